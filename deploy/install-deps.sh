@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages that building and testing Novbe need, only those missing.
+# Idempotent: a second run installs nothing. Runs apt-get as root (directly, or through sudo).
+set -euo pipefail
+
+packages=(
+    cmake g++ make ccache pkg-config
+    libboost1.81-dev          # Asio and Beast (1.81, not the default 1.74)
+    libprotobuf-dev protobuf-compiler
+    libsqlite3-dev
+    libgtest-dev libgmock-dev
+    libbenchmark-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install-deps: all ${#packages[@]} packages present"
+    exit 0
+fi
+
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -q
+"${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

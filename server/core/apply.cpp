@@ -1,0 +1,190 @@
+// apply(): the only code that changes a centre. Events were checked by decide(), so nothing
+// here refuses; each handler records the fact and keeps queues and figures in step.
+#include "centre.hpp"
+
+#include <algorithm>
+
+namespace novbe::core {
+
+class applier {
+public:
+    explicit applier(centre& c) : c_(c) {}
+
+    void operator()(day_started const& e) {
+        c_.day_ = e.day;
+        c_.tickets_.clear();
+        c_.tokens_.clear();
+        for (auto& issued : c_.numbers_) issued.clear();
+        for (auto& q : c_.queues_) q.clear();
+        for (auto& counter : c_.counters_) counter = counter_state{.number = counter.number, .since = e.at};
+        c_.statistics_ = day_statistics{.by_service = std::vector<figures>(c_.config_.services.size())};
+        c_.recent_calls_.clear();
+        // Service times carry over: yesterday's pace is the best guess for today's.
+    }
+
+    void operator()(day_closed const& e) {
+        for (auto& t : c_.tickets_) {
+            if (t.state != ticket_state::waiting) continue;
+            t.state = ticket_state::closed;
+            t.current().ended = e.at;
+            ++service_figures(t.current().service).closed_unserved;
+        }
+        for (auto& q : c_.queues_) q.clear();
+    }
+
+    void operator()(ticket_issued const& e) {
+        ticket t{.ordinal = e.ticket, .issued_for = e.service, .sequence = e.sequence, .cls = e.cls,
+                 .language = e.language, .token = e.token, .issued = e.at, .due = e.due,
+                 .estimated_wait = e.estimated_wait, .people_ahead_at_issue = e.people_ahead,
+                 .visits = {visit{.service = e.service, .joined = e.at}}};
+        c_.queues_[e.service].push(t);
+        c_.numbers_[e.service].push_back(e.ticket);
+        c_.tokens_.emplace(e.token, e.ticket);
+        c_.tickets_.push_back(std::move(t));
+        ++service_figures(e.service).issued;
+    }
+
+    void operator()(ticket_called const& e) {
+        auto& t = c_.tickets_[e.ticket];
+        auto& v = t.current();
+        c_.queues_[v.service].erase(t);
+        t.state = ticket_state::called;
+        v.called = e.at;
+        v.counter = e.counter;
+        v.clerk = e.clerk;
+        auto& counter = *c_.counter_at(e.counter);
+        counter.current = e.ticket;
+        counter.since = e.at;
+        counter.priority_streak = t.cls == priority_class::priority ? counter.priority_streak + 1 : 0;
+
+        auto wait = e.at - v.joined;
+        bool within = wait <= c_.config_.services[v.service].target_wait;
+        each_figures(v, [&](figures& f) {
+            ++f.called;
+            f.wait_sum += wait;
+            f.wait_max = std::max(f.wait_max, wait);
+            if (within) ++f.within_target;
+        });
+        if (t.visits.size() == 1) {  // the estimate given at the kiosk, against what happened
+            auto& f = service_figures(v.service);
+            ++f.estimates;
+            f.estimate_error_sum += wait > t.estimated_wait ? wait - t.estimated_wait : t.estimated_wait - wait;
+        }
+        remember_call(t, e.counter, e.at, false);
+    }
+
+    void operator()(ticket_recalled const& e) {
+        auto& t = c_.tickets_[e.ticket];
+        ++t.current().recalls;
+        remember_call(t, e.counter, e.at, true);
+    }
+
+    void operator()(service_started const& e) {
+        auto& t = c_.tickets_[e.ticket];
+        t.state = ticket_state::serving;
+        t.current().started = e.at;
+        c_.counter_at(e.counter)->since = e.at;
+    }
+
+    void operator()(service_completed const& e) {
+        auto& t = c_.tickets_[e.ticket];
+        auto& v = t.current();
+        t.state = ticket_state::done;
+        t.outcome = e.outcome;
+        end_visit(v, visit_end::done, e.at);
+        auto took = e.at - v.started.value_or(e.at);
+        each_figures(v, [&](figures& f) {
+            ++f.served;
+            f.service_sum += took;
+        });
+        c_.service_times_[v.service].add(took);
+        c_.counter_at(e.counter)->last_served = e.ticket;
+    }
+
+    void operator()(ticket_no_show const& e) {
+        auto& t = c_.tickets_[e.ticket];
+        t.state = ticket_state::no_show;
+        end_visit(t.current(), visit_end::no_show, e.at);
+        each_figures(t.current(), [](figures& f) { ++f.no_shows; });
+    }
+
+    void operator()(ticket_transferred const& e) {
+        auto& t = c_.tickets_[e.ticket];
+        end_visit(t.current(), visit_end::transferred, e.at);
+        each_figures(t.current(), [](figures& f) { ++f.transferred_out; });
+        t.visits.push_back(visit{.service = e.to, .joined = e.at});
+        t.state = ticket_state::waiting;
+        c_.queues_[e.to].push(t);  // by issue order: the ticket keeps its original place in time
+        ++service_figures(e.to).transferred_in;
+    }
+
+    void operator()(ticket_cancelled const& e) {
+        auto& t = c_.tickets_[e.ticket];
+        c_.queues_[t.current().service].erase(t);
+        t.state = ticket_state::cancelled;
+        t.current().ended = e.at;
+        ++service_figures(t.current().service).cancelled;
+    }
+
+    void operator()(ticket_rated const& e) {
+        auto& t = c_.tickets_[e.ticket];
+        t.rating = e.score;
+        each_figures(t.current(), [&](figures& f) {
+            ++f.ratings;
+            ++f.rating_counts[e.score - 1];
+        });
+    }
+
+    void operator()(counter_opened const& e) {
+        auto& counter = *c_.counter_at(e.counter);
+        counter = counter_state{.number = e.counter, .open = true, .clerk = e.clerk, .since = e.at};
+    }
+
+    void operator()(counter_paused const& e) {
+        auto& counter = *c_.counter_at(e.counter);
+        counter.paused = true;
+        counter.pause_reason = e.reason;
+        counter.since = e.at;
+    }
+
+    void operator()(counter_resumed const& e) {
+        auto& counter = *c_.counter_at(e.counter);
+        counter.paused = false;
+        counter.pause_reason.clear();
+        counter.since = e.at;
+    }
+
+    void operator()(counter_closed const& e) {
+        *c_.counter_at(e.counter) = counter_state{.number = e.counter, .since = e.at};
+    }
+
+private:
+    figures& service_figures(service_index s) { return c_.statistics_.by_service[s]; }
+
+    // A stay's figures count for its service, the counter that called it and that counter's clerk.
+    template <class F>
+    void each_figures(visit const& v, F&& f) {
+        f(service_figures(v.service));
+        if (v.counter != 0) f(c_.statistics_.by_counter[v.counter]);
+        if (!v.clerk.empty()) f(c_.statistics_.by_clerk[v.clerk]);
+    }
+
+    void end_visit(visit& v, visit_end how, time_point at) {
+        v.end = how;
+        v.ended = at;
+        auto& counter = *c_.counter_at(v.counter);
+        counter.current.reset();
+        counter.since = at;
+    }
+
+    void remember_call(ticket const& t, counter_number counter, time_point at, bool recall) {
+        c_.recent_calls_.push_front({c_.number_of(t), t.current().service, counter, at, recall});
+        if (c_.recent_calls_.size() > c_.config_.rules.recent_calls) c_.recent_calls_.pop_back();
+    }
+
+    centre& c_;
+};
+
+void centre::apply(event const& ev) { std::visit(applier{*this}, ev); }
+
+}  // namespace novbe::core

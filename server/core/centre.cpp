@@ -1,0 +1,93 @@
+#include "centre.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace novbe::core {
+
+centre::centre(centre_config config) : config_(std::move(config)) {
+    auto const services = config_.services.size();
+    numbers_.resize(services);
+    queues_.resize(services);
+    for (auto const& s : config_.services)
+        service_times_.emplace_back(config_.rules.service_time_window, s.default_service_time);
+    for (auto const& c : config_.counters) counters_.push_back(counter_state{.number = c.number});
+    statistics_.by_service.resize(services);
+}
+
+ticket const* centre::find_ticket(std::string_view number) const {
+    auto digits = number.find_first_of("0123456789");
+    if (digits == 0 || digits == std::string_view::npos) return nullptr;
+    auto service = config_.find_prefix(number.substr(0, digits));
+    if (!service) return nullptr;
+    std::uint32_t sequence = 0;
+    auto tail = number.substr(digits);
+    auto [end, ec] = std::from_chars(tail.data(), tail.data() + tail.size(), sequence);
+    if (ec != std::errc{} || end != tail.data() + tail.size()) return nullptr;
+    auto const& issued = numbers_[*service];
+    if (sequence == 0 || sequence > issued.size()) return nullptr;
+    return &tickets_[issued[sequence - 1]];
+}
+
+ticket const* centre::find_ticket(ticket_token const& token) const {
+    auto it = tokens_.find(token);
+    return it == tokens_.end() ? nullptr : &tickets_[it->second];
+}
+
+std::string centre::number_of(ticket const& t) const {
+    return format_number(config_.services[t.issued_for].prefix, t.sequence, config_.rules.number_digits);
+}
+
+std::size_t centre::counter_index(counter_number number) const {
+    auto it = std::find_if(counters_.begin(), counters_.end(), [&](auto const& c) { return c.number == number; });
+    return static_cast<std::size_t>(it - counters_.begin());
+}
+
+counter_state const* centre::find_counter(counter_number number) const {
+    auto i = counter_index(number);
+    return i < counters_.size() ? &counters_[i] : nullptr;
+}
+
+counter_state* centre::counter_at(counter_number number) {
+    auto i = counter_index(number);
+    return i < counters_.size() ? &counters_[i] : nullptr;
+}
+
+std::size_t centre::open_counters(service_index s) const {
+    std::size_t open = 0;
+    for (std::size_t i = 0; i < counters_.size(); ++i) {
+        auto status = counters_[i].status();
+        if (status != counter_status::open && status != counter_status::serving) continue;
+        auto const& serves = config_.counters[i].services;
+        if (std::find(serves.begin(), serves.end(), s) != serves.end()) ++open;
+    }
+    return open;
+}
+
+std::size_t centre::people_ahead(ticket const& t, time_point now) const {
+    if (t.state != ticket_state::waiting) return 0;
+    return queues_[t.current().service].ahead_of(t, now, config_.rules.appointment_early);
+}
+
+duration centre::estimated_wait(ticket const& t, time_point now) const {
+    if (t.state != ticket_state::waiting) return duration::zero();
+    auto s = t.current().service;
+    return estimate_wait(people_ahead(t, now), open_counters(s), average_service(s));
+}
+
+duration centre::estimated_wait(service_index s, time_point now) const {
+    auto ahead = queues_[s].ahead_of_new(priority_class::normal, std::nullopt, now, config_.rules.appointment_early);
+    return estimate_wait(ahead, open_counters(s), average_service(s));
+}
+
+std::string_view name(counter_status s) {
+    switch (s) {
+    case counter_status::closed: return "closed";
+    case counter_status::open: return "open";
+    case counter_status::serving: return "serving";
+    case counter_status::paused: return "paused";
+    }
+    return "?";
+}
+
+}  // namespace novbe::core

@@ -1,0 +1,83 @@
+#pragma once
+// The centre's queues as a pure state machine. Time is an argument; nothing here does I/O.
+// decide() reads the state and returns events or a refusal; apply() is the only mutation.
+// Replaying the same events into a centre with the same configuration gives the same state.
+// Not thread-safe: one owner (the server's core strand) calls everything.
+#include "command.hpp"
+#include "config.hpp"
+#include "counter_state.hpp"
+#include "event.hpp"
+#include "outcome.hpp"
+#include "service_queue.hpp"
+#include "statistics.hpp"
+#include "ticket.hpp"
+#include "wait_estimate.hpp"
+
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace novbe::core {
+
+// One call as the hall sees it: a number and a counter, nothing personal.
+struct call_record {
+    std::string number;
+    service_index service = 0;
+    counter_number counter = 0;
+    time_point at{};
+    bool recall = false;
+    bool operator==(call_record const&) const = default;
+};
+
+class centre {
+public:
+    explicit centre(centre_config config);  // the configuration must pass validate()
+
+    outcome decide(command const& cmd, time_point now) const;
+    void apply(event const& ev);
+
+    centre_config const& config() const { return config_; }
+    day_number day() const { return day_; }
+
+    std::vector<ticket> const& tickets() const { return tickets_; }
+    ticket const* find_ticket(std::string_view number) const;  // "A012", today
+    ticket const* find_ticket(ticket_token const& token) const;
+    std::string number_of(ticket const& t) const;
+
+    std::vector<counter_state> const& counters() const { return counters_; }
+    counter_state const* find_counter(counter_number number) const;
+
+    service_queue const& queue(service_index s) const { return queues_[s]; }
+    std::size_t open_counters(service_index s) const;  // open or serving, not paused
+    duration average_service(service_index s) const { return service_times_[s].average(); }
+    std::size_t people_ahead(ticket const& t, time_point now) const;
+    duration estimated_wait(ticket const& t, time_point now) const;
+    duration estimated_wait(service_index s, time_point now) const;  // for a normal ticket taken now
+
+    day_statistics const& statistics() const { return statistics_; }
+    std::deque<call_record> const& recent_calls() const { return recent_calls_; }
+
+    bool operator==(centre const&) const = default;
+
+private:
+    friend class decider;
+    friend class applier;
+
+    counter_state* counter_at(counter_number number);
+    std::size_t counter_index(counter_number number) const;  // counters_.size() when unknown
+
+    centre_config config_;
+    day_number day_ = no_day;
+    std::vector<ticket> tickets_;  // today's, by ordinal
+    std::unordered_map<ticket_token, ticket_ordinal, ticket_token_hash> tokens_;
+    std::vector<std::vector<ticket_ordinal>> numbers_;  // per service: sequence - 1 -> ordinal
+    std::vector<service_queue> queues_;
+    std::vector<service_times> service_times_;
+    std::vector<counter_state> counters_;  // parallel to config_.counters
+    day_statistics statistics_;
+    std::deque<call_record> recent_calls_;  // newest first
+};
+
+}  // namespace novbe::core

@@ -1,0 +1,64 @@
+#include "config.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace novbe::core {
+
+std::optional<service_index> centre_config::find_service(std::string_view id) const {
+    for (std::size_t i = 0; i < services.size(); ++i)
+        if (services[i].id == id) return static_cast<service_index>(i);
+    return std::nullopt;
+}
+
+std::optional<service_index> centre_config::find_prefix(std::string_view prefix) const {
+    for (std::size_t i = 0; i < services.size(); ++i)
+        if (services[i].prefix == prefix) return static_cast<service_index>(i);
+    return std::nullopt;
+}
+
+counter_config const* centre_config::find_counter(counter_number number) const {
+    auto it = std::find_if(counters.begin(), counters.end(), [&](auto const& c) { return c.number == number; });
+    return it == counters.end() ? nullptr : &*it;
+}
+
+namespace {
+
+bool is_prefix_text(std::string const& prefix) {
+    // Letters only, so that "A012" splits unambiguously into prefix and sequence.
+    return !prefix.empty() && prefix.size() <= 3 &&
+           std::all_of(prefix.begin(), prefix.end(), [](unsigned char c) { return std::isupper(c) != 0; });
+}
+
+}  // namespace
+
+std::string validate(centre_config const& config) {
+    if (config.services.empty()) return "the centre has no services";
+    if (config.services.size() > 1000) return "the centre has more than 1000 services";
+    std::set<std::string> ids, prefixes;
+    for (auto const& s : config.services) {
+        if (s.id.empty()) return "a service has an empty id";
+        if (!ids.insert(s.id).second) return "service id '" + s.id + "' is used twice";
+        if (!is_prefix_text(s.prefix)) return "service '" + s.id + "' needs a prefix of 1 to 3 capital letters";
+        if (!prefixes.insert(s.prefix).second) return "prefix '" + s.prefix + "' is used by two services";
+        if (s.target_wait <= duration::zero() || s.max_wait < s.target_wait)
+            return "service '" + s.id + "' needs 0 < target wait <= maximum wait";
+        if (s.default_service_time <= duration::zero()) return "service '" + s.id + "' needs a positive service time";
+    }
+    std::set<counter_number> numbers;
+    for (auto const& c : config.counters) {
+        if (c.number == 0) return "counter numbers start at 1";
+        if (!numbers.insert(c.number).second) return "counter " + std::to_string(c.number) + " is listed twice";
+        if (c.services.empty()) return "counter " + std::to_string(c.number) + " serves no service";
+        for (auto s : c.services)
+            if (s >= config.services.size()) return "counter " + std::to_string(c.number) + " names an unknown service";
+    }
+    auto const& r = config.rules;
+    if (r.max_recalls < 0 || r.max_priority_streak < 1) return "rules need max_recalls >= 0 and max_priority_streak >= 1";
+    if (r.number_digits < 1 || r.number_digits > 6) return "rules need 1 to 6 number digits";
+    if (r.service_time_window < 1 || r.recent_calls < 1) return "rules need a service time window and recent calls of at least 1";
+    return {};
+}
+
+}  // namespace novbe::core

@@ -1,0 +1,72 @@
+#pragma once
+// What the centre offers: services, counters and the rules that tune routing. Static for a run.
+#include "time.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace novbe::core {
+
+using namespace std::chrono_literals;
+
+using service_index = std::uint16_t;   // position in centre_config::services
+using counter_number = std::uint32_t;  // the number painted above the counter
+
+enum class routing_policy : std::uint8_t {
+    longest_wait_first,    // the most deserving ticket among all the counter's services
+    strict_service_order,  // the first of the counter's services that has anyone waiting
+};
+
+// One service citizens take tickets for, e.g. "passport" with prefix "A".
+struct service_config {
+    std::string id;
+    std::string prefix;
+    std::map<std::string, std::string> names;  // language -> name shown to citizens
+    duration target_wait = 15min;
+    duration max_wait = 45min;  // a normal ticket waiting longer overtakes priority ones
+    duration default_service_time = 5min;  // until real service times are known
+    bool operator==(service_config const&) const = default;
+};
+
+// One counter and the services it serves, in its preferred order.
+struct counter_config {
+    counter_number number = 0;
+    std::string name;
+    std::vector<service_index> services;
+    routing_policy policy = routing_policy::longest_wait_first;
+    bool operator==(counter_config const&) const = default;
+};
+
+// The domain rules' tunable numbers (DESIGN.md, "Domain rules").
+struct centre_rules {
+    int max_recalls = 2;
+    int max_priority_streak = 3;  // priority calls in a row at one counter before a normal one
+    int number_digits = 3;        // A001
+    std::chrono::minutes utc_offset{0};
+    std::chrono::minutes day_start{0};
+    duration appointment_early = 5min;  // an appointment counts as due this long before its time
+    std::size_t service_time_window = 20;  // completed services in the moving average
+    std::size_t recent_calls = 10;         // calls the board remembers
+    bool operator==(centre_rules const&) const = default;
+};
+
+struct centre_config {
+    std::vector<service_config> services;
+    std::vector<counter_config> counters;
+    centre_rules rules;
+
+    std::optional<service_index> find_service(std::string_view id) const;
+    std::optional<service_index> find_prefix(std::string_view prefix) const;
+    counter_config const* find_counter(counter_number number) const;
+    bool operator==(centre_config const&) const = default;
+};
+
+// Empty when the configuration is usable; otherwise a sentence naming the first problem.
+std::string validate(centre_config const& config);
+
+}  // namespace novbe::core

@@ -1,0 +1,189 @@
+// decide(): checks a command against the current state and says what happens, changing nothing.
+#include "centre.hpp"
+#include "routing.hpp"
+
+#include <algorithm>
+
+namespace novbe::core {
+
+namespace {
+constexpr std::size_t max_text = 200;  // reasons, outcomes: a sentence, not a document
+}
+
+class decider {
+public:
+    decider(centre const& c, time_point now) : c_(c), now_(now) {}
+
+    outcome operator()(issue_ticket const& cmd) const {
+        if (cmd.service >= c_.config_.services.size()) return errc::unknown_service;
+        if (cmd.token.empty() || cmd.language.size() > 16) return errc::invalid_argument;
+        if ((cmd.cls == priority_class::appointment) != cmd.due.has_value()) return errc::invalid_argument;
+        if (c_.tokens_.contains(cmd.token)) return errc::duplicate_token;
+        auto ahead = c_.queues_[cmd.service].ahead_of_new(cmd.cls, cmd.due, now_, c_.config_.rules.appointment_early);
+        auto wait = estimate_wait(ahead, c_.open_counters(cmd.service), c_.average_service(cmd.service));
+        return one(ticket_issued{.ticket = static_cast<ticket_ordinal>(c_.tickets_.size()),
+                                 .service = cmd.service,
+                                 .sequence = static_cast<std::uint32_t>(c_.numbers_[cmd.service].size() + 1),
+                                 .cls = cmd.cls, .language = cmd.language, .token = cmd.token, .at = now_,
+                                 .due = cmd.due, .estimated_wait = wait,
+                                 .people_ahead = static_cast<std::uint32_t>(ahead)});
+    }
+
+    outcome operator()(open_counter const& cmd) const {
+        auto const* counter = c_.find_counter(cmd.counter);
+        if (!counter) return errc::unknown_counter;
+        if (counter->open) return errc::counter_already_open;
+        if (cmd.clerk.empty() || cmd.clerk.size() > max_text) return errc::clerk_required;
+        return one(counter_opened{cmd.counter, cmd.clerk, now_});
+    }
+
+    outcome operator()(close_counter const& cmd) const {
+        auto const* counter = c_.find_counter(cmd.counter);
+        if (!counter) return errc::unknown_counter;
+        if (!counter->open) return errc::counter_closed;
+        if (counter->current) return errc::counter_busy;
+        return one(counter_closed{cmd.counter, now_});
+    }
+
+    outcome operator()(pause_counter const& cmd) const {
+        if (auto e = callable(cmd.counter); e != errc{}) return e;
+        if (cmd.reason.empty() || cmd.reason.size() > max_text) return errc::invalid_argument;
+        return one(counter_paused{cmd.counter, cmd.reason, now_});
+    }
+
+    outcome operator()(resume_counter const& cmd) const {
+        auto const* counter = c_.find_counter(cmd.counter);
+        if (!counter) return errc::unknown_counter;
+        if (!counter->open) return errc::counter_closed;
+        if (!counter->paused) return errc::counter_not_paused;
+        return one(counter_resumed{cmd.counter, now_});
+    }
+
+    outcome operator()(call_next const& cmd) const {
+        if (auto e = callable(cmd.counter); e != errc{}) return e;
+        auto const& config = *c_.config_.find_counter(cmd.counter);
+        auto const& state = *c_.find_counter(cmd.counter);
+        auto next = choose_next(c_.config_, config, state, c_.queues_, now_);
+        if (!next) return errc::nothing_waiting;
+        return one(ticket_called{next->ticket, cmd.counter, state.clerk, now_});
+    }
+
+    outcome operator()(call_ticket const& cmd) const {
+        if (auto e = callable(cmd.counter); e != errc{}) return e;
+        auto const* t = c_.find_ticket(cmd.number);
+        if (!t) return errc::unknown_ticket;
+        if (t->state != ticket_state::waiting) return errc::ticket_not_waiting;
+        auto const& serves = c_.config_.find_counter(cmd.counter)->services;
+        if (std::find(serves.begin(), serves.end(), t->current().service) == serves.end())
+            return errc::service_not_at_counter;
+        return one(ticket_called{t->ordinal, cmd.counter, c_.find_counter(cmd.counter)->clerk, now_});
+    }
+
+    outcome operator()(recall_ticket const& cmd) const {
+        ticket const* t = nullptr;
+        if (auto e = holding(cmd.counter, ticket_state::called, t); e != errc{}) return e;
+        if (t->current().recalls >= c_.config_.rules.max_recalls) return errc::recall_limit_reached;
+        return one(ticket_recalled{t->ordinal, cmd.counter, now_});
+    }
+
+    outcome operator()(start_serving const& cmd) const {
+        ticket const* t = nullptr;
+        if (auto e = holding(cmd.counter, ticket_state::called, t); e != errc{}) return e;
+        return one(service_started{t->ordinal, cmd.counter, now_});
+    }
+
+    outcome operator()(complete_service const& cmd) const {
+        ticket const* t = nullptr;
+        if (auto e = holding(cmd.counter, ticket_state::serving, t); e != errc{}) return e;
+        if (cmd.outcome.size() > max_text) return errc::invalid_argument;
+        return one(service_completed{t->ordinal, cmd.counter, cmd.outcome, now_});
+    }
+
+    outcome operator()(mark_no_show const& cmd) const {
+        ticket const* t = nullptr;
+        if (auto e = holding(cmd.counter, ticket_state::called, t); e != errc{}) return e;
+        return one(ticket_no_show{t->ordinal, cmd.counter, now_});
+    }
+
+    outcome operator()(transfer_ticket const& cmd) const {
+        ticket const* t = nullptr;
+        if (auto e = holding(cmd.counter, ticket_state::serving, t); e != errc{}) return e;
+        if (cmd.to >= c_.config_.services.size()) return errc::unknown_service;
+        if (cmd.to == t->current().service) return errc::same_service;
+        return one(ticket_transferred{t->ordinal, cmd.counter, cmd.to, now_});
+    }
+
+    outcome operator()(cancel_ticket const& cmd) const {
+        auto const* t = c_.find_ticket(cmd.number);
+        if (!t) return errc::unknown_ticket;
+        if (t->state != ticket_state::waiting) return errc::ticket_not_waiting;
+        return one(ticket_cancelled{t->ordinal, now_});
+    }
+
+    outcome operator()(rate_service const& cmd) const { return rate(c_.find_ticket(cmd.token), cmd.score); }
+
+    outcome operator()(rate_at_counter const& cmd) const {
+        auto const* counter = c_.find_counter(cmd.counter);
+        if (!counter) return errc::unknown_counter;
+        if (!counter->last_served) return errc::unknown_ticket;
+        return rate(&c_.tickets_[*counter->last_served], cmd.score);
+    }
+
+    outcome operator()(close_day const&) const { return one(day_closed{now_}); }
+    outcome operator()(tick const&) const { return std::vector<event>{}; }
+
+private:
+    static outcome one(event ev) {
+        std::vector<event> events;
+        events.push_back(std::move(ev));
+        return events;
+    }
+
+    // A counter that may call: open, not paused, with no ticket at it.
+    errc callable(counter_number number) const {
+        auto const* counter = c_.find_counter(number);
+        if (!counter) return errc::unknown_counter;
+        if (!counter->open) return errc::counter_closed;
+        if (counter->paused) return errc::counter_paused;
+        if (counter->current) return errc::counter_busy;
+        return {};
+    }
+
+    // A counter holding a ticket in the state `expected`; `t` is that ticket.
+    errc holding(counter_number number, ticket_state expected, ticket const*& t) const {
+        auto const* counter = c_.find_counter(number);
+        if (!counter) return errc::unknown_counter;
+        if (!counter->open) return errc::counter_closed;
+        if (!counter->current) return errc::counter_idle;
+        t = &c_.tickets_[*counter->current];
+        if (t->state == expected) return {};
+        return expected == ticket_state::called ? errc::ticket_not_called : errc::ticket_not_serving;
+    }
+
+    outcome rate(ticket const* t, int score) const {
+        if (!t) return errc::unknown_ticket;
+        if (score < 1 || score > 5) return errc::invalid_rating;
+        if (t->state != ticket_state::done) return errc::ticket_not_done;
+        if (t->rating != 0) return errc::already_rated;
+        return one(ticket_rated{t->ordinal, static_cast<std::uint8_t>(score), now_});
+    }
+
+    centre const& c_;
+    time_point now_;
+};
+
+outcome centre::decide(command const& cmd, time_point now) const {
+    auto today = day_of(now, config_.rules.utc_offset, config_.rules.day_start);
+    if (today <= day_) return std::visit(decider{*this, now}, cmd);  // a clock that steps back stays in today
+
+    // A new day has begun: decide against the state the roll-over leaves, and log the roll first.
+    day_started roll{today, now};
+    centre next(config_);
+    next.service_times_ = service_times_;
+    next.apply(roll);
+    auto result = std::visit(decider{next, now}, cmd);
+    if (result.ok()) result.events().insert(result.events().begin(), roll);
+    return result;
+}
+
+}  // namespace novbe::core

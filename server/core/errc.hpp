@@ -1,0 +1,42 @@
+#pragma once
+// The core's expected refusals: values, not exceptions, usable as std::error_code.
+#include <string_view>
+#include <system_error>
+
+namespace novbe::core {
+
+enum class errc {
+    unknown_service = 1,
+    unknown_counter,
+    unknown_ticket,
+    counter_closed,
+    counter_already_open,
+    counter_paused,
+    counter_not_paused,
+    counter_busy,
+    counter_idle,
+    service_not_at_counter,
+    nothing_waiting,
+    ticket_not_waiting,
+    ticket_not_called,
+    ticket_not_serving,
+    recall_limit_reached,
+    same_service,
+    ticket_not_done,
+    already_rated,
+    invalid_rating,
+    invalid_argument,
+    duplicate_token,
+    clerk_required,
+};
+
+// A stable machine name ("nothing_waiting") for logs and the protocol's error names.
+std::string_view name(errc e);
+
+std::error_category const& core_category();
+inline std::error_code make_error_code(errc e) { return {static_cast<int>(e), core_category()}; }
+
+}  // namespace novbe::core
+
+template <>
+struct std::is_error_code_enum<novbe::core::errc> : std::true_type {};

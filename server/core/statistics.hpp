@@ -1,0 +1,49 @@
+#pragma once
+// The day's figures, kept up to date by apply() so that reading them costs nothing.
+#include "config.hpp"
+#include "time.hpp"
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace novbe::core {
+
+// Figures for one service, counter or clerk. A wait is counted when a stay in a line ends in a
+// call; a service time when a service is completed.
+struct figures {
+    std::uint32_t issued = 0;           // services only
+    std::uint32_t transferred_in = 0;   // services only
+    std::uint32_t called = 0;           // waits counted
+    std::uint32_t served = 0;
+    std::uint32_t no_shows = 0;
+    std::uint32_t transferred_out = 0;
+    std::uint32_t cancelled = 0;        // services only
+    std::uint32_t closed_unserved = 0;  // services only
+    std::uint32_t within_target = 0;    // calls whose wait was within the service's target
+    duration wait_sum{};
+    duration wait_max{};
+    duration service_sum{};  // over served tickets
+    std::uint32_t ratings = 0;
+    std::array<std::uint32_t, 5> rating_counts{};  // how many 1s, 2s, ... 5s
+    std::uint32_t estimates = 0;       // first calls whose wait had been estimated at issue
+    duration estimate_error_sum{};     // sum of |actual - estimated| over those
+
+    duration average_wait() const { return called ? wait_sum / called : duration{}; }
+    duration average_service() const { return served ? service_sum / served : duration{}; }
+    double within_target_share() const { return called ? double(within_target) / called : 0.0; }
+    double average_rating() const;
+    duration average_estimate_error() const { return estimates ? estimate_error_sum / estimates : duration{}; }
+    bool operator==(figures const&) const = default;
+};
+
+struct day_statistics {
+    std::vector<figures> by_service;  // indexed by service_index
+    std::map<counter_number, figures> by_counter;
+    std::map<std::string, figures> by_clerk;
+    bool operator==(day_statistics const&) const = default;
+};
+
+}  // namespace novbe::core
