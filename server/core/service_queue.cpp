@@ -26,6 +26,15 @@ void service_queue::clear() {
     appointments_.clear();
 }
 
+bool service_queue::contains(ticket const& t) const {
+    switch (t.cls) {
+    case priority_class::normal: return normal_.contains(t.ordinal);
+    case priority_class::priority: return priority_.contains(t.ordinal);
+    case priority_class::appointment: return appointments_.contains({t.due.value_or(t.issued), t.ordinal});
+    }
+    return false;
+}
+
 std::optional<candidate> service_queue::best(time_point now, duration max_wait, duration appointment_early,
                                              bool hold_priority) const {
     if (!appointments_.empty()) {

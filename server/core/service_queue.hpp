@@ -35,6 +35,7 @@ public:
     void push(ticket const& t);  // by class; a transferred ticket keeps its place by issue order
     void erase(ticket const& t);
     void clear();
+    bool contains(ticket const& t) const;
 
     std::size_t size() const { return normal_.size() + priority_.size() + appointments_.size(); }
     bool empty() const { return size() == 0; }
