@@ -14,6 +14,7 @@
 #include "wait_estimate.hpp"
 
 #include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -29,6 +30,16 @@ struct call_record {
     time_point at{};
     bool recall = false;
     bool operator==(call_record const&) const = default;
+};
+
+// Everything a centre holds that is not derived from something else: what a snapshot keeps.
+struct centre_image {
+    day_number day = no_day;
+    std::vector<ticket> tickets;
+    std::vector<counter_state> counters;
+    day_statistics statistics;
+    std::vector<std::vector<duration>> service_times;  // per service, oldest first
+    std::deque<call_record> recent_calls;
 };
 
 class centre {
@@ -58,6 +69,10 @@ public:
 
     day_statistics const& statistics() const { return statistics_; }
     std::deque<call_record> const& recent_calls() const { return recent_calls_; }
+
+    centre_image image() const;
+    // Rebuilds a centre from an image (queues, indexes); nullopt if it does not fit the config.
+    static std::optional<centre> from_image(centre_config config, centre_image image);
 
     bool operator==(centre const&) const = default;
 

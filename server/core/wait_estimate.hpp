@@ -14,6 +14,7 @@ public:
     service_times(std::size_t window, duration fallback) : window_(window), fallback_(fallback) {}
 
     void add(duration d);
+    std::deque<duration> const& recent() const { return recent_; }  // oldest first
     // The average of the recent services, or the configured default before any is known.
     duration average() const;
     bool operator==(service_times const&) const = default;

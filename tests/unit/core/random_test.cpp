@@ -111,6 +111,10 @@ TEST(random_commands, keep_every_invariant_and_replay_to_the_same_state) {
     centre replayed(small_centre());
     for (auto const& ev : log) replayed.apply(ev);
     EXPECT_TRUE(replayed == c) << "replaying " << log.size() << " events gave a different state";
+
+    auto restored = centre::from_image(small_centre(), c.image());
+    ASSERT_TRUE(restored.has_value()) << "the centre's own image was refused";
+    EXPECT_TRUE(*restored == c) << "a centre rebuilt from its image differs";
 }
 
 }  // namespace

@@ -1,0 +1,60 @@
+// Snapshots: a centre's own state out, and a centre rebuilt from it with its derived indexes.
+#include "centre.hpp"
+
+#include <algorithm>
+
+namespace novbe::core {
+
+centre_image centre::image() const {
+    centre_image image{.day = day_, .tickets = tickets_, .counters = counters_, .statistics = statistics_,
+                       .recent_calls = recent_calls_};
+    for (auto const& times : service_times_) image.service_times.emplace_back(times.recent().begin(), times.recent().end());
+    return image;
+}
+
+namespace {
+
+bool fits(centre_config const& config, centre_image const& image) {
+    auto const services = config.services.size();
+    if (image.counters.size() != config.counters.size() || image.service_times.size() != services ||
+        image.statistics.by_service.size() != services)
+        return false;
+    for (std::size_t i = 0; i < image.counters.size(); ++i) {
+        auto const& counter = image.counters[i];
+        if (counter.number != config.counters[i].number) return false;
+        for (auto held : {counter.current, counter.last_served})
+            if (held && *held >= image.tickets.size()) return false;
+    }
+    for (std::size_t i = 0; i < image.tickets.size(); ++i) {
+        auto const& t = image.tickets[i];
+        if (t.ordinal != i || t.issued_for >= services || t.visits.empty() || t.sequence == 0) return false;
+        for (auto const& v : t.visits)
+            if (v.service >= services) return false;
+    }
+    return std::all_of(image.recent_calls.begin(), image.recent_calls.end(),
+                       [&](auto const& call) { return call.service < services; });
+}
+
+}  // namespace
+
+std::optional<centre> centre::from_image(centre_config config, centre_image image) {
+    if (!fits(config, image)) return std::nullopt;
+    centre c(std::move(config));
+    c.day_ = image.day;
+    c.counters_ = std::move(image.counters);
+    c.statistics_ = std::move(image.statistics);
+    c.recent_calls_ = std::move(image.recent_calls);
+    for (std::size_t s = 0; s < image.service_times.size(); ++s)
+        for (auto d : image.service_times[s]) c.service_times_[s].add(d);
+    c.tickets_ = std::move(image.tickets);
+    for (auto const& t : c.tickets_) {
+        auto& issued = c.numbers_[t.issued_for];
+        if (t.sequence != issued.size() + 1) return std::nullopt;  // numbers are issued in order, gap-free
+        issued.push_back(t.ordinal);
+        if (!c.tokens_.emplace(t.token, t.ordinal).second) return std::nullopt;
+        if (t.state == ticket_state::waiting) c.queues_[t.current().service].push(t);
+    }
+    return c;
+}
+
+}  // namespace novbe::core
