@@ -48,6 +48,9 @@ public:
 
     outcome decide(command const& cmd, time_point now) const;
     void apply(event const& ev);
+    // Whether `ev` fits the current state (its ticket, counter and service exist and are where
+    // it says), so that replaying a damaged log is refused rather than corrupting memory.
+    bool can_apply(event const& ev) const;
 
     centre_config const& config() const { return config_; }
     day_number day() const { return day_; }
@@ -79,6 +82,7 @@ public:
 private:
     friend class decider;
     friend class applier;
+    friend class event_checker;
 
     counter_state* counter_at(counter_number number);
     std::size_t counter_index(counter_number number) const;  // counters_.size() when unknown

@@ -43,3 +43,26 @@ TEST_F(image, an_image_that_does_not_fit_the_configuration_is_refused) {
 
 }  // namespace
 }  // namespace novbe::core::testing
+
+namespace novbe::core::testing {
+namespace {
+
+class event_check : public centre_test {};
+
+TEST_F(event_check, events_that_do_not_fit_the_state_are_refused) {
+    open(1);
+    issue("passport");
+    EXPECT_TRUE(c.can_apply(ticket_called{0, 1, "clerk", now}));
+    EXPECT_FALSE(c.can_apply(ticket_called{5, 1, "clerk", now}));     // no such ticket
+    EXPECT_FALSE(c.can_apply(ticket_called{0, 2, "clerk", now}));     // counter 2 is closed
+    EXPECT_FALSE(c.can_apply(service_started{0, 1, now}));            // not called yet
+    EXPECT_FALSE(c.can_apply(ticket_issued{.ticket = 0, .service = 0, .sequence = 2, .token = {0, 9}}));
+    EXPECT_FALSE(c.can_apply(ticket_issued{.ticket = 1, .service = 0, .sequence = 2, .token = {0, 1}}));  // token taken
+    EXPECT_TRUE(c.can_apply(ticket_issued{.ticket = 1, .service = 0, .sequence = 2, .token = {0, 9}}));
+    EXPECT_FALSE(c.can_apply(ticket_rated{0, 4, now}));
+    EXPECT_FALSE(c.can_apply(day_started{c.day(), now}));
+    EXPECT_FALSE(c.can_apply(counter_opened{7, "x", now}));
+}
+
+}  // namespace
+}  // namespace novbe::core::testing

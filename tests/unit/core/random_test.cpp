@@ -92,6 +92,7 @@ TEST(random_commands, keep_every_invariant_and_replay_to_the_same_state) {
         auto result = c.decide(cmd, now);
         if (!result.ok()) continue;
         for (auto const& ev : result.events()) {
+            ASSERT_TRUE(c.can_apply(ev)) << "a decided event was judged unfit at step " << step;
             c.apply(ev);
             log.push_back(ev);
         }

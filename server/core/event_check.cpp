@@ -1,0 +1,63 @@
+// can_apply(): a structural check of an event read back from disk before apply() trusts it.
+#include "centre.hpp"
+
+namespace novbe::core {
+
+class event_checker {
+public:
+    explicit event_checker(centre const& c) : c_(c) {}
+
+    bool operator()(day_started const& e) const { return c_.day_ == no_day || e.day > c_.day_; }
+    bool operator()(day_closed const&) const { return true; }
+    bool operator()(ticket_issued const& e) const {
+        return e.ticket == c_.tickets_.size() && e.service < c_.config_.services.size() &&
+               e.sequence == c_.numbers_[e.service].size() + 1 && !c_.tokens_.contains(e.token) &&
+               e.cls <= priority_class::appointment;
+    }
+    bool operator()(ticket_called const& e) const {
+        auto const* counter = c_.find_counter(e.counter);
+        return in(e.ticket, ticket_state::waiting) && counter && counter->open && !counter->current;
+    }
+    bool operator()(ticket_recalled const& e) const { return at_counter(e.ticket, e.counter, ticket_state::called); }
+    bool operator()(service_started const& e) const { return at_counter(e.ticket, e.counter, ticket_state::called); }
+    bool operator()(service_completed const& e) const { return at_counter(e.ticket, e.counter, ticket_state::serving); }
+    bool operator()(ticket_no_show const& e) const { return at_counter(e.ticket, e.counter, ticket_state::called); }
+    bool operator()(ticket_transferred const& e) const {
+        return at_counter(e.ticket, e.counter, ticket_state::serving) && e.to < c_.config_.services.size();
+    }
+    bool operator()(ticket_cancelled const& e) const { return in(e.ticket, ticket_state::waiting); }
+    bool operator()(ticket_rated const& e) const {
+        return in(e.ticket, ticket_state::done) && e.score >= 1 && e.score <= 5;
+    }
+    bool operator()(counter_opened const& e) const {
+        auto const* counter = c_.find_counter(e.counter);
+        return counter && !counter->open;
+    }
+    bool operator()(counter_paused const& e) const {
+        auto const* counter = c_.find_counter(e.counter);
+        return counter && counter->open && !counter->current;
+    }
+    bool operator()(counter_resumed const& e) const {
+        auto const* counter = c_.find_counter(e.counter);
+        return counter && counter->paused;
+    }
+    bool operator()(counter_closed const& e) const {
+        auto const* counter = c_.find_counter(e.counter);
+        return counter && counter->open && !counter->current;
+    }
+
+private:
+    bool in(ticket_ordinal t, ticket_state state) const {
+        return t < c_.tickets_.size() && c_.tickets_[t].state == state;
+    }
+    bool at_counter(ticket_ordinal t, counter_number n, ticket_state state) const {
+        auto const* counter = c_.find_counter(n);
+        return in(t, state) && counter && counter->current == t;
+    }
+
+    centre const& c_;
+};
+
+bool centre::can_apply(event const& ev) const { return std::visit(event_checker{*this}, ev); }
+
+}  // namespace novbe::core

@@ -1,0 +1,40 @@
+#pragma once
+// The on-disk form of engine events and snapshots (stored.proto). Services are written by id
+// and read back through the configuration, so a decode fails loudly if one has disappeared.
+#include "core/centre.hpp"
+#include "core/event.hpp"
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace novbe::store {
+
+// Bytes that are not a stored event or snapshot, or that do not fit the configuration.
+class codec_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+std::string encode_event(core::event const& ev, core::centre_config const& config);
+core::event decode_event(std::string_view bytes, core::centre_config const& config);  // throws codec_error
+
+std::string encode_snapshot(core::centre_image const& image, core::centre_config const& config);
+core::centre_image decode_snapshot(std::string_view bytes, core::centre_config const& config);  // throws codec_error
+
+// When an event happened, whatever its kind.
+core::time_point event_time(core::event const& ev);
+
+// Shared by both codecs.
+namespace detail {
+inline std::int64_t ms(core::time_point t) { return t.time_since_epoch().count(); }
+inline core::time_point at_ms(std::int64_t ms) { return core::time_point{core::duration{ms}}; }
+core::service_index service_of(std::string const& id, core::centre_config const& config);  // throws codec_error
+template <class Enum>
+Enum checked_enum(std::uint32_t value, Enum last) {
+    if (value > static_cast<std::uint32_t>(last)) throw codec_error("an enumeration value is out of range");
+    return static_cast<Enum>(value);
+}
+}  // namespace detail
+
+}  // namespace novbe::store

@@ -1,0 +1,147 @@
+// Engine events <-> StoredEvent.
+#include "codec.hpp"
+#include "stored.pb.h"
+
+namespace novbe::store {
+
+using namespace detail;
+namespace pb = novbe::store::v1;
+
+core::service_index detail::service_of(std::string const& id, core::centre_config const& config) {
+    auto s = config.find_service(id);
+    if (!s) throw codec_error("it names service '" + id + "', which the configuration does not have");
+    return *s;
+}
+
+core::time_point event_time(core::event const& ev) {
+    return std::visit([](auto const& e) { return e.at; }, ev);
+}
+
+namespace {
+
+class encoder {
+public:
+    encoder(pb::StoredEvent& out, core::centre_config const& config) : out_(out), config_(config) {}
+
+    void operator()(core::day_started const& e) { out_.mutable_day_started()->set_day(e.day); }
+    void operator()(core::day_closed const&) { out_.mutable_day_closed(); }
+    void operator()(core::ticket_issued const& e) {
+        auto& m = *out_.mutable_ticket_issued();
+        m.set_ticket(e.ticket);
+        m.set_service(id(e.service));
+        m.set_sequence(e.sequence);
+        m.set_cls(static_cast<std::uint32_t>(e.cls));
+        m.set_language(e.language);
+        m.set_token_hi(e.token.hi);
+        m.set_token_lo(e.token.lo);
+        m.set_has_due(e.due.has_value());
+        if (e.due) m.set_due_ms(ms(*e.due));
+        m.set_estimated_wait_ms(e.estimated_wait.count());
+        m.set_people_ahead(e.people_ahead);
+    }
+    void operator()(core::ticket_called const& e) {
+        auto& m = *out_.mutable_ticket_called();
+        m.set_ticket(e.ticket);
+        m.set_counter(e.counter);
+        m.set_clerk(e.clerk);
+    }
+    void operator()(core::ticket_recalled const& e) { pair(*out_.mutable_ticket_recalled(), e); }
+    void operator()(core::service_started const& e) { pair(*out_.mutable_service_started(), e); }
+    void operator()(core::service_completed const& e) {
+        auto& m = *out_.mutable_service_completed();
+        pair(m, e);
+        m.set_outcome(e.outcome);
+    }
+    void operator()(core::ticket_no_show const& e) { pair(*out_.mutable_ticket_no_show(), e); }
+    void operator()(core::ticket_transferred const& e) {
+        auto& m = *out_.mutable_ticket_transferred();
+        pair(m, e);
+        m.set_to(id(e.to));
+    }
+    void operator()(core::ticket_cancelled const& e) { out_.mutable_ticket_cancelled()->set_ticket(e.ticket); }
+    void operator()(core::ticket_rated const& e) {
+        out_.mutable_ticket_rated()->set_ticket(e.ticket);
+        out_.mutable_ticket_rated()->set_score(e.score);
+    }
+    void operator()(core::counter_opened const& e) {
+        out_.mutable_counter_opened()->set_counter(e.counter);
+        out_.mutable_counter_opened()->set_clerk(e.clerk);
+    }
+    void operator()(core::counter_paused const& e) {
+        out_.mutable_counter_paused()->set_counter(e.counter);
+        out_.mutable_counter_paused()->set_reason(e.reason);
+    }
+    void operator()(core::counter_resumed const& e) { out_.mutable_counter_resumed()->set_counter(e.counter); }
+    void operator()(core::counter_closed const& e) { out_.mutable_counter_closed()->set_counter(e.counter); }
+
+private:
+    template <class Message, class Event>
+    static void pair(Message& m, Event const& e) {
+        m.set_ticket(e.ticket);
+        m.set_counter(e.counter);
+    }
+    std::string const& id(core::service_index s) const { return config_.services.at(s).id; }
+
+    pb::StoredEvent& out_;
+    core::centre_config const& config_;
+};
+
+core::event decode(pb::StoredEvent const& m, core::centre_config const& config) {
+    auto at = at_ms(m.at_ms());
+    using K = pb::StoredEvent;
+    switch (m.kind_case()) {
+    case K::kDayStarted: return core::day_started{m.day_started().day(), at};
+    case K::kDayClosed: return core::day_closed{at};
+    case K::kTicketIssued: {
+        auto const& e = m.ticket_issued();
+        return core::ticket_issued{
+            .ticket = e.ticket(), .service = service_of(e.service(), config), .sequence = e.sequence(),
+            .cls = checked_enum(e.cls(), core::priority_class::appointment), .language = e.language(),
+            .token = {e.token_hi(), e.token_lo()}, .at = at,
+            .due = e.has_due() ? std::optional(at_ms(e.due_ms())) : std::nullopt,
+            .estimated_wait = core::duration{e.estimated_wait_ms()}, .people_ahead = e.people_ahead()};
+    }
+    case K::kTicketCalled:
+        return core::ticket_called{m.ticket_called().ticket(), m.ticket_called().counter(), m.ticket_called().clerk(), at};
+    case K::kTicketRecalled: return core::ticket_recalled{m.ticket_recalled().ticket(), m.ticket_recalled().counter(), at};
+    case K::kServiceStarted: return core::service_started{m.service_started().ticket(), m.service_started().counter(), at};
+    case K::kServiceCompleted: {
+        auto const& e = m.service_completed();
+        return core::service_completed{e.ticket(), e.counter(), e.outcome(), at};
+    }
+    case K::kTicketNoShow: return core::ticket_no_show{m.ticket_no_show().ticket(), m.ticket_no_show().counter(), at};
+    case K::kTicketTransferred: {
+        auto const& e = m.ticket_transferred();
+        return core::ticket_transferred{e.ticket(), e.counter(), service_of(e.to(), config), at};
+    }
+    case K::kTicketCancelled: return core::ticket_cancelled{m.ticket_cancelled().ticket(), at};
+    case K::kTicketRated: {
+        auto score = m.ticket_rated().score();
+        if (score < 1 || score > 5) throw codec_error("a rating is out of range");
+        return core::ticket_rated{m.ticket_rated().ticket(), static_cast<std::uint8_t>(score), at};
+    }
+    case K::kCounterOpened: return core::counter_opened{m.counter_opened().counter(), m.counter_opened().clerk(), at};
+    case K::kCounterPaused: return core::counter_paused{m.counter_paused().counter(), m.counter_paused().reason(), at};
+    case K::kCounterResumed: return core::counter_resumed{m.counter_resumed().counter(), at};
+    case K::kCounterClosed: return core::counter_closed{m.counter_closed().counter(), at};
+    case K::KIND_NOT_SET: break;
+    }
+    throw codec_error("it is of no known kind");
+}
+
+}  // namespace
+
+std::string encode_event(core::event const& ev, core::centre_config const& config) {
+    pb::StoredEvent m;
+    m.set_at_ms(ms(event_time(ev)));
+    std::visit(encoder{m, config}, ev);
+    return m.SerializeAsString();
+}
+
+core::event decode_event(std::string_view bytes, core::centre_config const& config) {
+    pb::StoredEvent m;
+    if (!m.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) throw codec_error("it is not a stored event");
+    return decode(m, config);
+}
+
+}  // namespace novbe::store

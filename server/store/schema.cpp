@@ -1,0 +1,84 @@
+#include "schema.hpp"
+
+#include <array>
+
+namespace novbe::store {
+
+namespace {
+
+// Migration i takes a database from schema version i to i + 1. Append only; never edit one.
+std::array<char const*, current_schema_version> const migrations = {
+    R"sql(
+    CREATE TABLE events (
+        seq INTEGER PRIMARY KEY,        -- gap-free, from 1
+        day INTEGER NOT NULL,           -- the centre's local day (days since 1970-01-01)
+        at_ms INTEGER NOT NULL,         -- Unix milliseconds
+        kind INTEGER NOT NULL,          -- the core::event alternative
+        body BLOB NOT NULL              -- novbe.store.v1.StoredEvent
+    );
+    CREATE TABLE snapshots (
+        seq INTEGER PRIMARY KEY,        -- the state after this event
+        day INTEGER NOT NULL,
+        body BLOB NOT NULL              -- novbe.store.v1.Snapshot
+    );
+    CREATE TABLE tickets (              -- the report: one row per ticket, kept in step with the log
+        day INTEGER NOT NULL,
+        date TEXT NOT NULL,             -- YYYY-MM-DD, local
+        ordinal INTEGER NOT NULL,
+        number TEXT NOT NULL,
+        service TEXT NOT NULL,          -- the service it was issued for
+        current_service TEXT NOT NULL,  -- differs after a transfer
+        priority TEXT NOT NULL,
+        language TEXT,                  -- erased by retention
+        token TEXT,                     -- erased by retention
+        issued_ms INTEGER NOT NULL,
+        estimated_wait_ms INTEGER NOT NULL,
+        people_ahead INTEGER NOT NULL,
+        called_ms INTEGER,              -- first call in its current service
+        counter INTEGER,
+        clerk TEXT,
+        started_ms INTEGER,
+        ended_ms INTEGER,
+        state TEXT NOT NULL,
+        outcome TEXT,                   -- the clerk's words; erased by retention
+        rating INTEGER,
+        transfers INTEGER NOT NULL,
+        recalls INTEGER NOT NULL,
+        PRIMARY KEY (day, ordinal)
+    );
+    CREATE TABLE retention (erased_before_day INTEGER NOT NULL);
+    INSERT INTO retention VALUES (-2147483648);
+    )sql",
+};
+
+bool is_empty(database& db) { return db.query_int("SELECT count(*) FROM sqlite_schema") == 0; }
+
+}  // namespace
+
+void prepare_schema(database& db, bool synchronous_full) {
+    std::int64_t app_id = 0;
+    try {
+        app_id = db.query_int("PRAGMA application_id");  // the first read: a foreign file fails here
+    } catch (sqlite_error const& e) {
+        throw store_error(db.path() + ": not a database file, or a damaged one (" + e.what() + ")");
+    }
+    bool fresh = app_id == 0 && is_empty(db);
+    if (!fresh && app_id != novbe_application_id)
+        throw store_error(db.path() + ": not a Novbe database (it holds other data); refusing to touch it");
+    auto version = db.query_int("PRAGMA user_version");
+    if (version > current_schema_version)
+        throw store_error(db.path() + ": written by a newer Novbe (schema " + std::to_string(version) +
+                          "; this build knows up to " + std::to_string(current_schema_version) + ")");
+
+    db.exec("PRAGMA journal_mode=WAL");
+    db.exec(synchronous_full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+    for (; version < current_schema_version; ++version) {
+        transaction tx(db);
+        db.exec(migrations[static_cast<std::size_t>(version)]);
+        db.exec("PRAGMA application_id=" + std::to_string(novbe_application_id));
+        db.exec("PRAGMA user_version=" + std::to_string(version + 1));
+        tx.commit();
+    }
+}
+
+}  // namespace novbe::store
