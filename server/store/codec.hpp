@@ -5,6 +5,8 @@
 #include "core/event.hpp"
 
 #include <stdexcept>
+#include <type_traits>
+#include <variant>
 #include <string>
 #include <string_view>
 
@@ -21,6 +23,20 @@ core::event decode_event(std::string_view bytes, core::centre_config const& conf
 
 std::string encode_snapshot(core::centre_image const& image, core::centre_config const& config);
 core::centre_image decode_snapshot(std::string_view bytes, core::centre_config const& config);  // throws codec_error
+
+// The `kind` column: the event's alternative in core::event, e.g. kind_of<core::ticket_issued>.
+template <class T, class Variant = core::event>
+struct kind_index;
+template <class T, class... Ts>
+struct kind_index<T, std::variant<Ts...>> {
+    static constexpr std::int64_t value = [] {
+        std::int64_t i = 0;
+        (void)((std::is_same_v<T, Ts> ? false : (++i, true)) && ...);
+        return i;
+    }();
+};
+template <class T>
+inline constexpr std::int64_t kind_of = kind_index<T>::value;
 
 // When an event happened, whatever its kind.
 core::time_point event_time(core::event const& ev);

@@ -1,0 +1,110 @@
+#pragma once
+// The durable, append-only log of the centre's events, with one writer thread and group commit:
+// appends that arrive while a transaction commits wait for the next one, so batches grow with
+// load and no timer is involved. Nothing is reported durable before its transaction commits.
+//
+// Thread-safety: append(), last_durable() and close() may be called from any thread.
+// Completions run on the writer thread, in append order, right after their batch's commit.
+#include "core/centre.hpp"
+#include "database.hpp"
+#include "schema.hpp"
+#include "ticket_report.hpp"
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+namespace novbe::store {
+
+struct log_options {
+    std::string path;                      // the SQLite file; created if missing
+    bool synchronous_full = true;          // FULL: fsync at every commit; NORMAL: only at checkpoints
+    std::uint64_t snapshot_every = 10'000; // events between snapshots (also one at each new day and at close)
+    int retention_days = 0;                // personal data erased after this many days; 0 keeps it
+    std::int64_t max_page_count = 0;       // caps the file's size (pages), as a full disk would; 0: no cap
+};
+
+// Why an append was not made durable, besides SQLite's own codes (sqlite_category).
+enum class log_errc {
+    failed = 1,  // an earlier commit failed: nothing more is accepted until a restart recovers
+    closed,      // close() was called
+    rejected,    // the events do not follow the logged state: appended out of order
+};
+std::error_category const& log_category();
+inline std::error_code make_error_code(log_errc e) { return {static_cast<int>(e), log_category()}; }
+
+class event_log {
+public:
+    // ec is empty when durable; last_sequence is that of the append's last event.
+    using completion = std::function<void(std::error_code ec, std::uint64_t last_sequence)>;
+
+    struct opened;
+    // Opens (creating, migrating) and recovers. Throws store_error naming the file and problem.
+    static opened open(log_options options, core::centre_config config);
+
+    ~event_log();  // close()
+    event_log(event_log const&) = delete;
+    event_log& operator=(event_log const&) = delete;
+
+    // The events, in the order they were applied, get the next sequence numbers in call order.
+    // After a failed commit every append fails with log_errc::failed (fail-stop); once failed or
+    // closed, `done` runs at once on the caller's thread.
+    void append(std::vector<core::event> events, completion done);
+
+    std::uint64_t last_durable() const { return durable_.load(std::memory_order_acquire); }
+    bool failed() const { return failed_.load(std::memory_order_acquire); }
+    std::string failure() const;  // the first failed commit's error, naming the file
+    // Commits what is pending, writes a snapshot, stops the writer. Later appends fail with closed.
+    void close();
+
+private:
+    struct pending {
+        std::vector<core::event> events;
+        std::uint64_t first_sequence = 0;
+        completion done;
+    };
+
+    event_log(log_options options, core::centre_config config);
+    void run();
+    std::error_code write(std::vector<pending>& batch);
+    void write_snapshot(std::uint64_t sequence);
+
+    log_options options_;
+    database db_;
+    core::centre shadow_;  // the state as of the last durable event, for snapshots and reports
+    std::uint64_t since_snapshot_ = 0;
+    std::uint64_t replayed_ = 0;
+    std::unique_ptr<statement> insert_event_;
+    std::unique_ptr<statement> insert_snapshot_;
+    std::unique_ptr<statement> prune_snapshots_;
+    std::unique_ptr<ticket_report> report_;
+    std::string failure_;  // guarded by mutex_
+
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    std::vector<pending> pending_;
+    std::uint64_t next_sequence_;
+    bool stopping_ = false;
+    std::atomic<std::uint64_t> durable_;
+    std::atomic<bool> failed_{false};
+    std::thread writer_;
+};
+
+struct event_log::opened {
+    std::unique_ptr<event_log> log;
+    core::centre centre;               // the recovered state, for the caller's core
+    std::uint64_t last_sequence = 0;
+    std::uint64_t replayed = 0;        // events replayed after the newest snapshot
+};
+
+}  // namespace novbe::store
+
+template <>
+struct std::is_error_code_enum<novbe::store::log_errc> : std::true_type {};

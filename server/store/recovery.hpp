@@ -1,0 +1,21 @@
+#pragma once
+// Start-up: the newest snapshot, then every event after it, checked for gaps and fit.
+#include "core/centre.hpp"
+#include "database.hpp"
+
+#include <cstdint>
+
+namespace novbe::store {
+
+struct recovered {
+    core::centre centre;
+    std::uint64_t last_sequence = 0;  // of the last event in the log; 0 for an empty log
+    std::uint64_t snapshot_sequence = 0;
+    std::uint64_t replayed = 0;       // events applied after the snapshot
+};
+
+// Throws store_error naming the file and the first problem: a gap, an undecodable event, an
+// event or snapshot that does not fit the configuration.
+recovered recover(database& db, core::centre_config const& config);
+
+}  // namespace novbe::store

@@ -1,0 +1,73 @@
+// Events and snapshots survive the disk format; bad bytes and vanished services are refused.
+#include "store/codec.hpp"
+#include "store_fixture.hpp"
+
+#include "../core/centre_fixture.hpp"
+
+#include <gtest/gtest.h>
+
+namespace novbe::store::testing {
+namespace {
+
+TEST(codec, every_kind_of_event_round_trips) {
+    event_source source;
+    auto events = source.busy_minutes(30);
+    auto add = [&](core::command const& cmd) {
+        auto more = source.run(cmd);
+        ASSERT_FALSE(more.empty()) << "command " << cmd.index() << " was refused";
+        events.insert(events.end(), more.begin(), more.end());
+    };
+    for (int i = 0; i < 4; ++i) add(core::issue_ticket{0, core::priority_class::appointment, "en", {9, 9u + i},
+                                                       core::testing::morning() + std::chrono::hours(1)});
+    auto counter = source.centre().find_counter(1);
+    if (counter->current && source.centre().tickets()[*counter->current].state == core::ticket_state::called)
+        add(core::start_serving{1});
+    if (source.centre().find_counter(1)->current) add(core::complete_service{1, ""});
+    add(core::call_next{1});
+    add(core::recall_ticket{1});
+    add(core::mark_no_show{1});
+    add(core::call_next{1});
+    add(core::start_serving{1});
+    add(core::transfer_ticket{1, 1});
+    add(core::cancel_ticket{source.centre().number_of(source.centre().tickets().back())});
+    add(core::pause_counter{1, "lunch"});
+    add(core::resume_counter{1});
+    add(core::close_counter{1});
+    add(core::close_day{});
+    std::set<std::size_t> kinds;
+    auto config = source.centre().config();
+    for (auto const& ev : events) {
+        kinds.insert(ev.index());
+        auto back = decode_event(encode_event(ev, config), config);
+        EXPECT_EQ(encode_event(ev, config), encode_event(back, config));
+        EXPECT_EQ(ev.index(), back.index());
+    }
+    EXPECT_EQ(std::variant_size_v<core::event>, kinds.size());
+}
+
+TEST(codec, a_snapshot_rebuilds_the_same_centre) {
+    event_source source;
+    source.busy_minutes(50);
+    auto const& c = source.centre();
+    auto image = decode_snapshot(encode_snapshot(c.image(), c.config()), c.config());
+    auto rebuilt = core::centre::from_image(c.config(), image);
+    ASSERT_TRUE(rebuilt.has_value());
+    EXPECT_TRUE(*rebuilt == c);
+}
+
+TEST(codec, garbage_and_vanished_services_are_refused_with_a_reason) {
+    auto config = core::testing::small_centre();
+    EXPECT_THROW(decode_event("\xff\xff\xff", config), codec_error);
+    EXPECT_THROW(decode_event("", config), codec_error);  // no kind
+    auto bytes = encode_event(core::ticket_issued{.service = 2, .sequence = 1, .token = {1, 1}}, config);
+    config.services.pop_back();  // notary is gone
+    try {
+        decode_event(bytes, config);
+        FAIL() << "decoded an event of a service the configuration lacks";
+    } catch (codec_error const& e) {
+        EXPECT_STREQ("it names service 'notary', which the configuration does not have", e.what());
+    }
+}
+
+}  // namespace
+}  // namespace novbe::store::testing

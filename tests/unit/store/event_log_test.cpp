@@ -1,0 +1,133 @@
+// The log: durable completions, gap-free sequences, recovery through snapshots, the report.
+#include "store/database.hpp"
+#include "store_fixture.hpp"
+
+#include "../core/centre_fixture.hpp"
+
+#include <gtest/gtest.h>
+
+#include <future>
+#include <thread>
+
+namespace novbe::store::testing {
+namespace {
+
+log_options at(std::string path) { return log_options{.path = std::move(path), .snapshot_every = 100}; }
+
+TEST(event_log, a_new_file_starts_empty_and_appends_get_consecutive_sequences) {
+    temp_dir dir;
+    auto opened = event_log::open(at(dir.file("centre.db")), core::testing::small_centre());
+    EXPECT_EQ(0u, opened.last_sequence);
+    event_source source;
+    auto first = append_and_wait(*opened.log, source.run(core::issue_ticket{0, {}, "en", {1, 1}}));
+    ASSERT_FALSE(first.ec) << first.ec.message();
+    EXPECT_EQ(2u, first.last_sequence);  // day_started, then the ticket
+    auto second = append_and_wait(*opened.log, source.run(core::issue_ticket{0, {}, "en", {1, 2}}));
+    EXPECT_EQ(3u, second.last_sequence);
+    EXPECT_EQ(3u, opened.log->last_durable());
+}
+
+TEST(event_log, reopening_recovers_the_same_centre) {
+    temp_dir dir;
+    event_source source;
+    {
+        auto opened = event_log::open(at(dir.file("centre.db")), source.centre().config());
+        for (int i = 0; i < 10; ++i) ASSERT_FALSE(append_and_wait(*opened.log, source.busy_minutes(20)).ec);
+    }
+    auto again = event_log::open(at(dir.file("centre.db")), source.centre().config());
+    EXPECT_TRUE(again.centre == source.centre());
+    EXPECT_EQ(0u, again.replayed) << "a clean close leaves a snapshot, so nothing is replayed";
+}
+
+TEST(event_log, recovery_replays_the_events_after_the_newest_snapshot) {
+    temp_dir dir;
+    event_source source;
+    std::uint64_t last = 0;
+    {
+        auto opened = event_log::open(at(dir.file("centre.db")), source.centre().config());
+        for (int i = 0; i < 10; ++i) last = append_and_wait(*opened.log, source.busy_minutes(20)).last_sequence;
+        opened.log->close();
+    }
+    {  // drop the close-time snapshot, as a crash would have left things
+        database db(dir.file("centre.db"));
+        db.exec("DELETE FROM snapshots WHERE seq = (SELECT max(seq) FROM snapshots)");
+    }
+    auto again = event_log::open(at(dir.file("centre.db")), source.centre().config());
+    EXPECT_GT(again.replayed, 0u);
+    EXPECT_LT(again.replayed, 200u);  // snapshots every 100 events
+    EXPECT_EQ(last, again.last_sequence);
+    EXPECT_TRUE(again.centre == source.centre());
+}
+
+TEST(event_log, concurrent_appends_are_all_durable_without_gaps) {
+    temp_dir dir;
+    event_source source;
+    auto opened = event_log::open(at(dir.file("centre.db")), source.centre().config());
+    std::mutex core;  // the server's core strand: decide, apply and append in one order
+    std::vector<std::thread> producers;
+    std::atomic<int> failures{0};
+    for (int p = 0; p < 8; ++p)
+        producers.emplace_back([&] {
+            for (int i = 0; i < 50; ++i) {
+                std::promise<std::error_code> done;
+                {
+                    std::lock_guard lock(core);
+                    opened.log->append(source.busy_minutes(1), [&](std::error_code ec, std::uint64_t) { done.set_value(ec); });
+                }
+                if (done.get_future().get()) ++failures;
+            }
+        });
+    for (auto& t : producers) t.join();
+    EXPECT_EQ(0, failures.load());
+    database db(dir.file("centre.db"));
+    auto count = db.query_int("SELECT count(*) FROM events");
+    EXPECT_EQ(count, db.query_int("SELECT max(seq) FROM events"));
+    EXPECT_EQ(static_cast<std::int64_t>(opened.log->last_durable()), count);
+}
+
+TEST(event_log, the_report_holds_each_ticket_with_its_outcome) {
+    temp_dir dir;
+    event_source source;
+    auto opened = event_log::open(at(dir.file("centre.db")), source.centre().config());
+    append_and_wait(*opened.log, source.busy_minutes(12));
+    append_and_wait(*opened.log, source.run(core::close_day{}));
+    database db(dir.file("centre.db"));
+    std::map<std::string, std::pair<int, int>> expected;  // state -> tickets, rated
+    for (auto const& t : source.centre().tickets()) {
+        auto& [tickets, rated] = expected[std::string(name(t.state))];
+        ++tickets;
+        rated += t.rating != 0;
+    }
+    statement rows(db, "SELECT state, count(*), sum(rating IS NOT NULL) FROM tickets GROUP BY state");
+    std::map<std::string, std::pair<int, int>> reported;
+    while (rows.step())
+        reported[std::string(rows.column_text(0))] = {static_cast<int>(rows.column_int(1)), static_cast<int>(rows.column_int(2))};
+    EXPECT_EQ(expected, reported);
+    EXPECT_EQ(3u, expected.size()) << "the day should end with called, done and closed tickets";
+    EXPECT_EQ(12, db.query_int("SELECT count(*) FROM tickets WHERE date = '2026-11-28' AND token IS NOT NULL"));
+    EXPECT_EQ(4, db.query_int("SELECT count(DISTINCT clerk) FROM tickets"));
+}
+
+TEST(event_log, events_out_of_order_are_rejected_and_the_log_stops) {
+    temp_dir dir;
+    event_source source;
+    auto opened = event_log::open(at(dir.file("centre.db")), source.centre().config());
+    auto events = source.busy_minutes(2);
+    std::swap(events.front(), events.back());
+    auto result = append_and_wait(*opened.log, events);
+    EXPECT_EQ(std::error_code(log_errc::rejected), result.ec);
+    EXPECT_TRUE(opened.log->failed());
+    EXPECT_EQ(std::error_code(log_errc::failed), append_and_wait(*opened.log, {}).ec);
+    EXPECT_EQ(0u, opened.log->last_durable());
+}
+
+TEST(event_log, a_closed_log_refuses_appends) {
+    temp_dir dir;
+    auto opened = event_log::open(at(dir.file("centre.db")), core::testing::small_centre());
+    opened.log->close();
+    event_source source;
+    EXPECT_EQ(std::error_code(log_errc::closed), append_and_wait(*opened.log, source.busy_minutes(1)).ec);
+}
+
+}  // namespace
+}  // namespace novbe::store::testing
