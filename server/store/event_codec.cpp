@@ -141,7 +141,16 @@ std::string encode_event(core::event const& ev, core::centre_config const& confi
 core::event decode_event(std::string_view bytes, core::centre_config const& config) {
     pb::StoredEvent m;
     if (!m.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) throw codec_error("it is not a stored event");
-    return decode(m, config);
+    auto ev = decode(m, config);
+    std::visit(
+        [&](auto const& e) {
+            if constexpr (requires { e.counter; })
+                if (!config.find_counter(e.counter))
+                    throw codec_error("it names counter " + std::to_string(e.counter) +
+                                      ", which the configuration does not have");
+        },
+        ev);
+    return ev;
 }
 
 }  // namespace novbe::store
