@@ -3,6 +3,8 @@
 #include "store/database.hpp"
 #include "store_fixture.hpp"
 
+#include "../core/centre_fixture.hpp"
+
 #include <gtest/gtest.h>
 
 namespace novbe::store::testing {
@@ -34,7 +36,7 @@ TEST(disk_full, appends_fail_cleanly_and_a_reopened_store_works_again) {
     }
     auto reopened = event_log::open({.path = path}, source.centre().config());  // space again
     EXPECT_EQ(acknowledged, reopened.last_sequence);
-    event_source resumed(reopened.centre);
+    event_source resumed(reopened.centre, core::testing::morning() + std::chrono::hours(2));
     auto more = append_and_wait(*reopened.log, resumed.busy_minutes(5));
     EXPECT_FALSE(more.ec) << more.ec.message();
     EXPECT_GT(more.last_sequence, acknowledged);

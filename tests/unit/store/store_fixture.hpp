@@ -28,7 +28,8 @@ private:
 class event_source {
 public:
     event_source();
-    explicit event_source(core::centre start) : c_(std::move(start)) {}
+    // Carries on from a recovered centre, at `now` (not before the log's last event).
+    event_source(core::centre start, core::time_point now) : c_(std::move(start)), now_(now) {}
 
     std::vector<core::event> run(core::command const& cmd);  // empty if refused
     // A few minutes of a working centre: tickets issued, called, served, rated.
