@@ -4,6 +4,7 @@
 #include "core/centre.hpp"
 #include "core/event.hpp"
 
+#include <memory>
 #include <stdexcept>
 #include <type_traits>
 #include <variant>
@@ -11,6 +12,10 @@
 #include <string_view>
 
 namespace novbe::store {
+
+namespace v1 {
+class StoredEvent;
+}
 
 // Bytes that are not a stored event or snapshot, or that do not fit the configuration.
 class codec_error : public std::runtime_error {
@@ -20,6 +25,18 @@ public:
 
 std::string encode_event(core::event const& ev, core::centre_config const& config);
 core::event decode_event(std::string_view bytes, core::centre_config const& config);  // throws codec_error
+
+// Decodes many events with one reusable message: recovery reads a million of them.
+class event_decoder {
+public:
+    explicit event_decoder(core::centre_config const& config);
+    ~event_decoder();
+    core::event operator()(std::string_view bytes);  // throws codec_error
+
+private:
+    core::centre_config const& config_;
+    std::unique_ptr<v1::StoredEvent> message_;
+};
 
 std::string encode_snapshot(core::centre_image const& image, core::centre_config const& config);
 core::centre_image decode_snapshot(std::string_view bytes, core::centre_config const& config);  // throws codec_error

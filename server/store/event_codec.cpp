@@ -139,8 +139,18 @@ std::string encode_event(core::event const& ev, core::centre_config const& confi
 }
 
 core::event decode_event(std::string_view bytes, core::centre_config const& config) {
-    pb::StoredEvent m;
+    return event_decoder(config)(bytes);
+}
+
+event_decoder::event_decoder(core::centre_config const& config)
+    : config_(config), message_(std::make_unique<pb::StoredEvent>()) {}
+
+event_decoder::~event_decoder() = default;
+
+core::event event_decoder::operator()(std::string_view bytes) {
+    auto& m = *message_;
     if (!m.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) throw codec_error("it is not a stored event");
+    auto const& config = config_;
     auto ev = decode(m, config);
     std::visit(
         [&](auto const& e) {

@@ -4,6 +4,10 @@
 #include "recovery.hpp"
 #include "retention.hpp"
 
+#include <sqlite3.h>
+
+#include <algorithm>
+
 namespace novbe::store {
 
 namespace {
@@ -46,36 +50,56 @@ event_log::opened event_log::open(log_options options, core::centre_config confi
 event_log::event_log(log_options options, core::centre_config config)
     : options_(std::move(options)), db_(options_.path), shadow_(config) {
     prepare_schema(db_, options_.synchronous_full);
+    // Checkpoints copy the WAL into the database file and fsync it: the writer runs them itself
+    // after the completions (write_report), never inside a commit that someone waits for.
+    db_.exec("PRAGMA wal_autocheckpoint=0");
     if (options_.max_page_count > 0) db_.exec("PRAGMA max_page_count=" + std::to_string(options_.max_page_count));
-    auto r = recover(db_, config);
+    insert_event_ = std::make_unique<statement>(db_, "INSERT INTO events (seq, day, at_ms, kind, body) VALUES (?1, ?2, ?3, ?4, ?5)");
+    insert_snapshot_ = std::make_unique<statement>(db_, "INSERT OR REPLACE INTO snapshots (seq, day, body) VALUES (?1, ?2, ?3)");
+    prune_snapshots_ = std::make_unique<statement>(
+        db_, "DELETE FROM snapshots WHERE seq < (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT 1 OFFSET 1)");
+    mark_reported_ = std::make_unique<statement>(db_, "UPDATE report_state SET reported_seq = ?1");
+    report_ = std::make_unique<ticket_report>(db_);
+
+    // Recovery re-projects into the report whatever a crash left between the log and the report.
+    transaction tx(db_);
+    auto const reported = static_cast<std::uint64_t>(db_.query_int("SELECT reported_seq FROM report_state"));
+    auto r = recover(db_, config, reported, [&](std::uint64_t seq, core::event const& ev, core::centre const& c) {
+        if (seq > reported) report_->record(ev, c);
+    });
+    mark_reported_->bind(1, static_cast<std::int64_t>(r.last_sequence)).run();
+    tx.commit();
     shadow_ = std::move(r.centre);
     replayed_ = r.replayed;
     next_sequence_ = r.last_sequence + 1;
     durable_.store(r.last_sequence);
     since_snapshot_ = r.replayed;
-    insert_event_ = std::make_unique<statement>(db_, "INSERT INTO events (seq, day, at_ms, kind, body) VALUES (?1, ?2, ?3, ?4, ?5)");
-    insert_snapshot_ = std::make_unique<statement>(db_, "INSERT OR REPLACE INTO snapshots (seq, day, body) VALUES (?1, ?2, ?3)");
-    prune_snapshots_ = std::make_unique<statement>(
-        db_, "DELETE FROM snapshots WHERE seq < (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT 1 OFFSET 1)");
-    report_ = std::make_unique<ticket_report>(db_);
 }
 
 event_log::~event_log() { close(); }
 
 void event_log::append(std::vector<core::event> events, completion done) {
+    std::vector<request> one;
+    one.push_back({std::move(events), std::move(done)});
+    append(std::move(one));
+}
+
+void event_log::append(std::vector<request> requests) {
     std::error_code refused;
     {
         std::lock_guard lock(mutex_);
         if (stopping_) refused = log_errc::closed;
         else if (failed()) refused = log_errc::failed;
         else {
-            auto first = next_sequence_;
-            next_sequence_ += events.size();
-            pending_.push_back({std::move(events), first, std::move(done)});
+            for (auto& r : requests) {
+                auto first = next_sequence_;
+                next_sequence_ += r.events.size();
+                pending_.push_back({std::move(r.events), first, std::move(r.done)});
+            }
         }
     }
-    if (refused) return done(refused, last_durable());
-    wake_.notify_one();
+    if (!refused) return wake_.notify_one();
+    for (auto& r : requests) r.done(refused, last_durable());
 }
 
 std::string event_log::failure() const {
@@ -102,9 +126,10 @@ void event_log::run() {
             if (pending_.empty()) break;  // stopping, and everything accepted is written
             batch.swap(pending_);
         }
-        auto ec = failed() ? std::error_code(log_errc::failed) : write(batch);
+        auto ec = failed() ? std::error_code(log_errc::failed) : write_events(batch);
         for (auto& p : batch) p.done(ec, p.first_sequence + p.events.size() - 1);
         batch.clear();
+        if (!ec) write_report();  // while the core works on what the completions set off
     }
     if (failed() || since_snapshot_ == 0) return;
     try {  // a clean shutdown leaves a snapshot, so the next start replays nothing
@@ -116,40 +141,75 @@ void event_log::run() {
     }
 }
 
-std::error_code event_log::write(std::vector<pending>& batch) {
+std::error_code event_log::write_events(std::vector<pending>& batch) {
     try {
         transaction tx(db_);
         auto sequence = last_durable();
-        bool new_day = false;
         for (auto const& p : batch) {
             for (auto const& ev : p.events) {
-                // The shadow first: the day column and the report rows show the state after the event.
                 if (!shadow_.can_apply(ev)) throw rejected_batch{};
+                if (auto const* day = std::get_if<core::day_started>(&ev)) {
+                    flush_touched();  // while the old day's tickets are still in the shadow
+                    report_->close_left_open(day->day);
+                    new_day_ = true;
+                }
                 shadow_.apply(ev);
-                new_day = new_day || std::holds_alternative<core::day_started>(ev);
+                if (auto t = ticket_of(ev)) touched_.push_back(*t);
+                if (auto const* closed = std::get_if<core::day_closed>(&ev)) report_->close_waiting(shadow_.day(), closed->at);
                 insert_event_->bind(1, static_cast<std::int64_t>(++sequence)).bind(2, shadow_.day());
                 insert_event_->bind(3, detail::ms(event_time(ev))).bind(4, static_cast<std::int64_t>(ev.index()));
                 insert_event_->bind_blob(5, encode_event(ev, shadow_.config())).run();
-                report_->record(ev, shadow_);
                 ++since_snapshot_;
             }
         }
-        if (new_day && options_.retention_days > 0) erase_personal_data(db_, shadow_.day() - options_.retention_days);
-        if (new_day || since_snapshot_ >= options_.snapshot_every) write_snapshot(sequence);
         tx.commit();
         durable_.store(sequence, std::memory_order_release);
         return {};
     } catch (sqlite_error const& e) {
-        std::lock_guard lock(mutex_);
-        failure_ = e.what();
-        failed_.store(true, std::memory_order_release);
+        fail(e.what());
         return e.code();
     } catch (rejected_batch const&) {
-        std::lock_guard lock(mutex_);
-        failure_ = options_.path + ": " + log_category().message(static_cast<int>(log_errc::rejected));
-        failed_.store(true, std::memory_order_release);
+        fail(options_.path + ": " + log_category().message(static_cast<int>(log_errc::rejected)));
         return log_errc::rejected;
     }
+}
+
+void event_log::flush_touched() {
+    std::sort(touched_.begin(), touched_.end());
+    touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
+    for (auto t : touched_) report_->upsert(shadow_.tickets()[t], shadow_);
+    touched_.clear();
+}
+
+void event_log::write_report() {
+    // A snapshot costs in proportion to the day's tickets, so it waits for at least as many
+    // events: snapshots then cost O(1) per event, and recovery replays no more than that.
+    bool snapshot_due = new_day_ || since_snapshot_ >= std::max<std::uint64_t>(options_.snapshot_every, shadow_.tickets().size());
+    try {
+        // This transaction need not reach the disk before the next batch's: that fsync covers it.
+        if (options_.synchronous_full) db_.exec("PRAGMA synchronous=OFF");
+        transaction tx(db_);
+        flush_touched();
+        mark_reported_->bind(1, static_cast<std::int64_t>(last_durable())).run();
+        if (new_day_ && options_.retention_days > 0) erase_personal_data(db_, shadow_.day() - options_.retention_days);
+        if (snapshot_due) write_snapshot(last_durable());
+        new_day_ = false;
+        tx.commit();
+        if (options_.synchronous_full) db_.exec("PRAGMA synchronous=FULL");
+        if (++commits_since_checkpoint_ >= 64) {  // about 1,000 pages of WAL under load, as SQLite's default
+            int rc = sqlite3_wal_checkpoint_v2(db_.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            if (rc != SQLITE_OK && rc != SQLITE_BUSY) db_.fail(rc, "checkpoint");
+            commits_since_checkpoint_ = 0;
+        }
+    } catch (sqlite_error const& e) {
+        fail(e.what());  // the events are durable; the next start rebuilds the report from them
+    }
+}
+
+void event_log::fail(std::string why) {
+    std::lock_guard lock(mutex_);
+    if (failure_.empty()) failure_ = std::move(why);
+    failed_.store(true, std::memory_order_release);
 }
 
 void event_log::write_snapshot(std::uint64_t sequence) {

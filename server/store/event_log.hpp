@@ -2,6 +2,9 @@
 // The durable, append-only log of the centre's events, with one writer thread and group commit:
 // appends that arrive while a transaction commits wait for the next one, so batches grow with
 // load and no timer is involved. Nothing is reported durable before its transaction commits.
+// Each turn of the writer: the batch's events in one transaction (fsync), the completions, then
+// the report rows and any snapshot in a second transaction that need not wait for the disk (the
+// next fsync covers it; a crash in between is repaired from the log at the next start).
 //
 // Thread-safety: append(), last_durable() and close() may be called from any thread.
 // Completions run on the writer thread, in append order, right after their batch's commit.
@@ -58,6 +61,14 @@ public:
     // closed, `done` runs at once on the caller's thread.
     void append(std::vector<core::event> events, completion done);
 
+    // Several appends at once, as the core hands over all it decided in one turn: one lock and
+    // one wake-up of the writer instead of one per request.
+    struct request {
+        std::vector<core::event> events;
+        completion done;
+    };
+    void append(std::vector<request> requests);
+
     std::uint64_t last_durable() const { return durable_.load(std::memory_order_acquire); }
     bool failed() const { return failed_.load(std::memory_order_acquire); }
     std::string failure() const;  // the first failed commit's error, naming the file
@@ -73,17 +84,24 @@ private:
 
     event_log(log_options options, core::centre_config config);
     void run();
-    std::error_code write(std::vector<pending>& batch);
+    std::error_code write_events(std::vector<pending>& batch);
+    void write_report();
+    void flush_touched();
     void write_snapshot(std::uint64_t sequence);
+    void fail(std::string why);
 
     log_options options_;
     database db_;
     core::centre shadow_;  // the state as of the last durable event, for snapshots and reports
     std::uint64_t since_snapshot_ = 0;
     std::uint64_t replayed_ = 0;
+    std::vector<core::ticket_ordinal> touched_;  // tickets whose report rows are behind the log
+    bool new_day_ = false;                       // a day_started awaits retention and a snapshot
+    int commits_since_checkpoint_ = 0;
     std::unique_ptr<statement> insert_event_;
     std::unique_ptr<statement> insert_snapshot_;
     std::unique_ptr<statement> prune_snapshots_;
+    std::unique_ptr<statement> mark_reported_;
     std::unique_ptr<ticket_report> report_;
     std::string failure_;  // guarded by mutex_
 

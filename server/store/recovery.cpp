@@ -7,9 +7,14 @@ namespace novbe::store {
 
 namespace {
 
+// `sequence`: the newest one allowed on the way in, the one used (0: none) on the way out.
 core::centre from_snapshot(database& db, core::centre_config const& config, std::uint64_t& sequence) {
-    statement newest(db, "SELECT seq, body FROM snapshots ORDER BY seq DESC LIMIT 1");
-    if (!newest.step()) return core::centre(config);
+    statement newest(db, "SELECT seq, body FROM snapshots WHERE seq <= ?1 ORDER BY seq DESC LIMIT 1");
+    newest.bind(1, static_cast<std::int64_t>(sequence));
+    if (!newest.step()) {
+        sequence = 0;
+        return core::centre(config);
+    }
     sequence = static_cast<std::uint64_t>(newest.column_int(0));
     auto where = db.path() + ": the snapshot at sequence " + std::to_string(sequence);
     try {
@@ -24,11 +29,13 @@ core::centre from_snapshot(database& db, core::centre_config const& config, std:
 
 }  // namespace
 
-recovered recover(database& db, core::centre_config const& config) {
-    std::uint64_t snapshot = 0;
+recovered recover(database& db, core::centre_config const& config, std::uint64_t newest_snapshot,
+                  std::function<void(std::uint64_t, core::event const&, core::centre const&)> const& replayed) {
+    std::uint64_t snapshot = newest_snapshot;
     recovered r{.centre = from_snapshot(db, config, snapshot), .snapshot_sequence = snapshot};
     r.last_sequence = snapshot;
 
+    event_decoder decode(config);
     statement events(db, "SELECT seq, body FROM events WHERE seq > ?1 ORDER BY seq");
     events.bind(1, static_cast<std::int64_t>(snapshot));
     while (events.step()) {
@@ -38,7 +45,7 @@ recovered recover(database& db, core::centre_config const& config) {
                               " is missing before " + std::to_string(seq));
         core::event ev;
         try {
-            ev = decode_event(events.column_blob(1), config);
+            ev = decode(events.column_blob(1));
         } catch (codec_error const& e) {
             throw store_error(db.path() + ": the event at sequence " + std::to_string(seq) + " cannot be read: " + e.what());
         }
@@ -46,6 +53,7 @@ recovered recover(database& db, core::centre_config const& config) {
             throw store_error(db.path() + ": the event at sequence " + std::to_string(seq) +
                               " does not fit the state before it: the log is damaged");
         r.centre.apply(ev);
+        if (replayed) replayed(seq, ev, r.centre);
         r.last_sequence = seq;
         ++r.replayed;
     }

@@ -4,6 +4,7 @@
 #include "database.hpp"
 
 #include <cstdint>
+#include <functional>
 
 namespace novbe::store {
 
@@ -16,6 +17,9 @@ struct recovered {
 
 // Throws store_error naming the file and the first problem: a gap, an undecodable event, an
 // event or snapshot that does not fit the configuration.
-recovered recover(database& db, core::centre_config const& config);
+// `replayed` sees each event applied after the snapshot, with the centre just after it; only
+// snapshots up to `newest_snapshot` are used, so that every later event passes through it.
+recovered recover(database& db, core::centre_config const& config, std::uint64_t newest_snapshot,
+                  std::function<void(std::uint64_t, core::event const&, core::centre const&)> const& replayed = {});
 
 }  // namespace novbe::store

@@ -9,7 +9,7 @@ void erase_personal_data(database& db, core::day_number before_day) {
     auto const from = db.query_int("SELECT erased_before_day FROM retention");
     if (before_day <= from) return;
 
-    statement tickets(db, "UPDATE tickets SET token = NULL, language = NULL, outcome = NULL WHERE day >= ?1 AND day < ?2");
+    statement tickets(db, "UPDATE tickets SET language = NULL, outcome = NULL WHERE day >= ?1 AND day < ?2");
     tickets.bind(1, from).bind(2, before_day).run();
 
     // Events are rewritten as protobuf, not through the engine's types: an old event may name a

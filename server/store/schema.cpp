@@ -23,14 +23,13 @@ std::array<char const*, current_schema_version> const migrations = {
     );
     CREATE TABLE tickets (              -- the report: one row per ticket, kept in step with the log
         day INTEGER NOT NULL,
-        date TEXT NOT NULL,             -- YYYY-MM-DD, local
+        date TEXT GENERATED ALWAYS AS (date(day * 86400, 'unixepoch')) VIRTUAL,  -- YYYY-MM-DD, local
         ordinal INTEGER NOT NULL,
         number TEXT NOT NULL,
         service TEXT NOT NULL,          -- the service it was issued for
         current_service TEXT NOT NULL,  -- differs after a transfer
         priority TEXT NOT NULL,
         language TEXT,                  -- erased by retention
-        token TEXT,                     -- erased by retention
         issued_ms INTEGER NOT NULL,
         estimated_wait_ms INTEGER NOT NULL,
         people_ahead INTEGER NOT NULL,
@@ -45,7 +44,9 @@ std::array<char const*, current_schema_version> const migrations = {
         transfers INTEGER NOT NULL,
         recalls INTEGER NOT NULL,
         PRIMARY KEY (day, ordinal)
-    );
+    ) WITHOUT ROWID;                    -- one B-tree: the report costs one write per event
+    CREATE TABLE report_state (reported_seq INTEGER NOT NULL);  -- the report covers the log up to here
+    INSERT INTO report_state VALUES (0);
     CREATE TABLE retention (erased_before_day INTEGER NOT NULL);
     INSERT INTO retention VALUES (-2147483648);
     )sql",

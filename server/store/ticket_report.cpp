@@ -1,21 +1,21 @@
 #include "ticket_report.hpp"
 
-#include <chrono>
-#include <cstdio>
 
 namespace novbe::store {
 
 namespace {
 
 char const* const upsert_sql = R"sql(
-    INSERT INTO tickets (day, date, ordinal, number, service, current_service, priority, language, token,
+    INSERT INTO tickets (day, ordinal, number, service, current_service, priority, language,
                          issued_ms, estimated_wait_ms, people_ahead, called_ms, counter, clerk, started_ms,
                          ended_ms, state, outcome, rating, transfers, recalls)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
     ON CONFLICT (day, ordinal) DO UPDATE SET
-        current_service = ?6, called_ms = ?13, counter = ?14, clerk = ?15, started_ms = ?16, ended_ms = ?17,
-        state = ?18, outcome = ?19, rating = ?20, transfers = ?21, recalls = ?22
+        current_service = ?5, called_ms = ?11, counter = ?12, clerk = ?13, started_ms = ?14, ended_ms = ?15,
+        state = ?16, outcome = ?17, rating = ?18, transfers = ?19, recalls = ?20
 )sql";
+
+}  // namespace
 
 std::optional<core::ticket_ordinal> ticket_of(core::event const& ev) {
     return std::visit(
@@ -26,23 +26,6 @@ std::optional<core::ticket_ordinal> ticket_of(core::event const& ev) {
         ev);
 }
 
-std::string hex(core::ticket_token const& token) {
-    char text[33];
-    std::snprintf(text, sizeof text, "%016llx%016llx", static_cast<unsigned long long>(token.hi),
-                  static_cast<unsigned long long>(token.lo));
-    return text;
-}
-
-}  // namespace
-
-std::string date_of(core::day_number day) {
-    std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-    return text;
-}
-
 ticket_report::ticket_report(database& db)
     : upsert_(db, upsert_sql),
       close_waiting_(db, "UPDATE tickets SET state = 'closed', ended_ms = ?2 WHERE day = ?1 AND state = 'waiting'"),
@@ -50,12 +33,15 @@ ticket_report::ticket_report(database& db)
 
 void ticket_report::record(core::event const& ev, core::centre const& c) {
     if (auto t = ticket_of(ev)) return upsert(c.tickets()[*t], c);
-    if (auto const* closed = std::get_if<core::day_closed>(&ev)) {
-        close_waiting_.bind(1, c.day()).bind(2, closed->at.time_since_epoch().count()).run();
-    } else if (auto const* started = std::get_if<core::day_started>(&ev)) {
-        close_left_open_.bind(1, started->day).run();
-    }
+    if (auto const* closed = std::get_if<core::day_closed>(&ev)) close_waiting(c.day(), closed->at);
+    if (auto const* started = std::get_if<core::day_started>(&ev)) close_left_open(started->day);
 }
+
+void ticket_report::close_waiting(core::day_number day, core::time_point at) {
+    close_waiting_.bind(1, day).bind(2, at.time_since_epoch().count()).run();
+}
+
+void ticket_report::close_left_open(core::day_number new_day) { close_left_open_.bind(1, new_day).run(); }
 
 void ticket_report::upsert(core::ticket const& t, core::centre const& c) {
     auto ms = [](std::optional<core::time_point> const& at, statement& s, int i) {
@@ -64,18 +50,18 @@ void ticket_report::upsert(core::ticket const& t, core::centre const& c) {
     };
     auto const& v = t.current();
     auto const& services = c.config().services;
-    upsert_.bind(1, c.day()).bind_text(2, date_of(c.day())).bind(3, t.ordinal).bind_text(4, c.number_of(t));
-    upsert_.bind_text(5, services[t.issued_for].id).bind_text(6, services[v.service].id).bind_text(7, name(t.cls));
-    upsert_.bind_text(8, t.language).bind_text(9, hex(t.token)).bind(10, t.issued.time_since_epoch().count());
-    upsert_.bind(11, t.estimated_wait.count()).bind(12, t.people_ahead_at_issue);
-    ms(v.called, upsert_, 13);
-    if (v.counter != 0) upsert_.bind(14, v.counter); else upsert_.bind_null(14);
-    upsert_.bind_text(15, v.clerk);
-    ms(v.started, upsert_, 16);
-    ms(v.ended, upsert_, 17);
-    upsert_.bind_text(18, name(t.state)).bind_text(19, t.outcome);
-    if (t.rating != 0) upsert_.bind(20, t.rating); else upsert_.bind_null(20);
-    upsert_.bind(21, static_cast<std::int64_t>(t.visits.size() - 1)).bind(22, v.recalls);
+    upsert_.bind(1, c.day()).bind(2, t.ordinal).bind_text(3, c.number_of(t));
+    upsert_.bind_text(4, services[t.issued_for].id).bind_text(5, services[v.service].id).bind_text(6, name(t.cls));
+    upsert_.bind_text(7, t.language).bind(8, t.issued.time_since_epoch().count());
+    upsert_.bind(9, t.estimated_wait.count()).bind(10, t.people_ahead_at_issue);
+    ms(v.called, upsert_, 11);
+    if (v.counter != 0) upsert_.bind(12, v.counter); else upsert_.bind_null(12);
+    upsert_.bind_text(13, v.clerk);
+    ms(v.started, upsert_, 14);
+    ms(v.ended, upsert_, 15);
+    upsert_.bind_text(16, name(t.state)).bind_text(17, t.outcome);
+    if (t.rating != 0) upsert_.bind(18, t.rating); else upsert_.bind_null(18);
+    upsert_.bind(19, static_cast<std::int64_t>(t.visits.size() - 1)).bind(20, v.recalls);
     upsert_.run();
 }
 

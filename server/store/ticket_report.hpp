@@ -1,6 +1,7 @@
 #pragma once
-// The `tickets` reporting table, kept in step with the log inside the same transaction, so that
-// reports and CSV exports are plain SQL over rows that are exactly as durable as the events.
+// The `tickets` reporting table: one row per ticket, so that reports and CSV exports are plain
+// SQL. The writer brings it up to date right after each durable batch (report_state says how
+// far); a start-up re-projects whatever a crash left behind. Every write is an idempotent upsert.
 #include "core/centre.hpp"
 #include "database.hpp"
 
@@ -14,16 +15,19 @@ public:
 
     // After `ev` has been applied to `c`: writes the rows it changed.
     void record(core::event const& ev, core::centre const& c);
+    // The row of one ticket as it stands in `c`.
+    void upsert(core::ticket const& t, core::centre const& c);
+    // The day-wide changes: closing time, and a new day closing what earlier days left open.
+    void close_waiting(core::day_number day, core::time_point at);
+    void close_left_open(core::day_number new_day);
 
 private:
-    void upsert(core::ticket const& t, core::centre const& c);
-
     statement upsert_;
     statement close_waiting_;    // closing time: today's waiting rows
     statement close_left_open_;  // a new day: anything from earlier days still open
 };
 
-// "2026-11-28" for a centre day number.
-std::string date_of(core::day_number day);
+// The ticket an event is about, if it is about one.
+std::optional<core::ticket_ordinal> ticket_of(core::event const& ev);
 
 }  // namespace novbe::store

@@ -73,6 +73,9 @@ TEST(crash, every_acknowledged_event_survives_sigkill) {
         EXPECT_GE(recovered.last_sequence, acknowledged_total) << "the log went backwards";
         recovered.log.reset();  // its clean close writes a snapshot; the next helper recovers from it
         database db(path);
+        EXPECT_EQ(static_cast<std::int64_t>(recovered.centre.tickets().size()),
+                  db.query_int("SELECT count(*) FROM tickets WHERE day = " + std::to_string(recovered.centre.day())))
+            << "the report is not in step with the log";
         EXPECT_EQ(db.query_int("SELECT count(*) FROM events"), db.query_int("SELECT max(seq) FROM events")) << "a gap";
         acknowledged_total = std::max(acknowledged_total, recovered.last_sequence);
         if (acknowledged > 0) ++rounds_with_acks;

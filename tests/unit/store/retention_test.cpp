@@ -24,9 +24,9 @@ TEST(retention, personal_data_of_old_days_is_erased_and_counts_remain) {
     database db(path);
     auto on_first_day = "FROM tickets WHERE day = " + std::to_string(first_day);
     EXPECT_EQ(15, db.query_int("SELECT count(*) " + on_first_day));
-    EXPECT_EQ(0, db.query_int("SELECT count(*) " + on_first_day + " AND (token IS NOT NULL OR language IS NOT NULL OR outcome IS NOT NULL)"));
+    EXPECT_EQ(0, db.query_int("SELECT count(*) " + on_first_day + " AND (language IS NOT NULL OR outcome IS NOT NULL)"));
     EXPECT_GT(db.query_int("SELECT count(*) " + on_first_day + " AND rating IS NOT NULL"), 0);
-    EXPECT_EQ(10, db.query_int("SELECT count(*) FROM tickets WHERE day > " + std::to_string(first_day) + " AND token IS NOT NULL"));
+    EXPECT_EQ(10, db.query_int("SELECT count(*) FROM tickets WHERE day > " + std::to_string(first_day) + " AND language IS NOT NULL"));
 
     statement events(db, "SELECT body FROM events WHERE day = ?1 AND kind IN (?2, ?3)");
     events.bind(1, first_day).bind(2, kind_of<core::ticket_issued>).bind(3, kind_of<core::service_completed>);
