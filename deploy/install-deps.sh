@@ -10,6 +10,9 @@ packages=(
     libsqlite3-dev
     libgtest-dev libgmock-dev
     libbenchmark-dev
+    libtomlplusplus-dev       # the centre's configuration file
+    libsodium-dev             # crypto_pwhash for clerks' and managers' secrets
+    tzdata                    # the centre's time zone
 )
 
 missing=()

@@ -1,0 +1,224 @@
+#include "config_file.hpp"
+
+#include "net/auth.hpp"
+
+#include <toml++/toml.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+
+namespace novbe::app {
+
+namespace {
+
+// Reads one file, turning every problem into "FILE:LINE:COLUMN: problem".
+class reader {
+public:
+    explicit reader(std::string path) : path_(std::move(path)) {}
+
+    [[noreturn]] void fail(toml::node const* at, std::string const& problem) const {
+        std::string where = path_;
+        if (at && at->source().begin) where += ":" + std::to_string(at->source().begin.line) + ":" +
+                                               std::to_string(at->source().begin.column);
+        throw config_error(where + ": " + problem);
+    }
+
+    template <class T>
+    T get(toml::table const& t, std::string_view key, std::optional<T> fallback = std::nullopt) const {
+        auto const* node = t.get(key);
+        if (!node) {
+            if (fallback) return *fallback;
+            fail(&t, "'" + std::string(key) + "' is missing");
+        }
+        auto value = node->value<T>();
+        if (!value) fail(node, "'" + std::string(key) + "' has the wrong type");
+        return *value;
+    }
+
+    std::chrono::minutes minutes(toml::table const& t, std::string_view key, int fallback) const {
+        auto m = get<std::int64_t>(t, key, fallback);
+        if (m < 0 || m > 24 * 60) fail(t.get(key), "'" + std::string(key) + "' must be 0 to 1440 minutes");
+        return std::chrono::minutes(m);
+    }
+
+    std::map<std::string, std::string> names(toml::table const& t, std::string_view key) const {
+        std::map<std::string, std::string> out;
+        auto const* table = t.get_as<toml::table>(key);
+        if (!table) return out;
+        for (auto const& [language, value] : *table) {
+            auto text = value.value<std::string>();
+            if (!text) fail(&value, "names are text");
+            out[std::string(language.str())] = *text;
+        }
+        return out;
+    }
+
+    toml::array const& array(toml::table const& t, std::string_view key) const {
+        auto const* a = t.get_as<toml::array>(key);
+        if (!a) fail(&t, "'" + std::string(key) + "' is missing or not a list");
+        return *a;
+    }
+
+    std::string const& path() const { return path_; }
+
+private:
+    std::string path_;
+};
+
+std::optional<net::role> role_named(std::string_view text) {
+    for (auto r : {net::role::kiosk, net::role::clerk, net::role::board, net::role::manager, net::role::admin,
+                   net::role::rating_device})
+        if (net::name(r) == text) return r;
+    return std::nullopt;
+}
+
+void read_services(reader const& in, toml::table const& root, net::settings& s) {
+    auto const* agencies = root.get_as<toml::table>("agencies");
+    for (auto const& node : in.array(root, "services")) {
+        auto const* t = node.as_table();
+        if (!t) in.fail(&node, "each [[services]] entry is a table");
+        core::service_config service{
+            .id = in.get<std::string>(*t, "id"), .prefix = in.get<std::string>(*t, "prefix"),
+            .names = in.names(*t, "names"), .target_wait = in.minutes(*t, "target_wait_minutes", 15),
+            .max_wait = in.minutes(*t, "max_wait_minutes", 45), .default_service_time = in.minutes(*t, "service_minutes", 5)};
+        net::service_profile profile{.agency = in.get<std::string>(*t, "agency", std::string())};
+        if (!profile.agency.empty()) {
+            if (!agencies || !agencies->get_as<toml::table>(profile.agency))
+                in.fail(t->get("agency"), "agency '" + profile.agency + "' has no [agencies." + profile.agency + "] names");
+            profile.agency_names = in.names(*agencies, profile.agency);
+        }
+        for (auto const& language : s.profile.languages)
+            if (!service.names.contains(language)) in.fail(t, "service '" + service.id + "' has no name in '" + language + "'");
+        s.centre.services.push_back(std::move(service));
+        s.profile.services.push_back(std::move(profile));
+    }
+}
+
+void read_counters(reader const& in, toml::table const& root, net::settings& s) {
+    for (auto const& node : in.array(root, "counters")) {
+        auto const* t = node.as_table();
+        if (!t) in.fail(&node, "each [[counters]] entry is a table");
+        auto number = in.get<std::int64_t>(*t, "number");
+        if (number < 1 || number > 9999) in.fail(t->get("number"), "counter numbers are 1 to 9999");
+        core::counter_config counter{.number = static_cast<core::counter_number>(number),
+                                     .name = in.get<std::string>(*t, "name", "Counter " + std::to_string(number))};
+        for (auto const& id : in.array(*t, "services")) {
+            auto text = id.value<std::string>();
+            auto index = text ? s.centre.find_service(*text) : std::nullopt;
+            if (!index) in.fail(&id, "counter " + std::to_string(number) + " names an unknown service");
+            counter.services.push_back(*index);
+        }
+        auto policy = in.get<std::string>(*t, "policy", std::string("longest_wait_first"));
+        if (policy == "strict_service_order") counter.policy = core::routing_policy::strict_service_order;
+        else if (policy != "longest_wait_first") in.fail(t->get("policy"), "policy is longest_wait_first or strict_service_order");
+        s.centre.counters.push_back(std::move(counter));
+    }
+}
+
+void read_people(reader const& in, toml::table const& root, net::settings& s) {
+    if (root.get("devices"))
+        for (auto const& node : in.array(root, "devices")) {
+            auto const* t = node.as_table();
+            if (!t) in.fail(&node, "each [[devices]] entry is a table");
+            auto kind = role_named(in.get<std::string>(*t, "role"));
+            if (!kind || (*kind != net::role::kiosk && *kind != net::role::board && *kind != net::role::rating_device))
+                in.fail(t->get("role"), "a device's role is kiosk, board or rating_device");
+            net::device d{.name = in.get<std::string>(*t, "name"), .kind = *kind, .token = in.get<std::string>(*t, "token")};
+            if (d.token.size() < 12) in.fail(t->get("token"), "a device token needs at least 12 characters");
+            if (*kind == net::role::rating_device) {
+                d.counter = static_cast<core::counter_number>(in.get<std::int64_t>(*t, "counter"));
+                if (!s.centre.find_counter(d.counter)) in.fail(t->get("counter"), "no such counter");
+            }
+            s.devices.push_back(std::move(d));
+        }
+    if (root.get("users"))
+        for (auto const& node : in.array(root, "users")) {
+            auto const* t = node.as_table();
+            if (!t) in.fail(&node, "each [[users]] entry is a table");
+            auto kind = role_named(in.get<std::string>(*t, "role"));
+            if (!kind || (*kind != net::role::clerk && *kind != net::role::manager && *kind != net::role::admin))
+                in.fail(t->get("role"), "a user's role is clerk, manager or admin");
+            net::user u{.name = in.get<std::string>(*t, "name"), .kind = *kind, .secret_hash = in.get<std::string>(*t, "secret")};
+            if (!net::is_secret_hash(u.secret_hash))
+                in.fail(t->get("secret"), "the secret is not a hash: add users with 'novbe-server user add'");
+            for (auto const& other : s.users)
+                if (other.name == u.name) in.fail(t->get("name"), "user '" + u.name + "' is listed twice");
+            s.users.push_back(std::move(u));
+        }
+}
+
+}  // namespace
+
+std::chrono::minutes utc_offset_of(std::string const& time_zone) {
+    if (time_zone.empty() || time_zone.find("..") != std::string::npos ||
+        !std::filesystem::exists("/usr/share/zoneinfo/" + time_zone))
+        throw config_error("unknown time zone '" + time_zone + "' (is the tzdata package installed?)");
+    auto const* before = std::getenv("TZ");
+    std::string saved = before ? before : "";
+    setenv("TZ", time_zone.c_str(), 1);
+    tzset();
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    if (before) setenv("TZ", saved.c_str(), 1);
+    else unsetenv("TZ");
+    tzset();
+    return std::chrono::minutes(local.tm_gmtoff / 60);
+}
+
+net::settings load_config(std::string const& path) {
+    reader in(path);
+    toml::table root;
+    try {
+        root = toml::parse_file(path);
+    } catch (toml::parse_error const& e) {
+        if (!e.source().begin) throw config_error(path + ": " + std::string(e.description()));  // unreadable
+        throw config_error(path + ":" + std::to_string(e.source().begin.line) + ":" +
+                           std::to_string(e.source().begin.column) + ": " + std::string(e.description()));
+    }
+    net::settings s;
+    auto const* centre = root.get_as<toml::table>("centre");
+    if (!centre) in.fail(&root, "the [centre] table is missing");
+    s.profile = {.id = in.get<std::string>(*centre, "id"), .name = in.get<std::string>(*centre, "name"),
+                 .time_zone = in.get<std::string>(*centre, "time_zone"),
+                 .opening = in.get<std::string>(*centre, "opening", std::string("08:00")),
+                 .closing = in.get<std::string>(*centre, "closing", std::string("20:00"))};
+    for (auto const& language : in.array(*centre, "languages"))
+        s.profile.languages.push_back(language.value<std::string>().value_or(""));
+    if (s.profile.languages.empty()) in.fail(centre, "at least one language is needed");
+    s.public_boards = in.get<bool>(*centre, "public_boards", true);
+    try {
+        s.centre.rules.utc_offset = utc_offset_of(s.profile.time_zone);
+    } catch (config_error const& e) {
+        in.fail(centre->get("time_zone"), e.what());
+    }
+    s.centre.rules.day_start = in.minutes(*centre, "day_start_minutes", 0);
+    if (auto const* rules = root.get_as<toml::table>("rules")) {
+        auto& r = s.centre.rules;
+        r.max_recalls = static_cast<int>(in.get<std::int64_t>(*rules, "max_recalls", r.max_recalls));
+        r.max_priority_streak = static_cast<int>(in.get<std::int64_t>(*rules, "max_priority_streak", r.max_priority_streak));
+        r.number_digits = static_cast<int>(in.get<std::int64_t>(*rules, "number_digits", r.number_digits));
+        r.appointment_early = in.minutes(*rules, "appointment_early_minutes", 5);
+    }
+    read_services(in, root, s);
+    read_counters(in, root, s);
+    if (auto problem = core::validate(s.centre); !problem.empty()) in.fail(&root, problem);
+    read_people(in, root, s);
+    return s;
+}
+
+void add_user(std::string const& path, std::string const& name, net::role kind, std::string const& secret) {
+    auto s = load_config(path);  // the file must be good before it is touched
+    for (auto const& u : s.users)
+        if (u.name == name) throw config_error(path + ": user '" + name + "' exists already");
+    if (name.empty() || name.find_first_of("\"\\\n") != std::string::npos) throw config_error("a user name is plain text");
+    std::ofstream out(path, std::ios::app);
+    out << "\n[[users]]\nname = \"" << name << "\"\nrole = \"" << net::name(kind) << "\"\nsecret = \""
+        << net::hash_secret(secret) << "\"\n";
+    if (!out) throw config_error(path + ": cannot append the user");
+}
+
+}  // namespace novbe::app

@@ -1,0 +1,89 @@
+#include "auth.hpp"
+
+#include <sodium.h>
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace novbe::net {
+
+namespace {
+
+void ensure_sodium() {
+    static bool const ready = sodium_init() >= 0;
+    if (!ready) throw std::runtime_error("libsodium cannot initialise");
+}
+
+}  // namespace
+
+std::string_view name(role r) {
+    switch (r) {
+    case role::kiosk: return "kiosk";
+    case role::clerk: return "clerk";
+    case role::board: return "board";
+    case role::manager: return "manager";
+    case role::admin: return "admin";
+    case role::ticket_holder: return "ticket_holder";
+    case role::rating_device: return "rating_device";
+    }
+    return "?";
+}
+
+std::string hash_secret(std::string const& secret) {
+    ensure_sodium();
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(out, secret.data(), secret.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        throw std::runtime_error("not enough memory to hash the secret");
+    return out;
+}
+
+bool is_secret_hash(std::string const& text) { return text.starts_with("$argon2id$") || text.starts_with("$argon2i$"); }
+
+bool verify_secret(std::string const& hash, std::string const& secret) {
+    ensure_sodium();
+    return crypto_pwhash_str_verify(hash.c_str(), secret.data(), secret.size()) == 0;
+}
+
+device const* find_device(settings const& s, std::string_view token) {
+    device const* found = nullptr;
+    for (auto const& d : s.devices)  // every token is compared, so timing tells nothing
+        if (d.token.size() == token.size() && sodium_memcmp(d.token.data(), token.data(), token.size()) == 0) found = &d;
+    return found;
+}
+
+user const* find_user(settings const& s, std::string_view name) {
+    for (auto const& u : s.users)
+        if (u.name == name) return &u;
+    return nullptr;
+}
+
+core::ticket_token random_token() {
+    ensure_sodium();
+    core::ticket_token t;
+    do randombytes_buf(&t, sizeof t);
+    while (t.empty());
+    return t;
+}
+
+std::string to_hex(core::ticket_token const& token) {
+    char text[33];
+    std::snprintf(text, sizeof text, "%016llx%016llx", static_cast<unsigned long long>(token.hi),
+                  static_cast<unsigned long long>(token.lo));
+    return text;
+}
+
+std::optional<core::ticket_token> from_hex(std::string_view text) {
+    if (text.size() != 32) return std::nullopt;
+    core::ticket_token t;
+    for (std::size_t i = 0; i < 32; ++i) {
+        char c = text[i];
+        int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (v < 0) return std::nullopt;
+        auto& half = i < 16 ? t.hi : t.lo;
+        half = half << 4 | static_cast<std::uint64_t>(v);
+    }
+    return t;
+}
+
+}  // namespace novbe::net

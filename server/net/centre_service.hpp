@@ -1,0 +1,50 @@
+#pragma once
+// The centre's single owner on the server's event loop: it decides and applies commands at once
+// (so the next command already sees them), hands the events to the store, and runs each
+// caller's continuation only when everything up to that command is durable. Completions come
+// back from the writer thread as one post per batch, never one per request.
+// Not thread-safe: call it from the executor it was given (the core strand).
+#include "core/centre.hpp"
+#include "store/event_log.hpp"
+
+#include <boost/asio/any_io_executor.hpp>
+
+#include <chrono>
+#include <functional>
+#include <mutex>
+#include <vector>
+
+namespace novbe::net {
+
+class centre_service {
+public:
+    using clock = std::function<core::time_point()>;
+    centre_service(boost::asio::any_io_executor executor, store::event_log& log, core::centre centre, clock now);
+
+    // Decides and applies; `when_durable` runs on the executor once the events (and all before
+    // them) are on disk. A refusal also waits, so that answers keep the order of their questions.
+    core::outcome execute(core::command const& cmd, std::function<void()> when_durable);
+    // Runs `fn` on the executor once everything accepted so far is durable.
+    void after_durable(std::function<void()> fn);
+
+    core::centre const& state() const { return centre_; }
+    core::time_point now() const { return now_(); }
+
+    // What happens when the store fails: by default a log line and exit 70 (fail-stop).
+    std::function<void(std::string const& why)> on_store_failure;
+
+private:
+    void durable(std::error_code ec, std::function<void()> fn);
+    void drain();
+
+    boost::asio::any_io_executor executor_;
+    store::event_log& log_;
+    core::centre centre_;
+    clock now_;
+
+    std::mutex mutex_;                        // guards what the writer thread hands over
+    std::vector<std::function<void()>> ready_;
+    std::string failure_;
+};
+
+}  // namespace novbe::net

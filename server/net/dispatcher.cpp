@@ -1,0 +1,241 @@
+#include "dispatcher.hpp"
+
+#include "net/auth.hpp"
+
+#include <boost/asio/post.hpp>
+
+#include <algorithm>
+#include <memory>
+
+// Switches over protobuf enums and oneof cases default on purpose: a newer client's values
+// must land somewhere sensible. -Wswitch-enum stays on for the engine's own enums elsewhere.
+#pragma GCC diagnostic ignored "-Wswitch-enum"
+
+namespace novbe::net {
+
+using M = v1::ClientMessage;
+
+namespace {
+
+bool is_counter_command(M::CommandCase c) {
+    return c == M::kOpenCounter || c == M::kCloseCounter || c == M::kPauseCounter || c == M::kResumeCounter ||
+           c == M::kCallNext || c == M::kCallTicket || c == M::kRecallTicket || c == M::kStartServing ||
+           c == M::kCompleteService || c == M::kMarkNoShow || c == M::kTransferTicket;
+}
+
+core::service_index service_index_of(settings const& s, std::string const& id) {
+    // An unknown id becomes an index past the end, which the engine refuses as unknown_service.
+    return s.centre.find_service(id).value_or(static_cast<core::service_index>(s.centre.services.size()));
+}
+
+}  // namespace
+
+dispatcher::dispatcher(centre_service& centre, settings const& s, boost::asio::any_io_executor core,
+                       boost::asio::any_io_executor sign_in)
+    : centre_(centre), settings_(s), core_(std::move(core)), sign_in_(std::move(sign_in)) {}
+
+void dispatcher::greet(M const& m, sender send, std::function<void(std::optional<identity>)> done) {
+    auto const id = m.request_id();
+    auto refuse = [&](v1::ErrorCode code, std::string why) {
+        send(error_reply(id, code, std::move(why)));
+        done(std::nullopt);
+    };
+    if (m.command_case() != M::kHello) return refuse(v1::ERROR_CODE_HELLO_REQUIRED, "The first message must be a Hello.");
+    auto const& hello = m.hello();
+    if (hello.protocol_version() != 1)
+        return refuse(v1::ERROR_CODE_UNSUPPORTED_VERSION, "This server speaks protocol version 1.");
+    switch (hello.role()) {
+    case v1::ROLE_KIOSK:
+    case v1::ROLE_BOARD:
+    case v1::ROLE_RATING_DEVICE: {
+        auto wanted = hello.role() == v1::ROLE_KIOSK ? role::kiosk : hello.role() == v1::ROLE_BOARD ? role::board
+                                                                                                     : role::rating_device;
+        if (wanted == role::board && hello.device_token().empty() && settings_.public_boards)
+            return welcome(id, {.kind = role::board, .user = "public board"}, send, done);
+        auto const* d = find_device(settings_, hello.device_token());
+        if (!d || d->kind != wanted) return refuse(v1::ERROR_CODE_UNAUTHENTICATED, "Unknown device token for this role.");
+        return welcome(id, {.kind = d->kind, .user = d->name, .counter = d->counter}, send, done);
+    }
+    case v1::ROLE_TICKET_HOLDER: {
+        auto token = from_hex(hello.ticket_token());
+        if (!token || !centre_.state().find_ticket(*token))
+            return refuse(v1::ERROR_CODE_UNAUTHENTICATED, "No ticket today has this token.");
+        return welcome(id, {.kind = role::ticket_holder, .ticket = *token}, send, done);
+    }
+    case v1::ROLE_CLERK:
+    case v1::ROLE_MANAGER:
+    case v1::ROLE_ADMIN: {
+        auto wanted = hello.role() == v1::ROLE_CLERK ? role::clerk : hello.role() == v1::ROLE_MANAGER ? role::manager
+                                                                                                       : role::admin;
+        auto const* u = find_user(settings_, hello.user());
+        // The check takes ~0.1 s on purpose: off the event loop, then back to it.
+        boost::asio::post(sign_in_, [this, id, wanted, hash = u ? u->secret_hash : std::string(), known = u != nullptr,
+                                     kind = u ? u->kind : role::clerk, user = hello.user(), secret = hello.secret(),
+                                     send, done]() mutable {
+            bool ok = known && verify_secret(hash, secret) && (kind == wanted || kind == role::admin);
+            boost::asio::post(core_, [this, id, ok, wanted, user, send, done] {
+                if (!ok) {
+                    send(error_reply(id, v1::ERROR_CODE_UNAUTHENTICATED, "Unknown user, wrong secret, or not that role."));
+                    return done(std::nullopt);
+                }
+                welcome(id, {.kind = wanted, .user = user}, send, done);
+            });
+        });
+        return;
+    }
+    default: return refuse(v1::ERROR_CODE_UNAUTHENTICATED, "Hello names no known role.");
+    }
+}
+
+void dispatcher::welcome(std::uint64_t request_id, identity const& who, sender const& send,
+                         std::function<void(std::optional<identity>)> const& done) {
+    v1::ServerMessage m;
+    m.set_request_id(request_id);
+    auto& w = *m.mutable_reply()->mutable_welcome();
+    w.set_protocol_version(1);
+    w.set_role(static_cast<v1::Role>(static_cast<int>(who.kind) + 1));
+    w.set_user(who.user);
+    w.set_server_time_ms(unix_ms(centre_.now()));
+    *w.mutable_centre() = centre_info(settings_);
+    w.set_counter(who.counter);
+    send(m);
+    done(who);
+}
+
+bool dispatcher::allowed(identity const& who, M const& m) const {
+    auto c = m.command_case();
+    auto is = [&](std::initializer_list<role> roles) { return std::find(roles.begin(), roles.end(), who.kind) != roles.end(); };
+    if (c == M::kGetCentre) return true;
+    if (c == M::kIssueTicket) return is({role::kiosk});
+    if (is_counter_command(c)) return is({role::clerk});
+    if (c == M::kRateService || c == M::kGetTicketStatus) {
+        auto const& token = c == M::kRateService ? m.rate_service().ticket_token() : m.get_ticket_status().ticket_token();
+        if (who.kind == role::ticket_holder) return from_hex(token) == std::optional(who.ticket);  // their own only
+        return c == M::kGetTicketStatus && is({role::kiosk, role::manager, role::admin});
+    }
+    if (c == M::kRateAtCounter) return who.kind == role::rating_device && m.rate_at_counter().counter() == who.counter;
+    if (c == M::kGetStatistics) return is({role::clerk, role::manager, role::admin});
+    if (c == M::kCancelTicket || c == M::kCloseDay) return is({role::manager, role::admin});
+    if (c == M::kSubscribe || c == M::kUnsubscribe) return !is({role::kiosk, role::rating_device});
+    return false;
+}
+
+void dispatcher::handle(identity const& who, M const& m, sender send) {
+    auto const id = m.request_id();
+    if (m.command_case() == M::kHello)
+        return send(error_reply(id, v1::ERROR_CODE_ALREADY_GREETED, "This connection has signed in already."));
+    if (!allowed(who, m))
+        return send(error_reply(id, v1::ERROR_CODE_PERMISSION_DENIED,
+                                "A " + std::string(name(who.kind)) + " may not send this command."));
+    if (auto a = to_action(who, m)) return run(std::move(*a), id, std::move(send));
+    query(who, m, std::move(send));
+}
+
+void dispatcher::run(action a, std::uint64_t request_id, sender send) {
+    auto reply = std::make_shared<v1::ServerMessage>();
+    auto result = centre_.execute(a.command, [reply, send = std::move(send)] { send(*reply); });
+    // Built now, from the state just after this command; sent once it is durable.
+    if (!result.ok()) *reply = engine_error(request_id, result.error());
+    else {
+        reply->set_request_id(request_id);
+        a.reply(centre_.state(), *reply->mutable_reply());
+    }
+}
+
+std::optional<dispatcher::action> dispatcher::to_action(identity const& who, M const& m) const {
+    auto counter_reply = [](core::counter_number n) {
+        return [n](core::centre const& c, v1::Reply& r) { *r.mutable_counter() = counter_view(c, n); };
+    };
+    auto now = centre_.now();
+    switch (m.command_case()) {
+    case M::kIssueTicket: {
+        auto const& in = m.issue_ticket();
+        auto language = in.language().empty() ? settings_.profile.languages.front() : in.language();
+        core::issue_ticket cmd{.service = service_index_of(settings_, in.service_id()), .cls = engine_class(in.priority()),
+                               .language = language, .token = random_token()};
+        if (cmd.cls == core::priority_class::appointment) cmd.due = core::time_point{core::duration{in.appointment_at_ms()}};
+        return action{cmd, [](core::centre const& c, v1::Reply& r) {
+                          *r.mutable_issued_ticket() = issued_ticket(c, c.tickets().back());
+                      }};
+    }
+    case M::kOpenCounter: return action{core::open_counter{m.open_counter().counter(), who.user}, counter_reply(m.open_counter().counter())};
+    case M::kCloseCounter: return action{core::close_counter{m.close_counter().counter()}, counter_reply(m.close_counter().counter())};
+    case M::kPauseCounter:
+        return action{core::pause_counter{m.pause_counter().counter(), m.pause_counter().reason()}, counter_reply(m.pause_counter().counter())};
+    case M::kResumeCounter: return action{core::resume_counter{m.resume_counter().counter()}, counter_reply(m.resume_counter().counter())};
+    case M::kCallNext: return action{core::call_next{m.call_next().counter()}, counter_reply(m.call_next().counter())};
+    case M::kCallTicket:
+        return action{core::call_ticket{m.call_ticket().counter(), m.call_ticket().number()}, counter_reply(m.call_ticket().counter())};
+    case M::kRecallTicket: return action{core::recall_ticket{m.recall_ticket().counter()}, counter_reply(m.recall_ticket().counter())};
+    case M::kStartServing: return action{core::start_serving{m.start_serving().counter()}, counter_reply(m.start_serving().counter())};
+    case M::kCompleteService:
+        return action{core::complete_service{m.complete_service().counter(), m.complete_service().outcome()},
+                      counter_reply(m.complete_service().counter())};
+    case M::kMarkNoShow: return action{core::mark_no_show{m.mark_no_show().counter()}, counter_reply(m.mark_no_show().counter())};
+    case M::kTransferTicket:
+        return action{core::transfer_ticket{m.transfer_ticket().counter(), service_index_of(settings_, m.transfer_ticket().to_service_id())},
+                      counter_reply(m.transfer_ticket().counter())};
+    case M::kRateService: {
+        auto token = from_hex(m.rate_service().ticket_token()).value_or(core::ticket_token{});
+        return action{core::rate_service{token, static_cast<int>(std::min(m.rate_service().score(), 100u))},
+                      [token, now](core::centre const& c, v1::Reply& r) {
+                          *r.mutable_ticket_status() = ticket_status(c, *c.find_ticket(token), now);
+                      }};
+    }
+    case M::kRateAtCounter: {
+        auto n = m.rate_at_counter().counter();
+        return action{core::rate_at_counter{n, static_cast<int>(std::min(m.rate_at_counter().score(), 100u))},
+                      [n, now](core::centre const& c, v1::Reply& r) {
+                          *r.mutable_ticket_status() = ticket_status(c, c.tickets()[*c.find_counter(n)->last_served], now);
+                      }};
+    }
+    case M::kCancelTicket: {
+        auto number = m.cancel_ticket().number();
+        return action{core::cancel_ticket{number}, [number, now](core::centre const& c, v1::Reply& r) {
+                          *r.mutable_ticket_status() = ticket_status(c, *c.find_ticket(number), now);
+                      }};
+    }
+    case M::kCloseDay: return action{core::close_day{}, [](core::centre const&, v1::Reply& r) { r.mutable_empty(); }};
+    default: return std::nullopt;
+    }
+}
+
+// Commands that read: answered once everything before them is durable, from the state then.
+void dispatcher::query(identity const& who, M const& m, sender send) {
+    auto const id = m.request_id();
+    (void)who;
+    switch (m.command_case()) {
+    case M::kGetCentre:
+        return centre_.after_durable([this, id, send] {
+            v1::ServerMessage out;
+            out.set_request_id(id);
+            *out.mutable_reply()->mutable_centre() = centre_info(settings_);
+            send(out);
+        });
+    case M::kGetTicketStatus: {
+        auto token = from_hex(m.get_ticket_status().ticket_token());
+        return centre_.after_durable([this, id, token, send] {
+            auto const* t = token ? centre_.state().find_ticket(*token) : nullptr;
+            if (!t) return send(engine_error(id, core::errc::unknown_ticket));
+            v1::ServerMessage out;
+            out.set_request_id(id);
+            *out.mutable_reply()->mutable_ticket_status() = ticket_status(centre_.state(), *t, centre_.now());
+            send(out);
+        });
+    }
+    case M::kGetStatistics:
+        return centre_.after_durable([this, id, send] {
+            v1::ServerMessage out;
+            out.set_request_id(id);
+            *out.mutable_reply()->mutable_statistics() = statistics(centre_.state(), centre_.now());
+            send(out);
+        });
+    case M::kSubscribe:
+    case M::kUnsubscribe:
+        return send(error_reply(id, v1::ERROR_CODE_UNAVAILABLE,
+                                "Live subscriptions are not available from this server version yet."));
+    default: return send(error_reply(id, v1::ERROR_CODE_MALFORMED_MESSAGE, "The message carries no known command."));
+    }
+}
+
+}  // namespace novbe::net

@@ -1,0 +1,56 @@
+#pragma once
+// What each decoded message does: the Hello's sign-in, the role check for every command, the
+// engine call, and the reply once durable. Knows nothing of sockets or Beast.
+#include "net/centre_service.hpp"
+#include "net/protocol.hpp"
+#include "net/settings.hpp"
+
+#include <boost/asio/any_io_executor.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace novbe::net {
+
+// Who a connection is, once its Hello was accepted.
+struct identity {
+    role kind = role::board;
+    std::string user;                  // clerks, managers, admins; the device's name otherwise
+    core::counter_number counter = 0;  // rating devices
+    core::ticket_token ticket;         // ticket holders
+};
+
+class dispatcher {
+public:
+    using sender = std::function<void(v1::ServerMessage const&)>;
+
+    // `sign_in` runs password checks (deliberately slow) away from the event loop.
+    dispatcher(centre_service& centre, settings const& s, boost::asio::any_io_executor core,
+               boost::asio::any_io_executor sign_in);
+
+    // A Hello: replies Welcome or Error, then `done` gets the identity or nothing.
+    void greet(v1::ClientMessage const& m, sender send, std::function<void(std::optional<identity>)> done);
+    // Any command of a greeted connection; the reply goes to `send` once durable.
+    void handle(identity const& who, v1::ClientMessage const& m, sender send);
+
+private:
+    bool allowed(identity const& who, v1::ClientMessage const& m) const;
+    void welcome(std::uint64_t request_id, identity const& who, sender const& send,
+                 std::function<void(std::optional<identity>)> const& done);
+    // A command for the engine, and how its reply is built from the state right after it.
+    struct action {
+        core::command command;
+        std::function<void(core::centre const&, v1::Reply&)> reply;
+    };
+    std::optional<action> to_action(identity const& who, v1::ClientMessage const& m) const;
+    void run(action a, std::uint64_t request_id, sender send);
+    void query(identity const& who, v1::ClientMessage const& m, sender send);
+
+    centre_service& centre_;
+    settings const& settings_;
+    boost::asio::any_io_executor core_;
+    boost::asio::any_io_executor sign_in_;
+};
+
+}  // namespace novbe::net

@@ -1,0 +1,208 @@
+#include "protocol.hpp"
+
+#include "net/auth.hpp"
+
+// Switches over protobuf enums and oneof cases default on purpose: a newer client's values
+// must land somewhere sensible. -Wswitch-enum stays on for the engine's own enums elsewhere.
+#pragma GCC diagnostic ignored "-Wswitch-enum"
+
+namespace novbe::net {
+
+v1::ErrorCode wire_code(core::errc e) {
+    using E = core::errc;
+    switch (e) {
+    case E::unknown_service: return v1::ERROR_CODE_UNKNOWN_SERVICE;
+    case E::unknown_counter: return v1::ERROR_CODE_UNKNOWN_COUNTER;
+    case E::unknown_ticket: return v1::ERROR_CODE_UNKNOWN_TICKET;
+    case E::counter_closed: return v1::ERROR_CODE_COUNTER_CLOSED;
+    case E::counter_already_open: return v1::ERROR_CODE_COUNTER_ALREADY_OPEN;
+    case E::counter_paused: return v1::ERROR_CODE_COUNTER_PAUSED;
+    case E::counter_not_paused: return v1::ERROR_CODE_COUNTER_NOT_PAUSED;
+    case E::counter_busy: return v1::ERROR_CODE_COUNTER_BUSY;
+    case E::counter_idle: return v1::ERROR_CODE_COUNTER_IDLE;
+    case E::service_not_at_counter: return v1::ERROR_CODE_SERVICE_NOT_AT_COUNTER;
+    case E::nothing_waiting: return v1::ERROR_CODE_NOTHING_WAITING;
+    case E::ticket_not_waiting: return v1::ERROR_CODE_TICKET_NOT_WAITING;
+    case E::ticket_not_called: return v1::ERROR_CODE_TICKET_NOT_CALLED;
+    case E::ticket_not_serving: return v1::ERROR_CODE_TICKET_NOT_SERVING;
+    case E::recall_limit_reached: return v1::ERROR_CODE_RECALL_LIMIT_REACHED;
+    case E::same_service: return v1::ERROR_CODE_SAME_SERVICE;
+    case E::ticket_not_done: return v1::ERROR_CODE_TICKET_NOT_DONE;
+    case E::already_rated: return v1::ERROR_CODE_ALREADY_RATED;
+    case E::invalid_rating: return v1::ERROR_CODE_INVALID_RATING;
+    case E::invalid_argument: return v1::ERROR_CODE_INVALID_ARGUMENT;
+    case E::duplicate_token: return v1::ERROR_CODE_DUPLICATE_TOKEN;
+    case E::clerk_required: return v1::ERROR_CODE_CLERK_REQUIRED;
+    }
+    return v1::ERROR_CODE_INTERNAL;
+}
+
+v1::ServerMessage error_reply(std::uint64_t request_id, v1::ErrorCode code, std::string message) {
+    v1::ServerMessage m;
+    m.set_request_id(request_id);
+    m.mutable_error()->set_code(code);
+    m.mutable_error()->set_message(std::move(message));
+    return m;
+}
+
+v1::ServerMessage engine_error(std::uint64_t request_id, core::errc e) {
+    return error_reply(request_id, wire_code(e), make_error_code(e).message());
+}
+
+v1::CentreInfo centre_info(settings const& s) {
+    v1::CentreInfo info;
+    info.set_id(s.profile.id);
+    info.set_name(s.profile.name);
+    info.set_time_zone(s.profile.time_zone);
+    for (auto const& language : s.profile.languages) info.add_languages(language);
+    for (std::size_t i = 0; i < s.centre.services.size(); ++i) {
+        auto const& service = s.centre.services[i];
+        auto& out = *info.add_services();
+        out.set_id(service.id);
+        out.set_prefix(service.prefix);
+        for (auto const& [language, text] : service.names) (*out.mutable_names())[language] = text;
+        if (i < s.profile.services.size()) {
+            out.set_agency(s.profile.services[i].agency);
+            for (auto const& [language, text] : s.profile.services[i].agency_names) (*out.mutable_agency_names())[language] = text;
+        }
+        out.set_target_wait_s(seconds(service.target_wait));
+        out.set_max_wait_s(seconds(service.max_wait));
+    }
+    for (auto const& counter : s.centre.counters) {
+        auto& out = *info.add_counters();
+        out.set_number(counter.number);
+        out.set_name(counter.name);
+        for (auto service : counter.services) out.add_service_ids(s.centre.services[service].id);
+    }
+    return info;
+}
+
+v1::TicketState wire_state(core::ticket_state s) {
+    using S = core::ticket_state;
+    switch (s) {
+    case S::waiting: return v1::TICKET_STATE_WAITING;
+    case S::called: return v1::TICKET_STATE_CALLED;
+    case S::serving: return v1::TICKET_STATE_SERVING;
+    case S::done: return v1::TICKET_STATE_DONE;
+    case S::no_show: return v1::TICKET_STATE_NO_SHOW;
+    case S::cancelled: return v1::TICKET_STATE_CANCELLED;
+    case S::closed: return v1::TICKET_STATE_CLOSED;
+    }
+    return v1::TICKET_STATE_UNSPECIFIED;
+}
+
+core::priority_class engine_class(v1::PriorityClass c) {
+    switch (c) {
+    case v1::PRIORITY_CLASS_PRIORITY: return core::priority_class::priority;
+    case v1::PRIORITY_CLASS_APPOINTMENT: return core::priority_class::appointment;
+    default: return core::priority_class::normal;  // unspecified and unknown values too
+    }
+}
+
+v1::PriorityClass wire_class(core::priority_class c) {
+    switch (c) {
+    case core::priority_class::normal: return v1::PRIORITY_CLASS_NORMAL;
+    case core::priority_class::priority: return v1::PRIORITY_CLASS_PRIORITY;
+    case core::priority_class::appointment: return v1::PRIORITY_CLASS_APPOINTMENT;
+    }
+    return v1::PRIORITY_CLASS_UNSPECIFIED;
+}
+
+v1::IssuedTicket issued_ticket(core::centre const& c, core::ticket const& t) {
+    v1::IssuedTicket out;
+    out.set_number(c.number_of(t));
+    out.set_service_id(c.config().services[t.issued_for].id);
+    out.set_priority(wire_class(t.cls));
+    out.set_people_ahead(t.people_ahead_at_issue);
+    out.set_estimated_wait_s(seconds(t.estimated_wait));
+    out.set_issued_at_ms(unix_ms(t.issued));
+    out.set_token(to_hex(t.token));
+    out.set_language(t.language);
+    return out;
+}
+
+v1::TicketStatus ticket_status(core::centre const& c, core::ticket const& t, core::time_point now) {
+    v1::TicketStatus out;
+    out.set_number(c.number_of(t));
+    out.set_service_id(c.config().services[t.current().service].id);
+    out.set_state(wire_state(t.state));
+    out.set_people_ahead(static_cast<std::uint32_t>(c.people_ahead(t, now)));
+    out.set_estimated_wait_s(seconds(c.estimated_wait(t, now)));
+    out.set_counter(t.current().counter);
+    out.set_rating(t.rating);
+    out.set_can_rate(t.state == core::ticket_state::done && t.rating == 0);
+    out.set_language(t.language);
+    out.set_issued_at_ms(unix_ms(t.issued));
+    return out;
+}
+
+v1::CounterView counter_view(core::centre const& c, core::counter_number n) {
+    v1::CounterView out;
+    auto const* config = c.config().find_counter(n);
+    auto const* state = c.find_counter(n);
+    if (!config || !state) return out;
+    out.set_number(n);
+    out.set_name(config->name);
+    switch (state->status()) {
+    case core::counter_status::closed: out.set_status(v1::COUNTER_STATUS_CLOSED); break;
+    case core::counter_status::open: out.set_status(v1::COUNTER_STATUS_OPEN); break;
+    case core::counter_status::serving: out.set_status(v1::COUNTER_STATUS_SERVING); break;
+    case core::counter_status::paused: out.set_status(v1::COUNTER_STATUS_PAUSED); break;
+    }
+    out.set_clerk(state->clerk);
+    out.set_pause_reason(state->pause_reason);
+    out.set_since_ms(unix_ms(state->since));
+    for (auto s : config->services) out.add_service_ids(c.config().services[s].id);
+    if (state->current) {
+        auto const& t = c.tickets()[*state->current];
+        auto& current = *out.mutable_current();
+        current.set_number(c.number_of(t));
+        current.set_service_id(c.config().services[t.current().service].id);
+        current.set_state(wire_state(t.state));
+        current.set_called_at_ms(t.current().called ? unix_ms(*t.current().called) : 0);
+        current.set_started_at_ms(t.current().started ? unix_ms(*t.current().started) : 0);
+        current.set_recalls(static_cast<std::uint32_t>(t.current().recalls));
+        current.set_priority(wire_class(t.cls));
+    }
+    return out;
+}
+
+namespace {
+
+void put(v1::Figures& out, std::string key, core::figures const& f) {
+    out.set_key(std::move(key));
+    out.set_issued(f.issued);
+    out.set_called(f.called);
+    out.set_served(f.served);
+    out.set_no_shows(f.no_shows);
+    out.set_transferred_in(f.transferred_in);
+    out.set_transferred_out(f.transferred_out);
+    out.set_cancelled(f.cancelled);
+    out.set_closed_unserved(f.closed_unserved);
+    out.set_average_wait_s(seconds(f.average_wait()));
+    out.set_max_wait_s(seconds(f.wait_max));
+    out.set_average_service_s(seconds(f.average_service()));
+    out.set_within_target_share(f.within_target_share());
+    out.set_ratings(f.ratings);
+    out.set_average_rating(f.average_rating());
+    for (auto n : f.rating_counts) out.add_rating_counts(n);
+    out.set_average_estimate_error_s(seconds(f.average_estimate_error()));
+}
+
+}  // namespace
+
+v1::Statistics statistics(core::centre const& c, core::time_point now) {
+    v1::Statistics out;
+    auto const& stats = c.statistics();
+    for (std::size_t s = 0; s < stats.by_service.size(); ++s) {
+        auto& f = *out.add_by_service();
+        put(f, c.config().services[s].id, stats.by_service[s]);
+        f.set_waiting(static_cast<std::uint32_t>(c.queue(static_cast<core::service_index>(s)).size()));
+    }
+    for (auto const& [n, f] : stats.by_counter) put(*out.add_by_counter(), std::to_string(n), f);
+    for (auto const& [clerk, f] : stats.by_clerk) put(*out.add_by_clerk(), clerk, f);
+    (void)now;
+    return out;
+}
+
+}  // namespace novbe::net

@@ -1,0 +1,30 @@
+#pragma once
+// Translation between the engine's values and the wire messages of novbe.proto.
+#include "core/centre.hpp"
+#include "net/settings.hpp"
+#include "novbe.pb.h"
+
+#include <string>
+
+namespace novbe::net {
+
+namespace v1 = novbe::v1;
+
+v1::ErrorCode wire_code(core::errc e);
+v1::ServerMessage error_reply(std::uint64_t request_id, v1::ErrorCode code, std::string message);
+v1::ServerMessage engine_error(std::uint64_t request_id, core::errc e);
+
+v1::CentreInfo centre_info(settings const& s);
+v1::TicketState wire_state(core::ticket_state s);
+core::priority_class engine_class(v1::PriorityClass c);
+v1::PriorityClass wire_class(core::priority_class c);
+
+v1::IssuedTicket issued_ticket(core::centre const& c, core::ticket const& t);
+v1::TicketStatus ticket_status(core::centre const& c, core::ticket const& t, core::time_point now);
+v1::CounterView counter_view(core::centre const& c, core::counter_number n);
+v1::Statistics statistics(core::centre const& c, core::time_point now);
+
+inline std::int64_t unix_ms(core::time_point t) { return t.time_since_epoch().count(); }
+inline std::int64_t seconds(core::duration d) { return std::chrono::duration_cast<std::chrono::seconds>(d).count(); }
+
+}  // namespace novbe::net

@@ -1,0 +1,57 @@
+#pragma once
+// What the server knows of the centre beyond the engine's rules: its public profile, the
+// devices that may connect and the people who may sign in. Plain values, read from the
+// configuration file by the app layer.
+#include "core/config.hpp"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace novbe::net {
+
+enum class role : std::uint8_t { kiosk, clerk, board, manager, admin, ticket_holder, rating_device };
+
+std::string_view name(role r);
+
+// How a service is presented: grouped by agency on the kiosk menu.
+struct service_profile {
+    std::string agency;
+    std::map<std::string, std::string> agency_names;  // language -> name
+};
+
+struct centre_profile {
+    std::string id;
+    std::string name;
+    std::string time_zone;               // IANA name, e.g. "Asia/Baku"
+    std::vector<std::string> languages;  // the first is the default
+    std::string opening;                 // "08:00", local
+    std::string closing;                 // "20:00", local: waiting tickets close unserved
+    std::vector<service_profile> services;  // parallel to core::centre_config::services
+};
+
+// A kiosk, board or rating pad, known by the secret token configured on it.
+struct device {
+    std::string name;
+    role kind = role::kiosk;
+    std::string token;
+    core::counter_number counter = 0;  // rating devices: the counter they stand on
+};
+
+// A clerk, manager or administrator; the secret is stored only as a crypto_pwhash string.
+struct user {
+    std::string name;
+    role kind = role::clerk;
+    std::string secret_hash;
+};
+
+struct settings {
+    core::centre_config centre;
+    centre_profile profile;
+    std::vector<device> devices;
+    std::vector<user> users;
+    bool public_boards = true;  // boards may connect without a device token
+};
+
+}  // namespace novbe::net

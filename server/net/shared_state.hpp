@@ -1,0 +1,44 @@
+#pragma once
+// What every session shares: the dispatcher, the static content, and the list of live
+// WebSocket sessions for a graceful shutdown. No sockets in here (Beast's chat example's hub).
+#include "net/dispatcher.hpp"
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_set>
+
+namespace novbe::net {
+
+class websocket_session;
+
+struct limits {
+    std::size_t max_frame_bytes = 64 * 1024;       // a ClientMessage is far smaller
+    std::size_t max_queued_bytes = 1024 * 1024;    // a client that reads slower is dropped (4002)
+    std::chrono::seconds hello_timeout{10};        // close 4001 without a Hello by then
+    int max_bad_messages = 3;                      // then close 1008
+};
+
+struct shared_state {
+    shared_state(dispatcher& d, settings const& s, std::string web, std::string proto)
+        : dispatch(d), config(s), web_root(std::move(web)), proto_text(std::move(proto)) {}
+
+    dispatcher& dispatch;
+    settings const& config;
+    std::string web_root;      // static files; empty: none
+    std::string proto_text;    // served at /novbe.proto
+    limits limit;
+    std::atomic<bool> ready{false};     // /healthz: recovery finished and listening
+    std::atomic<bool> stopping{false};  // refuse new sessions
+
+    void join(websocket_session* s);
+    void leave(websocket_session* s);
+    void close_all();  // 1001 going away, on the sessions' own executors
+
+private:
+    std::mutex mutex_;
+    std::unordered_set<websocket_session*> sessions_;
+};
+
+}  // namespace novbe::net

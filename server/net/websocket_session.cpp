@@ -1,0 +1,129 @@
+#include "websocket_session.hpp"
+
+#include "net/log.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+
+namespace novbe::net {
+
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+namespace http = beast::http;
+
+websocket_session::websocket_session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<shared_state> state)
+    : ws_(std::move(socket)), state_(std::move(state)), hello_deadline_(ws_.get_executor()) {
+    beast::error_code ec;
+    auto endpoint = beast::get_lowest_layer(ws_).socket().remote_endpoint(ec);
+    peer_ = ec ? "?" : endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+    state_->join(this);
+}
+
+websocket_session::~websocket_session() {
+    state_->leave(this);
+    log_info("closed " + peer_ + (who_ ? " (" + std::string(name(who_->kind)) + " " + who_->user + ")" : ""));
+}
+
+void websocket_session::run(http::request<http::string_body> request) {
+    ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));  // pings, idle timeout
+    ws_.set_option(websocket::stream_base::decorator([](websocket::response_type& res) {
+        res.set(http::field::sec_websocket_protocol, "novbe.v1");
+        res.set(http::field::server, "novbe-server");
+    }));
+    ws_.read_message_max(state_->limit.max_frame_bytes);
+    ws_.binary(true);
+    ws_.async_accept(request, beast::bind_front_handler(&websocket_session::on_accept, shared_from_this()));
+}
+
+void websocket_session::on_accept(beast::error_code ec) {
+    if (ec) return log_failure(ec, "accept " + peer_);
+    log_info("connected " + peer_);
+    hello_deadline_.expires_after(state_->limit.hello_timeout);
+    hello_deadline_.async_wait([weak = weak_from_this()](beast::error_code timer_ec) {
+        auto self = weak.lock();
+        if (!timer_ec && self && !self->who_ && !self->closing_)
+            self->close(static_cast<websocket::close_code>(4001), "no Hello in time");
+    });
+    do_read();
+}
+
+void websocket_session::do_read() {
+    ws_.async_read(buffer_, beast::bind_front_handler(&websocket_session::on_read, shared_from_this()));
+}
+
+void websocket_session::on_read(beast::error_code ec, std::size_t) {
+    if (ec == websocket::error::message_too_big) return log_info("frame too big from " + peer_ + ": closed 1009");
+    if (ec) return log_failure(ec, "read " + peer_);
+    if (!ws_.got_binary()) return close(websocket::close_code::protocol_error, "text frames are not spoken here");
+    auto data = buffer_.cdata();
+    on_message({static_cast<char const*>(data.data()), data.size()});
+    buffer_.consume(buffer_.size());
+    if (!closing_) do_read();
+}
+
+void websocket_session::on_message(std::string_view bytes) {
+    v1::ClientMessage m;
+    if (!m.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
+        return close(websocket::close_code::protocol_error, "undecodable message");
+    if (m.command_case() == v1::ClientMessage::COMMAND_NOT_SET) {
+        sender()(error_reply(m.request_id(), v1::ERROR_CODE_MALFORMED_MESSAGE, "The message carries no known command."));
+        if (++bad_messages_ >= state_->limit.max_bad_messages) close(websocket::close_code::policy_error, "repeated bad messages");
+        return;
+    }
+    if (who_) return state_->dispatch.handle(*who_, m, sender());
+    if (greeting_) return sender()(error_reply(m.request_id(), v1::ERROR_CODE_HELLO_REQUIRED, "Wait for the Welcome."));
+    greeting_ = true;
+    state_->dispatch.greet(m, sender(), [weak = weak_from_this()](std::optional<identity> who) {
+        auto self = weak.lock();
+        if (!self) return;
+        self->greeting_ = false;
+        if (!who) return self->close(websocket::close_code::policy_error, "sign-in refused");
+        self->who_ = std::move(who);
+        self->hello_deadline_.cancel();
+        log_info("signed in " + self->peer_ + " as " + std::string(name(self->who_->kind)) + " " + self->who_->user);
+    });
+}
+
+dispatcher::sender websocket_session::sender() {
+    return [weak = weak_from_this()](v1::ServerMessage const& m) {
+        if (auto self = weak.lock()) self->send(std::make_shared<std::string const>(m.SerializeAsString()));
+    };
+}
+
+void websocket_session::send(std::shared_ptr<std::string const> frame) {
+    boost::asio::dispatch(ws_.get_executor(), [self = shared_from_this(), frame = std::move(frame)]() mutable {
+        self->queue(std::move(frame));
+    });
+}
+
+void websocket_session::queue(std::shared_ptr<std::string const> frame) {
+    if (closing_) return;
+    queued_bytes_ += frame->size();
+    queue_.push_back(std::move(frame));
+    if (queued_bytes_ > state_->limit.max_queued_bytes)  // it does not read: nobody else waits for it
+        return close(static_cast<websocket::close_code>(4002), "too slow: not reading its messages");
+    if (queue_.size() > 1) return;  // one write in flight
+    ws_.async_write(boost::asio::buffer(*queue_.front()), beast::bind_front_handler(&websocket_session::on_write, shared_from_this()));
+}
+
+void websocket_session::on_write(beast::error_code ec, std::size_t) {
+    if (ec) return log_failure(ec, "write " + peer_);
+    queued_bytes_ -= queue_.front()->size();
+    queue_.pop_front();
+    if (closing_ || queue_.empty()) return;
+    ws_.async_write(boost::asio::buffer(*queue_.front()), beast::bind_front_handler(&websocket_session::on_write, shared_from_this()));
+}
+
+void websocket_session::close(websocket::close_code code, std::string reason) {
+    boost::asio::dispatch(ws_.get_executor(), [self = shared_from_this(), code, reason = std::move(reason)] {
+        if (self->closing_) return;
+        self->closing_ = true;
+        self->hello_deadline_.cancel();
+        log_info("closing " + self->peer_ + " with " + std::to_string(static_cast<int>(code)) + ": " + reason);
+        // A close frame may not overlap a write: Beast allows one of each in flight, and the
+        // queue is abandoned, so the close goes out after the write in progress, if any.
+        self->ws_.async_close(websocket::close_reason(code, reason), [self](beast::error_code) {});
+    });
+}
+
+}  // namespace novbe::net

@@ -1,0 +1,49 @@
+#pragma once
+// One WebSocket connection: reads one ClientMessage per binary frame, hands it to the
+// dispatcher, and writes replies one at a time from a queue bounded in bytes.
+#include "net/shared_state.hpp"
+
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace novbe::net {
+
+class websocket_session : public std::enable_shared_from_this<websocket_session> {
+public:
+    websocket_session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<shared_state> state);
+    ~websocket_session();
+
+    void run(boost::beast::http::request<boost::beast::http::string_body> request);
+    // Thread-safe: posts to the session's strand.
+    void send(std::shared_ptr<std::string const> frame);
+    void close(boost::beast::websocket::close_code code, std::string reason);
+
+private:
+    void on_accept(boost::beast::error_code ec);
+    void do_read();
+    void on_read(boost::beast::error_code ec, std::size_t bytes);
+    void on_message(std::string_view bytes);
+    void queue(std::shared_ptr<std::string const> frame);
+    void on_write(boost::beast::error_code ec, std::size_t bytes);
+    dispatcher::sender sender();
+
+    boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
+    std::shared_ptr<shared_state> state_;
+    boost::beast::flat_buffer buffer_;
+    std::deque<std::shared_ptr<std::string const>> queue_;
+    std::size_t queued_bytes_ = 0;
+    boost::asio::steady_timer hello_deadline_;
+    std::optional<identity> who_;
+    bool greeting_ = false;  // a Hello is being checked
+    bool closing_ = false;
+    int bad_messages_ = 0;
+    std::string peer_;
+};
+
+}  // namespace novbe::net
