@@ -1,0 +1,37 @@
+#pragma once
+// A real novbe-server process for integration tests: its own temporary folder with the demo
+// configuration (plus test users and devices), an ephemeral port on 127.0.0.1, and its log.
+#include <string>
+#include <sys/types.h>
+
+namespace novbe::testing {
+
+class server_process {
+public:
+    server_process();   // prepares the folder and configuration; does not start
+    ~server_process();  // SIGKILL if still running, then removes the folder
+    server_process(server_process const&) = delete;
+    server_process& operator=(server_process const&) = delete;
+
+    void start();            // waits for "listening on 127.0.0.1:PORT" (10 s at most)
+    int stop();              // SIGTERM, then the exit status (or 128 + signal)
+    void kill();             // SIGKILL, as a crash
+    unsigned short port() const { return port_; }
+    std::string const& folder() const { return folder_; }
+    std::string log() const;  // everything it wrote to stderr so far
+
+    static constexpr char const* clerk = "anna";
+    static constexpr char const* clerk_secret = "anna-secret-1";
+    static constexpr char const* manager = "leyla";
+    static constexpr char const* manager_secret = "leyla-secret-1";
+    static constexpr char const* kiosk_token = "demo-kiosk-entrance-7f3a";
+    static constexpr char const* rating_token = "demo-rating-counter1-5d80";
+
+private:
+    std::string folder_;
+    pid_t pid_ = -1;
+    int log_fd_ = -1;
+    unsigned short port_ = 0;
+};
+
+}  // namespace novbe::testing

@@ -1,0 +1,135 @@
+// The real server over loopback, driven by real WebSocket clients: every role's commands and
+// the refusals a role gets for someone else's.
+#include "messages.hpp"
+#include "server_process.hpp"
+#include "ws_client.hpp"
+
+#include <gtest/gtest.h>
+
+namespace novbe::testing {
+namespace {
+
+using M = v1::ClientMessage;
+
+class server : public ::testing::Test {
+protected:
+    void SetUp() override { process.start(); }
+    ws_client kiosk() {
+        ws_client c(process.port());
+        auto welcome = c.hello(v1::ROLE_KIOSK, server_process::kiosk_token);
+        EXPECT_TRUE(welcome.has_reply() && welcome.reply().has_welcome()) << welcome.DebugString();
+        return c;
+    }
+    ws_client clerk() {
+        ws_client c(process.port());
+        auto welcome = c.hello(v1::ROLE_CLERK, server_process::clerk, server_process::clerk_secret);
+        EXPECT_TRUE(welcome.has_reply() && welcome.reply().has_welcome()) << welcome.DebugString();
+        return c;
+    }
+    server_process process;
+};
+
+TEST_F(server, health_and_schema_are_served_over_http) {
+    EXPECT_EQ(200, http_get(process.port(), "/healthz").first);
+    auto [status, schema] = http_get(process.port(), "/novbe.proto");
+    EXPECT_EQ(200, status);
+    EXPECT_NE(std::string::npos, schema.find("package novbe.v1;"));
+    EXPECT_EQ(404, http_get(process.port(), "/no-such-page").first);
+}
+
+TEST_F(server, a_kiosk_is_welcomed_with_the_centre_and_issues_tickets) {
+    ws_client c(process.port());
+    auto welcome = c.hello(v1::ROLE_KIOSK, server_process::kiosk_token);
+    ASSERT_TRUE(welcome.reply().has_welcome()) << welcome.DebugString();
+    EXPECT_EQ(7, welcome.reply().welcome().centre().services_size());
+    EXPECT_EQ("Pasport", welcome.reply().welcome().centre().services(0).names().at("az"));
+
+    auto first = c.request(issue("passport"));
+    ASSERT_TRUE(first.reply().has_issued_ticket()) << first.DebugString();
+    auto const& ticket = first.reply().issued_ticket();
+    EXPECT_EQ("A001", ticket.number());
+    EXPECT_EQ(0u, ticket.people_ahead());
+    EXPECT_EQ(32u, ticket.token().size());
+    auto second = c.request(issue("passport"));
+    EXPECT_EQ("A002", second.reply().issued_ticket().number());
+    EXPECT_EQ(1u, second.reply().issued_ticket().people_ahead());
+    EXPECT_GT(second.reply().issued_ticket().estimated_wait_s(), 0);
+    EXPECT_EQ("ERROR_CODE_UNKNOWN_SERVICE", error_name(c.request(issue("tax_office"))));
+}
+
+TEST_F(server, a_clerk_serves_a_ticket_from_call_to_completion) {
+    auto k = kiosk();
+    auto token = k.request(issue("id_card")).reply().issued_ticket().token();
+    auto c = clerk();
+    auto opened = c.request(counter_command(&M::mutable_open_counter, 3));
+    ASSERT_TRUE(opened.reply().has_counter()) << opened.DebugString();
+    EXPECT_EQ(v1::COUNTER_STATUS_OPEN, opened.reply().counter().status());
+    EXPECT_EQ("anna", opened.reply().counter().clerk());
+    auto called = c.request(counter_command(&M::mutable_call_next, 3));
+    EXPECT_EQ("B001", called.reply().counter().current().number());
+    EXPECT_EQ(v1::TICKET_STATE_CALLED, called.reply().counter().current().state());
+    EXPECT_EQ("ERROR_CODE_COUNTER_BUSY", error_name(c.request(counter_command(&M::mutable_call_next, 3))));
+    c.request(counter_command(&M::mutable_start_serving, 3));
+    auto done = c.request(counter_command(&M::mutable_complete_service, 3));
+    EXPECT_EQ(v1::COUNTER_STATUS_OPEN, done.reply().counter().status());
+    EXPECT_FALSE(done.reply().counter().has_current());
+    EXPECT_EQ("ERROR_CODE_NOTHING_WAITING", error_name(c.request(counter_command(&M::mutable_call_next, 3))));
+
+    M stats;
+    stats.mutable_get_statistics();
+    auto figures = c.request(stats).reply().statistics();
+    EXPECT_EQ("id_card", figures.by_service(1).key());
+    EXPECT_EQ(1u, figures.by_service(1).served());
+
+    ws_client phone(process.port());  // the QR code's page: the ticket's own token
+    ASSERT_TRUE(phone.hello(v1::ROLE_TICKET_HOLDER, token).reply().has_welcome());
+    M rate;
+    rate.mutable_rate_service()->set_ticket_token(token);
+    rate.mutable_rate_service()->set_score(5);
+    auto rated = phone.request(rate);
+    EXPECT_EQ(5u, rated.reply().ticket_status().rating()) << rated.DebugString();
+    EXPECT_EQ("ERROR_CODE_ALREADY_RATED", error_name(phone.request(rate)));
+}
+
+TEST_F(server, each_role_is_refused_what_is_not_its_own) {
+    auto k = kiosk();
+    EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(k.request(counter_command(&M::mutable_call_next, 1))));
+    M cancel;
+    cancel.mutable_cancel_ticket()->set_number("A001");
+    EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(k.request(cancel)));
+    auto c = clerk();
+    EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(c.request(issue("passport"))));
+    EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(c.request(cancel)));
+    EXPECT_EQ("ERROR_CODE_ALREADY_GREETED", error_name(c.hello(v1::ROLE_KIOSK, server_process::kiosk_token)));
+
+    ws_client board(process.port());
+    ASSERT_TRUE(board.hello(v1::ROLE_BOARD).reply().has_welcome());  // public boards need no token
+    EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(board.request(issue("passport"))));
+
+    ws_client manager(process.port());
+    ASSERT_TRUE(manager.hello(v1::ROLE_MANAGER, server_process::manager, server_process::manager_secret).reply().has_welcome());
+    k.request(issue("passport"));
+    auto cancelled = manager.request(cancel);
+    EXPECT_EQ(v1::TICKET_STATE_CANCELLED, cancelled.reply().ticket_status().state()) << cancelled.DebugString();
+    EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(manager.request(counter_command(&M::mutable_open_counter, 1))));
+}
+
+TEST_F(server, wrong_credentials_are_refused_and_the_connection_closed) {
+    ws_client c(process.port());
+    EXPECT_EQ("ERROR_CODE_UNAUTHENTICATED", error_name(c.hello(v1::ROLE_CLERK, server_process::clerk, "wrong-secret")));
+    EXPECT_EQ(1008, c.wait_for_close());
+    ws_client d(process.port());
+    EXPECT_EQ("ERROR_CODE_UNAUTHENTICATED", error_name(d.hello(v1::ROLE_KIOSK, "not-a-device-token")));
+    ws_client e(process.port());
+    EXPECT_EQ("ERROR_CODE_UNAUTHENTICATED", error_name(e.hello(v1::ROLE_CLERK, server_process::manager,
+                                                               server_process::manager_secret)));  // not a clerk
+    ws_client f(process.port());
+    M early = issue("passport");
+    early.set_request_id(9);
+    f.send(early);
+    EXPECT_EQ("ERROR_CODE_HELLO_REQUIRED", error_name(*f.receive()));
+    EXPECT_EQ(1008, f.wait_for_close());
+}
+
+}  // namespace
+}  // namespace novbe::testing

@@ -1,0 +1,132 @@
+#include "ws_client.hpp"
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+
+#include <stdexcept>
+
+namespace novbe::testing {
+
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+using tcp = boost::asio::ip::tcp;
+
+namespace {
+
+constexpr auto limit = std::chrono::seconds(5);
+
+// Runs one asynchronous operation to its end, or fails after the time limit.
+template <class Start>
+beast::error_code run_one(boost::asio::io_context& io, Start start) {
+    std::optional<beast::error_code> result;
+    start([&](beast::error_code ec, auto&&...) { result = ec; });
+    io.restart();
+    io.run_for(limit);
+    if (!result) throw std::runtime_error("the server did not answer within 5 s");
+    return *result;
+}
+
+}  // namespace
+
+struct ws_client::impl {
+    boost::asio::io_context io;
+    websocket::stream<beast::tcp_stream> ws{io};
+    beast::flat_buffer buffer;
+};
+
+ws_client::ws_client(unsigned short port) : impl_(std::make_unique<impl>()) {
+    auto& ws = impl_->ws;
+    tcp::endpoint server(boost::asio::ip::make_address("127.0.0.1"), port);
+    if (auto ec = run_one(impl_->io, [&](auto done) { beast::get_lowest_layer(ws).async_connect(server, done); }))
+        throw std::runtime_error("connect: " + ec.message());
+    ws.set_option(websocket::stream_base::decorator(
+        [](websocket::request_type& req) { req.set(beast::http::field::sec_websocket_protocol, "novbe.v1"); }));
+    websocket::response_type response;
+    if (auto ec = run_one(impl_->io, [&](auto done) { ws.async_handshake(response, "127.0.0.1", "/ws", done); }))
+        throw std::runtime_error("handshake: " + ec.message());
+    if (response[beast::http::field::sec_websocket_protocol] != "novbe.v1")
+        throw std::runtime_error("the server did not agree to novbe.v1");
+    ws.binary(true);
+}
+
+ws_client::~ws_client() = default;
+ws_client::ws_client(ws_client&&) noexcept = default;
+ws_client& ws_client::operator=(ws_client&&) noexcept = default;
+
+void ws_client::send_raw(std::string const& bytes, bool binary) {
+    impl_->ws.binary(binary);
+    auto ec = run_one(impl_->io, [&](auto done) { impl_->ws.async_write(boost::asio::buffer(bytes), done); });
+    impl_->ws.binary(true);
+    if (ec) throw std::runtime_error("write: " + ec.message());
+}
+
+void ws_client::send(v1::ClientMessage const& m) { send_raw(m.SerializeAsString()); }
+
+std::optional<v1::ServerMessage> ws_client::receive() {
+    impl_->buffer.clear();
+    auto ec = run_one(impl_->io, [&](auto done) { impl_->ws.async_read(impl_->buffer, done); });
+    if (ec) return std::nullopt;
+    v1::ServerMessage m;
+    auto data = impl_->buffer.cdata();
+    if (!m.ParseFromArray(data.data(), static_cast<int>(data.size()))) throw std::runtime_error("undecodable reply");
+    return m;
+}
+
+v1::ServerMessage ws_client::request(v1::ClientMessage m) {
+    m.set_request_id(next_id_++);
+    send(m);
+    for (;;) {
+        auto reply = receive();
+        if (!reply) throw std::runtime_error("closed with " + std::to_string(close_code()) + " instead of a reply");
+        if (reply->request_id() == m.request_id()) return *reply;
+    }
+}
+
+int ws_client::wait_for_close() {
+    try {
+        while (receive()) {}
+    } catch (std::runtime_error const&) {
+        return 0;
+    }
+    return close_code();
+}
+
+int ws_client::close_code() const { return static_cast<int>(impl_->ws.reason().code); }
+
+v1::ServerMessage ws_client::hello(v1::Role role, std::string const& user_or_token, std::string const& secret) {
+    v1::ClientMessage m;
+    auto& h = *m.mutable_hello();
+    h.set_protocol_version(1);
+    h.set_role(role);
+    h.set_client_name("integration test");
+    if (role == v1::ROLE_CLERK || role == v1::ROLE_MANAGER || role == v1::ROLE_ADMIN) {
+        h.set_user(user_or_token);
+        h.set_secret(secret);
+    } else if (role == v1::ROLE_TICKET_HOLDER) {
+        h.set_ticket_token(user_or_token);
+    } else {
+        h.set_device_token(user_or_token);
+    }
+    return request(m);
+}
+
+std::pair<int, std::string> http_get(unsigned short port, std::string const& path) {
+    boost::asio::io_context io;
+    beast::tcp_stream stream(io);
+    tcp::endpoint server(boost::asio::ip::make_address("127.0.0.1"), port);
+    if (auto ec = run_one(io, [&](auto done) { stream.async_connect(server, done); })) throw std::runtime_error(ec.message());
+    beast::http::request<beast::http::empty_body> req{beast::http::verb::get, path, 11};
+    req.set(beast::http::field::host, "127.0.0.1");
+    if (auto ec = run_one(io, [&](auto done) { beast::http::async_write(stream, req, done); })) throw std::runtime_error(ec.message());
+    beast::flat_buffer buffer;
+    beast::http::response<beast::http::string_body> res;
+    if (auto ec = run_one(io, [&](auto done) { beast::http::async_read(stream, buffer, res, done); }))
+        throw std::runtime_error(ec.message());
+    return {static_cast<int>(res.result_int()), res.body()};
+}
+
+}  // namespace novbe::testing
