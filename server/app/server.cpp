@@ -88,6 +88,7 @@ int run_server(server_options const& options) {
     boost::asio::thread_pool sign_in(1);
     net::centre_service centre(io.get_executor(), *opened.log, std::move(opened.centre), wall_clock);
     net::dispatcher dispatch(centre, settings, io.get_executor(), sign_in.get_executor());
+    dispatch.remember(opened.replies);
     auto web_root = options.web_root.empty() ? std::string(NOVBE_SOURCE_WEB_ROOT) : options.web_root;
     auto state = std::make_shared<net::shared_state>(dispatch, settings, web_root, novbe::proto::novbe_proto_text);
 

@@ -18,16 +18,24 @@ centre_service::centre_service(boost::asio::any_io_executor executor, store::eve
 }
 
 core::outcome centre_service::execute(core::command const& cmd, std::function<void()> when_durable) {
-    auto result = centre_.decide(cmd, now_());
-    std::vector<core::event> events;
-    if (result.ok()) {
-        for (auto const& ev : result.events()) centre_.apply(ev);
-        events = result.events();
-    }
-    log_.append(std::move(events), [this, fn = std::move(when_durable)](std::error_code ec, std::uint64_t) mutable {
-        durable(ec, std::move(fn));
-    });
+    auto result = apply(cmd);
+    commit(result.ok() ? result.events() : std::vector<core::event>{}, std::move(when_durable));
     return result;
+}
+
+core::outcome centre_service::apply(core::command const& cmd) {
+    auto result = centre_.decide(cmd, now_());
+    if (result.ok())
+        for (auto const& ev : result.events()) centre_.apply(ev);
+    return result;
+}
+
+void centre_service::commit(std::vector<core::event> events, std::function<void()> when_durable, std::string key,
+                            std::string reply) {
+    log_.append(store::event_log::request{
+        .events = std::move(events),
+        .done = [this, fn = std::move(when_durable)](std::error_code ec, std::uint64_t) mutable { durable(ec, std::move(fn)); },
+        .key = std::move(key), .reply = std::move(reply)});
 }
 
 void centre_service::after_durable(std::function<void()> fn) {

@@ -24,6 +24,13 @@ public:
     // Decides and applies; `when_durable` runs on the executor once the events (and all before
     // them) are on disk. A refusal also waits, so that answers keep the order of their questions.
     core::outcome execute(core::command const& cmd, std::function<void()> when_durable);
+
+    // The same in two steps, for a caller that builds its answer from the state in between:
+    // apply() decides and applies; commit() hands the events to the store, with the answer to
+    // keep under an idempotency key (empty: none).
+    core::outcome apply(core::command const& cmd);
+    void commit(std::vector<core::event> events, std::function<void()> when_durable, std::string key = {},
+                std::string reply = {});
     // Runs `fn` on the executor once everything accepted so far is durable.
     void after_durable(std::function<void()> fn);
 

@@ -127,18 +127,71 @@ void dispatcher::handle(identity const& who, M const& m, sender send) {
     if (!allowed(who, m))
         return send(error_reply(id, v1::ERROR_CODE_PERMISSION_DENIED,
                                 "A " + std::string(name(who.kind)) + " may not send this command."));
-    if (auto a = to_action(who, m)) return run(std::move(*a), id, std::move(send));
-    query(who, m, std::move(send));
+    auto a = to_action(who, m);
+    if (!a) return query(who, m, std::move(send));
+    std::string key;
+    if (!m.idempotency_key().empty()) {
+        if (m.idempotency_key().size() > 128)
+            return send(error_reply(id, v1::ERROR_CODE_INVALID_ARGUMENT, "An idempotency key has at most 128 bytes."));
+        key = std::string(name(who.kind)) + '\x1f' + who.user + '\x1f' + m.idempotency_key();
+        if (answered_before(key, id, send)) return;
+    }
+    run(std::move(*a), id, std::move(send), std::move(key));
 }
 
-void dispatcher::run(action a, std::uint64_t request_id, sender send) {
+bool dispatcher::answered_before(std::string const& key, std::uint64_t request_id, sender const& send) {
+    auto it = kept_.find(key);
+    if (it == kept_.end()) return false;
+    if (!it->second.durable) {
+        it->second.waiting.emplace_back(request_id, send);
+        return true;
+    }
+    auto again = it->second.reply;
+    again.set_request_id(request_id);
+    send(again);
+    return true;
+}
+
+void dispatcher::run(action a, std::uint64_t request_id, sender send, std::string key) {
+    auto result = centre_.apply(a.command);
+    // The answer is built now, from the state just after this command, and sent once durable.
     auto reply = std::make_shared<v1::ServerMessage>();
-    auto result = centre_.execute(a.command, [reply, send = std::move(send)] { send(*reply); });
-    // Built now, from the state just after this command; sent once it is durable.
     if (!result.ok()) *reply = engine_error(request_id, result.error());
     else {
         reply->set_request_id(request_id);
         a.reply(centre_.state(), *reply->mutable_reply());
+    }
+    auto today = centre_.state().day();
+    if (today != kept_day_) {  // retries come within minutes: keep today's and yesterday's
+        std::erase_if(kept_, [&](auto const& entry) {
+            return std::int64_t{entry.second.day} < std::int64_t{today} - 1 && entry.second.durable;
+        });
+        kept_day_ = today;
+    }
+    std::string bytes;
+    if (!key.empty()) {
+        kept_[key] = {.reply = *reply, .day = today};
+        bytes = reply->SerializeAsString();
+    }
+    auto events = result.ok() ? result.events() : std::vector<core::event>{};
+    centre_.commit(std::move(events), [this, reply, send = std::move(send), key] {
+        send(*reply);
+        if (key.empty()) return;
+        auto& kept = kept_[key];
+        kept.durable = true;
+        for (auto& [waiting_id, waiting_send] : kept.waiting) {
+            auto again = kept.reply;
+            again.set_request_id(waiting_id);
+            waiting_send(again);
+        }
+        kept.waiting.clear();
+    }, key, std::move(bytes));
+}
+
+void dispatcher::remember(std::vector<store::remembered_reply> const& replies) {
+    for (auto const& r : replies) {
+        kept_reply kept{.day = r.day, .durable = true};
+        if (kept.reply.ParseFromString(r.reply)) kept_[r.key] = std::move(kept);
     }
 }
 

@@ -10,6 +10,8 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace novbe::net {
 
@@ -34,6 +36,9 @@ public:
     // Any command of a greeted connection; the reply goes to `send` once durable.
     void handle(identity const& who, v1::ClientMessage const& m, sender send);
 
+    // Answers kept under idempotency keys before a restart (the store's `requests`).
+    void remember(std::vector<store::remembered_reply> const& replies);
+
 private:
     bool allowed(identity const& who, v1::ClientMessage const& m) const;
     void welcome(std::uint64_t request_id, identity const& who, sender const& send,
@@ -44,13 +49,25 @@ private:
         std::function<void(core::centre const&, v1::Reply&)> reply;
     };
     std::optional<action> to_action(identity const& who, v1::ClientMessage const& m) const;
-    void run(action a, std::uint64_t request_id, sender send);
+    void run(action a, std::uint64_t request_id, sender send, std::string key);
+    bool answered_before(std::string const& key, std::uint64_t request_id, sender const& send);
     void query(identity const& who, v1::ClientMessage const& m, sender send);
 
     centre_service& centre_;
     settings const& settings_;
     boost::asio::any_io_executor core_;
     boost::asio::any_io_executor sign_in_;
+
+    // The first answer to each (who, idempotency key): a retry gets it again and changes nothing;
+    // one that comes while the first is not yet durable waits for it.
+    struct kept_reply {
+        v1::ServerMessage reply;
+        core::day_number day = 0;
+        bool durable = false;
+        std::vector<std::pair<std::uint64_t, sender>> waiting;
+    };
+    std::unordered_map<std::string, kept_reply> kept_;
+    core::day_number kept_day_ = core::no_day;
 };
 
 }  // namespace novbe::net

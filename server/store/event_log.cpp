@@ -42,6 +42,11 @@ event_log::opened event_log::open(log_options options, core::centre_config confi
         throw store_error(e.what());  // already names the file
     }
     opened result{.centre = log->shadow_, .last_sequence = log->last_durable(), .replayed = log->replayed_};
+    statement replies(log->db_, "SELECT scoped_key, day, reply FROM requests WHERE day >= ?1");
+    replies.bind(1, std::int64_t{log->shadow_.day()} - 1);  // a new log's day is no_day: all of none
+    while (replies.step())
+        result.replies.push_back({std::string(replies.column_text(0)), static_cast<core::day_number>(replies.column_int(1)),
+                                  std::string(replies.column_blob(2))});
     log->writer_ = std::thread([raw = log.get()] { raw->run(); });
     result.log = std::move(log);
     return result;
@@ -59,6 +64,7 @@ event_log::event_log(log_options options, core::centre_config config)
     prune_snapshots_ = std::make_unique<statement>(
         db_, "DELETE FROM snapshots WHERE seq < (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT 1 OFFSET 1)");
     mark_reported_ = std::make_unique<statement>(db_, "UPDATE report_state SET reported_seq = ?1");
+    remember_ = std::make_unique<statement>(db_, "INSERT OR REPLACE INTO requests (scoped_key, day, seq, reply) VALUES (?1, ?2, ?3, ?4)");
     report_ = std::make_unique<ticket_report>(db_);
 
     // Recovery re-projects into the report whatever a crash left between the log and the report.
@@ -84,6 +90,12 @@ void event_log::append(std::vector<core::event> events, completion done) {
     append(std::move(one));
 }
 
+void event_log::append(request r) {
+    std::vector<request> one;
+    one.push_back(std::move(r));
+    append(std::move(one));
+}
+
 void event_log::append(std::vector<request> requests) {
     std::error_code refused;
     {
@@ -94,7 +106,7 @@ void event_log::append(std::vector<request> requests) {
             for (auto& r : requests) {
                 auto first = next_sequence_;
                 next_sequence_ += r.events.size();
-                pending_.push_back({std::move(r.events), first, std::move(r.done)});
+                pending_.push_back({std::move(r.events), first, std::move(r.done), std::move(r.key), std::move(r.reply)});
             }
         }
     }
@@ -161,6 +173,9 @@ std::error_code event_log::write_events(std::vector<pending>& batch) {
                 insert_event_->bind_blob(5, encode_event(ev, shadow_.config())).run();
                 ++since_snapshot_;
             }
+            if (!p.key.empty())
+                remember_->bind_text(1, p.key).bind(2, shadow_.day()).bind(3, static_cast<std::int64_t>(sequence))
+                    .bind_blob(4, p.reply).run();
         }
         tx.commit();
         durable_.store(sequence, std::memory_order_release);
@@ -192,6 +207,7 @@ void event_log::write_report() {
         flush_touched();
         mark_reported_->bind(1, static_cast<std::int64_t>(last_durable())).run();
         if (new_day_ && options_.retention_days > 0) erase_personal_data(db_, shadow_.day() - options_.retention_days);
+        if (new_day_) db_.exec("DELETE FROM requests WHERE day < " + std::to_string(std::int64_t{shadow_.day()} - 1));  // retries come within minutes
         if (snapshot_due) write_snapshot(last_durable());
         new_day_ = false;
         tx.commit();

@@ -66,8 +66,11 @@ public:
     struct request {
         std::vector<core::event> events;
         completion done;
+        std::string key;    // idempotency: if set, `reply` is kept under it, durable with the events
+        std::string reply;
     };
     void append(std::vector<request> requests);
+    void append(request r);
 
     std::uint64_t last_durable() const { return durable_.load(std::memory_order_acquire); }
     bool failed() const { return failed_.load(std::memory_order_acquire); }
@@ -80,6 +83,8 @@ private:
         std::vector<core::event> events;
         std::uint64_t first_sequence = 0;
         completion done;
+        std::string key;
+        std::string reply;
     };
 
     event_log(log_options options, core::centre_config config);
@@ -102,6 +107,7 @@ private:
     std::unique_ptr<statement> insert_snapshot_;
     std::unique_ptr<statement> prune_snapshots_;
     std::unique_ptr<statement> mark_reported_;
+    std::unique_ptr<statement> remember_;
     std::unique_ptr<ticket_report> report_;
     std::string failure_;  // guarded by mutex_
 
@@ -115,11 +121,19 @@ private:
     std::thread writer_;
 };
 
+// An answer kept for a retry with the same idempotency key.
+struct remembered_reply {
+    std::string key;
+    core::day_number day = 0;
+    std::string reply;
+};
+
 struct event_log::opened {
     std::unique_ptr<event_log> log;
     core::centre centre;               // the recovered state, for the caller's core
     std::uint64_t last_sequence = 0;
     std::uint64_t replayed = 0;        // events replayed after the newest snapshot
+    std::vector<remembered_reply> replies;  // of today and yesterday
 };
 
 }  // namespace novbe::store

@@ -50,6 +50,14 @@ std::array<char const*, current_schema_version> const migrations = {
     CREATE TABLE retention (erased_before_day INTEGER NOT NULL);
     INSERT INTO retention VALUES (-2147483648);
     )sql",
+    R"sql(
+    CREATE TABLE requests (             -- idempotency: a retried request gets its first answer
+        scoped_key TEXT PRIMARY KEY,    -- who asked, and the key they chose
+        day INTEGER NOT NULL,
+        seq INTEGER NOT NULL,           -- the log position the answer was given at
+        reply BLOB NOT NULL             -- the answer as sent (novbe.v1.ServerMessage)
+    ) WITHOUT ROWID;
+    )sql",
 };
 
 bool is_empty(database& db) { return db.query_int("SELECT count(*) FROM sqlite_schema") == 0; }

@@ -130,6 +130,24 @@ TEST(event_log, a_report_left_behind_by_a_crash_is_rebuilt_from_the_log_at_start
     EXPECT_EQ(db.query_int("SELECT max(seq) FROM events"), db.query_int("SELECT reported_seq FROM report_state"));
 }
 
+TEST(event_log, an_answer_kept_under_an_idempotency_key_is_there_after_a_restart) {
+    temp_dir dir;
+    event_source source;
+    {
+        auto opened = event_log::open(at(dir.file("centre.db")), source.centre().config());
+        std::promise<std::error_code> done;
+        opened.log->append(event_log::request{.events = source.busy_minutes(1),
+                                              .done = [&](std::error_code ec, std::uint64_t) { done.set_value(ec); },
+                                              .key = "kiosk:hall 1:000017", .reply = "the first answer"});
+        ASSERT_FALSE(done.get_future().get());
+    }
+    auto again = event_log::open(at(dir.file("centre.db")), source.centre().config());
+    ASSERT_EQ(1u, again.replies.size());
+    EXPECT_EQ("kiosk:hall 1:000017", again.replies[0].key);
+    EXPECT_EQ("the first answer", again.replies[0].reply);
+    EXPECT_EQ(source.centre().day(), again.replies[0].day);
+}
+
 TEST(event_log, events_out_of_order_are_rejected_and_the_log_stops) {
     temp_dir dir;
     event_source source;
