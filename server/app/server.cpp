@@ -86,7 +86,9 @@ int run_server(server_options const& options) {
 
     boost::asio::io_context io(1);
     boost::asio::thread_pool sign_in(1);
-    net::centre_service centre(io.get_executor(), *opened.log, std::move(opened.centre), wall_clock);
+    net::hub subscribers;
+    net::centre_service centre(io.get_executor(), *opened.log, std::move(opened.centre), opened.last_sequence, wall_clock,
+                               subscribers);
     net::dispatcher dispatch(centre, settings, io.get_executor(), sign_in.get_executor());
     dispatch.remember(opened.replies);
     auto web_root = options.web_root.empty() ? std::string(NOVBE_SOURCE_WEB_ROOT) : options.web_root;

@@ -26,6 +26,13 @@ void service_queue::clear() {
     appointments_.clear();
 }
 
+std::optional<time_point> service_queue::oldest_issue() const {
+    std::optional<time_point> oldest;
+    if (!normal_.empty()) oldest = normal_.begin()->second;
+    if (!priority_.empty() && (!oldest || priority_.begin()->second < *oldest)) oldest = priority_.begin()->second;
+    return oldest;
+}
+
 bool service_queue::contains(ticket const& t) const {
     switch (t.cls) {
     case priority_class::normal: return normal_.contains(t.ordinal);

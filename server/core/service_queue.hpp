@@ -38,6 +38,8 @@ public:
     bool contains(ticket const& t) const;
 
     std::size_t size() const { return normal_.size() + priority_.size() + appointments_.size(); }
+    // When the longest-waiting normal or priority ticket was issued (appointments wait by design).
+    std::optional<time_point> oldest_issue() const;
     bool empty() const { return size() == 0; }
 
     // The most deserving ticket now; `hold_priority` when the counter's priority quota is used up.

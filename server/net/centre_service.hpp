@@ -5,6 +5,7 @@
 // back from the writer thread as one post per batch, never one per request.
 // Not thread-safe: call it from the executor it was given (the core strand).
 #include "core/centre.hpp"
+#include "net/hub.hpp"
 #include "store/event_log.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
@@ -19,18 +20,27 @@ namespace novbe::net {
 class centre_service {
 public:
     using clock = std::function<core::time_point()>;
-    centre_service(boost::asio::any_io_executor executor, store::event_log& log, core::centre centre, clock now);
+    // `last_sequence`: the log's, as recovered; `subscribers` hears of every durable event.
+    centre_service(boost::asio::any_io_executor executor, store::event_log& log, core::centre centre,
+                   std::uint64_t last_sequence, clock now, hub& subscribers);
 
     // Decides and applies; `when_durable` runs on the executor once the events (and all before
     // them) are on disk. A refusal also waits, so that answers keep the order of their questions.
     core::outcome execute(core::command const& cmd, std::function<void()> when_durable);
 
     // The same in two steps, for a caller that builds its answer from the state in between:
-    // apply() decides and applies; commit() hands the events to the store, with the answer to
-    // keep under an idempotency key (empty: none).
-    core::outcome apply(core::command const& cmd);
-    void commit(std::vector<core::event> events, std::function<void()> when_durable, std::string key = {},
-                std::string reply = {});
+    // apply() decides and applies (and records what subscribers will be told); commit() hands
+    // the events to the store, with the answer to keep under an idempotency key (empty: none).
+    struct applied {
+        core::outcome outcome;
+        std::shared_ptr<publication const> told;  // null when nothing happened
+    };
+    applied apply(core::command const& cmd);
+    void commit(applied const& a, std::function<void()> when_durable, std::string key = {}, std::string reply = {});
+
+    // The sequence of the last event applied (durable or not yet).
+    std::uint64_t applied_sequence() const { return applied_; }
+    hub& subscribers() { return hub_; }
     // Runs `fn` on the executor once everything accepted so far is durable.
     void after_durable(std::function<void()> fn);
 
@@ -41,16 +51,22 @@ public:
     std::function<void(std::string const& why)> on_store_failure;
 
 private:
-    void durable(std::error_code ec, std::function<void()> fn);
+    struct ready {
+        std::function<void()> fn;
+        std::shared_ptr<publication const> told;
+    };
+    void durable(std::error_code ec, ready r);
     void drain();
 
     boost::asio::any_io_executor executor_;
     store::event_log& log_;
     core::centre centre_;
     clock now_;
+    hub& hub_;
+    std::uint64_t applied_;
 
     std::mutex mutex_;                        // guards what the writer thread hands over
-    std::vector<std::function<void()>> ready_;
+    std::vector<ready> ready_;
     std::string failure_;
 };
 

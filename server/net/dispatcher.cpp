@@ -120,15 +120,17 @@ bool dispatcher::allowed(identity const& who, M const& m) const {
     return false;
 }
 
-void dispatcher::handle(identity const& who, M const& m, sender send) {
+void dispatcher::handle(identity const& who, M const& m, connection const& to) {
     auto const id = m.request_id();
+    auto const& send = to.send;
     if (m.command_case() == M::kHello)
         return send(error_reply(id, v1::ERROR_CODE_ALREADY_GREETED, "This connection has signed in already."));
     if (!allowed(who, m))
         return send(error_reply(id, v1::ERROR_CODE_PERMISSION_DENIED,
                                 "A " + std::string(name(who.kind)) + " may not send this command."));
+    if (m.command_case() == M::kSubscribe || m.command_case() == M::kUnsubscribe) return subscribe(who, m, to);
     auto a = to_action(who, m);
-    if (!a) return query(who, m, std::move(send));
+    if (!a) return query(who, m, send);
     std::string key;
     if (!m.idempotency_key().empty()) {
         if (m.idempotency_key().size() > 128)
@@ -136,8 +138,10 @@ void dispatcher::handle(identity const& who, M const& m, sender send) {
         key = std::string(name(who.kind)) + '\x1f' + who.user + '\x1f' + m.idempotency_key();
         if (answered_before(key, id, send)) return;
     }
-    run(std::move(*a), id, std::move(send), std::move(key));
+    run(std::move(*a), id, send, std::move(key));
 }
+
+void dispatcher::disconnected(void const* connection_id) { centre_.subscribers().remove_all(connection_id); }
 
 bool dispatcher::answered_before(std::string const& key, std::uint64_t request_id, sender const& send) {
     auto it = kept_.find(key);
@@ -153,7 +157,8 @@ bool dispatcher::answered_before(std::string const& key, std::uint64_t request_i
 }
 
 void dispatcher::run(action a, std::uint64_t request_id, sender send, std::string key) {
-    auto result = centre_.apply(a.command);
+    auto applied = centre_.apply(a.command);
+    auto const& result = applied.outcome;
     // The answer is built now, from the state just after this command, and sent once durable.
     auto reply = std::make_shared<v1::ServerMessage>();
     if (!result.ok()) *reply = engine_error(request_id, result.error());
@@ -173,8 +178,7 @@ void dispatcher::run(action a, std::uint64_t request_id, sender send, std::strin
         kept_[key] = {.reply = *reply, .day = today};
         bytes = reply->SerializeAsString();
     }
-    auto events = result.ok() ? result.events() : std::vector<core::event>{};
-    centre_.commit(std::move(events), [this, reply, send = std::move(send), key] {
+    centre_.commit(applied, [this, reply, send = std::move(send), key] {
         send(*reply);
         if (key.empty()) return;
         auto& kept = kept_[key];
@@ -283,10 +287,6 @@ void dispatcher::query(identity const& who, M const& m, sender send) {
             *out.mutable_reply()->mutable_statistics() = statistics(centre_.state(), centre_.now());
             send(out);
         });
-    case M::kSubscribe:
-    case M::kUnsubscribe:
-        return send(error_reply(id, v1::ERROR_CODE_UNAVAILABLE,
-                                "Live subscriptions are not available from this server version yet."));
     default: return send(error_reply(id, v1::ERROR_CODE_MALFORMED_MESSAGE, "The message carries no known command."));
     }
 }

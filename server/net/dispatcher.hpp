@@ -27,6 +27,13 @@ class dispatcher {
 public:
     using sender = std::function<void(v1::ServerMessage const&)>;
 
+    // A session as the dispatcher sees it: where replies go, and where ready-made frames go.
+    struct connection {
+        void const* id = nullptr;
+        sender send;
+        std::function<void(std::shared_ptr<std::string const>)> send_frame;
+    };
+
     // `sign_in` runs password checks (deliberately slow) away from the event loop.
     dispatcher(centre_service& centre, settings const& s, boost::asio::any_io_executor core,
                boost::asio::any_io_executor sign_in);
@@ -34,7 +41,9 @@ public:
     // A Hello: replies Welcome or Error, then `done` gets the identity or nothing.
     void greet(v1::ClientMessage const& m, sender send, std::function<void(std::optional<identity>)> done);
     // Any command of a greeted connection; the reply goes to `send` once durable.
-    void handle(identity const& who, v1::ClientMessage const& m, sender send);
+    void handle(identity const& who, v1::ClientMessage const& m, connection const& to);
+    // The connection is gone: its subscriptions end.
+    void disconnected(void const* connection_id);
 
     // Answers kept under idempotency keys before a restart (the store's `requests`).
     void remember(std::vector<store::remembered_reply> const& replies);
@@ -52,6 +61,7 @@ private:
     void run(action a, std::uint64_t request_id, sender send, std::string key);
     bool answered_before(std::string const& key, std::uint64_t request_id, sender const& send);
     void query(identity const& who, v1::ClientMessage const& m, sender send);
+    void subscribe(identity const& who, v1::ClientMessage const& m, connection const& to);
 
     centre_service& centre_;
     settings const& settings_;

@@ -21,6 +21,8 @@ websocket_session::websocket_session(boost::asio::ip::tcp::socket&& socket, std:
 
 websocket_session::~websocket_session() {
     state_->leave(this);
+    // The dispatcher lives on the core's executor: with one event-loop thread that is this one.
+    state_->dispatch.disconnected(this);
     log_info("closed " + peer_ + (who_ ? " (" + std::string(name(who_->kind)) + " " + who_->user + ")" : ""));
 }
 
@@ -70,7 +72,12 @@ void websocket_session::on_message(std::string_view bytes) {
         if (++bad_messages_ >= state_->limit.max_bad_messages) close(websocket::close_code::policy_error, "repeated bad messages");
         return;
     }
-    if (who_) return state_->dispatch.handle(*who_, m, sender());
+    if (who_) {
+        auto self = weak_from_this();
+        return state_->dispatch.handle(*who_, m, {this, sender(), [self](std::shared_ptr<std::string const> frame) {
+                                                      if (auto s = self.lock()) s->send(std::move(frame));
+                                                  }});
+    }
     if (greeting_) return sender()(error_reply(m.request_id(), v1::ERROR_CODE_HELLO_REQUIRED, "Wait for the Welcome."));
     greeting_ = true;
     state_->dispatch.greet(m, sender(), [weak = weak_from_this()](std::optional<identity> who) {

@@ -1,0 +1,95 @@
+#include "hub.hpp"
+
+#include <algorithm>
+
+namespace novbe::net {
+
+void hub::record(std::shared_ptr<publication const> p) {
+    if (p->events.empty()) return;
+    recent_events_ += p->events.size();
+    recent_.push_back(std::move(p));
+    while (recent_events_ > keep_ && recent_.size() > 1) {
+        recent_events_ -= recent_.front()->events.size();
+        recent_.pop_front();
+    }
+}
+
+std::optional<std::vector<std::shared_ptr<publication const>>> hub::since(std::uint64_t after, std::uint64_t up_to) const {
+    std::vector<std::shared_ptr<publication const>> out;
+    if (after >= up_to) return out;
+    if (recent_.empty() || recent_.front()->first_sequence > after + 1) return std::nullopt;
+    for (auto const& p : recent_) {
+        auto last = p->first_sequence + p->events.size() - 1;
+        if (last > after && p->first_sequence <= up_to) out.push_back(p);
+    }
+    return out;
+}
+
+std::optional<std::string> hub::body(subscriber const& s, std::vector<std::shared_ptr<publication const>> const& batch) {
+    v1::EventBatch out;
+    std::map<std::string, v1::QueueLine> lines;  // the newest line per service
+    bool board = s.view == v1::VIEW_BOARD;
+    for (auto const& p : batch) {
+        for (auto const& e : p->events) {
+            if (e.sequence() <= s.after) continue;
+            auto copy = e;
+            if (board && !for_boards(copy)) continue;
+            if (!s.zone.shows(copy)) continue;
+            *out.add_events() = std::move(copy);
+        }
+        for (auto const& l : p->lines)
+            if (s.zone.shows(l)) lines[l.service_id()] = l;
+    }
+    if (out.events_size() == 0 && lines.empty()) return std::nullopt;
+    for (auto& [id, line] : lines) *out.add_lines() = std::move(line);
+    return out.SerializeAsString();
+}
+
+namespace {
+
+void varint(std::string& out, std::uint64_t v) {
+    for (; v >= 0x80; v >>= 7) out.push_back(static_cast<char>(v | 0x80));
+    out.push_back(static_cast<char>(v));
+}
+
+}  // namespace
+
+std::shared_ptr<std::string const> hub::envelope(std::uint64_t request_id, std::string const& body) {
+    std::string out;
+    out.reserve(body.size() + 16);
+    out.push_back(static_cast<char>(1 << 3 | 0));  // field 1, request_id: varint
+    varint(out, request_id);
+    out.push_back(static_cast<char>(5 << 3 | 2));  // field 5, events: length-delimited
+    varint(out, body.size());
+    out += body;
+    return std::make_shared<std::string const>(std::move(out));
+}
+
+void hub::publish(std::vector<std::shared_ptr<publication const>> const& batch) {
+    if (batch.empty() || subscribers_.empty()) return;
+    auto const last = batch.back()->first_sequence + batch.back()->events.size() - 1;
+    // Subscribers that share a view and zone, and have seen the same, share one serialization.
+    std::map<std::string, std::optional<std::string>> bodies;
+    for (auto& [session, s] : subscribers_) {
+        if (!s->live || s->after >= last) continue;
+        std::string key = std::to_string(s->view) + "|" + std::to_string(s->after) + "|";
+        for (auto const& id : s->zone.services) key += id + ",";
+        key += "|";
+        for (auto n : s->zone.counters) key += std::to_string(n) + ",";
+        auto [it, fresh] = bodies.try_emplace(key);
+        if (fresh) it->second = body(*s, batch);
+        s->after = last;
+        if (it->second) s->send(envelope(s->id, *it->second));
+    }
+}
+
+void hub::add(void const* session, std::shared_ptr<subscriber> s) { subscribers_.emplace(session, std::move(s)); }
+
+void hub::remove(void const* session, std::uint64_t id) {
+    auto [from, to] = subscribers_.equal_range(session);
+    for (auto it = from; it != to;) it = it->second->id == id ? subscribers_.erase(it) : std::next(it);
+}
+
+void hub::remove_all(void const* session) { subscribers_.erase(session); }
+
+}  // namespace novbe::net

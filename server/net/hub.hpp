@@ -1,0 +1,58 @@
+#pragma once
+// Fans durable events out to subscribers (boards, dashboards). No sockets in here: a
+// subscriber is a sender. Each published batch is serialized once per view and zone; each
+// subscriber's frame is that body behind its own request id (a few bytes of envelope). Keeps
+// the recent publications so that a reconnecting board gets what it missed.
+// Not thread-safe: the core's executor calls everything.
+#include "net/publication.hpp"
+
+#include <deque>
+#include <functional>
+#include <optional>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace novbe::net {
+
+class hub {
+public:
+    using frame_sender = std::function<void(std::shared_ptr<std::string const>)>;
+    struct subscriber {
+        std::uint64_t id = 0;               // the Subscribe's request id, echoed in every message
+        v1::View view = v1::VIEW_BOARD;
+        zone_filter zone;
+        std::uint64_t after = 0;            // the last sequence it has (snapshot or resume point)
+        bool live = false;                  // set once its snapshot or catch-up is on its way
+        frame_sender send;
+    };
+
+    explicit hub(std::size_t keep = 20'000) : keep_(keep) {}
+
+    // Recorded as applied (not yet durable): the source of catch-ups. Sequences must follow on.
+    void record(std::shared_ptr<publication const> p);
+    // Durable now: sends every live subscriber what it has not seen, one frame per view and zone.
+    void publish(std::vector<std::shared_ptr<publication const>> const& batch);
+
+    // Registers a subscriber; `session` identifies its connection for unsubscribe_all.
+    void add(void const* session, std::shared_ptr<subscriber> s);
+    void remove(void const* session, std::uint64_t id);
+    void remove_all(void const* session);
+    std::size_t size() const { return subscribers_.size(); }
+
+    // The recorded events in (after, up_to], or nothing if some of them are no longer kept.
+    std::optional<std::vector<std::shared_ptr<publication const>>> since(std::uint64_t after, std::uint64_t up_to) const;
+
+    // The serialized EventBatch for a subscriber's view and zone; nothing if none of it is shown.
+    static std::optional<std::string> body(subscriber const& s, std::vector<std::shared_ptr<publication const>> const& batch);
+    // A ServerMessage { request_id, events = body } around an already serialized EventBatch.
+    static std::shared_ptr<std::string const> envelope(std::uint64_t request_id, std::string const& body);
+
+private:
+    std::size_t keep_;
+    std::deque<std::shared_ptr<publication const>> recent_;
+    std::size_t recent_events_ = 0;
+    std::multimap<void const*, std::shared_ptr<subscriber>> subscribers_;
+};
+
+}  // namespace novbe::net

@@ -1,0 +1,171 @@
+#include "publication.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+// Switches over protobuf oneof cases default on purpose (see dispatcher.cpp).
+#pragma GCC diagnostic ignored "-Wswitch-enum"
+
+namespace novbe::net {
+
+namespace {
+
+class translator {
+public:
+    translator(core::centre const& c, v1::Event& out, std::set<core::service_index>& touched)
+        : c_(c), out_(out), touched_(touched) {}
+
+    void operator()(core::day_started const& e) {
+        out_.mutable_day_started()->set_day(date_of(e.day));
+        all_lines();
+    }
+    void operator()(core::day_closed const&) {
+        out_.mutable_day_closed();
+        all_lines();
+    }
+    void operator()(core::ticket_issued const& e) {
+        auto& m = *out_.mutable_ticket_issued();
+        m.set_number(number(e.ticket));
+        m.set_service_id(id(e.service));
+        m.set_priority(wire_class(e.cls));
+        touched_.insert(e.service);
+    }
+    void operator()(core::ticket_called const& e) { called(e.ticket, e.counter, false); }
+    void operator()(core::ticket_recalled const& e) { called(e.ticket, e.counter, true); }
+    void operator()(core::service_started const& e) {
+        out_.mutable_service_started()->set_number(number(e.ticket));
+        out_.mutable_service_started()->set_counter(e.counter);
+    }
+    void operator()(core::service_completed const& e) {
+        out_.mutable_service_completed()->set_number(number(e.ticket));
+        out_.mutable_service_completed()->set_counter(e.counter);
+        touched_.insert(c_.tickets()[e.ticket].current().service);  // the moving average moved
+    }
+    void operator()(core::ticket_no_show const& e) {
+        out_.mutable_ticket_no_show()->set_number(number(e.ticket));
+        out_.mutable_ticket_no_show()->set_counter(e.counter);
+    }
+    void operator()(core::ticket_transferred const& e) {
+        auto const& t = c_.tickets()[e.ticket];
+        auto& m = *out_.mutable_ticket_transferred();
+        m.set_number(number(e.ticket));
+        m.set_counter(e.counter);
+        m.set_from_service_id(id(t.visits[t.visits.size() - 2].service));
+        m.set_to_service_id(id(e.to));
+        touched_.insert(e.to);
+    }
+    void operator()(core::ticket_cancelled const& e) {
+        out_.mutable_ticket_cancelled()->set_number(number(e.ticket));
+        touched_.insert(c_.tickets()[e.ticket].current().service);
+    }
+    void operator()(core::ticket_rated const& e) {
+        auto const& t = c_.tickets()[e.ticket];
+        out_.mutable_ticket_rated()->set_number(number(e.ticket));
+        out_.mutable_ticket_rated()->set_score(e.score);
+        out_.mutable_ticket_rated()->set_counter(t.current().counter);
+    }
+    void operator()(core::counter_opened const& e) { counter(e.counter); }
+    void operator()(core::counter_paused const& e) { counter(e.counter); }
+    void operator()(core::counter_resumed const& e) { counter(e.counter); }
+    void operator()(core::counter_closed const& e) { counter(e.counter); }
+
+private:
+    std::string number(core::ticket_ordinal t) const { return c_.number_of(c_.tickets()[t]); }
+    std::string const& id(core::service_index s) const { return c_.config().services[s].id; }
+    void called(core::ticket_ordinal t, core::counter_number n, bool recall) {
+        auto& m = *out_.mutable_ticket_called();
+        m.set_number(number(t));
+        m.set_counter(n);
+        m.set_service_id(id(c_.tickets()[t].current().service));
+        m.set_recall(recall);
+        touched_.insert(c_.tickets()[t].current().service);
+    }
+    void counter(core::counter_number n) {
+        *out_.mutable_counter_changed()->mutable_counter() = counter_view(c_, n);
+        for (auto s : c_.config().find_counter(n)->services) touched_.insert(s);  // open counters change estimates
+    }
+    void all_lines() {
+        for (std::size_t s = 0; s < c_.config().services.size(); ++s) touched_.insert(static_cast<core::service_index>(s));
+    }
+
+    core::centre const& c_;
+    v1::Event& out_;
+    std::set<core::service_index>& touched_;
+};
+
+template <class T>
+bool listed(std::vector<T> const& only, T const& value) {
+    return only.empty() || std::find(only.begin(), only.end(), value) != only.end();
+}
+
+}  // namespace
+
+std::string date_of(core::day_number day) {
+    std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
+    return text;
+}
+
+v1::QueueLine queue_line(core::centre const& c, core::service_index s, core::time_point now) {
+    v1::QueueLine line;
+    line.set_service_id(c.config().services[s].id);
+    line.set_waiting(static_cast<std::uint32_t>(c.queue(s).size()));
+    line.set_estimated_wait_s(seconds(c.estimated_wait(s, now)));
+    line.set_open_counters(static_cast<std::uint32_t>(c.open_counters(s)));
+    auto oldest = c.queue(s).oldest_issue();
+    line.set_longest_wait_s(oldest ? seconds(now - *oldest) : 0);
+    return line;
+}
+
+publication publish(core::centre const& c, std::vector<core::event> const& events, std::uint64_t first_sequence,
+                    core::time_point now) {
+    publication p{.first_sequence = first_sequence};
+    std::set<core::service_index> touched;
+    auto sequence = first_sequence;
+    for (auto const& ev : events) {
+        auto& out = p.events.emplace_back();
+        out.set_sequence(sequence++);
+        out.set_at_ms(unix_ms(std::visit([](auto const& e) { return e.at; }, ev)));
+        std::visit(translator{c, out, touched}, ev);
+    }
+    for (auto s : touched) p.lines.push_back(queue_line(c, s, now));
+    return p;
+}
+
+bool for_boards(v1::Event& e) {
+    switch (e.kind_case()) {
+    case v1::Event::kTicketRated: return false;  // how a citizen rated a clerk is the manager's business
+    case v1::Event::kCounterChanged: {
+        auto& view = *e.mutable_counter_changed()->mutable_counter();
+        view.clear_clerk();
+        view.clear_pause_reason();
+        view.clear_current();
+        return true;
+    }
+    default: return true;
+    }
+}
+
+bool zone_filter::shows_service(std::string const& id) const { return listed(services, id); }
+bool zone_filter::shows_counter(std::uint32_t n) const { return listed(counters, n); }
+
+bool zone_filter::shows(v1::Event const& e) const {
+    switch (e.kind_case()) {
+    case v1::Event::kTicketIssued: return shows_service(e.ticket_issued().service_id());
+    case v1::Event::kTicketCalled:
+        return shows_service(e.ticket_called().service_id()) && shows_counter(e.ticket_called().counter());
+    case v1::Event::kServiceStarted: return shows_counter(e.service_started().counter());
+    case v1::Event::kServiceCompleted: return shows_counter(e.service_completed().counter());
+    case v1::Event::kTicketNoShow: return shows_counter(e.ticket_no_show().counter());
+    case v1::Event::kTicketTransferred: return shows_counter(e.ticket_transferred().counter());
+    case v1::Event::kCounterChanged: return shows_counter(e.counter_changed().counter().number());
+    default: return true;  // day events, cancellations: everyone
+    }
+}
+
+bool zone_filter::shows(v1::QueueLine const& l) const { return shows_service(l.service_id()); }
+
+}  // namespace novbe::net

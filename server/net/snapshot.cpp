@@ -1,0 +1,38 @@
+#include "snapshot.hpp"
+
+namespace novbe::net {
+
+v1::Snapshot snapshot(core::centre const& c, settings const& s, v1::View view, zone_filter const& zone,
+                      std::uint64_t sequence, core::time_point now) {
+    bool const board = view == v1::VIEW_BOARD;
+    v1::Snapshot out;
+    out.set_sequence(sequence);
+    out.set_at_ms(unix_ms(now));
+    *out.mutable_centre() = centre_info(s);
+    for (auto const& call : c.recent_calls()) {
+        auto const& service = c.config().services[call.service].id;
+        if (!zone.shows_service(service) || !zone.shows_counter(call.counter)) continue;
+        auto& m = *out.add_recent_calls();
+        m.set_number(call.number);
+        m.set_counter(call.counter);
+        m.set_service_id(service);
+        m.set_at_ms(unix_ms(call.at));
+        m.set_recall(call.recall);
+    }
+    for (std::size_t i = 0; i < c.config().services.size(); ++i)
+        if (zone.shows_service(c.config().services[i].id))
+            *out.add_lines() = queue_line(c, static_cast<core::service_index>(i), now);
+    for (auto const& counter : c.config().counters) {
+        if (!zone.shows_counter(counter.number)) continue;
+        auto& view_of = *out.add_counters() = counter_view(c, counter.number);
+        if (board) {  // a number, a name and whether it is open: nothing about who sits there
+            view_of.clear_clerk();
+            view_of.clear_pause_reason();
+            view_of.clear_current();
+        }
+    }
+    if (view == v1::VIEW_DASHBOARD) *out.mutable_statistics() = statistics(c, now);
+    return out;
+}
+
+}  // namespace novbe::net
