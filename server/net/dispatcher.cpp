@@ -34,7 +34,8 @@ dispatcher::dispatcher(centre_service& centre, settings const& s, boost::asio::a
                        boost::asio::any_io_executor sign_in)
     : centre_(centre), settings_(s), core_(std::move(core)), sign_in_(std::move(sign_in)) {}
 
-void dispatcher::greet(M const& m, sender send, std::function<void(std::optional<identity>)> done) {
+void dispatcher::greet(M const& m, std::string const& address, sender send,
+                       std::function<void(std::optional<identity>)> done) {
     auto const id = m.request_id();
     auto refuse = [&](v1::ErrorCode code, std::string why) {
         send(error_reply(id, code, std::move(why)));
@@ -42,6 +43,9 @@ void dispatcher::greet(M const& m, sender send, std::function<void(std::optional
     };
     if (m.command_case() != M::kHello) return refuse(v1::ERROR_CODE_HELLO_REQUIRED, "The first message must be a Hello.");
     auto const& hello = m.hello();
+    auto const now = sign_in_limiter::clock::now();
+    if (limiter_.locked(address, hello.user(), now))
+        return refuse(v1::ERROR_CODE_RATE_LIMITED, "Too many failed sign-ins; try again in a minute.");
     if (hello.protocol_version() != 1)
         return refuse(v1::ERROR_CODE_UNSUPPORTED_VERSION, "This server speaks protocol version 1.");
     switch (hello.role()) {
@@ -53,13 +57,18 @@ void dispatcher::greet(M const& m, sender send, std::function<void(std::optional
         if (wanted == role::board && hello.device_token().empty() && settings_.public_boards)
             return welcome(id, {.kind = role::board, .user = "public board"}, send, done);
         auto const* d = find_device(settings_, hello.device_token());
-        if (!d || d->kind != wanted) return refuse(v1::ERROR_CODE_UNAUTHENTICATED, "Unknown device token for this role.");
+        if (!d || d->kind != wanted) {
+            limiter_.failed(address, "", now);
+            return refuse(v1::ERROR_CODE_UNAUTHENTICATED, "Unknown device token for this role.");
+        }
         return welcome(id, {.kind = d->kind, .user = d->name, .counter = d->counter}, send, done);
     }
     case v1::ROLE_TICKET_HOLDER: {
         auto token = from_hex(hello.ticket_token());
-        if (!token || !centre_.state().find_ticket(*token))
+        if (!token || !centre_.state().find_ticket(*token)) {
+            limiter_.failed(address, "", now);  // guessing tokens is as bad as guessing secrets
             return refuse(v1::ERROR_CODE_UNAUTHENTICATED, "No ticket today has this token.");
+        }
         return welcome(id, {.kind = role::ticket_holder, .ticket = *token}, send, done);
     }
     case v1::ROLE_CLERK:
@@ -71,13 +80,15 @@ void dispatcher::greet(M const& m, sender send, std::function<void(std::optional
         // The check takes ~0.1 s on purpose: off the event loop, then back to it.
         boost::asio::post(sign_in_, [this, id, wanted, hash = u ? u->secret_hash : std::string(), known = u != nullptr,
                                      kind = u ? u->kind : role::clerk, user = hello.user(), secret = hello.secret(),
-                                     send, done]() mutable {
+                                     address, send, done]() mutable {
             bool ok = known && verify_secret(hash, secret) && (kind == wanted || kind == role::admin);
-            boost::asio::post(core_, [this, id, ok, wanted, user, send, done] {
+            boost::asio::post(core_, [this, id, ok, wanted, user, address, send, done] {
                 if (!ok) {
+                    limiter_.failed(address, user, sign_in_limiter::clock::now());
                     send(error_reply(id, v1::ERROR_CODE_UNAUTHENTICATED, "Unknown user, wrong secret, or not that role."));
                     return done(std::nullopt);
                 }
+                limiter_.succeeded(user);
                 welcome(id, {.kind = wanted, .user = user}, send, done);
             });
         });

@@ -4,6 +4,7 @@
 #include "net/centre_service.hpp"
 #include "net/protocol.hpp"
 #include "net/settings.hpp"
+#include "net/sign_in_limiter.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
 
@@ -38,8 +39,9 @@ public:
     dispatcher(centre_service& centre, settings const& s, boost::asio::any_io_executor core,
                boost::asio::any_io_executor sign_in);
 
-    // A Hello: replies Welcome or Error, then `done` gets the identity or nothing.
-    void greet(v1::ClientMessage const& m, sender send, std::function<void(std::optional<identity>)> done);
+    // A Hello from `address`: replies Welcome or Error, then `done` gets the identity or nothing.
+    void greet(v1::ClientMessage const& m, std::string const& address, sender send,
+               std::function<void(std::optional<identity>)> done);
     // Any command of a greeted connection; the reply goes to `send` once durable.
     void handle(identity const& who, v1::ClientMessage const& m, connection const& to);
     // The connection is gone: its subscriptions end.
@@ -78,6 +80,7 @@ private:
     };
     std::unordered_map<std::string, kept_reply> kept_;
     core::day_number kept_day_ = core::no_day;
+    sign_in_limiter limiter_;
 };
 
 }  // namespace novbe::net

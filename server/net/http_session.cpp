@@ -62,6 +62,17 @@ response answer(shared_state const& state, http::request<http::string_body> cons
     return reply(req, http::status::ok, body.str(), mime_type(path));
 }
 
+// Browsers say where the page came from; a page from another site may not use the centre's
+// socket (native clients send no Origin). The page's own host, or a configured origin, may.
+bool origin_allowed(shared_state const& state, http::request<http::string_body> const& req) {
+    auto origin = std::string(req[http::field::origin]);
+    if (origin.empty()) return true;
+    for (auto const& allowed : state.limit.allowed_origins)
+        if (origin == allowed) return true;
+    auto host = origin.substr(origin.find("://") == std::string::npos ? 0 : origin.find("://") + 3);
+    return host == std::string(req[http::field::host]);
+}
+
 }  // namespace
 
 http_session::http_session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<shared_state> state)
@@ -87,6 +98,11 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
         std::string_view target = req.target();
         if (target.substr(0, target.find('?')) != "/ws" || state_->stopping) {
             auto res = std::make_shared<response>(reply(req, http::status::not_found, "WebSocket lives at /ws.\n"));
+            return http::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code, std::size_t) {});
+        }
+        if (!origin_allowed(*state_, req)) {
+            log_info("refused a WebSocket from foreign origin " + std::string(req[http::field::origin]));
+            auto res = std::make_shared<response>(reply(req, http::status::forbidden, "This origin may not connect.\n"));
             return http::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code, std::size_t) {});
         }
         stream_.expires_never();  // the WebSocket's own timeouts take over

@@ -4,6 +4,7 @@
 // configuration file by the app layer.
 #include "core/config.hpp"
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -46,7 +47,17 @@ struct user {
     std::string secret_hash;
 };
 
+// The server's own limits, from the [server] table.
+struct limits {
+    std::size_t max_frame_bytes = 64 * 1024;       // a ClientMessage is far smaller (close 1009)
+    std::size_t max_queued_bytes = 1024 * 1024;    // a client that reads slower is dropped (4002)
+    std::chrono::seconds hello_timeout{10};        // close 4001 without a Hello by then
+    int max_bad_messages = 3;                      // then close 1008
+    std::vector<std::string> allowed_origins;      // browser pages from elsewhere, e.g. "https://asan.example"
+};
+
 struct settings {
+    limits limit;
     core::centre_config centre;
     centre_profile profile;
     std::vector<device> devices;

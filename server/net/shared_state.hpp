@@ -13,16 +13,9 @@ namespace novbe::net {
 
 class websocket_session;
 
-struct limits {
-    std::size_t max_frame_bytes = 64 * 1024;       // a ClientMessage is far smaller
-    std::size_t max_queued_bytes = 1024 * 1024;    // a client that reads slower is dropped (4002)
-    std::chrono::seconds hello_timeout{10};        // close 4001 without a Hello by then
-    int max_bad_messages = 3;                      // then close 1008
-};
-
 struct shared_state {
     shared_state(dispatcher& d, settings const& s, std::string web, std::string proto)
-        : dispatch(d), config(s), web_root(std::move(web)), proto_text(std::move(proto)) {}
+        : dispatch(d), config(s), web_root(std::move(web)), proto_text(std::move(proto)), limit(s.limit) {}
 
     dispatcher& dispatch;
     settings const& config;

@@ -15,7 +15,8 @@ websocket_session::websocket_session(boost::asio::ip::tcp::socket&& socket, std:
     : ws_(std::move(socket)), state_(std::move(state)), hello_deadline_(ws_.get_executor()) {
     beast::error_code ec;
     auto endpoint = beast::get_lowest_layer(ws_).socket().remote_endpoint(ec);
-    peer_ = ec ? "?" : endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+    address_ = ec ? "?" : endpoint.address().to_string();
+    peer_ = address_ + ":" + (ec ? "?" : std::to_string(endpoint.port()));
     state_->join(this);
 }
 
@@ -80,7 +81,7 @@ void websocket_session::on_message(std::string_view bytes) {
     }
     if (greeting_) return sender()(error_reply(m.request_id(), v1::ERROR_CODE_HELLO_REQUIRED, "Wait for the Welcome."));
     greeting_ = true;
-    state_->dispatch.greet(m, sender(), [weak = weak_from_this()](std::optional<identity> who) {
+    state_->dispatch.greet(m, address_, sender(), [weak = weak_from_this()](std::optional<identity> who) {
         auto self = weak.lock();
         if (!self) return;
         self->greeting_ = false;

@@ -43,7 +43,8 @@ private:
     bool greeting_ = false;  // a Hello is being checked
     bool closing_ = false;
     int bad_messages_ = 0;
-    std::string peer_;
+    std::string peer_;     // address:port, for the log
+    std::string address_;  // for rate limits
 };
 
 }  // namespace novbe::net

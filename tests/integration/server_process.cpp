@@ -40,6 +40,10 @@ server_process::~server_process() {
     std::filesystem::remove_all(folder_, ignored);
 }
 
+void server_process::configure(std::string const& toml) {
+    std::ofstream(folder_ + "/centre.toml", std::ios::app) << "\n" << toml << "\n";
+}
+
 void server_process::start() {
     auto log_path = folder_ + "/server.log";
     std::size_t seen = log().size();

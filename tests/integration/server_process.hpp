@@ -13,6 +13,7 @@ public:
     server_process(server_process const&) = delete;
     server_process& operator=(server_process const&) = delete;
 
+    void configure(std::string const& toml);  // appended to the configuration before start()
     void start();            // waits for "listening on 127.0.0.1:PORT" (10 s at most)
     int stop();              // SIGTERM, then the exit status (or 128 + signal)
     void kill();             // SIGKILL, as a crash

@@ -38,15 +38,17 @@ struct ws_client::impl {
     beast::flat_buffer buffer;
 };
 
-ws_client::ws_client(unsigned short port) : impl_(std::make_unique<impl>()) {
+ws_client::ws_client(unsigned short port, std::string const& origin) : impl_(std::make_unique<impl>()) {
     auto& ws = impl_->ws;
     tcp::endpoint server(boost::asio::ip::make_address("127.0.0.1"), port);
     if (auto ec = run_one(impl_->io, [&](auto done) { beast::get_lowest_layer(ws).async_connect(server, done); }))
         throw std::runtime_error("connect: " + ec.message());
-    ws.set_option(websocket::stream_base::decorator(
-        [](websocket::request_type& req) { req.set(beast::http::field::sec_websocket_protocol, "novbe.v1"); }));
+    ws.set_option(websocket::stream_base::decorator([origin](websocket::request_type& req) {
+        req.set(beast::http::field::sec_websocket_protocol, "novbe.v1");
+        if (!origin.empty()) req.set(beast::http::field::origin, origin);
+    }));
     websocket::response_type response;
-    if (auto ec = run_one(impl_->io, [&](auto done) { ws.async_handshake(response, "127.0.0.1", "/ws", done); }))
+    if (auto ec = run_one(impl_->io, [&](auto done) { ws.async_handshake(response, "127.0.0.1:" + std::to_string(port), "/ws", done); }))
         throw std::runtime_error("handshake: " + ec.message());
     if (response[beast::http::field::sec_websocket_protocol] != "novbe.v1")
         throw std::runtime_error("the server did not agree to novbe.v1");

@@ -12,7 +12,8 @@ namespace novbe::testing {
 
 class ws_client {
 public:
-    explicit ws_client(unsigned short port);  // connects and upgrades /ws; throws on failure
+    // Connects and upgrades /ws; throws on failure. A browser would send an Origin header.
+    explicit ws_client(unsigned short port, std::string const& origin = "");
     ~ws_client();
     ws_client(ws_client&&) noexcept;
     ws_client& operator=(ws_client&&) noexcept;

@@ -1,0 +1,51 @@
+// The server's defences: a deadline for the Hello, rate-limited sign-ins, foreign origins.
+#include "messages.hpp"
+#include "server_process.hpp"
+#include "ws_client.hpp"
+
+#include <gtest/gtest.h>
+
+namespace novbe::testing {
+namespace {
+
+TEST(limits, a_connection_without_a_hello_is_closed_when_its_time_is_up) {
+    server_process process;
+    process.configure("[server]\nhello_timeout_seconds = 1");
+    process.start();
+    ws_client silent(process.port());
+    auto start = std::chrono::steady_clock::now();
+    EXPECT_EQ(4001, silent.wait_for_close());
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(4));
+    ws_client prompt(process.port());  // one that says Hello in time stays
+    EXPECT_TRUE(prompt.hello(v1::ROLE_BOARD).reply().has_welcome());
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    EXPECT_TRUE(prompt.request(issue("passport")).has_error());  // still answered (a refusal, as a board)
+}
+
+TEST(limits, repeated_wrong_secrets_lock_the_user_out_even_with_the_right_one) {
+    server_process process;
+    process.start();
+    for (int i = 0; i < 5; ++i) {
+        ws_client guess(process.port());
+        EXPECT_EQ("ERROR_CODE_UNAUTHENTICATED", error_name(guess.hello(v1::ROLE_CLERK, server_process::clerk, "guess-" + std::to_string(i))));
+    }
+    ws_client right(process.port());
+    EXPECT_EQ("ERROR_CODE_RATE_LIMITED", error_name(right.hello(v1::ROLE_CLERK, server_process::clerk, server_process::clerk_secret)));
+    ws_client manager(process.port());  // the same address, another user: the address is locked too
+    EXPECT_EQ("ERROR_CODE_RATE_LIMITED",
+              error_name(manager.hello(v1::ROLE_MANAGER, server_process::manager, server_process::manager_secret)));
+}
+
+TEST(limits, a_page_from_another_site_may_not_open_the_socket) {
+    server_process process;
+    process.configure("[server]\nallowed_origins = [\"https://asan.example\"]");
+    process.start();
+    EXPECT_THROW(ws_client(process.port(), "https://evil.example"), std::runtime_error);
+    ws_client own(process.port(), "http://127.0.0.1:" + std::to_string(process.port()));
+    EXPECT_TRUE(own.hello(v1::ROLE_BOARD).reply().has_welcome());
+    ws_client listed(process.port(), "https://asan.example");
+    EXPECT_TRUE(listed.hello(v1::ROLE_BOARD).reply().has_welcome());
+}
+
+}  // namespace
+}  // namespace novbe::testing
