@@ -94,6 +94,10 @@ int run_server(server_options const& options) {
     auto web_root = options.web_root.empty() ? std::string(NOVBE_SOURCE_WEB_ROOT) : options.web_root;
     auto state = std::make_shared<net::shared_state>(dispatch, settings, web_root, novbe::proto::novbe_proto_text);
 
+    net::metrics counts;
+    state->counts = &counts;
+    state->metrics_text = [&] { return counts.render(centre.state(), opened.log->statistics(), centre.now()); };
+
     auto server = std::make_shared<net::listener>(io, parse_endpoint(options.listen), state);
     auto bound = server->local_endpoint();
     net::log_info("listening on " + bound.address().to_string() + ":" + std::to_string(bound.port()));

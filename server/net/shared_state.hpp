@@ -2,6 +2,9 @@
 // What every session shares: the dispatcher, the static content, and the list of live
 // WebSocket sessions for a graceful shutdown. No sockets in here (Beast's chat example's hub).
 #include "net/dispatcher.hpp"
+#include "net/metrics.hpp"
+
+#include <functional>
 
 #include <atomic>
 #include <memory>
@@ -22,6 +25,8 @@ struct shared_state {
     std::string web_root;      // static files; empty: none
     std::string proto_text;    // served at /novbe.proto
     limits limit;
+    std::function<std::string()> metrics_text;  // /metrics, rendered on the event loop's thread
+    net::metrics* counts = nullptr;             // connections, commands, errors
     std::atomic<bool> ready{false};     // /healthz: recovery finished and listening
     std::atomic<bool> stopping{false};  // refuse new sessions
 

@@ -24,6 +24,7 @@ websocket_session::~websocket_session() {
     state_->leave(this);
     // The dispatcher lives on the core's executor: with one event-loop thread that is this one.
     state_->dispatch.disconnected(this);
+    if (state_->counts && !counted_as_.empty()) state_->counts->disconnected(counted_as_);
     log_info("closed " + peer_ + (who_ ? " (" + std::string(name(who_->kind)) + " " + who_->user + ")" : ""));
 }
 
@@ -41,6 +42,8 @@ void websocket_session::run(http::request<http::string_body> request) {
 void websocket_session::on_accept(beast::error_code ec) {
     if (ec) return log_failure(ec, "accept " + peer_);
     log_info("connected " + peer_);
+    counted_as_ = "unknown";
+    if (state_->counts) state_->counts->connected(counted_as_);
     hello_deadline_.expires_after(state_->limit.hello_timeout);
     hello_deadline_.async_wait([weak = weak_from_this()](beast::error_code timer_ec) {
         auto self = weak.lock();
@@ -68,6 +71,8 @@ void websocket_session::on_message(std::string_view bytes) {
     v1::ClientMessage m;
     if (!m.ParseFromArray(bytes.data(), static_cast<int>(bytes.size())))
         return close(websocket::close_code::protocol_error, "undecodable message");
+    if (state_->counts && m.command_case() != v1::ClientMessage::COMMAND_NOT_SET)
+        state_->counts->command(v1::ClientMessage::descriptor()->FindFieldByNumber(m.command_case())->name());
     if (m.command_case() == v1::ClientMessage::COMMAND_NOT_SET) {
         sender()(error_reply(m.request_id(), v1::ERROR_CODE_MALFORMED_MESSAGE, "The message carries no known command."));
         if (++bad_messages_ >= state_->limit.max_bad_messages) close(websocket::close_code::policy_error, "repeated bad messages");
@@ -88,13 +93,21 @@ void websocket_session::on_message(std::string_view bytes) {
         if (!who) return self->close(websocket::close_code::policy_error, "sign-in refused");
         self->who_ = std::move(who);
         self->hello_deadline_.cancel();
+        if (auto* counts = self->state_->counts) {
+            counts->disconnected(self->counted_as_);
+            self->counted_as_ = std::string(name(self->who_->kind));
+            counts->connected(self->counted_as_);
+        }
         log_info("signed in " + self->peer_ + " as " + std::string(name(self->who_->kind)) + " " + self->who_->user);
     });
 }
 
 dispatcher::sender websocket_session::sender() {
     return [weak = weak_from_this()](v1::ServerMessage const& m) {
-        if (auto self = weak.lock()) self->send(std::make_shared<std::string const>(m.SerializeAsString()));
+        auto self = weak.lock();
+        if (!self) return;
+        if (m.has_error() && self->state_->counts) self->state_->counts->refused(v1::ErrorCode_Name(m.error().code()));
+        self->send(std::make_shared<std::string const>(m.SerializeAsString()));
     };
 }
 

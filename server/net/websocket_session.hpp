@@ -45,6 +45,7 @@ private:
     int bad_messages_ = 0;
     std::string peer_;     // address:port, for the log
     std::string address_;  // for rate limits
+    std::string counted_as_;  // the role it is counted under in /metrics, once accepted
 };
 
 }  // namespace novbe::net

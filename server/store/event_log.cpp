@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
 
 namespace novbe::store {
 
@@ -153,7 +154,13 @@ void event_log::run() {
     }
 }
 
+event_log::figures event_log::statistics() const {
+    std::lock_guard lock(mutex_);
+    return figures_;
+}
+
 std::error_code event_log::write_events(std::vector<pending>& batch) {
+    auto const started = std::chrono::steady_clock::now();
     try {
         transaction tx(db_);
         auto sequence = last_durable();
@@ -178,7 +185,19 @@ std::error_code event_log::write_events(std::vector<pending>& batch) {
                     .bind_blob(4, p.reply).run();
         }
         tx.commit();
+        auto events = sequence - last_durable();
         durable_.store(sequence, std::memory_order_release);
+        double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        std::lock_guard lock(mutex_);
+        ++figures_.commits;
+        figures_.events += events;
+        figures_.commit_seconds += took;
+        std::size_t i = 0;
+        while (i < figures::size_bounds.size() && events > figures::size_bounds[i]) ++i;
+        ++figures_.by_size[i];
+        i = 0;
+        while (i < figures::latency_bounds.size() && took > figures::latency_bounds[i]) ++i;
+        ++figures_.by_latency[i];
         return {};
     } catch (sqlite_error const& e) {
         fail(e.what());

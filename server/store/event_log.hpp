@@ -13,6 +13,7 @@
 #include "schema.hpp"
 #include "ticket_report.hpp"
 
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -73,6 +74,18 @@ public:
     void append(request r);
 
     std::uint64_t last_durable() const { return durable_.load(std::memory_order_acquire); }
+
+    // Figures for /metrics, kept by the writer: commits, their sizes and how long they took.
+    struct figures {
+        static constexpr std::array<std::uint64_t, 8> size_bounds{1, 4, 16, 64, 256, 1024, 4096, 16384};
+        static constexpr std::array<double, 8> latency_bounds{0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05};
+        std::uint64_t commits = 0;
+        std::uint64_t events = 0;
+        double commit_seconds = 0;
+        std::array<std::uint64_t, 9> by_size{};     // events per commit, cumulative buckets + overflow
+        std::array<std::uint64_t, 9> by_latency{};  // seconds per commit
+    };
+    figures statistics() const;
     bool failed() const { return failed_.load(std::memory_order_acquire); }
     std::string failure() const;  // the first failed commit's error, naming the file
     // Commits what is pending, writes a snapshot, stops the writer. Later appends fail with closed.
@@ -111,6 +124,7 @@ private:
     std::unique_ptr<ticket_report> report_;
     std::string failure_;  // guarded by mutex_
 
+    figures figures_;  // guarded by mutex_
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::vector<pending> pending_;

@@ -37,6 +37,20 @@ TEST_F(server, health_and_schema_are_served_over_http) {
     EXPECT_EQ(404, http_get(process.port(), "/no-such-page").first);
 }
 
+TEST_F(server, metrics_count_connections_commands_errors_and_commits) {
+    auto k = kiosk();
+    k.request(issue("passport"));
+    k.request(issue("passport"));
+    k.request(issue("tax_office"));
+    auto [status, text] = http_get(process.port(), "/metrics");
+    ASSERT_EQ(200, status);
+    for (auto line : {"novbe_connections{role=\"kiosk\"} 1", "novbe_commands_total{type=\"issue_ticket\"} 3",
+                      "novbe_commands_total{type=\"hello\"} 1", "novbe_errors_total{code=\"ERROR_CODE_UNKNOWN_SERVICE\"} 1",
+                      "novbe_waiting{service=\"passport\"} 2", "novbe_tickets_today 2", "# TYPE novbe_commit_seconds histogram"})
+        EXPECT_NE(std::string::npos, text.find(line)) << "missing: " << line << "\n" << text;
+    EXPECT_EQ(std::string::npos, text.find("novbe_commit_events_count 0")) << text;
+}
+
 TEST_F(server, a_kiosk_is_welcomed_with_the_centre_and_issues_tickets) {
     ws_client c(process.port());
     auto welcome = c.hello(v1::ROLE_KIOSK, server_process::kiosk_token);
