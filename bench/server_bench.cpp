@@ -1,0 +1,225 @@
+// novbe-server over real WebSockets on loopback: durable ticket issues per second with 1, 16
+// and 256 kiosk connections (each with one request in flight), p50/p99 of an issue, beside a
+// bare Beast echo server answering the same frames on the same connections.
+// Run: build/release/bench/novbe_server_bench   (figures are recorded in bench/README.md)
+#include "novbe.pb.h"
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/websocket.hpp>
+
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+namespace {
+
+namespace beast = boost::beast;
+namespace websocket = beast::websocket;
+using tcp = boost::asio::ip::tcp;
+using steady = std::chrono::steady_clock;
+
+// One kiosk: hello, then issue after issue, timing each.
+class kiosk : public std::enable_shared_from_this<kiosk> {
+public:
+    kiosk(boost::asio::io_context& io, std::vector<double>& latencies, bool const& stop, bool echo)
+        : ws_(io), latencies_(latencies), stop_(stop), echo_(echo) {}
+
+    void start(tcp::endpoint server) {
+        beast::get_lowest_layer(ws_).async_connect(server, [self = shared_from_this(), server](beast::error_code ec) {
+            if (ec) return std::fprintf(stderr, "connect: %s\n", ec.message().c_str()), void();
+            self->ws_.set_option(websocket::stream_base::decorator(
+                [](websocket::request_type& r) { r.set(beast::http::field::sec_websocket_protocol, "novbe.v1"); }));
+            self->ws_.async_handshake("127.0.0.1:" + std::to_string(server.port()), "/ws", [self](beast::error_code hec) {
+                if (hec) return std::fprintf(stderr, "handshake: %s\n", hec.message().c_str()), void();
+                self->ws_.binary(true);
+                novbe::v1::ClientMessage hello;
+                hello.mutable_hello()->set_protocol_version(1);
+                hello.mutable_hello()->set_role(novbe::v1::ROLE_KIOSK);
+                hello.mutable_hello()->set_device_token("bench-kiosk-token-0001");
+                self->frame_ = hello.SerializeAsString();
+                self->greeting_ = true;
+                self->write();
+            });
+        });
+    }
+
+private:
+    void write() {
+        if (!greeting_) {
+            novbe::v1::ClientMessage issue;
+            issue.set_request_id(++id_);
+            issue.mutable_issue_ticket()->set_service_id(id_ % 2 ? "passport" : "utilities");
+            frame_ = issue.SerializeAsString();
+        }
+        started_ = steady::now();
+        ws_.async_write(boost::asio::buffer(frame_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            if (ec) return;
+            self->buffer_.clear();
+            self->ws_.async_read(self->buffer_, [self](beast::error_code rec, std::size_t) { self->on_read(rec); });
+        });
+    }
+    void on_read(beast::error_code ec) {
+        if (ec) return;
+        if (!greeting_ && !echo_) {
+            novbe::v1::ServerMessage reply;
+            auto data = buffer_.cdata();
+            if (!reply.ParseFromArray(data.data(), static_cast<int>(data.size())) || !reply.reply().has_issued_ticket()) {
+                std::fprintf(stderr, "unexpected reply: %s\n", reply.DebugString().c_str());
+                return;
+            }
+        }
+        if (!greeting_) latencies_.push_back(std::chrono::duration<double, std::milli>(steady::now() - started_).count());
+        greeting_ = false;
+        if (stop_) return;
+        write();
+    }
+
+    websocket::stream<beast::tcp_stream> ws_;
+    beast::flat_buffer buffer_;
+    std::string frame_;
+    std::vector<double>& latencies_;
+    bool const& stop_;
+    bool echo_;
+    bool greeting_ = false;
+    std::uint64_t id_ = 0;
+    steady::time_point started_;
+};
+
+struct result { double per_second, p50, p99; };
+
+result drive(unsigned short port, int connections, std::chrono::seconds run_for, bool echo) {
+    boost::asio::io_context io;
+    std::vector<double> latencies;
+    bool stop = false;
+    tcp::endpoint server(boost::asio::ip::make_address("127.0.0.1"), port);
+    for (int i = 0; i < connections; ++i) std::make_shared<kiosk>(io, latencies, stop, echo)->start(server);
+    io.run_for(std::chrono::milliseconds(500));  // connected and greeted
+    latencies.clear();
+    io.run_for(run_for);
+    stop = true;
+    io.run_for(std::chrono::milliseconds(200));
+    if (latencies.empty()) return {0, 0, 0};
+    auto count = latencies.size();
+    std::sort(latencies.begin(), latencies.end());
+    return {double(count) / double(run_for.count()), latencies[count / 2], latencies[count * 99 / 100]};
+}
+
+// A bare Beast echo server: read a frame, write it back; the floor for any WebSocket server.
+void echo_session(tcp::socket socket) {
+    auto ws = std::make_shared<websocket::stream<beast::tcp_stream>>(std::move(socket));
+    auto buffer = std::make_shared<beast::flat_buffer>();
+    ws->set_option(websocket::stream_base::decorator(
+        [](websocket::response_type& r) { r.set(beast::http::field::sec_websocket_protocol, "novbe.v1"); }));
+    ws->async_accept([ws, buffer](beast::error_code ec) {
+        if (ec) return;
+        auto loop = std::make_shared<std::function<void()>>();
+        *loop = [ws, buffer, loop] {
+            ws->async_read(*buffer, [ws, buffer, loop](beast::error_code rec, std::size_t) {
+                if (rec) return;
+                ws->binary(true);
+                ws->async_write(buffer->data(), [buffer, loop](beast::error_code wec, std::size_t) {
+                    if (wec) return;
+                    buffer->clear();
+                    (*loop)();
+                });
+            });
+        };
+        (*loop)();
+    });
+}
+
+[[noreturn]] void run_echo_server(int report) {
+    boost::asio::io_context io(1);
+    tcp::acceptor acceptor(io, {boost::asio::ip::make_address("127.0.0.1"), 0});
+    auto port = acceptor.local_endpoint().port();
+    if (write(report, &port, sizeof port) != sizeof port) _exit(1);
+    std::function<void()> accept = [&] {
+        acceptor.async_accept([&](beast::error_code ec, tcp::socket s) {
+            if (!ec) echo_session(std::move(s));
+            accept();
+        });
+    };
+    accept();
+    io.run();
+    _exit(0);
+}
+
+pid_t start_echo(unsigned short& port) {
+    int p[2];
+    if (pipe(p) != 0) std::abort();
+    pid_t pid = fork();
+    if (pid == 0) run_echo_server(p[1]);
+    if (read(p[0], &port, sizeof port) != sizeof port) std::abort();
+    return pid;
+}
+
+pid_t start_server(std::string const& binary, std::filesystem::path const& folder, unsigned short& port) {
+    std::filesystem::create_directories(folder);
+    std::filesystem::copy_file(NOVBE_DEMO_CONFIG, folder / "centre.toml", std::filesystem::copy_options::overwrite_existing);
+    std::ofstream(folder / "centre.toml", std::ios::app)
+        << "\n[[devices]]\nname = \"bench kiosk\"\nrole = \"kiosk\"\ntoken = \"bench-kiosk-token-0001\"\n";
+    auto log = folder / "server.log";
+    pid_t pid = fork();
+    if (pid == 0) {
+        freopen(log.c_str(), "w", stderr);
+        execl(binary.c_str(), binary.c_str(), "run", "--config", (folder / "centre.toml").c_str(), "--listen",
+              "127.0.0.1:0", "--data-dir", folder.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    std::regex listening("listening on 127\\.0\\.0\\.1:([0-9]+)");
+    for (int i = 0; i < 500; ++i) {
+        std::ifstream in(log);
+        std::stringstream text;
+        text << in.rdbuf();
+        std::smatch m;
+        auto s = text.str();
+        if (std::regex_search(s, m, listening)) {
+            port = static_cast<unsigned short>(std::stoi(m[1]));
+            return pid;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    std::fprintf(stderr, "the server did not start\n");
+    std::exit(1);
+}
+
+}  // namespace
+
+int main() {
+    rlimit files{};
+    getrlimit(RLIMIT_NOFILE, &files);
+    files.rlim_cur = files.rlim_max;  // thousands of sockets
+    setrlimit(RLIMIT_NOFILE, &files);
+    auto folder = std::filesystem::temp_directory_path() / "novbe-server-bench";
+    std::filesystem::remove_all(folder);
+
+    unsigned short echo_port = 0, server_port = 0;
+    auto echo = start_echo(echo_port);
+    auto server = start_server(NOVBE_SERVER_BINARY, folder, server_port);
+    std::printf("durable ticket issues over WebSockets, one request in flight per connection (3 s each):\n");
+    std::printf("  connections   issues/s   p50 ms   p99 ms | bare echo/s   p50 ms   p99 ms | ratio\n");
+    for (int connections : {1, 16, 256}) {
+        auto bare = drive(echo_port, connections, std::chrono::seconds(3), true);
+        auto real = drive(server_port, connections, std::chrono::seconds(3), false);
+        std::printf("  %11d %10.0f %8.3f %8.3f | %11.0f %8.3f %8.3f | %.2f\n", connections, real.per_second, real.p50,
+                    real.p99, bare.per_second, bare.p50, bare.p99, real.per_second / bare.per_second);
+    }
+    kill(server, SIGTERM);
+    kill(echo, SIGKILL);
+    waitpid(server, nullptr, 0);
+    waitpid(echo, nullptr, 0);
+    std::filesystem::remove_all(folder);
+}
