@@ -36,6 +36,26 @@ TEST(limits, repeated_wrong_secrets_lock_the_user_out_even_with_the_right_one) {
               error_name(manager.hello(v1::ROLE_MANAGER, server_process::manager, server_process::manager_secret)));
 }
 
+TEST(limits, a_client_that_never_reads_is_dropped_and_nobody_else_waits) {
+    server_process process;
+    process.configure("[server]\nmax_queued_kib = 64");
+    process.start();
+    ws_client kiosk(process.port());
+    kiosk.hello(v1::ROLE_KIOSK, server_process::kiosk_token);
+    ws_client greedy(process.port());
+    greedy.hello(v1::ROLE_BOARD);
+    v1::ClientMessage subscribe;  // each answer is a snapshot of a few KiB that it will not read
+    subscribe.mutable_subscribe()->set_view(v1::VIEW_BOARD);
+    for (int i = 0; i < 4000; ++i) {
+        subscribe.set_request_id(static_cast<std::uint64_t>(i + 10));
+        greedy.send(subscribe);
+    }
+    auto reply = kiosk.request(issue("passport"));  // answered while the greedy one is being dropped
+    EXPECT_TRUE(reply.reply().has_issued_ticket()) << reply.DebugString();
+    EXPECT_EQ(4002, greedy.wait_for_close());
+    EXPECT_NE(std::string::npos, process.log().find("too slow"));
+}
+
 TEST(limits, a_page_from_another_site_may_not_open_the_socket) {
     server_process process;
     process.configure("[server]\nallowed_origins = [\"https://asan.example\"]");
