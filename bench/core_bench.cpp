@@ -41,6 +41,18 @@ public:
     }
     bool needs_reset() const { return c_.tickets().size() > 200'000; }  // a very big day's worth
 
+    // The next counter in turn gets a new citizen in line; the day starts over (untimed) when full.
+    counter_number next_turn(benchmark::State& state, counter_number n) {
+        if (needs_reset()) {
+            state.PauseTiming();
+            reset();
+            state.ResumeTiming();
+        }
+        n = n % counters + 1;
+        issue(static_cast<service_index>(n % services));
+        return n;
+    }
+
     void run(command const& cmd) {
         now_ += 10ms;  // a day holds millions of commands: no roll-over mid-benchmark
         auto result = c_.decide(cmd, now_);
@@ -74,13 +86,7 @@ void BM_served_visit(benchmark::State& state) {
     busy_centre b;
     counter_number n = 0;
     for (auto _ : state) {
-        if (b.needs_reset()) {
-            state.PauseTiming();
-            b.reset();
-            state.ResumeTiming();
-        }
-        n = n % counters + 1;
-        b.issue(static_cast<service_index>(n % services));
+        n = b.next_turn(state, n);
         b.run(call_next{n});
         b.run(recall_ticket{n});
         b.run(start_serving{n});
@@ -97,13 +103,7 @@ void BM_no_show_and_transfer(benchmark::State& state) {
     busy_centre b;
     counter_number n = 0;
     for (auto _ : state) {
-        if (b.needs_reset()) {
-            state.PauseTiming();
-            b.reset();
-            state.ResumeTiming();
-        }
-        n = n % counters + 1;
-        b.issue(static_cast<service_index>(n % services));
+        n = b.next_turn(state, n);
         b.run(call_next{n});
         b.run(mark_no_show{n});
         b.issue(static_cast<service_index>(n % services));
