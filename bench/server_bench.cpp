@@ -196,6 +196,54 @@ pid_t start_server(std::string const& binary, std::filesystem::path const& folde
     std::exit(1);
 }
 
+long resident_kib(pid_t pid) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+    return -1;
+}
+
+// Memory of `pid` per idle connection: `count` WebSockets that said Hello and then wait.
+double kib_per_idle_connection(pid_t pid, unsigned short port, int count, bool greet) {
+    boost::asio::io_context io;
+    std::vector<std::shared_ptr<websocket::stream<beast::tcp_stream>>> idle;
+    tcp::endpoint server(boost::asio::ip::make_address("127.0.0.1"), port);
+    auto before = resident_kib(pid);
+    int ready = 0;
+    for (int i = 0; i < count; ++i) {
+        auto ws = std::make_shared<websocket::stream<beast::tcp_stream>>(io);
+        idle.push_back(ws);
+        beast::get_lowest_layer(*ws).async_connect(server, [ws, port, greet, &ready](beast::error_code ec) {
+            if (ec) return;
+            ws->set_option(websocket::stream_base::decorator(
+                [](websocket::request_type& r) { r.set(beast::http::field::sec_websocket_protocol, "novbe.v1"); }));
+            ws->async_handshake("127.0.0.1:" + std::to_string(port), "/ws", [ws, greet, &ready](beast::error_code hec) {
+                if (hec) return;
+                if (!greet) return void(++ready);
+                novbe::v1::ClientMessage hello;
+                hello.mutable_hello()->set_protocol_version(1);
+                hello.mutable_hello()->set_role(novbe::v1::ROLE_BOARD);
+                auto frame = std::make_shared<std::string>(hello.SerializeAsString());
+                ws->binary(true);
+                ws->async_write(boost::asio::buffer(*frame), [ws, frame, &ready](beast::error_code wec, std::size_t) {
+                    if (wec) return;
+                    auto buffer = std::make_shared<beast::flat_buffer>();
+                    ws->async_read(*buffer, [buffer, &ready](beast::error_code rec, std::size_t) {
+                        if (!rec) ++ready;
+                    });
+                });
+            });
+        });
+    }
+    auto deadline = steady::now() + std::chrono::seconds(30);
+    while (ready < count && steady::now() < deadline) io.run_for(std::chrono::milliseconds(50));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    auto after = resident_kib(pid);
+    if (ready < count) std::fprintf(stderr, "only %d of %d connections became idle\n", ready, count);
+    return double(after - before) / std::max(ready, 1);
+}
+
 }  // namespace
 
 int main() {
@@ -217,6 +265,10 @@ int main() {
         std::printf("  %11d %10.0f %8.3f %8.3f | %11.0f %8.3f %8.3f | %.2f\n", connections, real.per_second, real.p50,
                     real.p99, bare.per_second, bare.p50, bare.p99, real.per_second / bare.per_second);
     }
+    int const idle = static_cast<int>(std::min<rlim_t>(5000, files.rlim_cur / 2 - 100));
+    std::printf("memory per idle connection (%d WebSockets each, VmRSS growth):\n", idle);
+    std::printf("  novbe-server, signed-in boards: %.1f KiB\n", kib_per_idle_connection(server, server_port, idle, true));
+    std::printf("  bare Beast echo, upgraded:      %.1f KiB\n", kib_per_idle_connection(echo, echo_port, idle, false));
     kill(server, SIGTERM);
     kill(echo, SIGKILL);
     waitpid(server, nullptr, 0);
