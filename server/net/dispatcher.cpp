@@ -295,7 +295,7 @@ void dispatcher::query(identity const& who, M const& m, sender send) {
         return centre_.after_durable([this, id, send] {
             v1::ServerMessage out;
             out.set_request_id(id);
-            *out.mutable_reply()->mutable_statistics() = statistics(centre_.state(), centre_.now());
+            *out.mutable_reply()->mutable_statistics() = statistics(centre_.state());
             send(out);
         });
     default: return send(error_reply(id, v1::ERROR_CODE_MALFORMED_MESSAGE, "The message carries no known command."));

@@ -2,6 +2,8 @@
 
 #include "net/auth.hpp"
 
+#include <cstdio>
+
 // Switches over protobuf enums and oneof cases default on purpose: a newer client's values
 // must land somewhere sensible. -Wswitch-enum stays on for the engine's own enums elsewhere.
 #pragma GCC diagnostic ignored "-Wswitch-enum"
@@ -191,8 +193,17 @@ void put(v1::Figures& out, std::string key, core::figures const& f) {
 
 }  // namespace
 
-v1::Statistics statistics(core::centre const& c, core::time_point now) {
+std::string date_of(core::day_number day) {
+    std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
+    return text;
+}
+
+v1::Statistics statistics(core::centre const& c) {
     v1::Statistics out;
+    if (c.day() != core::no_day) out.set_day(date_of(c.day()));
     auto const& stats = c.statistics();
     for (std::size_t s = 0; s < stats.by_service.size(); ++s) {
         auto& f = *out.add_by_service();
@@ -201,7 +212,6 @@ v1::Statistics statistics(core::centre const& c, core::time_point now) {
     }
     for (auto const& [n, f] : stats.by_counter) put(*out.add_by_counter(), std::to_string(n), f);
     for (auto const& [clerk, f] : stats.by_clerk) put(*out.add_by_clerk(), clerk, f);
-    (void)now;
     return out;
 }
 

@@ -1,7 +1,6 @@
 #include "publication.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <set>
 
 // Switches over protobuf oneof cases default on purpose (see dispatcher.cpp).
@@ -100,14 +99,6 @@ bool listed(std::vector<T> const& only, T const& value) {
 }
 
 }  // namespace
-
-std::string date_of(core::day_number day) {
-    std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                  static_cast<unsigned>(ymd.day()));
-    return text;
-}
 
 v1::QueueLine queue_line(core::centre const& c, core::service_index s, core::time_point now) {
     v1::QueueLine line;

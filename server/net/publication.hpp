@@ -33,6 +33,5 @@ struct zone_filter {
 };
 
 v1::QueueLine queue_line(core::centre const& c, core::service_index s, core::time_point now);
-std::string date_of(core::day_number day);  // "2026-11-28"
 
 }  // namespace novbe::net

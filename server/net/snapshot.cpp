@@ -31,7 +31,7 @@ v1::Snapshot snapshot(core::centre const& c, settings const& s, v1::View view, z
             view_of.clear_current();
         }
     }
-    if (view == v1::VIEW_DASHBOARD) *out.mutable_statistics() = statistics(c, now);
+    if (view == v1::VIEW_DASHBOARD) *out.mutable_statistics() = statistics(c);
     return out;
 }
 

@@ -92,6 +92,7 @@ TEST_F(server, a_clerk_serves_a_ticket_from_call_to_completion) {
     M stats;
     stats.mutable_get_statistics();
     auto figures = c.request(stats).reply().statistics();
+    EXPECT_EQ(10u, figures.day().size());  // "YYYY-MM-DD", the centre's local date
     EXPECT_EQ("id_card", figures.by_service(1).key());
     EXPECT_EQ(1u, figures.by_service(1).served());
 
