@@ -45,11 +45,9 @@ TEST(limits, a_client_that_never_reads_is_dropped_and_nobody_else_waits) {
     ws_client greedy(process.port());
     greedy.hello(v1::ROLE_BOARD);
     v1::ClientMessage subscribe;  // each answer is a snapshot of a few KiB that it will not read
+    subscribe.set_request_id(10);
     subscribe.mutable_subscribe()->set_view(v1::VIEW_BOARD);
-    for (int i = 0; i < 4000; ++i) {
-        subscribe.set_request_id(static_cast<std::uint64_t>(i + 10));
-        greedy.send(subscribe);
-    }
+    greedy.send_pipelined(subscribe, 4000);
     auto reply = kiosk.request(issue("passport"));  // answered while the greedy one is being dropped
     EXPECT_TRUE(reply.reply().has_issued_ticket()) << reply.DebugString();
     EXPECT_EQ(4002, greedy.wait_for_close());

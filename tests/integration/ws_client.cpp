@@ -1,6 +1,7 @@
 #include "ws_client.hpp"
 
 #include <boost/asio/connect.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
@@ -67,6 +68,30 @@ void ws_client::send_raw(std::string const& bytes, bool binary) {
 }
 
 void ws_client::send(v1::ClientMessage const& m) { send_raw(m.SerializeAsString()); }
+
+void ws_client::send_pipelined(v1::ClientMessage const& m, int times) {
+    auto payload = m.SerializeAsString();
+    if (payload.size() >= 126) throw std::runtime_error("send_pipelined takes short messages");
+    std::string frames;
+    for (int i = 0; i < times; ++i) {
+        frames.push_back('\x82');
+        frames.push_back(static_cast<char>(0x80 | payload.size()));
+        frames.append(4, '\0');  // a zero mask key leaves the payload as it is
+        frames += payload;
+    }
+    auto& socket = beast::get_lowest_layer(impl_->ws);
+    auto ec = run_one(impl_->io, [&](auto done) { boost::asio::async_write(socket, boost::asio::buffer(frames), done); });
+    if (ec) throw std::runtime_error("write: " + ec.message());
+}
+
+void ws_client::send_frame_header(std::uint64_t length) {
+    std::string header{'\x82', '\xff'};  // FIN + binary; masked, 64-bit length follows
+    for (int shift = 56; shift >= 0; shift -= 8) header.push_back(static_cast<char>((length >> shift) & 0xff));
+    header.append("\x01\x02\x03\x04", 4);  // the mask key
+    auto& socket = beast::get_lowest_layer(impl_->ws);
+    auto ec = run_one(impl_->io, [&](auto done) { boost::asio::async_write(socket, boost::asio::buffer(header), done); });
+    if (ec) throw std::runtime_error("write: " + ec.message());
+}
 
 std::optional<v1::ServerMessage> ws_client::receive() {
     impl_->buffer.clear();

@@ -20,6 +20,12 @@ public:
 
     void send(v1::ClientMessage const& m);
     void send_raw(std::string const& bytes, bool binary = true);
+    // Only the header of a binary frame announcing `length` bytes: what a sender of a huge
+    // message says first. (Writing the whole of it races the server's close: Beast 1.81's
+    // teardown stops draining after one read, so the rest of the write may meet a reset.)
+    void send_frame_header(std::uint64_t length);
+    // Many messages in one write, as a client that pipelines without reading would.
+    void send_pipelined(v1::ClientMessage const& m, int times);
     // The next message; nullopt if the server closed the connection (see close_code()).
     std::optional<v1::ServerMessage> receive();
     // Sends with the next request id and returns the message that answers it.
