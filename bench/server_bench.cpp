@@ -16,6 +16,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <deque>
+#include <map>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -171,6 +173,9 @@ pid_t start_server(std::string const& binary, std::filesystem::path const& folde
     std::filesystem::copy_file(NOVBE_DEMO_CONFIG, folder / "centre.toml", std::filesystem::copy_options::overwrite_existing);
     std::ofstream(folder / "centre.toml", std::ios::app)
         << "\n[[devices]]\nname = \"bench kiosk\"\nrole = \"kiosk\"\ntoken = \"bench-kiosk-token-0001\"\n";
+    auto add_clerk = "echo bench-clerk-secret | " + binary + " user add --config " + (folder / "centre.toml").string() +
+                     " --name bench-clerk --role clerk > /dev/null";
+    if (std::system(add_clerk.c_str()) != 0) std::exit(1);
     auto log = folder / "server.log";
     pid_t pid = fork();
     if (pid == 0) {
@@ -194,6 +199,158 @@ pid_t start_server(std::string const& binary, std::filesystem::path const& folde
     }
     std::fprintf(stderr, "the server did not start\n");
     std::exit(1);
+}
+
+// A connection that sends a ClientMessage and hands every ServerMessage to `on_message`.
+class peer : public std::enable_shared_from_this<peer> {
+public:
+    std::function<void(novbe::v1::ServerMessage const&)> on_message;
+
+    explicit peer(boost::asio::io_context& io) : ws_(io) {}
+    void open(unsigned short port, std::function<void()> ready) {
+        tcp::endpoint server(boost::asio::ip::make_address("127.0.0.1"), port);
+        beast::get_lowest_layer(ws_).async_connect(server, [self = shared_from_this(), port, ready](beast::error_code ec) {
+            if (ec) return;
+            self->ws_.set_option(websocket::stream_base::decorator(
+                [](websocket::request_type& r) { r.set(beast::http::field::sec_websocket_protocol, "novbe.v1"); }));
+            self->ws_.async_handshake("127.0.0.1:" + std::to_string(port), "/ws", [self, ready](beast::error_code hec) {
+                if (hec) return;
+                self->ws_.binary(true);
+                self->read();
+                ready();
+            });
+        });
+    }
+    void send(novbe::v1::ClientMessage const& m) {
+        auto frame = std::make_shared<std::string>(m.SerializeAsString());
+        queue_.push_back(frame);
+        if (queue_.size() == 1) write();
+    }
+
+private:
+    void write() {
+        ws_.async_write(boost::asio::buffer(*queue_.front()), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            if (ec) return;
+            self->queue_.pop_front();
+            if (!self->queue_.empty()) self->write();
+        });
+    }
+    void read() {
+        ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            if (ec) return;
+            novbe::v1::ServerMessage m;
+            auto data = self->buffer_.cdata();
+            m.ParseFromArray(data.data(), static_cast<int>(data.size()));
+            self->buffer_.clear();
+            if (self->on_message) self->on_message(m);
+            self->read();
+        });
+    }
+    websocket::stream<beast::tcp_stream> ws_;
+    beast::flat_buffer buffer_;
+    std::deque<std::shared_ptr<std::string>> queue_;
+};
+
+novbe::v1::ClientMessage hello(novbe::v1::Role role, std::string const& user = "", std::string const& secret = "") {
+    novbe::v1::ClientMessage m;
+    m.mutable_hello()->set_protocol_version(1);
+    m.mutable_hello()->set_role(role);
+    m.mutable_hello()->set_user(user);
+    m.mutable_hello()->set_secret(secret);
+    if (role == novbe::v1::ROLE_KIOSK) m.mutable_hello()->set_device_token("bench-kiosk-token-0001");
+    return m;
+}
+
+struct fan_out { double call_p50, call_p99, last_board_p50, last_board_p99; };
+
+// `boards` boards watch while a clerk calls, starts and completes `calls` tickets at counter 1:
+// the call-next round trip, and how long until the last board has each call.
+fan_out call_and_fan_out(unsigned short port, int boards, int calls) {
+    boost::asio::io_context io;
+    int ready = 0;
+    std::map<std::string, std::pair<int, steady::time_point>> arrivals;  // number -> boards that have it, last time
+    std::vector<std::shared_ptr<peer>> watchers;
+    for (int i = 0; i < boards; ++i) {
+        auto b = std::make_shared<peer>(io);
+        b->on_message = [&](novbe::v1::ServerMessage const& m) {
+            if (m.has_snapshot()) ++ready;
+            if (!m.has_events()) return;
+            for (auto const& e : m.events().events())
+                if (e.has_ticket_called()) {
+                    auto& [count, last] = arrivals[e.ticket_called().number()];
+                    ++count;
+                    last = steady::now();
+                }
+        };
+        b->open(port, [b] {
+            b->send(hello(novbe::v1::ROLE_BOARD));
+            novbe::v1::ClientMessage sub;
+            sub.set_request_id(2);
+            sub.mutable_subscribe()->set_view(novbe::v1::VIEW_BOARD);
+            b->send(sub);
+        });
+        watchers.push_back(b);
+    }
+    auto kiosk = std::make_shared<peer>(io);
+    int issued = 0;
+    kiosk->on_message = [&](novbe::v1::ServerMessage const& m) { issued += m.reply().has_issued_ticket(); };
+    kiosk->open(port, [&] {
+        kiosk->send(hello(novbe::v1::ROLE_KIOSK));
+        novbe::v1::ClientMessage issue;
+        issue.mutable_issue_ticket()->set_service_id("passport");
+        for (int i = 0; i < calls; ++i) kiosk->send(issue);
+    });
+    auto deadline = steady::now() + std::chrono::seconds(60);
+    while ((ready < boards || issued < calls) && steady::now() < deadline) io.run_for(std::chrono::milliseconds(20));
+
+    auto clerk = std::make_shared<peer>(io);
+    std::vector<double> call_ms;
+    std::map<std::string, steady::time_point> sent;  // number -> when its call was asked for
+    int step = 0, done = 0;
+    steady::time_point asked;
+    auto next = [&] {
+        novbe::v1::ClientMessage m;
+        switch (step % 3) {
+        case 0: m.mutable_call_next()->set_counter(1); asked = steady::now(); break;
+        case 1: m.mutable_start_serving()->set_counter(1); break;
+        default: m.mutable_complete_service()->set_counter(1); break;
+        }
+        clerk->send(m);
+    };
+    clerk->on_message = [&](novbe::v1::ServerMessage const& m) {
+        if (m.reply().has_welcome()) {
+            novbe::v1::ClientMessage open;
+            open.mutable_open_counter()->set_counter(1);
+            return clerk->send(open);
+        }
+        if (m.reply().counter().status() == novbe::v1::COUNTER_STATUS_OPEN && step == 0 && done == 0 && call_ms.empty()) {
+            if (!m.reply().counter().has_current()) return next();
+        }
+        if (step % 3 == 0) {
+            call_ms.push_back(std::chrono::duration<double, std::milli>(steady::now() - asked).count());
+            sent[m.reply().counter().current().number()] = asked;
+        }
+        if (++step < 3 * calls) next();
+        else done = 1;
+    };
+    clerk->open(port, [&] { clerk->send(hello(novbe::v1::ROLE_CLERK, "bench-clerk", "bench-clerk-secret")); });
+    while (!done && steady::now() < deadline) io.run_for(std::chrono::milliseconds(20));
+    io.run_for(std::chrono::milliseconds(500));  // the last calls reach the last boards
+
+    std::vector<double> last_board;
+    for (auto const& [number, at] : sent) {
+        auto it = arrivals.find(number);
+        if (it != arrivals.end() && it->second.first == boards)
+            last_board.push_back(std::chrono::duration<double, std::milli>(it->second.second - at).count());
+    }
+    auto pct = [](std::vector<double> v, double p) {
+        if (v.empty()) return -1.0;
+        std::sort(v.begin(), v.end());
+        return v[static_cast<std::size_t>(p * double(v.size() - 1))];
+    };
+    if (last_board.size() != sent.size())
+        std::fprintf(stderr, "only %zu of %zu calls reached all %d boards\n", last_board.size(), sent.size(), boards);
+    return {pct(call_ms, 0.5), pct(call_ms, 0.99), pct(last_board, 0.5), pct(last_board, 0.99)};
 }
 
 long resident_kib(pid_t pid) {
@@ -264,6 +421,12 @@ int main() {
         auto real = drive(server_port, connections, std::chrono::seconds(3), false);
         std::printf("  %11d %10.0f %8.3f %8.3f | %11.0f %8.3f %8.3f | %.2f\n", connections, real.per_second, real.p50,
                     real.p99, bare.per_second, bare.p50, bare.p99, real.per_second / bare.per_second);
+    }
+    std::printf("call-next while boards watch (200 calls, each then started and completed):\n");
+    std::printf("  boards   call p50 ms   call p99 ms | last board has it: p50 ms   p99 ms\n");
+    for (int boards : {1, 1000}) {
+        auto f = call_and_fan_out(server_port, boards, 200);
+        std::printf("  %6d %13.3f %13.3f | %24.3f %8.3f\n", boards, f.call_p50, f.call_p99, f.last_board_p50, f.last_board_p99);
     }
     int const idle = static_cast<int>(std::min<rlim_t>(5000, files.rlim_cur / 2 - 100));
     std::printf("memory per idle connection (%d WebSockets each, VmRSS growth):\n", idle);
