@@ -126,6 +126,10 @@ bool dispatcher::allowed(identity const& who, M const& m) const {
     }
     if (c == M::kRateAtCounter) return who.kind == role::rating_device && m.rate_at_counter().counter() == who.counter;
     if (c == M::kGetStatistics) return is({role::clerk, role::manager, role::admin});
+    if (c == M::kCancelTicket && who.kind == role::ticket_holder) {  // a citizen who leaves: their own only
+        auto const* own = centre_.state().find_ticket(who.ticket);
+        return own && centre_.state().number_of(*own) == m.cancel_ticket().number();
+    }
     if (c == M::kCancelTicket || c == M::kCloseDay) return is({role::manager, role::admin});
     if (c == M::kSubscribe || c == M::kUnsubscribe) return !is({role::kiosk, role::rating_device});
     return false;

@@ -129,6 +129,24 @@ TEST_F(server, each_role_is_refused_what_is_not_its_own) {
     EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(manager.request(counter_command(&M::mutable_open_counter, 1))));
 }
 
+TEST_F(server, a_citizen_who_leaves_cancels_their_own_ticket_and_no_other) {
+    auto k = kiosk();
+    auto mine = k.request(issue("passport")).reply().issued_ticket();
+    k.request(issue("passport"));  // A002, someone else's
+    ws_client phone(process.port());
+    ASSERT_TRUE(phone.hello(v1::ROLE_TICKET_HOLDER, mine.token()).reply().has_welcome());
+    M other;
+    other.mutable_cancel_ticket()->set_number("A002");
+    EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(phone.request(other)));
+    M own;
+    own.mutable_cancel_ticket()->set_number(mine.number());
+    auto cancelled = phone.request(own);
+    EXPECT_EQ(v1::TICKET_STATE_CANCELLED, cancelled.reply().ticket_status().state()) << cancelled.DebugString();
+    M status;
+    status.mutable_get_ticket_status()->set_ticket_token(mine.token());
+    EXPECT_EQ(v1::TICKET_STATE_CANCELLED, phone.request(status).reply().ticket_status().state());
+}
+
 TEST_F(server, wrong_credentials_are_refused_and_the_connection_closed) {
     ws_client c(process.port());
     EXPECT_EQ("ERROR_CODE_UNAUTHENTICATED", error_name(c.hello(v1::ROLE_CLERK, server_process::clerk, "wrong-secret")));
