@@ -206,10 +206,13 @@ net::settings load_config(std::string const& path) {
     if (auto const* server = root.get_as<toml::table>("server")) {
         auto& l = s.limit;
         l.hello_timeout = std::chrono::seconds(in.get<std::int64_t>(*server, "hello_timeout_seconds", l.hello_timeout.count()));
+        l.idle_timeout = std::chrono::seconds(in.get<std::int64_t>(*server, "idle_timeout_seconds", l.idle_timeout.count()));
         l.max_queued_bytes = static_cast<std::size_t>(in.get<std::int64_t>(*server, "max_queued_kib", 1024)) * 1024;
         l.max_frame_bytes = static_cast<std::size_t>(in.get<std::int64_t>(*server, "max_frame_kib", 64)) * 1024;
-        if (l.hello_timeout.count() < 1 || l.max_queued_bytes < 16 * 1024 || l.max_frame_bytes < 1024)
-            in.fail(server, "limits: hello_timeout_seconds >= 1, max_queued_kib >= 16, max_frame_kib >= 1");
+        if (l.hello_timeout.count() < 1 || l.idle_timeout.count() < 2 || l.max_queued_bytes < 16 * 1024 ||
+            l.max_frame_bytes < 1024)
+            in.fail(server, "limits: hello_timeout_seconds >= 1, idle_timeout_seconds >= 2, max_queued_kib >= 16, "
+                            "max_frame_kib >= 1");
         if (server->get("allowed_origins"))
             for (auto const& origin : in.array(*server, "allowed_origins"))
                 l.allowed_origins.push_back(origin.value<std::string>().value_or(""));

@@ -29,7 +29,12 @@ websocket_session::~websocket_session() {
 }
 
 void websocket_session::run(http::request<http::string_body> request) {
-    ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));  // pings, idle timeout
+    // A client that neither sends nor answers the pings sent at half the idle time is dropped.
+    websocket::stream_base::timeout timeouts{};
+    timeouts.handshake_timeout = std::chrono::seconds(30);
+    timeouts.idle_timeout = state_->limit.idle_timeout;
+    timeouts.keep_alive_pings = true;
+    ws_.set_option(timeouts);
     ws_.set_option(websocket::stream_base::decorator([](websocket::response_type& res) {
         res.set(http::field::sec_websocket_protocol, "novbe.v1");
         res.set(http::field::server, "novbe-server");

@@ -22,6 +22,32 @@ TEST(limits, a_connection_without_a_hello_is_closed_when_its_time_is_up) {
     EXPECT_TRUE(prompt.request(issue("passport")).has_error());  // still answered (a refusal, as a board)
 }
 
+TEST(limits, a_client_that_answers_no_pings_is_dropped_and_one_that_does_stays) {
+    server_process process;
+    process.configure("[server]\nidle_timeout_seconds = 2");
+    process.start();
+    ws_client gone(process.port());  // it stops reading: its pongs never go out
+    ASSERT_TRUE(gone.hello(v1::ROLE_BOARD).reply().has_welcome());
+    ws_client alive(process.port());
+    ASSERT_TRUE(alive.hello(v1::ROLE_BOARD).reply().has_welcome());
+    v1::ClientMessage follow;
+    follow.mutable_subscribe()->set_view(v1::VIEW_BOARD);
+    ASSERT_TRUE(alive.request(follow).has_snapshot());
+    // 4 s in which nobody says anything; `alive` is reading, so Beast answers the server's pings.
+    std::thread later([&] {
+        std::this_thread::sleep_for(std::chrono::seconds(4));
+        ws_client kiosk(process.port());
+        kiosk.hello(v1::ROLE_KIOSK, server_process::kiosk_token);
+        kiosk.request(issue("passport"));
+    });
+    auto news = alive.receive();
+    later.join();
+    ASSERT_TRUE(news.has_value()) << "the reading client was dropped too";
+    EXPECT_TRUE(news->has_events());
+    EXPECT_NE(std::string::npos, process.log().find("timeout")) << process.log();
+    EXPECT_FALSE(gone.receive().has_value());  // the server has dropped it
+}
+
 TEST(limits, repeated_wrong_secrets_lock_the_user_out_even_with_the_right_one) {
     server_process process;
     process.start();

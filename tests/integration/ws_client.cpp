@@ -8,6 +8,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 
+#include <functional>
 #include <stdexcept>
 
 namespace novbe::testing {
@@ -20,15 +21,20 @@ namespace {
 
 constexpr auto limit = std::chrono::seconds(5);
 
-// Runs one asynchronous operation to its end, or fails after the time limit.
+// Runs one asynchronous operation to its end, or fails after the time limit. On time-out the
+// operation is cancelled and allowed to finish, so that nothing completes into a dead frame.
 template <class Start>
-beast::error_code run_one(boost::asio::io_context& io, Start start) {
-    std::optional<beast::error_code> result;
-    start([&](beast::error_code ec, auto&&...) { result = ec; });
+beast::error_code run_one(boost::asio::io_context& io, Start start, std::function<void()> cancel = {}) {
+    auto result = std::make_shared<std::optional<beast::error_code>>();
+    start([result](beast::error_code ec, auto&&...) { *result = ec; });
     io.restart();
     io.run_for(limit);
-    if (!result) throw std::runtime_error("the server did not answer within 5 s");
-    return *result;
+    if (!*result) {
+        if (cancel) cancel();
+        io.run_for(std::chrono::seconds(1));
+        throw std::runtime_error("the server did not answer within 5 s");
+    }
+    return **result;
 }
 
 }  // namespace
@@ -95,7 +101,8 @@ void ws_client::send_frame_header(std::uint64_t length) {
 
 std::optional<v1::ServerMessage> ws_client::receive() {
     impl_->buffer.clear();
-    auto ec = run_one(impl_->io, [&](auto done) { impl_->ws.async_read(impl_->buffer, done); });
+    auto ec = run_one(impl_->io, [&](auto done) { impl_->ws.async_read(impl_->buffer, done); },
+                      [&] { beast::get_lowest_layer(impl_->ws).cancel(); });
     if (ec) return std::nullopt;
     v1::ServerMessage m;
     auto data = impl_->buffer.cdata();
