@@ -24,7 +24,9 @@ bool sign_in_limiter::locked(std::string const& address, std::string const& user
 void sign_in_limiter::failed(std::string const& address, std::string const& user, clock::time_point now) {
     failed(by_address_[address], now);
     if (!user.empty()) failed(by_user_[user], now);
-    if (by_address_.size() > 100'000) by_address_.clear();  // a flood of addresses must not grow memory for ever
+    // A flood of addresses or made-up user names must not grow memory for ever.
+    if (by_address_.size() > 100'000) by_address_.clear();
+    if (by_user_.size() > 100'000) by_user_.clear();
 }
 
 void sign_in_limiter::succeeded(std::string const& user) { by_user_.erase(user); }
