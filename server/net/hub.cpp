@@ -28,7 +28,7 @@ std::optional<std::vector<std::shared_ptr<publication const>>> hub::since(std::u
 std::optional<std::string> hub::body(subscriber const& s, std::vector<std::shared_ptr<publication const>> const& batch) {
     v1::EventBatch out;
     std::map<std::string, v1::QueueLine> lines;  // the newest line per service
-    bool board = s.view == v1::VIEW_BOARD;
+    bool board = s.view != v1::VIEW_DASHBOARD;  // boards and phones: nothing personal
     for (auto const& p : batch) {
         for (auto const& e : p->events) {
             if (e.sequence() <= s.after) continue;

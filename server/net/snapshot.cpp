@@ -4,7 +4,7 @@ namespace novbe::net {
 
 v1::Snapshot snapshot(core::centre const& c, settings const& s, v1::View view, zone_filter const& zone,
                       std::uint64_t sequence, core::time_point now) {
-    bool const board = view == v1::VIEW_BOARD;
+    bool const board = view != v1::VIEW_DASHBOARD;  // boards and phones: nothing personal
     v1::Snapshot out;
     out.set_sequence(sequence);
     out.set_at_ms(unix_ms(now));

@@ -11,6 +11,7 @@ namespace {
 bool may_follow(role r, v1::View view) {
     if (view == v1::VIEW_BOARD) return r != role::kiosk && r != role::rating_device && r != role::ticket_holder;
     if (view == v1::VIEW_DASHBOARD) return r == role::manager || r == role::admin;
+    if (view == v1::VIEW_TICKET) return r == role::ticket_holder;
     return false;
 }
 
@@ -29,8 +30,6 @@ void dispatcher::subscribe(identity const& who, v1::ClientMessage const& m, conn
         });
     }
     auto const& request = m.subscribe();
-    if (request.view() == v1::VIEW_TICKET)
-        return to.send(error_reply(id, v1::ERROR_CODE_UNAVAILABLE, "Following one ticket is not offered yet; ask GetTicketStatus."));
     if (!may_follow(who.kind, request.view()))
         return to.send(error_reply(id, v1::ERROR_CODE_PERMISSION_DENIED,
                                    "A " + std::string(name(who.kind)) + " may not follow this view."));
@@ -45,6 +44,12 @@ void dispatcher::subscribe(identity const& who, v1::ClientMessage const& m, conn
     for (auto counter : request.counters()) {
         if (!settings_.centre.find_counter(counter)) return to.send(engine_error(id, core::errc::unknown_counter));
         sub->zone.counters.push_back(counter);
+    }
+    core::ticket const* own = nullptr;
+    if (request.view() == v1::VIEW_TICKET) {  // a phone: the board of its ticket's line, and its own status
+        own = centre_.state().find_ticket(who.ticket);
+        if (!own) return to.send(engine_error(id, core::errc::unknown_ticket));
+        sub->zone = {.services = {settings_.centre.services[own->current().service].id}, .counters = {}};
     }
 
     auto const now_at = centre_.applied_sequence();
@@ -68,6 +73,7 @@ void dispatcher::subscribe(identity const& who, v1::ClientMessage const& m, conn
     auto shot = std::make_shared<v1::ServerMessage>();
     shot->set_request_id(id);
     *shot->mutable_snapshot() = snapshot(centre_.state(), settings_, request.view(), sub->zone, now_at, centre_.now());
+    if (own) *shot->mutable_snapshot()->mutable_ticket() = ticket_status(centre_.state(), *own, centre_.now());
     centre_.after_durable([sub, shot, send = to.send] {
         send(*shot);
         sub->live = true;

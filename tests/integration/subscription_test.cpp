@@ -159,11 +159,34 @@ TEST_F(subscriptions, an_unknown_resume_point_gets_a_fresh_snapshot) {
     ASSERT_TRUE(shot && shot->has_snapshot());
 }
 
+TEST_F(subscriptions, a_phone_follows_its_ticket_until_it_is_called) {
+    kiosk->request(issue("passport"));
+    auto mine = kiosk->request(issue("passport")).reply().issued_ticket();
+    kiosk->request(issue("notary"));
+    ws_client phone(process.port());
+    phone.hello(v1::ROLE_TICKET_HOLDER, mine.token());
+    auto shot = phone.request(subscribe(v1::VIEW_TICKET));
+    ASSERT_TRUE(shot.has_snapshot()) << shot.DebugString();
+    EXPECT_EQ("A002", shot.snapshot().ticket().number());
+    EXPECT_EQ(1u, shot.snapshot().ticket().people_ahead());
+    ASSERT_EQ(1, shot.snapshot().lines_size());  // its own line only
+    EXPECT_EQ("passport", shot.snapshot().lines(0).service_id());
+    clerk->request(counter_command(&M::mutable_open_counter, 1));
+    clerk->request(counter_command(&M::mutable_call_next, 1));
+    serve_one("notary", 4);  // another line: the phone hears nothing of it
+    clerk->request(counter_command(&M::mutable_start_serving, 1));
+    clerk->request(counter_command(&M::mutable_complete_service, 1));
+    clerk->request(counter_command(&M::mutable_call_next, 1));
+    std::vector<std::uint64_t> seen;
+    EXPECT_EQ("counter 1 by ''; A001 to 1; A001 done; A002 to 1; ", events(phone, 5, seen));  // and A001 started
+}
+
 TEST_F(subscriptions, only_some_roles_may_follow_each_view) {
     EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(kiosk->request(subscribe(v1::VIEW_BOARD))));
     ws_client board(process.port());
     board.hello(v1::ROLE_BOARD);
     EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(board.request(subscribe(v1::VIEW_DASHBOARD))));
+    EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(board.request(subscribe(v1::VIEW_TICKET))));
 }
 
 }  // namespace
