@@ -2,6 +2,7 @@
 // and 256 kiosk connections (each with one request in flight), p50/p99 of an issue, beside a
 // bare Beast echo server answering the same frames on the same connections.
 // Run: build/release/bench/novbe_server_bench   (figures are recorded in bench/README.md)
+#include "local_servers.hpp"
 #include "novbe.pb.h"
 
 #include <boost/asio/connect.hpp>
@@ -16,15 +17,16 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <deque>
-#include <map>
 #include <chrono>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
-#include <fstream>
-#include <regex>
-#include <sstream>
+#include <map>
 #include <thread>
+
+using novbe::bench::resident_kib;
+using novbe::bench::start_echo;
+using novbe::bench::start_server;
 
 namespace {
 
@@ -119,87 +121,6 @@ result drive(unsigned short port, int connections, std::chrono::seconds run_for,
     return {double(count) / double(run_for.count()), latencies[count / 2], latencies[count * 99 / 100]};
 }
 
-// A bare Beast echo server: read a frame, write it back; the floor for any WebSocket server.
-void echo_session(tcp::socket socket) {
-    auto ws = std::make_shared<websocket::stream<beast::tcp_stream>>(std::move(socket));
-    auto buffer = std::make_shared<beast::flat_buffer>();
-    ws->set_option(websocket::stream_base::decorator(
-        [](websocket::response_type& r) { r.set(beast::http::field::sec_websocket_protocol, "novbe.v1"); }));
-    ws->async_accept([ws, buffer](beast::error_code ec) {
-        if (ec) return;
-        auto loop = std::make_shared<std::function<void()>>();
-        *loop = [ws, buffer, loop] {
-            ws->async_read(*buffer, [ws, buffer, loop](beast::error_code rec, std::size_t) {
-                if (rec) return;
-                ws->binary(true);
-                ws->async_write(buffer->data(), [buffer, loop](beast::error_code wec, std::size_t) {
-                    if (wec) return;
-                    buffer->clear();
-                    (*loop)();
-                });
-            });
-        };
-        (*loop)();
-    });
-}
-
-[[noreturn]] void run_echo_server(int report) {
-    boost::asio::io_context io(1);
-    tcp::acceptor acceptor(io, {boost::asio::ip::make_address("127.0.0.1"), 0});
-    auto port = acceptor.local_endpoint().port();
-    if (write(report, &port, sizeof port) != sizeof port) _exit(1);
-    std::function<void()> accept = [&] {
-        acceptor.async_accept([&](beast::error_code ec, tcp::socket s) {
-            if (!ec) echo_session(std::move(s));
-            accept();
-        });
-    };
-    accept();
-    io.run();
-    _exit(0);
-}
-
-pid_t start_echo(unsigned short& port) {
-    int p[2];
-    if (pipe(p) != 0) std::abort();
-    pid_t pid = fork();
-    if (pid == 0) run_echo_server(p[1]);
-    if (read(p[0], &port, sizeof port) != sizeof port) std::abort();
-    return pid;
-}
-
-pid_t start_server(std::string const& binary, std::filesystem::path const& folder, unsigned short& port) {
-    std::filesystem::create_directories(folder);
-    std::filesystem::copy_file(NOVBE_DEMO_CONFIG, folder / "centre.toml", std::filesystem::copy_options::overwrite_existing);
-    std::ofstream(folder / "centre.toml", std::ios::app)
-        << "\n[[devices]]\nname = \"bench kiosk\"\nrole = \"kiosk\"\ntoken = \"bench-kiosk-token-0001\"\n";
-    auto add_clerk = "echo bench-clerk-secret | " + binary + " user add --config " + (folder / "centre.toml").string() +
-                     " --name bench-clerk --role clerk > /dev/null";
-    if (std::system(add_clerk.c_str()) != 0) std::exit(1);
-    auto log = folder / "server.log";
-    pid_t pid = fork();
-    if (pid == 0) {
-        freopen(log.c_str(), "w", stderr);
-        execl(binary.c_str(), binary.c_str(), "run", "--config", (folder / "centre.toml").c_str(), "--listen",
-              "127.0.0.1:0", "--data-dir", folder.c_str(), static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    std::regex listening("listening on 127\\.0\\.0\\.1:([0-9]+)");
-    for (int i = 0; i < 500; ++i) {
-        std::ifstream in(log);
-        std::stringstream text;
-        text << in.rdbuf();
-        std::smatch m;
-        auto s = text.str();
-        if (std::regex_search(s, m, listening)) {
-            port = static_cast<unsigned short>(std::stoi(m[1]));
-            return pid;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    std::fprintf(stderr, "the server did not start\n");
-    std::exit(1);
-}
 
 // A connection that sends a ClientMessage and hands every ServerMessage to `on_message`.
 class peer : public std::enable_shared_from_this<peer> {
@@ -351,14 +272,6 @@ fan_out call_and_fan_out(unsigned short port, int boards, int calls) {
     if (last_board.size() != sent.size())
         std::fprintf(stderr, "only %zu of %zu calls reached all %d boards\n", last_board.size(), sent.size(), boards);
     return {pct(call_ms, 0.5), pct(call_ms, 0.99), pct(last_board, 0.5), pct(last_board, 0.99)};
-}
-
-long resident_kib(pid_t pid) {
-    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
-    return -1;
 }
 
 // Memory of `pid` per idle connection: `count` WebSockets that said Hello and then wait.

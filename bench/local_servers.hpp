@@ -1,0 +1,17 @@
+#pragma once
+// The servers the server benchmark measures, each in a process of its own: a bare Beast echo
+// server (the floor for any WebSocket server here) and the release novbe-server.
+#include <filesystem>
+#include <string>
+#include <sys/types.h>
+
+namespace novbe::bench {
+
+// Forks a bare echo server on 127.0.0.1; `port` gets its port.
+pid_t start_echo(unsigned short& port);
+// Starts novbe-server with the demo configuration, a bench kiosk and a bench clerk in `folder`.
+pid_t start_server(std::string const& binary, std::filesystem::path const& folder, unsigned short& port);
+// The resident memory of a process, KiB.
+long resident_kib(pid_t pid);
+
+}  // namespace novbe::bench
