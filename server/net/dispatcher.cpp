@@ -125,7 +125,7 @@ bool dispatcher::allowed(identity const& who, M const& m) const {
         return c == M::kGetTicketStatus && is({role::kiosk, role::manager, role::admin});
     }
     if (c == M::kRateAtCounter) return who.kind == role::rating_device && m.rate_at_counter().counter() == who.counter;
-    if (c == M::kGetStatistics) return is({role::clerk, role::manager, role::admin});
+    if (c == M::kGetStatistics || c == M::kGetCounter) return is({role::clerk, role::manager, role::admin});
     if (c == M::kCancelTicket && who.kind == role::ticket_holder) {  // a citizen who leaves: their own only
         auto const* own = centre_.state().find_ticket(who.ticket);
         return own && centre_.state().number_of(*own) == m.cancel_ticket().number();
@@ -302,6 +302,16 @@ void dispatcher::query(identity const& who, M const& m, sender send) {
             *out.mutable_reply()->mutable_statistics() = statistics(centre_.state());
             send(out);
         });
+    case M::kGetCounter: {
+        auto n = m.get_counter().counter();
+        return centre_.after_durable([this, id, n, send] {
+            if (!centre_.state().find_counter(n)) return send(engine_error(id, core::errc::unknown_counter));
+            v1::ServerMessage out;
+            out.set_request_id(id);
+            *out.mutable_reply()->mutable_counter() = counter_view(centre_.state(), n);
+            send(out);
+        });
+    }
     default: return send(error_reply(id, v1::ERROR_CODE_MALFORMED_MESSAGE, "The message carries no known command."));
     }
 }

@@ -83,6 +83,9 @@ TEST_F(server, a_clerk_serves_a_ticket_from_call_to_completion) {
     EXPECT_EQ("B001", called.reply().counter().current().number());
     EXPECT_EQ(v1::TICKET_STATE_CALLED, called.reply().counter().current().state());
     EXPECT_EQ("ERROR_CODE_COUNTER_BUSY", error_name(c.request(counter_command(&M::mutable_call_next, 3))));
+    auto again = clerk().request(counter_command(&M::mutable_get_counter, 3));  // a restarted counter client
+    EXPECT_EQ("B001", again.reply().counter().current().number()) << again.DebugString();
+    EXPECT_EQ("ERROR_CODE_UNKNOWN_COUNTER", error_name(c.request(counter_command(&M::mutable_get_counter, 99))));
     c.request(counter_command(&M::mutable_start_serving, 3));
     auto done = c.request(counter_command(&M::mutable_complete_service, 3));
     EXPECT_EQ(v1::COUNTER_STATUS_OPEN, done.reply().counter().status());
@@ -109,6 +112,7 @@ TEST_F(server, a_clerk_serves_a_ticket_from_call_to_completion) {
 TEST_F(server, each_role_is_refused_what_is_not_its_own) {
     auto k = kiosk();
     EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(k.request(counter_command(&M::mutable_call_next, 1))));
+    EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(k.request(counter_command(&M::mutable_get_counter, 1))));
     M cancel;
     cancel.mutable_cancel_ticket()->set_number("A001");
     EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(k.request(cancel)));
