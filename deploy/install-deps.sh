@@ -13,6 +13,8 @@ packages=(
     libtomlplusplus-dev       # the centre's configuration file
     libsodium-dev             # crypto_pwhash for clerks' and managers' secrets
     tzdata                    # the centre's time zone
+    libqrencode-dev           # the QR code on printed tickets (novbe-kiosk)
+    libzbar-dev               # tests read the printed QR code back
 )
 
 missing=()

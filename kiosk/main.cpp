@@ -1,0 +1,200 @@
+// novbe-kiosk: the citizen's ticket machine. `issue` prints one ticket (for scripts and tests);
+// `run` is the kiosk itself: language, service, priority, ticket, and again.
+#include "client/blocking_client.hpp"
+#include "client/refusal.hpp"
+#include "kiosk/texts.hpp"
+#include "kiosk/ticket.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace {
+
+using namespace novbe;
+using namespace std::chrono_literals;
+
+// The demo centre's kiosk token (deploy/demo/centre.toml): a real centre sets its own with
+// --token or NOVBE_KIOSK_TOKEN.
+constexpr char const* demo_token = "demo-kiosk-entrance-7f3a";
+
+enum exit_code { printed = 0, refused = 1, usage_error = 2, out_of_service = 3, printer_failed = 4 };
+
+struct settings {
+    client::options link;
+    std::string service, language, printer, status_base;
+    bool priority = false;
+    std::chrono::milliseconds wait = 10s;
+};
+
+int usage(std::string const& why) {
+    if (!why.empty()) std::cerr << "novbe-kiosk: " << why << "\n";
+    std::cerr << "usage: novbe-kiosk issue --service ID [--lang az|en|ru|rw|fr] [--priority] [COMMON]\n"
+                 "       novbe-kiosk run [COMMON]\n"
+                 "COMMON: [--server HOST:PORT] [--printer PATH] [--token TOKEN] [--status-url URL] [--wait SECONDS]\n"
+                 "  --printer  an ESC/POS printer device (/dev/usb/lp0) or a file; without it, text on the terminal\n"
+                 "  --token    the kiosk's device token (or NOVBE_KIOSK_TOKEN; the demo centre's by default)\n";
+    return usage_error;
+}
+
+std::optional<settings> parse(int argc, char** argv, std::string& error) {
+    settings s;
+    std::string server = "127.0.0.1:8080";
+    char const* env_token = std::getenv("NOVBE_KIOSK_TOKEN");
+    std::string token = env_token ? env_token : demo_token;
+    for (int i = 2; i < argc; ++i) {
+        std::string arg = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) throw std::invalid_argument(arg + " needs a value");
+            return argv[++i];
+        };
+        if (arg == "--service") s.service = value();
+        else if (arg == "--lang") s.language = value();
+        else if (arg == "--priority") s.priority = true;
+        else if (arg == "--server") server = value();
+        else if (arg == "--printer") s.printer = value();
+        else if (arg == "--token") token = value();
+        else if (arg == "--status-url") s.status_base = value();
+        else if (arg == "--wait") s.wait = std::chrono::milliseconds(static_cast<long long>(std::stod(value()) * 1000));
+        else throw std::invalid_argument("unknown option " + arg);
+    }
+    if (!client::parse_address(server, s.link)) return error = "--server takes HOST:PORT, not " + server, std::nullopt;
+    if (s.status_base.empty()) s.status_base = "http://" + s.link.host + ":" + s.link.port;
+    s.link.hello.set_role(v1::ROLE_KIOSK);
+    s.link.hello.set_device_token(token);
+    s.link.hello.set_client_name("novbe-kiosk");
+    return s;
+}
+
+// Where tickets go: opened before a ticket is taken, so that a kiosk without paper issues none.
+class output {
+public:
+    explicit output(std::string path) : path_(std::move(path)) {}
+    bool ready(std::string& why) {
+        if (path_.empty()) return true;
+        std::ofstream probe(path_, std::ios::binary | std::ios::app);
+        if (!probe) why = "cannot open the printer " + path_ + ": " + std::strerror(errno);
+        return static_cast<bool>(probe);
+    }
+    bool print(kiosk::printed_ticket const& t, std::string& why) {
+        if (path_.empty()) return std::cout << "\n" << kiosk::to_text(t) << std::endl, true;
+        std::ofstream printer(path_, std::ios::binary | std::ios::trunc);
+        printer << kiosk::to_escpos(t);
+        printer.flush();
+        if (!printer) why = "the printer " + path_ + " failed: " + std::strerror(errno);
+        return static_cast<bool>(printer);
+    }
+
+private:
+    std::string path_;
+};
+
+// Takes one ticket and prints it; the exit code and, on failure, a sentence on stderr.
+int take_ticket(client::blocking_client& link, settings const& s, output& out, std::optional<kiosk::printed_ticket>& last) {
+    auto const& words = kiosk::texts_for(s.language);
+    std::string why;
+    if (!out.ready(why)) return std::cerr << words.out_of_service << "\n" << why << "\n", printer_failed;
+    if (!link.wait_online(s.wait)) {
+        std::cerr << words.out_of_service << "\n(" << link.status().reason << ")\n";
+        return out_of_service;
+    }
+    v1::ClientMessage m;
+    auto& issue = *m.mutable_issue_ticket();
+    issue.set_service_id(s.service);
+    issue.set_language(s.language);
+    issue.set_priority(s.priority ? v1::PRIORITY_CLASS_PRIORITY : v1::PRIORITY_CLASS_NORMAL);
+    auto answer = link.request(m, s.wait);
+    if (answer.has_error()) {
+        bool unreachable = answer.error().code() == v1::ERROR_CODE_UNAVAILABLE;
+        std::cerr << (unreachable ? words.out_of_service : "") << (unreachable ? "\n" : "") << client::describe(answer.error()) << "\n";
+        return unreachable ? out_of_service : refused;
+    }
+    auto const& t = answer.reply().issued_ticket();
+    auto centre = link.welcome().centre();
+    last = kiosk::make_ticket(t, centre, s.status_base, kiosk::local_time_text(t.issued_at_ms(), centre.time_zone()));
+    if (!out.print(*last, why)) return std::cerr << why << " (ticket " << t.number() << " was issued)\n", printer_failed;
+    return printed;
+}
+
+// Asks for one of `count` numbered choices; 0 or end of input gives nullopt, "r" gives -1.
+std::optional<int> choose(int count) {
+    for (std::string line; std::cout << "> " << std::flush, std::getline(std::cin, line);) {
+        if (line == "r" || line == "R") return -1;
+        try {
+            int n = std::stoi(line);
+            if (n == 0) return std::nullopt;
+            if (n >= 1 && n <= count) return n;
+        } catch (std::exception const&) {
+        }
+    }
+    std::exit(printed);  // the end of input closes the kiosk
+}
+
+int run_kiosk(client::blocking_client& link, settings s, output& out) {
+    std::optional<kiosk::printed_ticket> last;
+    for (;;) {
+        if (!link.wait_online(2s)) std::cout << "\n" << kiosk::texts_for(s.language).out_of_service << "\n";
+        auto centre = link.welcome().centre();
+        std::cout << "\n" << centre.name() << "\n";
+        std::vector<std::string> languages(centre.languages().begin(), centre.languages().end());
+        if (languages.empty()) languages = kiosk::known_languages();
+        for (std::size_t i = 0; i < languages.size(); ++i)
+            std::cout << "  " << i + 1 << "  " << kiosk::texts_for(languages[i]).language_name << "\n";
+        std::cout << "  r  " << kiosk::texts_for(s.language).reprint << "\n";
+        auto pick = choose(static_cast<int>(languages.size()));
+        if (pick == -1) {
+            std::string why;
+            if (last && !out.print(*last, why)) std::cerr << why << "\n";
+            continue;
+        }
+        if (!pick) continue;
+        s.language = languages[static_cast<std::size_t>(*pick - 1)];
+        auto const& words = kiosk::texts_for(s.language);
+        std::cout << "\n" << words.choose_service << "\n";
+        std::string agency;
+        for (int i = 0; i < centre.services_size(); ++i) {
+            auto const& svc = centre.services(i);
+            auto name = kiosk::pick_name(svc.agency_names(), s.language, centre, svc.agency());
+            if (name != agency) std::cout << "  " << (agency = name) << "\n";
+            std::cout << "    " << i + 1 << "  " << kiosk::pick_name(svc.names(), s.language, centre, svc.id()) << "\n";
+        }
+        auto service = choose(centre.services_size());
+        if (!service || *service < 1) continue;
+        s.service = centre.services(*service - 1).id();
+        std::cout << "\n" << words.choose_priority << "\n  1  " << words.normal << "\n  2  " << words.priority << "\n";
+        auto priority = choose(2);
+        if (!priority || *priority < 1) continue;
+        s.priority = *priority == 2;
+        if (take_ticket(link, s, out, last) == printed) std::cout << words.take_ticket << "\n";
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") return usage("");
+    std::string command = argv[1];
+    std::optional<settings> s;
+    std::string error;
+    try {
+        s = parse(argc, argv, error);
+    } catch (std::exception const& e) {
+        return usage(e.what());
+    }
+    if (!s) return usage(error);
+    if (command == "issue" && s->service.empty()) return usage("issue needs --service ID");
+    if (command != "issue" && command != "run") return usage("unknown command " + command);
+    if (s->language.empty()) s->language = "en";
+    output out(s->printer);
+    client::blocking_client link(s->link);
+    if (command == "run") return run_kiosk(link, *s, out);
+    std::optional<kiosk::printed_ticket> last;
+    int code = take_ticket(link, *s, out, last);
+    if (code == printed && !s->printer.empty()) std::cout << "printed " << last->number << " to " << s->printer << "\n";
+    return code;
+}

@@ -1,0 +1,36 @@
+#pragma once
+// Everything the kiosk says to citizens, one table per language (az, en, ru, rw, fr). Service
+// and agency names are not here: they come from the centre's configuration.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace novbe::kiosk {
+
+struct kiosk_texts {
+    char const* code;           // "az"
+    char const* language_name;  // in the language itself: "Azərbaycan dili"
+    char const* choose_language;
+    char const* choose_service;
+    char const* choose_priority;
+    char const* normal;
+    char const* priority;       // elderly, disability, pregnancy: the one class they share
+    char const* your_number;
+    char const* people_ahead;
+    char const* estimated_wait;
+    char const* minutes;        // "about %d min": %d is the number
+    char const* you_are_next;
+    char const* scan_to_follow;
+    char const* out_of_service;
+    char const* take_ticket;
+    char const* reprint;
+};
+
+// The table for a language, or English's if there is none.
+kiosk_texts const& texts_for(std::string_view language);
+std::vector<std::string> known_languages();
+
+// "about 12 min" in the language; at least one minute.
+std::string wait_words(kiosk_texts const& t, long long seconds);
+
+}  // namespace novbe::kiosk
