@@ -1,0 +1,236 @@
+// novbe-counter: the clerk's client. One sub-command per action for scripts, or `run` for the
+// one-key screen that updates live.
+#include "client/blocking_client.hpp"
+#include "client/refusal.hpp"
+#include "counter/commands.hpp"
+#include "counter/desk.hpp"
+#include "counter/terminal.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+
+namespace {
+
+using namespace novbe;
+using namespace std::chrono_literals;
+
+enum exit_code { ok = 0, refused = 1, usage_error = 2, unreachable = 3 };
+
+int usage(std::string const& why) {
+    if (!why.empty()) std::cerr << "novbe-counter: " << why << "\n";
+    std::cerr << "usage: novbe-counter [--server HOST:PORT] --user NAME [--secret-file FILE] ACTION COUNTER [ARG]\n"
+                 "  ACTION: open close next call NUMBER recall start done [OUTCOME] no-show transfer SERVICE\n"
+                 "          pause REASON resume show\n"
+                 "       novbe-counter ... run COUNTER     the one-key screen\n"
+                 "       novbe-counter ... figures         your figures today\n"
+                 "The secret comes from NOVBE_SECRET, --secret-file, or is asked for.\n";
+    return usage_error;
+}
+
+long long now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::string read_secret(std::string const& file) {
+    if (!file.empty()) {
+        std::ifstream in(file);
+        std::string secret;
+        std::getline(in, secret);
+        if (!in && secret.empty()) throw std::runtime_error("cannot read the secret from " + file);
+        return secret;
+    }
+    if (char const* env = std::getenv("NOVBE_SECRET")) return env;
+    return counter::ask_secret("secret: ");
+}
+
+std::string link_words(client::link_status const& s) {
+    if (s.state == client::link::online) return "online";
+    auto t = std::chrono::system_clock::to_time_t(s.since);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char at[16];
+    std::strftime(at, sizeof at, "%H:%M:%S", &local);
+    return std::string("OFFLINE since ") + at + " (" + s.reason + ")";
+}
+
+// Runs one action and says the outcome in a sentence: the counter's new state, or the refusal.
+int act(client::blocking_client& link, v1::ClientMessage const& m, std::string& said, v1::CounterView* view = nullptr) {
+    auto answer = link.request(m, 10s);
+    if (answer.has_error()) {
+        said = client::describe(answer.error());
+        return answer.error().code() == v1::ERROR_CODE_UNAVAILABLE ? unreachable : refused;
+    }
+    if (view) *view = answer.reply().counter();
+    said = counter::describe(answer.reply().counter(), now_ms());
+    return ok;
+}
+
+std::optional<v1::Figures> my_figures(client::blocking_client& link, std::string const& user) {
+    v1::ClientMessage m;
+    m.mutable_get_statistics();
+    auto answer = link.request(m, 10s);
+    if (answer.has_reply())
+        for (auto const& f : answer.reply().statistics().by_clerk())
+            if (f.key() == user) return f;
+    return std::nullopt;
+}
+
+// The arguments an action asks for on the screen.
+std::vector<std::string> ask_arguments(std::string const& action, counter::desk const& d) {
+    if (action == "call") return {counter::ask_line("ticket number: ")};
+    if (action == "done") return {counter::ask_line("outcome (Enter for none): ")};
+    if (action == "pause") {
+        auto pick = counter::ask_line("reason: 1 break  2 lunch  3 meeting  or type one: ");
+        if (pick == "1") return {"break"};
+        if (pick == "2") return {"lunch"};
+        if (pick == "3") return {"meeting"};
+        return {pick};
+    }
+    if (action != "transfer") return {};
+    std::string menu = "to which service?\n";
+    for (int i = 0; i < d.centre.services_size(); ++i)
+        menu += "  " + std::to_string(i + 1) + "  " + d.service_name(d.centre.services(i).id()) + "\n";
+    auto pick = counter::ask_line(menu + "number: ");
+    try {
+        auto i = std::stoi(pick);
+        if (i >= 1 && i <= d.centre.services_size()) return {d.centre.services(i - 1).id()};
+    } catch (std::exception const&) {
+    }
+    return {pick};
+}
+
+// The desk as both threads see it: the subscription (I/O thread) and the keys (this one).
+struct shared_desk {
+    std::mutex mutex;
+    counter::desk d;
+    bool changed = true;
+};
+
+int run_desk(client::blocking_client& link, std::string const& user, std::uint32_t number) {
+    auto shared = std::make_shared<shared_desk>();  // outlives this function in the handler
+    auto& d = shared->d;
+    d.user = user;
+    d.centre = link.welcome().centre();
+    std::string said;
+    if (int code = act(link, *counter::make_command("show", number, {}, said), said, &d.counter); code != ok)
+        return std::cerr << said << "\n", code;
+    if (d.counter.status() == v1::COUNTER_STATUS_CLOSED) act(link, *counter::make_command("open", number, {}, said), said, &d.counter);
+    d.message = said;
+    v1::Subscribe zone;
+    zone.set_view(v1::VIEW_BOARD);
+    for (auto const& id : d.counter.service_ids()) {
+        zone.add_service_ids(id);
+        d.lines[id].set_service_id(id);
+    }
+    link.link().subscribe(zone, [shared](v1::ServerMessage const& m) {
+        std::lock_guard lock(shared->mutex);
+        shared->changed = shared->d.take(m) || shared->changed;
+    });
+    counter::raw_terminal keys;
+    for (auto last_figures = std::chrono::steady_clock::time_point{};;) {
+        bool refresh = false;
+        {
+            std::lock_guard lock(shared->mutex);
+            refresh = std::exchange(shared->changed, false);
+        }
+        if (refresh || std::chrono::steady_clock::now() - last_figures > 30s) {
+            v1::CounterView view;
+            std::string ignored;
+            bool shown = act(link, *counter::make_command("show", number, {}, ignored), ignored, &view) == ok;
+            auto mine = my_figures(link, user);
+            std::lock_guard lock(shared->mutex);
+            if (shown) d.counter = view;
+            d.mine = mine;
+            last_figures = std::chrono::steady_clock::now();
+        }
+        counter::desk copy;
+        {
+            std::lock_guard lock(shared->mutex);
+            d.link = link_words(link.status());
+            copy = d;
+        }
+        keys.show(counter::render(copy, now_ms()));
+        auto key = keys.next_key(1s);
+        if (key == counter::raw_terminal::end_of_input) return ok;
+        auto const* action = key ? counter::action_of_key(static_cast<char>(*key)) : nullptr;
+        if (!action) continue;
+        keys.cooked();
+        auto args = ask_arguments(action, copy);
+        keys.raw();
+        std::string error;
+        auto m = counter::make_command(action, number, args, error);
+        v1::CounterView view;
+        int code = m ? act(link, *m, said, &view) : refused;
+        std::lock_guard lock(shared->mutex);
+        d.message = m ? said : error;
+        if (code == ok) d.counter = view;
+        shared->changed = true;
+        if (code == ok && std::string(action) == "close") return keys.show(counter::render(d, now_ms())), ok;
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    client::options opts;
+    std::string user, secret_file;
+    std::vector<std::string> words;
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        auto value = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+        if (arg == "--help" || arg == "-h") return usage("");
+        if (arg == "--server") {
+            if (!client::parse_address(value(), opts)) return usage("--server takes HOST:PORT");
+        } else if (arg == "--user") user = value();
+        else if (arg == "--secret-file") secret_file = value();
+        else if (arg.rfind("--", 0) == 0) return usage("unknown option " + arg);
+        else words.push_back(arg);
+    }
+    if (user.empty()) return usage("--user NAME is needed: the clerk who signs in");
+    if (words.empty()) return usage("");
+    auto action = words[0];
+    std::uint32_t number = 0;
+    if (action != "figures") {
+        if (words.size() < 2 || words[1].find_first_not_of("0123456789") != std::string::npos || words[1].size() > 6)
+            return usage(action + " needs the counter's number");
+        number = static_cast<std::uint32_t>(std::stoul(words[1]));
+    }
+    std::vector<std::string> args(words.begin() + std::min<std::ptrdiff_t>(2, static_cast<std::ptrdiff_t>(words.size())), words.end());
+    std::string error;
+    auto command = action == "run" || action == "figures" ? std::optional<v1::ClientMessage>(v1::ClientMessage{})
+                                                          : counter::make_command(action, number, args, error);
+    if (!command) return usage(error);
+    opts.hello.set_role(v1::ROLE_CLERK);
+    opts.hello.set_user(user);
+    opts.hello.set_client_name("novbe-counter");
+    try {
+        opts.hello.set_secret(read_secret(secret_file));
+    } catch (std::exception const& e) {
+        return std::cerr << "novbe-counter: " << e.what() << "\n", usage_error;
+    }
+    client::blocking_client link(opts);
+    if (!link.wait_online(10s)) {
+        auto s = link.status();
+        std::cerr << (s.refused ? "Not signed in: " : "The server cannot be reached: ") << s.reason << "\n";
+        return s.refused ? refused : unreachable;
+    }
+    if (action == "run") return run_desk(link, user, number);
+    if (action == "figures") {
+        auto mine = my_figures(link, user);
+        std::cout << user << " today: "
+                  << (mine ? "called " + std::to_string(mine->called()) + ", served " + std::to_string(mine->served()) +
+                                 ", no-shows " + std::to_string(mine->no_shows()) + ", average service " +
+                                 counter::clock_text(mine->average_service_s())
+                           : std::string("no tickets yet"))
+                  << "\n";
+        return ok;
+    }
+    std::string said;
+    int code = act(link, *command, said);
+    (code == ok ? std::cout : std::cerr) << said << "\n";
+    return code;
+}

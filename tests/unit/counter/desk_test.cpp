@@ -1,0 +1,114 @@
+// The clerk's actions become the right commands, and the screen reads as the clerk expects.
+#include "counter/commands.hpp"
+#include "counter/desk.hpp"
+
+#include <gtest/gtest.h>
+
+namespace novbe::counter {
+namespace {
+
+constexpr long long now = 1'795'854'100'000;
+
+v1::CounterView serving(v1::TicketState state) {
+    v1::CounterView c;
+    c.set_number(3);
+    c.set_name("Counter 3");
+    c.set_status(v1::COUNTER_STATUS_SERVING);
+    c.add_service_ids("id_card");
+    c.add_service_ids("passport");
+    auto& t = *c.mutable_current();
+    t.set_number("B004");
+    t.set_service_id("id_card");
+    t.set_state(state);
+    t.set_called_at_ms(now - 75'000);
+    if (state == v1::TICKET_STATE_SERVING) t.set_started_at_ms(now - 65'000);
+    return c;
+}
+
+TEST(commands, each_action_becomes_its_command_with_its_argument) {
+    std::string error;
+    EXPECT_EQ(3u, make_command("next", 3, {}, error)->call_next().counter());
+    EXPECT_EQ("A012", make_command("call", 3, {"a012"}, error)->call_ticket().number());
+    EXPECT_EQ("passport", make_command("transfer", 3, {"passport"}, error)->transfer_ticket().to_service_id());
+    EXPECT_EQ("lunch", make_command("pause", 3, {"lunch"}, error)->pause_counter().reason());
+    EXPECT_EQ("documents ready", make_command("done", 3, {"documents ready"}, error)->complete_service().outcome());
+    EXPECT_TRUE(make_command("done", 3, {}, error)->has_complete_service());
+    EXPECT_TRUE(make_command("no-show", 3, {}, error)->has_mark_no_show());
+    EXPECT_TRUE(make_command("show", 3, {}, error)->has_get_counter());
+}
+
+TEST(commands, a_missing_argument_or_unknown_action_is_said_plainly) {
+    std::string error;
+    EXPECT_FALSE(make_command("call", 3, {}, error));
+    EXPECT_EQ("call needs the ticket's number, e.g. A012", error);
+    EXPECT_FALSE(make_command("pause", 3, {""}, error));
+    EXPECT_EQ("pause needs a reason (break, lunch, meeting, ...)", error);
+    EXPECT_FALSE(make_command("dance", 3, {}, error));
+    EXPECT_EQ("unknown action dance", error);
+}
+
+TEST(commands, a_counter_is_described_in_one_sentence_with_its_elapsed_time) {
+    EXPECT_EQ("Counter 3: B004 (id_card) is called, 1:15 ago.", describe(serving(v1::TICKET_STATE_CALLED), now));
+    EXPECT_EQ("Counter 3: B004 (id_card) is being served, for 1:05.", describe(serving(v1::TICKET_STATE_SERVING), now));
+    v1::CounterView paused;
+    paused.set_number(2);
+    paused.set_status(v1::COUNTER_STATUS_PAUSED);
+    paused.set_pause_reason("lunch");
+    paused.set_since_ms(now - 3'725'000);
+    EXPECT_EQ("Counter 2 is paused (lunch), for 1:02:05.", describe(paused, now));
+}
+
+TEST(desk, the_screen_shows_the_ticket_the_lines_and_the_clerks_day) {
+    desk d;
+    d.user = "anna";
+    d.centre.set_name("Centre 1");
+    auto& s = *d.centre.add_services();
+    s.set_id("id_card");
+    (*s.mutable_names())["en"] = "Identity card";
+    d.counter = serving(v1::TICKET_STATE_SERVING);
+    d.link = "online";
+    v1::ServerMessage snapshot;
+    auto& line = *snapshot.mutable_snapshot()->add_lines();
+    line.set_service_id("id_card");
+    line.set_waiting(4);
+    line.set_longest_wait_s(750);
+    line.set_estimated_wait_s(480);
+    auto& other = *snapshot.mutable_snapshot()->add_lines();
+    other.set_service_id("notary");  // not this counter's: not shown
+    other.set_waiting(9);
+    d.lines["id_card"];
+    d.lines["passport"];
+    EXPECT_TRUE(d.take(snapshot));
+    v1::Figures mine;
+    mine.set_called(12);
+    mine.set_served(10);
+    mine.set_no_shows(1);
+    mine.set_average_service_s(252);
+    mine.set_ratings(8);
+    mine.set_average_rating(4.625);
+    d.mine = mine;
+    d.message = "Counter 3: B004 (id_card) is being served, for 1:05.";
+    auto screen = render(d, now);
+    EXPECT_NE(std::string::npos, screen.find("Centre 1 | Counter 3 | clerk anna | online\n")) << screen;
+    EXPECT_NE(std::string::npos, screen.find("NOW    Counter 3: B004 (id_card) is being served, for 1:05.\n")) << screen;
+    EXPECT_NE(std::string::npos, screen.find("       Identity card                      4    12:30   8:00\n")) << screen;
+    EXPECT_NE(std::string::npos, screen.find("MY DAY called 12, served 10, no-shows 1, transferred 0, average service 4:12, rating 4.6 (8)"))
+        << screen;
+    EXPECT_EQ(std::string::npos, screen.find("notary")) << screen;
+}
+
+TEST(desk, events_at_this_counter_ask_for_a_refresh_and_others_do_not) {
+    desk d;
+    d.counter = serving(v1::TICKET_STATE_CALLED);
+    v1::ServerMessage batch;
+    auto& e = *batch.mutable_events()->add_events();
+    e.mutable_ticket_called()->set_counter(5);
+    EXPECT_FALSE(d.take(batch));
+    e.mutable_ticket_called()->set_counter(3);
+    EXPECT_TRUE(d.take(batch));
+    EXPECT_STREQ("next", action_of_key('n'));
+    EXPECT_EQ(nullptr, action_of_key('z'));
+}
+
+}  // namespace
+}  // namespace novbe::counter
