@@ -172,12 +172,15 @@ TEST_F(clients, the_counter_screen_works_with_one_key_per_action) {
 }
 
 TEST_F(clients, the_kiosk_menu_takes_language_service_and_priority) {
-    // Language 2 (English), service 1, priority 2 (yes); then the end of input closes the kiosk.
-    auto r = run_program({NOVBE_KIOSK_BINARY, "run", "--server", address()}, {}, "2\n1\n2\n");
+    // Language 2 (English), service 1, priority 2 (yes); a reprint; the end of input closes the kiosk.
+    auto r = run_program({NOVBE_KIOSK_BINARY, "run", "--server", address()}, {}, "2\n1\n2\nr\n");
     EXPECT_EQ(0, r.exit_code) << r.err;
     EXPECT_NE(std::string::npos, r.out.find("Choose a service")) << r.out;
     EXPECT_NE(std::string::npos, r.out.find("Your number:  A001  (*)")) << r.out;
     EXPECT_NE(std::string::npos, r.out.find("Please take your ticket.")) << r.out;
+    auto second = r.out.find("Your number:  A001", r.out.find("Please take your ticket."));
+    EXPECT_NE(std::string::npos, second) << "no reprint: " << r.out;
+    EXPECT_EQ(1u, statistics().by_service(0).issued());  // a reprint issues nothing
 }
 
 TEST_F(clients, two_counters_racing_for_the_last_ticket_exactly_one_gets_it) {
