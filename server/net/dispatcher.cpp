@@ -130,7 +130,7 @@ bool dispatcher::allowed(identity const& who, M const& m) const {
         auto const* own = centre_.state().find_ticket(who.ticket);
         return own && centre_.state().number_of(*own) == m.cancel_ticket().number();
     }
-    if (c == M::kCancelTicket || c == M::kCloseDay) return is({role::manager, role::admin});
+    if (c == M::kCancelTicket || c == M::kCloseDay || c == M::kGetTickets) return is({role::manager, role::admin});
     if (c == M::kSubscribe || c == M::kUnsubscribe) return !is({role::kiosk, role::rating_device});
     return false;
 }
@@ -300,6 +300,13 @@ void dispatcher::query(identity const& who, M const& m, sender send) {
             v1::ServerMessage out;
             out.set_request_id(id);
             *out.mutable_reply()->mutable_statistics() = statistics(centre_.state());
+            send(out);
+        });
+    case M::kGetTickets:
+        return centre_.after_durable([this, id, send] {
+            v1::ServerMessage out;
+            out.set_request_id(id);
+            *out.mutable_reply()->mutable_tickets() = ticket_rows(centre_.state());
             send(out);
         });
     case M::kGetCounter: {

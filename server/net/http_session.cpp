@@ -41,6 +41,15 @@ std::string_view mime_type(std::filesystem::path const& path) {
     return "application/octet-stream";
 }
 
+// Pages go by name: /board is board.html, / is index.html, /t/TOKEN (a ticket's QR code) is
+// ticket.html, which reads the token from the address.
+std::string page_file(std::string_view target) {
+    if (target == "/") return "/index.html";
+    if (target.starts_with("/t/")) return "/ticket.html";
+    if (target.find('.') == std::string_view::npos) return std::string(target) + ".html";
+    return std::string(target);
+}
+
 // Requests the server answers from memory or from the web folder.
 response answer(shared_state const& state, http::request<http::string_body> const& req) {
     if (req.method() != http::verb::get && req.method() != http::verb::head)
@@ -55,13 +64,14 @@ response answer(shared_state const& state, http::request<http::string_body> cons
         return reply(req, http::status::ok, state.metrics_text(), "text/plain; version=0.0.4; charset=utf-8");
     if (state.web_root.empty() || target.find("..") != std::string_view::npos || target.empty() || target[0] != '/')
         return reply(req, http::status::not_found, "Not found.\n");
-    std::filesystem::path path = state.web_root + std::string(target);
-    if (std::filesystem::is_directory(path)) path /= "index.html";
+    std::filesystem::path path = state.web_root + page_file(target);
     std::ifstream file(path, std::ios::binary);
-    if (!file) return reply(req, http::status::not_found, "Not found.\n");
+    if (!file || std::filesystem::is_directory(path)) return reply(req, http::status::not_found, "Not found.\n");
     std::ostringstream body;
     body << file.rdbuf();
-    return reply(req, http::status::ok, body.str(), mime_type(path));
+    auto res = reply(req, http::status::ok, body.str(), mime_type(path));
+    res.set(http::field::cache_control, "no-cache");  // revalidate: pages change with the server
+    return res;
 }
 
 // Browsers say where the page came from; a page from another site may not use the centre's

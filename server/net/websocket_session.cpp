@@ -126,7 +126,9 @@ void websocket_session::queue(std::shared_ptr<std::string const> frame) {
     if (closing_) return;
     queued_bytes_ += frame->size();
     queue_.push_back(std::move(frame));
-    if (queued_bytes_ > state_->limit.max_queued_bytes)  // it does not read: nobody else waits for it
+    // It does not read: nobody else waits for it. The frame being written does not count, so
+    // one large answer (a day's tickets for a dashboard) goes out whole.
+    if (queue_.size() > 1 && queued_bytes_ - queue_.front()->size() > state_->limit.max_queued_bytes)
         return close(static_cast<websocket::close_code>(4002), "too slow: not reading its messages");
     if (queue_.size() > 1) return;  // one write in flight
     ws_.async_write(boost::asio::buffer(*queue_.front()), beast::bind_front_handler(&websocket_session::on_write, shared_from_this()));

@@ -109,6 +109,41 @@ TEST_F(server, a_clerk_serves_a_ticket_from_call_to_completion) {
     EXPECT_EQ("ERROR_CODE_ALREADY_RATED", error_name(phone.request(rate)));
 }
 
+TEST_F(server, a_manager_gets_todays_tickets_one_row_per_stay_in_a_line) {
+    auto k = kiosk();
+    k.request(issue("id_card"));
+    k.request(issue("passport"));
+    auto c = clerk();
+    c.request(counter_command(&M::mutable_open_counter, 3));
+    c.request(counter_command(&M::mutable_call_next, 3));  // B001: the strict order serves id_card first
+    c.request(counter_command(&M::mutable_start_serving, 3));
+    M transfer = counter_command(&M::mutable_transfer_ticket, 3);
+    transfer.mutable_transfer_ticket()->set_to_service_id("passport");
+    c.request(transfer);
+
+    ws_client manager(process.port());
+    manager.hello(v1::ROLE_MANAGER, server_process::manager, server_process::manager_secret);
+    M get;
+    get.mutable_get_tickets();
+    auto answer = manager.request(get);
+    ASSERT_TRUE(answer.reply().has_tickets()) << answer.DebugString();
+    auto const& rows = answer.reply().tickets().rows();
+    ASSERT_EQ(3, rows.size());  // B001 in id_card, then in passport; A001
+    EXPECT_EQ("B001", rows[0].number());
+    EXPECT_EQ("id_card", rows[0].service_id());
+    EXPECT_EQ("transferred", rows[0].ending());
+    EXPECT_EQ(3u, rows[0].counter());
+    EXPECT_EQ("anna", rows[0].clerk());
+    EXPECT_GT(rows[0].started_at_ms(), 0);
+    EXPECT_EQ("B001", rows[1].number());
+    EXPECT_EQ("passport", rows[1].service_id());
+    EXPECT_EQ("", rows[1].ending());
+    EXPECT_EQ(0, rows[1].called_at_ms());
+    EXPECT_EQ(v1::TICKET_STATE_WAITING, rows[1].state());
+    EXPECT_EQ("A001", rows[2].number());
+    EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(c.request(get)));  // clerks do not export
+}
+
 TEST_F(server, each_role_is_refused_what_is_not_its_own) {
     auto k = kiosk();
     EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(k.request(counter_command(&M::mutable_call_next, 1))));
