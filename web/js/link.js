@@ -1,0 +1,190 @@
+// The page's link to novbe-server, as the native clients have it: the server's own schema
+// (/novbe.proto, read by protobufjs), one WebSocket (subprotocol novbe.v1, one message per
+// binary frame) that reconnects by itself with back-off and jitter, requests matched to their
+// replies (mutating ones carry an idempotency key, so one resent after a reconnect is answered
+// once), and subscriptions that resume after the last sequence they delivered.
+/* global protobuf */
+
+const READS = new Set(['hello', 'getTicketStatus', 'getCentre', 'subscribe', 'unsubscribe', 'getStatistics',
+    'getCounter', 'getTickets']);
+const FINAL_REFUSALS = new Set(['ERROR_CODE_UNAUTHENTICATED', 'ERROR_CODE_PERMISSION_DENIED',
+    'ERROR_CODE_UNSUPPORTED_VERSION']);
+const TRANSIENT = new Set(['ERROR_CODE_UNAVAILABLE', 'ERROR_CODE_INTERNAL']);
+const AS_OBJECT = { longs: Number, enums: String, defaults: true, oneofs: true };
+
+let schemaPromise = null;
+
+// The schema the server speaks, fetched once per page.
+export function loadSchema() {
+    schemaPromise ??= fetch('/novbe.proto').then((r) => {
+        if (!r.ok) throw new Error(`the server's schema is not available (${r.status})`);
+        return r.text();
+    }).then((text) => {
+        const root = protobuf.parse(text).root;
+        return { root, client: root.lookupType('novbe.v1.ClientMessage'), server: root.lookupType('novbe.v1.ServerMessage') };
+    });
+    return schemaPromise;
+}
+
+function freshKey() {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));  // works on plain http too, unlike randomUUID
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// A refusal: the server's code name (ERROR_CODE_...) and its sentence.
+export class Refusal extends Error {
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+    }
+}
+
+export class Link {
+    // hello: { role: 'ROLE_BOARD', deviceToken, user, secret, ticketToken, clientName }
+    constructor(hello, { onStatus = () => {}, onWelcome = () => {} } = {}) {
+        this.hello = { protocolVersion: 1, ...hello };
+        this.onStatus = onStatus;
+        this.onWelcome = onWelcome;
+        this.status = { state: 'connecting', since: Date.now(), reason: '', refused: false };
+        this.welcome = null;
+        this.nextId = 1;
+        this.pending = new Map();        // id -> { message, resolve, reject, sent, timer }
+        this.subscriptions = new Map();  // id -> { subscribe, onMessage, sent }
+        this.attempts = 0;
+        this.ws = null;
+        this.closed = false;
+    }
+
+    async start() {
+        this.schema = await loadSchema();
+        this.connect();
+        return this;
+    }
+
+    // Resolves with the Reply (a plain object), rejects with a Refusal.
+    request(command, fields = {}, timeoutMs = 10000) {
+        const id = this.nextId++;
+        const message = { requestId: id, [command]: fields };
+        if (!READS.has(command)) message.idempotencyKey = freshKey();
+        return new Promise((resolve, reject) => {
+            if (this.status.refused) return reject(new Refusal('ERROR_CODE_UNAVAILABLE', this.status.reason));
+            const timer = setTimeout(() => {
+                this.pending.delete(id);
+                reject(new Refusal('ERROR_CODE_UNAVAILABLE', this.status.state === 'online'
+                    ? 'The server did not answer in time.' : `The server cannot be reached (${this.status.reason}).`));
+            }, timeoutMs);
+            this.pending.set(id, { message, resolve, reject, sent: false, timer });
+            this.flush();
+        });
+    }
+
+    // onMessage gets every snapshot, event batch and error of the subscription, across reconnects.
+    subscribe(fields, onMessage) {
+        const id = this.nextId++;
+        this.subscriptions.set(id, { subscribe: { ...fields }, onMessage, sent: false });
+        this.flush();
+        return id;
+    }
+
+    close() {
+        this.closed = true;
+        this.ws?.close(1000);
+    }
+
+    setStatus(state, reason = '') {
+        const wasOnline = this.status.state === 'online';
+        const since = wasOnline !== (state === 'online') ? Date.now() : this.status.since;
+        this.status = { state, since, reason: reason || this.status.reason, refused: this.status.refused };
+        this.onStatus(this.status);
+    }
+
+    send(message) {
+        const bytes = this.schema.client.encode(this.schema.client.fromObject(message)).finish();
+        this.ws.send(bytes);
+    }
+
+    connect() {
+        if (this.closed) return;
+        const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+        const ws = new WebSocket(`${scheme}//${location.host}/ws`, 'novbe.v1');
+        ws.binaryType = 'arraybuffer';
+        this.ws = ws;
+        this.greeted = false;
+        this.setStatus('connecting');
+        ws.onopen = () => {
+            this.helloId = this.nextId++;
+            this.send({ requestId: this.helloId, hello: this.hello });
+        };
+        ws.onmessage = (event) => {
+            const m = this.schema.server.toObject(this.schema.server.decode(new Uint8Array(event.data)), AS_OBJECT);
+            this.receive(m);
+        };
+        ws.onclose = (event) => {
+            if (ws !== this.ws) return;
+            this.greeted = false;
+            for (const p of this.pending.values()) p.sent = false;
+            for (const s of this.subscriptions.values()) s.sent = false;
+            if (this.closed || this.status.refused) return;
+            const why = event.code === 1001 ? 'the server is restarting' : `connection lost (${event.code})`;
+            this.setStatus('offline', why);
+            const ceiling = Math.min(5000, 250 * 2 ** Math.min(this.attempts++, 5));
+            setTimeout(() => this.connect(), ceiling / 2 + Math.random() * ceiling / 2);
+        };
+    }
+
+    receive(m) {
+        if (!this.greeted) return this.greet(m);
+        const sub = this.subscriptions.get(m.requestId);
+        if (sub) {
+            if (m.body === 'snapshot') sub.subscribe.afterSequence = m.snapshot.sequence;
+            if (m.body === 'events' && m.events.events.length) sub.subscribe.afterSequence = m.events.events.at(-1).sequence;
+            return sub.onMessage(m);
+        }
+        const p = this.pending.get(m.requestId);
+        if (!p) return;
+        if (m.body === 'error' && TRANSIENT.has(m.error.code)) {
+            p.sent = false;
+            return setTimeout(() => this.flush(), 200);
+        }
+        this.pending.delete(m.requestId);
+        clearTimeout(p.timer);
+        if (m.body === 'error') p.reject(new Refusal(m.error.code, m.error.message));
+        else p.resolve(m.reply);
+    }
+
+    greet(m) {
+        if (m.requestId !== this.helloId) return;
+        if (m.body === 'reply' && m.reply.result === 'welcome') {
+            this.greeted = true;
+            this.attempts = 0;
+            this.welcome = m.reply.welcome;
+            this.setStatus('online');
+            this.onWelcome(this.welcome);
+            return this.flush();
+        }
+        if (FINAL_REFUSALS.has(m.error.code)) {
+            this.status.refused = true;
+            this.setStatus('offline', m.error.message);
+            for (const [id, p] of this.pending) {
+                clearTimeout(p.timer);
+                p.reject(new Refusal(m.error.code, m.error.message));
+                this.pending.delete(id);
+            }
+        }
+        this.ws.close();
+    }
+
+    flush() {
+        if (!this.greeted || this.ws?.readyState !== WebSocket.OPEN) return;
+        for (const p of this.pending.values()) {
+            if (p.sent) continue;
+            p.sent = true;
+            this.send(p.message);
+        }
+        for (const [id, s] of this.subscriptions) {
+            if (s.sent) continue;
+            s.sent = true;
+            this.send({ requestId: id, subscribe: s.subscribe });
+        }
+    }
+}

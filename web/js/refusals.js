@@ -1,0 +1,21 @@
+// Staff-facing words for the server's refusals (the native clients' client/refusal.cpp says
+// the same); the server's own English sentence where there are none.
+const WORDS = {
+    ERROR_CODE_UNAUTHENTICATED: 'Not signed in: the server does not know this user or secret.',
+    ERROR_CODE_PERMISSION_DENIED: 'Not allowed: this sign-in may not do that.',
+    ERROR_CODE_RATE_LIMITED: 'Too many failed sign-ins: wait a minute and try again.',
+    ERROR_CODE_UNAVAILABLE: 'The server cannot be reached or is restarting: try again shortly.',
+    ERROR_CODE_COUNTER_CLOSED: 'This counter is closed: open it first.',
+    ERROR_CODE_COUNTER_PAUSED: 'This counter is paused: resume it first.',
+    ERROR_CODE_COUNTER_BUSY: 'A ticket is still at this counter: finish it first (done, no-show or transfer).',
+    ERROR_CODE_COUNTER_IDLE: 'No ticket is at this counter: call one first.',
+    ERROR_CODE_NOTHING_WAITING: 'Nobody is waiting for the services of this counter.',
+    ERROR_CODE_TICKET_NOT_WAITING: 'That ticket is not waiting any more: another counter took it, or it was cancelled.',
+    ERROR_CODE_TICKET_NOT_SERVING: 'Service has not started: press start when the citizen arrives.',
+    ERROR_CODE_RECALL_LIMIT_REACHED: 'This ticket has been recalled as often as allowed: mark it a no-show.',
+    ERROR_CODE_UNKNOWN_TICKET: 'There is no such ticket today.',
+};
+
+export function describe(refusal) {
+    return WORDS[refusal.code] ?? refusal.message;
+}

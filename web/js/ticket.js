@@ -1,0 +1,82 @@
+// The page a ticket's QR code opens (/t/TOKEN), for the citizen's phone: that ticket alone, its
+// place in line and estimated wait, the counter to go to once called, and after the service
+// a 1-5 rating the server accepts once. In the ticket's language, switchable.
+import { offlineBanner } from './banner.js';
+import { LANGUAGES, minutes, nameIn, say } from './i18n.js';
+import { Link } from './link.js';
+
+const $ = (id) => document.getElementById(id);
+const token = location.pathname.split('/').pop();
+let status = null;
+let language = null;
+let chosenLanguage = null;
+
+function render() {
+    if (!status) return;
+    language = chosenLanguage ?? (LANGUAGES[status.language] ? status.language : 'en');
+    document.documentElement.lang = language;
+    const centre = link.welcome.centre;
+    const state = status.state.replace('TICKET_STATE_', '').toLowerCase();
+    $('centre').textContent = centre.name;
+    $('caption').textContent = say(language, 'yourNumber');
+    $('number').textContent = status.number;
+    $('service').textContent = nameIn(centre.services.find((s) => s.id === status.serviceId)?.names, language, centre, status.serviceId);
+    $('state').textContent = say(language, `state_${state}`);
+    $('where').className = state === 'called' ? 'called' : '';
+    $('where').textContent = state === 'waiting'
+        ? `${status.peopleAhead ? say(language, 'peopleAhead', { n: status.peopleAhead }) : say(language, 'youAreNext')} · ${say(language, 'about', { n: minutes(status.estimatedWaitS) })}`
+        : (state === 'called' || state === 'serving') ? say(language, 'goToCounter', { counter: status.counter }) : '';
+    $('rating').hidden = !status.canRate;
+    $('rate-question').textContent = say(language, 'rateQuestion');
+    $('thanks').hidden = !status.rating;
+    $('thanks').textContent = say(language, 'alreadyRated', { n: status.rating });
+    $('leave').hidden = state !== 'waiting';
+    $('leave').textContent = say(language, 'leave');
+    $('languages').replaceChildren(...centre.languages.filter((l) => LANGUAGES[l]).map((l) =>
+        Object.assign(document.createElement('button'), { textContent: LANGUAGES[l].languageName, onclick: () => { chosenLanguage = l; render(); } })));
+}
+
+async function refresh() {
+    try {
+        status = (await link.request('getTicketStatus', { ticketToken: token })).ticketStatus;
+        render();
+    } catch (refusal) {
+        $('problem').hidden = false;
+        $('problem').textContent = refusal.message;
+    }
+}
+
+$('rating').querySelector('.stars').append(...[1, 2, 3, 4, 5].map((score) =>
+    Object.assign(document.createElement('button'), {
+        textContent: String(score),
+        onclick: async () => {
+            try {
+                status = (await link.request('rateService', { ticketToken: token, score })).ticketStatus;
+                render();
+                $('thanks').textContent = say(language, 'thanks');
+            } catch (refusal) {
+                $('problem').hidden = false;
+                $('problem').textContent = refusal.message;
+            }
+        },
+    })));
+$('leave').onclick = async () => {
+    if (!confirm(say(language, 'confirmLeave'))) return;
+    await link.request('cancelTicket', { number: status.number }).catch(() => {});
+    refresh();
+};
+
+const link = new Link({ role: 'ROLE_TICKET_HOLDER', ticketToken: token, clientName: 'ticket page' }, {
+    onStatus: offlineBanner($('offline'), (s) => say(language ?? 'en', s.refused ? 'unknownTicket' : 'offline')),
+});
+link.start().then(() => {
+    let pending = null;
+    // Every change to the line may move this ticket: ask for its status again, at most once a second.
+    link.subscribe({ view: 'VIEW_TICKET' }, (m) => {
+        if (m.body === 'snapshot' && m.snapshot.ticket) {
+            status = m.snapshot.ticket;
+            return render();
+        }
+        pending ??= setTimeout(() => { pending = null; refresh(); }, 300);
+    });
+});
