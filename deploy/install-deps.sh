@@ -15,7 +15,10 @@ packages=(
     tzdata                    # the centre's time zone
     libqrencode-dev           # the QR code on printed tickets (novbe-kiosk)
     libzbar-dev               # tests read the printed QR code back
+    nodejs                    # the web pages' npm packages and the browser tests (playwright-core)
+    chromium                  # the browser the web pages are tested in
 )
+command -v npm >/dev/null 2>&1 || packages+=(npm)  # nodejs from NodeSource carries its own npm
 
 missing=()
 for p in "${packages[@]}"; do

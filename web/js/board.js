@@ -83,7 +83,7 @@ function tick() {
 }
 
 const link = new Link({ role: 'ROLE_BOARD', deviceToken: params.get('token') ?? '', clientName: 'board page' }, {
-    onStatus: offlineBanner($('offline'), (s) => say(language(), s.refused ? 'badDevice' : 'offline')),
+    onStatus: offlineBanner($('offline'), (s) => (s.refused ? say('en', 'badDevice') : say(language(), 'offline'))),
 });
 link.start().then(() => link.subscribe({ view: 'VIEW_BOARD', serviceIds: zone.services, counters: zone.counters }, onMessage));
 render();

@@ -120,7 +120,7 @@ function show(t, service, priority) {
 }
 
 const link = new Link({ role: 'ROLE_KIOSK', deviceToken: token ?? '', clientName: 'kiosk page' }, {
-    onStatus: offlineBanner($('offline'), (s) => say(language, s.refused ? 'badDevice' : 'outOfService')),
+    onStatus: offlineBanner($('offline'), (s) => (s.refused ? say('en', 'badDevice') : say(language, 'outOfService'))),
     onWelcome: (w) => {
         const first = !centre.services.length;
         centre = w.centre;

@@ -35,7 +35,7 @@ async function rate(score) {
 
 $('stars').append(...[1, 2, 3, 4, 5].map((score) => Object.assign(document.createElement('button'), { textContent: String(score), onclick: () => rate(score) })));
 const link = new Link({ role: 'ROLE_RATING_DEVICE', deviceToken: token ?? '', clientName: 'rating pad' }, {
-    onStatus: offlineBanner($('offline'), (s) => say(language, s.refused ? 'badDevice' : 'offline')),
+    onStatus: offlineBanner($('offline'), (s) => (s.refused ? say('en', 'badDevice') : say(language, 'offline'))),
     onWelcome: render,
 });
 if (!token) $('answer').textContent = say('en', 'noDevice');

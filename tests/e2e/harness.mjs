@@ -1,0 +1,96 @@
+// What the browser tests stand on: a real novbe-server in a temporary folder (the demo centre,
+// a clerk and a manager) on 127.0.0.1, which can be killed and started again on the same
+// port; Debian's Chromium driven by playwright-core; screenshots under the build folder.
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const binary = process.env.NOVBE_SERVER_BINARY;
+const demoConfig = process.env.NOVBE_DEMO_CONFIG;
+export const screenshots = process.env.NOVBE_SCREENSHOTS ?? join(tmpdir(), 'novbe-e2e-screenshots');
+export const clerk = { user: 'anna', secret: 'anna-secret-1' };
+export const manager = { user: 'leyla', secret: 'leyla-secret-1' };
+export const kioskToken = 'demo-kiosk-entrance-7f3a';
+export const ratingToken = 'demo-rating-counter1-5d80';
+
+export class Server {
+    constructor() {
+        if (!binary || !demoConfig) throw new Error('NOVBE_SERVER_BINARY and NOVBE_DEMO_CONFIG must be set (ctest sets them)');
+        this.folder = mkdtempSync(join(tmpdir(), 'novbe-e2e-'));
+        this.config = join(this.folder, 'centre.toml');
+        copyFileSync(demoConfig, this.config);
+        for (const [who, role] of [[clerk, 'clerk'], [manager, 'manager']]) {
+            const r = spawnSync(binary, ['user', 'add', '--config', this.config, '--name', who.user, '--role', role], { input: `${who.secret}\n` });
+            if (r.status !== 0) throw new Error(`user add failed: ${r.stderr}`);
+        }
+        this.log = '';
+        this.port = 0;
+    }
+
+    // Starts on the port it had before (0 the first time) and resolves once it listens.
+    start() {
+        const listen = `127.0.0.1:${this.port}`;
+        this.process = spawn(binary, ['run', '--config', this.config, '--listen', listen, '--data-dir', this.folder], { stdio: ['ignore', 'ignore', 'pipe'] });
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`novbe-server did not listen within 10 s:\n${this.log}`)), 10000);
+            this.process.stderr.on('data', (chunk) => {
+                this.log += chunk;
+                const m = /listening on 127\.0\.0\.1:(\d+)/.exec(this.log.slice(this.log.lastIndexOf('recovered')));
+                if (m && !this.listening) {
+                    this.listening = true;
+                    this.port = Number(m[1]);
+                    clearTimeout(timer);
+                    resolve(this);
+                }
+            });
+            this.process.on('exit', (code) => {
+                if (!this.listening) reject(new Error(`novbe-server exited with ${code}:\n${this.log}`));
+            });
+        });
+    }
+
+    kill() {
+        return new Promise((resolve) => {
+            this.listening = false;
+            this.process.on('exit', resolve);
+            this.process.kill('SIGKILL');
+        });
+    }
+
+    async stop() {
+        if (this.process?.exitCode === null) {
+            await new Promise((resolve) => { this.process.on('exit', resolve); this.process.kill('SIGTERM'); });
+        }
+        for (const alarm of ['AddressSanitizer', 'ThreadSanitizer', 'runtime error:'])
+            if (this.log.includes(alarm)) throw new Error(`novbe-server reported a sanitizer error:\n${this.log}`);
+        rmSync(this.folder, { recursive: true, force: true });
+    }
+
+    get url() { return `http://127.0.0.1:${this.port}`; }
+}
+
+export async function launch() {
+    mkdirSync(screenshots, { recursive: true });
+    return chromium.launch({
+        executablePath: '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+            '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
+    });
+}
+
+// A page that fails the test on any script error or failed request of its own.
+export async function open(context, url, errors) {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(`${url}: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error' && !/WebSocket|ERR_CONNECTION_REFUSED/.test(m.text())) errors.push(`${url}: ${m.text()}`); });
+    await page.goto(url);
+    return page;
+}
+
+export async function shoot(page, name) {
+    await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+export function readText(path) { return readFileSync(path, 'utf8'); }
