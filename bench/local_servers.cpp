@@ -10,6 +10,9 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
+#include <memory>
+#include <vector>
 #include <fstream>
 #include <functional>
 #include <regex>
@@ -64,16 +67,85 @@ void echo_session(tcp::socket socket) {
     _exit(0);
 }
 
-}  // namespace
+// A bare Beast broadcast: each frame a connection sends makes the server send one shared
+// 60-byte frame to every other connection (one write in flight each, the rest queued): the
+// floor for fanning a call out to boards.
+class broadcast_session : public std::enable_shared_from_this<broadcast_session> {
+public:
+    using everyone = std::vector<std::weak_ptr<broadcast_session>>;
+    broadcast_session(tcp::socket socket, everyone& all) : ws_(std::move(socket)), all_(all) {}
 
-pid_t start_echo(unsigned short& port) {
+    void start() {
+        ws_.set_option(websocket::stream_base::decorator(
+            [](websocket::response_type& r) { r.set(beast::http::field::sec_websocket_protocol, "novbe.v1"); }));
+        ws_.async_accept([self = shared_from_this()](beast::error_code ec) {
+            if (ec) return;
+            self->ws_.binary(true);
+            self->all_.push_back(self);
+            self->read();
+        });
+    }
+    void send(std::shared_ptr<std::string const> const& frame) {
+        queue_.push_back(frame);
+        if (queue_.size() == 1) write();
+    }
+
+private:
+    void read() {
+        ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            if (ec) return;
+            self->buffer_.clear();
+            auto frame = std::make_shared<std::string const>(60, 'x');
+            for (auto const& weak : self->all_)
+                if (auto other = weak.lock(); other && other != self) other->send(frame);
+            self->read();
+        });
+    }
+    void write() {
+        ws_.async_write(boost::asio::buffer(*queue_.front()), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            if (ec) return;
+            self->queue_.pop_front();
+            if (!self->queue_.empty()) self->write();
+        });
+    }
+    websocket::stream<beast::tcp_stream> ws_;
+    beast::flat_buffer buffer_;
+    std::deque<std::shared_ptr<std::string const>> queue_;
+    everyone& all_;
+};
+
+[[noreturn]] void run_broadcast_server(int report) {
+    boost::asio::io_context io(1);
+    tcp::acceptor acceptor(io, {boost::asio::ip::make_address("127.0.0.1"), 0});
+    acceptor.listen(4096);
+    auto port = acceptor.local_endpoint().port();
+    if (write(report, &port, sizeof port) != sizeof port) _exit(1);
+    broadcast_session::everyone all;
+    std::function<void()> accept = [&] {
+        acceptor.async_accept([&](beast::error_code ec, tcp::socket s) {
+            if (!ec) std::make_shared<broadcast_session>(std::move(s), all)->start();
+            accept();
+        });
+    };
+    accept();
+    io.run();
+    _exit(0);
+}
+
+pid_t start_child(void (*serve)(int), unsigned short& port) {
     int p[2];
     if (pipe(p) != 0) std::abort();
     pid_t pid = fork();
-    if (pid == 0) run_echo_server(p[1]);
+    if (pid == 0) serve(p[1]);
     if (read(p[0], &port, sizeof port) != sizeof port) std::abort();
     return pid;
 }
+
+}  // namespace
+
+pid_t start_broadcast(unsigned short& port) { return start_child(run_broadcast_server, port); }
+
+pid_t start_echo(unsigned short& port) { return start_child(run_echo_server, port); }
 
 pid_t start_server(std::string const& binary, std::filesystem::path const& folder, unsigned short& port) {
     std::filesystem::create_directories(folder);

@@ -1,6 +1,7 @@
 #pragma once
-// The servers the server benchmark measures, each in a process of its own: a bare Beast echo
-// server (the floor for any WebSocket server here) and the release novbe-server.
+// The servers the server benchmarks measure, each in a process of its own: a bare Beast echo
+// and a bare Beast broadcast server (the floors for any WebSocket server here), and the release
+// novbe-server.
 #include <filesystem>
 #include <string>
 #include <sys/types.h>
@@ -9,6 +10,8 @@ namespace novbe::bench {
 
 // Forks a bare echo server on 127.0.0.1; `port` gets its port.
 pid_t start_echo(unsigned short& port);
+// Forks a bare broadcast server: a frame from any connection sends a shared 60-byte frame to all others.
+pid_t start_broadcast(unsigned short& port);
 // Starts novbe-server with the demo configuration, a bench kiosk and a bench clerk in `folder`.
 pid_t start_server(std::string const& binary, std::filesystem::path const& folder, unsigned short& port);
 // The resident memory of a process, KiB.

@@ -68,22 +68,32 @@ std::shared_ptr<std::string const> hub::envelope(std::uint64_t request_id, std::
 void hub::publish(std::vector<std::shared_ptr<publication const>> const& batch) {
     if (batch.empty() || subscribers_.empty()) return;
     auto const last = batch.back()->first_sequence + batch.back()->events.size() - 1;
-    // Subscribers that share a view and zone, and have seen the same, share one serialization.
-    std::map<std::string, std::optional<std::string>> bodies;
+    // Subscribers that share a view and zone, and have seen the same, share one serialization;
+    // those that also share a request id (boards mostly do) share the very frame.
+    struct shared {
+        std::optional<std::string> body;
+        std::map<std::uint64_t, std::shared_ptr<std::string const>> frames;  // by request id
+    };
+    std::map<std::pair<std::string_view, std::uint64_t>, shared> alike;
     for (auto& [session, s] : subscribers_) {
         if (!s->live || s->after >= last) continue;
-        std::string key = std::to_string(s->view) + "|" + std::to_string(s->after) + "|";
-        for (auto const& id : s->zone.services) key += id + ",";
-        key += "|";
-        for (auto n : s->zone.counters) key += std::to_string(n) + ",";
-        auto [it, fresh] = bodies.try_emplace(key);
-        if (fresh) it->second = body(*s, batch);
+        auto [it, fresh] = alike.try_emplace({s->group, s->after});
+        if (fresh) it->second.body = body(*s, batch);
         s->after = last;
-        if (it->second) s->send(envelope(s->id, *it->second));
+        if (!it->second.body) continue;
+        auto& frame = it->second.frames[s->id];
+        if (!frame) frame = envelope(s->id, *it->second.body);
+        s->send(frame);
     }
 }
 
-void hub::add(void const* session, std::shared_ptr<subscriber> s) { subscribers_.emplace(session, std::move(s)); }
+void hub::add(void const* session, std::shared_ptr<subscriber> s) {
+    s->group = std::to_string(s->view) + "|";
+    for (auto const& id : s->zone.services) s->group += id + ",";
+    s->group += "|";
+    for (auto n : s->zone.counters) s->group += std::to_string(n) + ",";
+    subscribers_.emplace(session, std::move(s));
+}
 
 void hub::remove(void const* session, std::uint64_t id) {
     auto [from, to] = subscribers_.equal_range(session);

@@ -25,6 +25,7 @@ public:
         std::uint64_t after = 0;            // the last sequence it has (snapshot or resume point)
         bool live = false;                  // set once its snapshot or catch-up is on its way
         frame_sender send;
+        std::string group;                  // view and zone as text: subscribers alike share frames (set by add)
     };
 
     explicit hub(std::size_t keep = 20'000) : keep_(keep) {}

@@ -129,6 +129,9 @@ publication publish(core::centre const& c, std::vector<core::event> const& event
 bool for_boards(v1::Event& e) {
     switch (e.kind_case()) {
     case v1::Event::kTicketRated: return false;  // how a citizen rated a clerk is the manager's business
+    // Nothing on a board changes when service starts; at 10,000 boards not sending it is a
+    // third fewer frames per visit (bench/README.md).
+    case v1::Event::kServiceStarted: return false;
     case v1::Event::kCounterChanged: {
         auto& view = *e.mutable_counter_changed()->mutable_counter();
         view.clear_clerk();
