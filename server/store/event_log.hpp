@@ -15,6 +15,7 @@
 
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -104,6 +105,8 @@ private:
     void run();
     std::error_code write_events(std::vector<pending>& batch);
     void write_report();
+    bool report_due() const;
+    static constexpr auto report_pause = std::chrono::milliseconds(10);
     void flush_touched();
     void write_snapshot(std::uint64_t sequence);
     void fail(std::string why);
@@ -116,6 +119,8 @@ private:
     std::vector<core::ticket_ordinal> touched_;  // tickets whose report rows are behind the log
     bool new_day_ = false;                       // a day_started awaits retention and a snapshot
     int commits_since_checkpoint_ = 0;
+    bool report_owed_ = false;                   // durable events the report has not taken yet
+    std::chrono::steady_clock::time_point last_report_{};
     std::unique_ptr<statement> insert_event_;
     std::unique_ptr<statement> insert_snapshot_;
     std::unique_ptr<statement> prune_snapshots_;
