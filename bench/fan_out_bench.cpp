@@ -176,10 +176,7 @@ std::pair<double, double> bare_fan_out(unsigned short port, int subscribers, int
 }  // namespace
 
 int main() {
-    rlimit files{};
-    getrlimit(RLIMIT_NOFILE, &files);
-    files.rlim_cur = files.rlim_max;  // ten thousand boards: as many sockets here
-    setrlimit(RLIMIT_NOFILE, &files);
+    long const open_files = raise_open_files();  // ten thousand boards: as many sockets here
     auto folder = std::filesystem::temp_directory_path() / "novbe-fan-out-bench";
     std::filesystem::remove_all(folder);
     unsigned short broadcast_port = 0, server_port = 0;
@@ -188,8 +185,8 @@ int main() {
     std::printf("a call reaching every board (novbe: call-next, then start and complete, one visit at a time):\n");
     std::printf("  boards  calls  call p50 ms  call p99 ms | last board p50 ms  p99 ms | bare broadcast p50 ms  p99 ms | p99 ratio\n");
     for (int boards : {1, 1000, 10000}) {
-        if (boards + 200 > static_cast<int>(files.rlim_cur)) {
-            std::printf("  %6d: skipped, the open-file limit is %ld\n", boards, static_cast<long>(files.rlim_cur));
+        if (boards + 200 > open_files) {
+            std::printf("  %6d: skipped, the open-file limit is %ld\n", boards, open_files);
             continue;
         }
         int calls = boards >= 10000 ? 50 : 200;

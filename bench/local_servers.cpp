@@ -5,6 +5,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/websocket.hpp>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -178,6 +179,14 @@ pid_t start_server(std::string const& binary, std::filesystem::path const& folde
     }
     std::fprintf(stderr, "the server did not start\n");
     std::exit(1);
+}
+
+long raise_open_files() {
+    rlimit files{};
+    getrlimit(RLIMIT_NOFILE, &files);
+    files.rlim_cur = files.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &files);
+    return static_cast<long>(files.rlim_cur);
 }
 
 long resident_kib(pid_t pid) {

@@ -16,5 +16,7 @@ pid_t start_broadcast(unsigned short& port);
 pid_t start_server(std::string const& binary, std::filesystem::path const& folder, unsigned short& port);
 // The resident memory of a process, KiB.
 long resident_kib(pid_t pid);
+// Raises this process's open-file limit to its hard cap (thousands of sockets) and returns it.
+long raise_open_files();
 
 }  // namespace novbe::bench

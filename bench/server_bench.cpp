@@ -165,10 +165,7 @@ double kib_per_idle_connection(pid_t pid, unsigned short port, int count, bool g
 }  // namespace
 
 int main() {
-    rlimit files{};
-    getrlimit(RLIMIT_NOFILE, &files);
-    files.rlim_cur = files.rlim_max;  // thousands of sockets
-    setrlimit(RLIMIT_NOFILE, &files);
+    long const open_files = novbe::bench::raise_open_files();
     auto folder = std::filesystem::temp_directory_path() / "novbe-server-bench";
     std::filesystem::remove_all(folder);
 
@@ -193,7 +190,7 @@ int main() {
         std::printf("  %11d %10.0f %8.3f %8.3f | %11.0f %8.3f %8.3f | %.2f\n", connections, r.per_second, r.p50, r.p99,
                     b.per_second, b.p50, b.p99, r.per_second / b.per_second);
     }
-    int const idle = static_cast<int>(std::min<rlim_t>(5000, files.rlim_cur / 2 - 100));
+    int const idle = static_cast<int>(std::min(5000L, open_files / 2 - 100));
     std::printf("memory per idle connection (%d WebSockets each, VmRSS growth):\n", idle);
     std::printf("  novbe-server, signed-in boards: %.1f KiB\n", kib_per_idle_connection(server, server_port, idle, true));
     std::printf("  bare Beast echo, upgraded:      %.1f KiB\n", kib_per_idle_connection(echo, echo_port, idle, false));
