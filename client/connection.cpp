@@ -380,7 +380,7 @@ bool connection::is_mutating(v1::ClientMessage const& m) {
     using M = v1::ClientMessage;
     auto c = m.command_case();
     return !(c == M::kHello || c == M::kGetTicketStatus || c == M::kGetCentre || c == M::kSubscribe ||
-             c == M::kUnsubscribe || c == M::kGetStatistics || c == M::kGetCounter || c == M::kGetTickets || c == M::COMMAND_NOT_SET);
+             c == M::kUnsubscribe || c == M::kGetStatistics || c == M::kGetCounter || c == M::kGetTickets || c == M::kGetLastServed || c == M::COMMAND_NOT_SET);
 }
 
 }  // namespace novbe::client

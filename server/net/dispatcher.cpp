@@ -125,6 +125,8 @@ bool dispatcher::allowed(identity const& who, M const& m) const {
         return c == M::kGetTicketStatus && is({role::kiosk, role::manager, role::admin});
     }
     if (c == M::kRateAtCounter) return who.kind == role::rating_device && m.rate_at_counter().counter() == who.counter;
+    if (c == M::kGetLastServed)
+        return (who.kind == role::rating_device && m.get_last_served().counter() == who.counter) || is({role::manager, role::admin});
     if (c == M::kGetStatistics || c == M::kGetCounter) return is({role::clerk, role::manager, role::admin});
     if (c == M::kCancelTicket && who.kind == role::ticket_holder) {  // a citizen who leaves: their own only
         auto const* own = centre_.state().find_ticket(who.ticket);
@@ -302,6 +304,19 @@ void dispatcher::query(identity const& who, M const& m, sender send) {
             *out.mutable_reply()->mutable_statistics() = statistics(centre_.state());
             send(out);
         });
+    case M::kGetLastServed: {
+        auto n = m.get_last_served().counter();
+        return centre_.after_durable([this, id, n, send] {
+            auto const* counter = centre_.state().find_counter(n);
+            if (!counter) return send(engine_error(id, core::errc::unknown_counter));
+            if (!counter->last_served) return send(engine_error(id, core::errc::unknown_ticket));
+            v1::ServerMessage out;
+            out.set_request_id(id);
+            auto const& t = centre_.state().tickets()[*counter->last_served];
+            *out.mutable_reply()->mutable_ticket_status() = ticket_status(centre_.state(), t, centre_.now());
+            send(out);
+        });
+    }
     case M::kGetTickets:
         return centre_.after_durable([this, id, send] {
             v1::ServerMessage out;

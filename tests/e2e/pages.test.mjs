@@ -208,11 +208,43 @@ test('pages without their credentials say so instead of showing nothing', { time
     await dashboard.fill('#secret', 'wrong');
     await dashboard.click('#sign-in-button');
     await dashboard.locator('#sign-in-error', { hasText: 'Not signed in' }).waitFor({ timeout: 5000 });
-    const pad = await open(context, `${server.url}/rate?token=${ratingToken}&lang=en`, errors);
-    await pad.locator('#counter-name', { hasText: 'Counter 1' }).waitFor();
-    await pad.locator('#stars button', { hasText: '4' }).click();
-    await pad.locator('#answer', { hasText: /Thank you|nothing to rate/ }).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+});
+
+test('the counter\'s rating pad asks the citizen just served, in their language, once', { timeout: 60000 }, async () => {
+    const errors = [];
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const pad = await open(context, `${server.url}/rate?token=${ratingToken}`, errors);
+    await pad.locator('#counter-name', { hasText: / 1$/ }).waitFor();  // "Masa 1": the centre's first language until someone is served
+    const number = await pad.evaluate(async ({ kioskToken, clerk }) => {
+        const { Link } = await import('/js/link.js');
+        const kiosk = await new Link({ role: 'ROLE_KIOSK', deviceToken: kioskToken }).start();
+        const desk = await new Link({ role: 'ROLE_CLERK', user: clerk.user, secret: clerk.secret }).start();
+        const t = (await kiosk.request('issueTicket', { serviceId: 'passport', language: 'ru' })).issuedTicket;
+        const at = (command, fields = {}) => desk.request(command, { counter: 1, ...fields });
+        const now = (await at('getCounter')).counter;  // counter 1 may still hold an earlier test's ticket
+        if (now.status === 'COUNTER_STATUS_CLOSED') await at('openCounter');
+        if (now.current) {
+            if (now.current.state === 'TICKET_STATE_CALLED') await at('startServing');
+            await at('completeService');
+        }
+        await at('callTicket', { number: t.number });
+        await at('startServing');
+        await at('completeService');
+        return t.number;
+    }, { kioskToken, clerk });
+    await pad.locator('#question', { hasText: 'Пожалуйста, оцените обслуживание' }).waitFor({ timeout: 5000 });
     await shoot(pad, 'rate');
+    await pad.locator('#stars button', { hasText: '4' }).click();
+    await pad.locator('#answer', { hasText: 'Спасибо за оценку!' }).waitFor();
+    await pad.locator('#stars').waitFor({ state: 'hidden' });
+    const rated = await pad.evaluate(async ({ manager, number }) => {
+        const { Link } = await import('/js/link.js');
+        const boss = await new Link({ role: 'ROLE_MANAGER', user: manager.user, secret: manager.secret }).start();
+        return (await boss.request('getTickets')).tickets.rows.find((r) => r.number === number).rating;
+    }, { manager, number });
+    assert.equal(rated, 4);
     assert.deepEqual(errors, []);
     await context.close();
 });

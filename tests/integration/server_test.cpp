@@ -144,6 +144,31 @@ TEST_F(server, a_manager_gets_todays_tickets_one_row_per_stay_in_a_line) {
     EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(c.request(get)));  // clerks do not export
 }
 
+TEST_F(server, a_rating_pad_sees_the_ticket_its_counter_served_last_and_no_other) {
+    auto k = kiosk();
+    auto in_russian = issue("passport");
+    in_russian.mutable_issue_ticket()->set_language("ru");
+    k.request(in_russian);
+    ws_client pad(process.port());
+    ASSERT_TRUE(pad.hello(v1::ROLE_RATING_DEVICE, server_process::rating_token).reply().has_welcome());
+    M last;
+    last.mutable_get_last_served()->set_counter(1);
+    EXPECT_EQ("ERROR_CODE_UNKNOWN_TICKET", error_name(pad.request(last)));  // nothing served there yet
+    auto c = clerk();
+    c.request(counter_command(&M::mutable_open_counter, 1));
+    c.request(counter_command(&M::mutable_call_next, 1));
+    c.request(counter_command(&M::mutable_start_serving, 1));
+    c.request(counter_command(&M::mutable_complete_service, 1));
+    auto served = pad.request(last);
+    EXPECT_EQ("A001", served.reply().ticket_status().number()) << served.DebugString();
+    EXPECT_EQ("ru", served.reply().ticket_status().language());  // the pad asks in the citizen's language
+    EXPECT_TRUE(served.reply().ticket_status().can_rate());
+    M other = last;
+    other.mutable_get_last_served()->set_counter(2);
+    EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(pad.request(other)));
+    EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(k.request(last)));
+}
+
 TEST_F(server, each_role_is_refused_what_is_not_its_own) {
     auto k = kiosk();
     EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(k.request(counter_command(&M::mutable_call_next, 1))));

@@ -6,7 +6,7 @@
 /* global protobuf */
 
 const READS = new Set(['hello', 'getTicketStatus', 'getCentre', 'subscribe', 'unsubscribe', 'getStatistics',
-    'getCounter', 'getTickets']);
+    'getCounter', 'getTickets', 'getLastServed']);
 const FINAL_REFUSALS = new Set(['ERROR_CODE_UNAUTHENTICATED', 'ERROR_CODE_PERMISSION_DENIED',
     'ERROR_CODE_UNSUPPORTED_VERSION']);
 const TRANSIENT = new Set(['ERROR_CODE_UNAVAILABLE', 'ERROR_CODE_INTERNAL']);

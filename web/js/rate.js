@@ -1,6 +1,7 @@
 // The counter-top rating pad (/rate?token=DEVICE): the citizen just served rates the service
-// 1-5, once; the server knows which counter the pad belongs to. The pad's token is kept in
-// this browser after the first visit.
+// 1-5, once, asked in their own language (the ticket's); the server knows which counter the
+// pad belongs to. The pad looks every two seconds for the ticket its counter served last, and
+// shows the stars only while that ticket can be rated. Its token is kept in this browser.
 import { offlineBanner } from './banner.js';
 import { LANGUAGES, say } from './i18n.js';
 import { Link } from './link.js';
@@ -9,35 +10,59 @@ const params = new URLSearchParams(location.search);
 if (params.get('token')) localStorage.setItem('novbe.rateToken', params.get('token'));
 const token = localStorage.getItem('novbe.rateToken');
 const $ = (id) => document.getElementById(id);
-let language = params.get('lang') ?? 'az';
-let reset = null;
+let language = params.get('lang') ?? null;  // null: the citizen's, or the centre's first
+let last = null;                            // TicketStatus of the counter's last served ticket
+let thanked = null;                         // the number just rated here: thanks stay a moment
+
+function lang() {
+    if (language) return language;
+    if (last && LANGUAGES[last.language]) return last.language;
+    return link.welcome?.centre.languages[0] ?? 'en';
+}
 
 function render() {
-    document.documentElement.lang = language;
+    const l = lang();
+    document.documentElement.lang = l;
     const w = link.welcome;
-    $('counter-name').textContent = w ? `${w.centre.name} · ${say(language, 'counter')} ${w.counter}` : '';
-    $('question').textContent = say(language, 'rateHere');
-    $('languages').replaceChildren(...(w?.centre.languages ?? Object.keys(LANGUAGES)).filter((l) => LANGUAGES[l]).map((l) =>
-        Object.assign(document.createElement('button'), { textContent: LANGUAGES[l].languageName, onclick: () => { language = l; render(); } })));
+    $('counter-name').textContent = w ? `${w.centre.name} · ${say(l, 'counter')} ${w.counter}` : '';
+    const open = Boolean(last?.canRate);
+    $('question').textContent = open ? say(l, 'rateHere') : '';
+    $('stars').hidden = !open;
+    if (!open && thanked !== last?.number) $('answer').textContent = last?.rating ? say(l, 'thanks') : say(l, 'nothingToRate');
+    $('languages').replaceChildren(...(w?.centre.languages ?? Object.keys(LANGUAGES)).filter((x) => LANGUAGES[x]).map((x) =>
+        Object.assign(document.createElement('button'), { textContent: LANGUAGES[x].languageName, onclick: () => { language = x; render(); } })));
+}
+
+async function look() {
+    try {
+        const status = (await link.request('getLastServed', { counter: link.welcome.counter })).ticketStatus;
+        if (status.number !== last?.number) { language = params.get('lang'); thanked = null; $('answer').textContent = ''; }
+        last = status;
+    } catch (refusal) {
+        if (refusal.code === 'ERROR_CODE_UNKNOWN_TICKET') last = null;  // nobody served here yet today
+    }
+    render();
 }
 
 async function rate(score) {
-    clearTimeout(reset);
     try {
-        await link.request('rateAtCounter', { counter: link.welcome.counter, score });
-        $('answer').textContent = say(language, 'thanks');
+        last = (await link.request('rateAtCounter', { counter: link.welcome.counter, score })).ticketStatus;
+        thanked = last.number;
+        $('answer').textContent = say(lang(), 'thanks');
     } catch (refusal) {
-        $('answer').textContent = refusal.code === 'ERROR_CODE_UNAVAILABLE' ? say(language, 'offline')
-            : refusal.code === 'ERROR_CODE_ALREADY_RATED' ? say(language, 'thanks') : say(language, 'nothingToRate');
+        $('answer').textContent = refusal.code === 'ERROR_CODE_UNAVAILABLE' ? say(lang(), 'offline') : say(lang(), 'nothingToRate');
     }
-    reset = setTimeout(() => { $('answer').textContent = ''; }, 5000);
+    render();
 }
 
 $('stars').append(...[1, 2, 3, 4, 5].map((score) => Object.assign(document.createElement('button'), { textContent: String(score), onclick: () => rate(score) })));
 const link = new Link({ role: 'ROLE_RATING_DEVICE', deviceToken: token ?? '', clientName: 'rating pad' }, {
-    onStatus: offlineBanner($('offline'), (s) => (s.refused ? say('en', 'badDevice') : say(language, 'offline'))),
-    onWelcome: render,
+    onStatus: offlineBanner($('offline'), (s) => (s.refused ? say('en', 'badDevice') : say(lang(), 'offline'))),
+    onWelcome: () => { look(); },
 });
 if (!token) $('answer').textContent = say('en', 'noDevice');
-else link.start();
+else {
+    link.start();
+    setInterval(() => link.welcome && look(), 2000);
+}
 render();
