@@ -3,6 +3,7 @@
 // services (live, from a board subscription of that zone), the clerk's figures, and one
 // button (or key) per action. Refusals are said in words.
 import { offlineBanner } from './banner.js';
+import { clock } from './clock.js';
 import { nameIn } from './i18n.js';
 import { Link } from './link.js';
 import { describe } from './refusals.js';
@@ -14,11 +15,6 @@ let view = null;       // the CounterView
 let user = '';
 const lines = new Map();
 
-const clock = (s) => {
-    s = Math.max(0, Math.floor(s));
-    const two = (v) => String(v).padStart(2, '0');
-    return s >= 3600 ? `${Math.floor(s / 3600)}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}` : `${Math.floor(s / 60)}:${two(s % 60)}`;
-};
 const serviceName = (id) => nameIn(link.welcome.centre.services.find((s) => s.id === id)?.names, 'en', link.welcome.centre, id);
 
 function renderCounter() {

@@ -5,6 +5,7 @@
 // for again after changes, at most once a second (rows: every 15 s).
 import { perHour, waits } from './charts.js';
 import { offlineBanner } from './banner.js';
+import { clock } from './clock.js';
 import { nameIn } from './i18n.js';
 import { Link } from './link.js';
 import { describe } from './refusals.js';
@@ -17,11 +18,6 @@ const lines = new Map();     // service id -> QueueLine
 let statistics = null;
 let rows = [];
 
-const clock = (s) => {
-    s = Math.max(0, Math.floor(s));
-    const two = (v) => String(v).padStart(2, '0');
-    return s >= 3600 ? `${Math.floor(s / 3600)}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}` : `${Math.floor(s / 60)}:${two(s % 60)}`;
-};
 const service = (id) => centre.services.find((s) => s.id === id);
 const serviceName = (id) => nameIn(service(id)?.names, 'en', centre, id);
 const cell = (text, cls = '', field = '') => {
