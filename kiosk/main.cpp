@@ -60,7 +60,14 @@ std::optional<settings> parse(int argc, char** argv, std::string& error) {
         else if (arg == "--printer") s.printer = value();
         else if (arg == "--token") token = value();
         else if (arg == "--status-url") s.status_base = value();
-        else if (arg == "--wait") s.wait = std::chrono::milliseconds(static_cast<long long>(std::stod(value()) * 1000));
+        else if (arg == "--wait") {
+            auto text = value();
+            char* end = nullptr;
+            double seconds = std::strtod(text.c_str(), &end);
+            if (end == text.c_str() || *end != '\0' || seconds < 0 || seconds > 3600)
+                throw std::invalid_argument("--wait takes seconds (0 to 3600), not " + text);
+            s.wait = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+        }
         else throw std::invalid_argument("unknown option " + arg);
     }
     if (!client::parse_address(server, s.link)) return error = "--server takes HOST:PORT, not " + server, std::nullopt;
@@ -121,10 +128,13 @@ int take_ticket(client::blocking_client& link, settings const& s, output& out, s
     return printed;
 }
 
-// Asks for one of `count` numbered choices; 0 or end of input gives nullopt, "r" gives -1.
+constexpr int reprint = -1;
+constexpr int end_of_input = -2;  // closes the kiosk
+
+// Asks for one of `count` numbered choices; 0 gives nullopt (back), "r" reprint.
 std::optional<int> choose(int count) {
     for (std::string line; std::cout << "> " << std::flush, std::getline(std::cin, line);) {
-        if (line == "r" || line == "R") return -1;
+        if (line == "r" || line == "R") return reprint;
         try {
             int n = std::stoi(line);
             if (n == 0) return std::nullopt;
@@ -132,7 +142,7 @@ std::optional<int> choose(int count) {
         } catch (std::exception const&) {
         }
     }
-    std::exit(printed);  // the end of input closes the kiosk
+    return end_of_input;
 }
 
 int run_kiosk(client::blocking_client& link, settings s, output& out) {
@@ -147,7 +157,8 @@ int run_kiosk(client::blocking_client& link, settings s, output& out) {
             std::cout << "  " << i + 1 << "  " << kiosk::texts_for(languages[i]).language_name << "\n";
         std::cout << "  r  " << kiosk::texts_for(s.language).reprint << "\n";
         auto pick = choose(static_cast<int>(languages.size()));
-        if (pick == -1) {
+        if (pick == end_of_input) return printed;
+        if (pick == reprint) {
             std::string why;
             if (last && !out.print(*last, why)) std::cerr << why << "\n";
             continue;
@@ -164,10 +175,12 @@ int run_kiosk(client::blocking_client& link, settings s, output& out) {
             std::cout << "    " << i + 1 << "  " << kiosk::pick_name(svc.names(), s.language, centre, svc.id()) << "\n";
         }
         auto service = choose(centre.services_size());
+        if (service == end_of_input) return printed;
         if (!service || *service < 1) continue;
         s.service = centre.services(*service - 1).id();
         std::cout << "\n" << words.choose_priority << "\n  1  " << words.normal << "\n  2  " << words.priority << "\n";
         auto priority = choose(2);
+        if (priority == end_of_input) return printed;
         if (!priority || *priority < 1) continue;
         s.priority = *priority == 2;
         if (take_ticket(link, s, out, last) == printed) std::cout << words.take_ticket << "\n";
