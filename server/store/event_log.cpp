@@ -228,15 +228,19 @@ void event_log::flush_touched() {
 // own transaction and upserts are a tenth of the writer's time), and at once when the writer
 // has nothing else to do; a new day, or a long backlog, cannot wait.
 bool event_log::report_due() const {
-    return new_day_ || touched_.size() >= 4096 || std::chrono::steady_clock::now() - last_report_ >= report_pause;
+    return new_day_ || snapshot_due() || touched_.size() >= 4096 || std::chrono::steady_clock::now() - last_report_ >= report_pause;
+}
+
+// A snapshot costs in proportion to the day's tickets, so it waits for at least as many
+// events: snapshots then cost O(1) per event, and recovery replays no more than that.
+bool event_log::snapshot_due() const {
+    return new_day_ || since_snapshot_ >= std::max<std::uint64_t>(options_.snapshot_every, shadow_.tickets().size());
 }
 
 void event_log::write_report() {
     report_owed_ = false;
     last_report_ = std::chrono::steady_clock::now();
-    // A snapshot costs in proportion to the day's tickets, so it waits for at least as many
-    // events: snapshots then cost O(1) per event, and recovery replays no more than that.
-    bool snapshot_due = new_day_ || since_snapshot_ >= std::max<std::uint64_t>(options_.snapshot_every, shadow_.tickets().size());
+    bool const snapshot = snapshot_due();
     try {
         // This transaction need not reach the disk before the next batch's: that fsync covers it.
         if (options_.synchronous_full) db_.exec("PRAGMA synchronous=OFF");
@@ -245,7 +249,7 @@ void event_log::write_report() {
         mark_reported_->bind(1, static_cast<std::int64_t>(last_durable())).run();
         if (new_day_ && options_.retention_days > 0) erase_personal_data(db_, shadow_.day() - options_.retention_days);
         if (new_day_) db_.exec("DELETE FROM requests WHERE day < " + std::to_string(std::int64_t{shadow_.day()} - 1));  // retries come within minutes
-        if (snapshot_due) write_snapshot(last_durable());
+        if (snapshot) write_snapshot(last_durable());
         new_day_ = false;
         tx.commit();
         if (options_.synchronous_full) db_.exec("PRAGMA synchronous=FULL");

@@ -106,6 +106,7 @@ private:
     std::error_code write_events(std::vector<pending>& batch);
     void write_report();
     bool report_due() const;
+    bool snapshot_due() const;
     static constexpr auto report_pause = std::chrono::milliseconds(10);
     void flush_touched();
     void write_snapshot(std::uint64_t sequence);
