@@ -13,11 +13,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <future>
 #include <latch>
 #include <mutex>
-#include <sstream>
 #include <thread>
 
 namespace novbe::testing {
@@ -25,13 +23,6 @@ namespace {
 
 using namespace std::chrono_literals;
 using M = v1::ClientMessage;
-
-std::string slurp(std::string const& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 class clients : public ::testing::Test {
 protected:

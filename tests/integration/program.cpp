@@ -15,16 +15,12 @@
 
 namespace novbe::testing {
 
-namespace {
-
 std::string slurp(std::string const& path) {
-    std::ifstream in(path);
+    std::ifstream in(path, std::ios::binary);
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
 }
-
-}  // namespace
 
 program_result run_program(std::vector<std::string> const& argv, std::vector<std::pair<std::string, std::string>> const& env,
                            std::string const& input, std::chrono::seconds limit) {

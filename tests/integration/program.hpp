@@ -14,6 +14,9 @@ struct program_result {
     std::string err;
 };
 
+// A whole file as it is on disk (empty if it is missing): a printer's output, a program's.
+std::string slurp(std::string const& path);
+
 // Sanitizer reports on stderr fail the calling test.
 program_result run_program(std::vector<std::string> const& argv, std::vector<std::pair<std::string, std::string>> const& env = {},
                            std::string const& input = "", std::chrono::seconds limit = std::chrono::seconds(30));
