@@ -246,6 +246,13 @@ TEST_F(clients, a_board_subscription_resumes_after_a_server_crash_without_a_gap_
         std::lock_guard lock(mutex);
         return issued.size();
     };
+    auto snapshot_arrived = [&] {
+        std::lock_guard lock(mutex);
+        return snapshots > 0;
+    };
+    // Online is the sign-in; tickets issued before the snapshot would be in it, not events.
+    for (int i = 0; i < 500 && !snapshot_arrived(); ++i) std::this_thread::sleep_for(10ms);
+    ASSERT_TRUE(snapshot_arrived());
     auto wait_for = [&](std::size_t n) {
         for (int i = 0; i < 500 && count() < n; ++i) std::this_thread::sleep_for(10ms);
         return count();
