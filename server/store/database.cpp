@@ -64,15 +64,20 @@ statement& statement::bind(int i, std::int64_t value) {
     return *this;
 }
 
-statement& statement::bind_text(int i, std::string_view value) {
+namespace {
+// SQLite copies a value bound with SQLITE_TRANSIENT; SQLITE_STATIC trusts it to outlive the step.
+sqlite3_destructor_type lifetime(bool owned_by_caller) { return owned_by_caller ? SQLITE_STATIC : SQLITE_TRANSIENT; }
+}  // namespace
+
+statement& statement::text(int i, std::string_view value, bool unowned) {
     if (value.empty()) return bind_null(i);
-    int rc = sqlite3_bind_text(stmt_, i, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+    int rc = sqlite3_bind_text(stmt_, i, value.data(), static_cast<int>(value.size()), lifetime(unowned));
     if (rc != SQLITE_OK) db_.fail(rc, "bind");
     return *this;
 }
 
-statement& statement::bind_blob(int i, std::string_view value) {
-    int rc = sqlite3_bind_blob(stmt_, i, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+statement& statement::blob(int i, std::string_view value, bool unowned) {
+    int rc = sqlite3_bind_blob(stmt_, i, value.data(), static_cast<int>(value.size()), lifetime(unowned));
     if (rc != SQLITE_OK) db_.fail(rc, "bind");
     return *this;
 }

@@ -53,8 +53,11 @@ public:
     statement& operator=(statement const&) = delete;
 
     statement& bind(int i, std::int64_t value);
-    statement& bind_text(int i, std::string_view value);  // empty text binds NULL
-    statement& bind_blob(int i, std::string_view value);
+    statement& bind_text(int i, std::string_view value) { return text(i, value, false); }  // empty text binds NULL
+    statement& bind_blob(int i, std::string_view value) { return blob(i, value, false); }
+    // Without a copy, for the writer's hot paths: the caller keeps `value` alive until run().
+    statement& bind_text_unowned(int i, std::string_view value) { return text(i, value, true); }
+    statement& bind_blob_unowned(int i, std::string_view value) { return blob(i, value, true); }
     statement& bind_null(int i);
 
     bool step();   // true while there is a row
@@ -67,6 +70,9 @@ public:
     bool column_is_null(int i) const;
 
 private:
+    statement& text(int i, std::string_view value, bool unowned);
+    statement& blob(int i, std::string_view value, bool unowned);
+
     database& db_;
     sqlite3_stmt* stmt_ = nullptr;
 };

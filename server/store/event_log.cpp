@@ -71,8 +71,10 @@ event_log::event_log(log_options options, core::centre_config config)
     // Recovery re-projects into the report whatever a crash left between the log and the report.
     transaction tx(db_);
     auto const reported = static_cast<std::uint64_t>(db_.query_int("SELECT reported_seq FROM report_state"));
+    auto day_before = core::no_day;
     auto r = recover(db_, config, reported, [&](std::uint64_t seq, core::event const& ev, core::centre const& c) {
-        if (seq > reported) report_->record(ev, c);
+        if (seq > reported) report_->record(ev, c, day_before);
+        day_before = c.day();
     });
     mark_reported_->bind(1, static_cast<std::int64_t>(r.last_sequence)).run();
     tx.commit();
@@ -178,7 +180,7 @@ std::error_code event_log::write_events(std::vector<pending>& batch) {
                 if (!shadow_.can_apply(ev)) throw rejected_batch{};
                 if (auto const* day = std::get_if<core::day_started>(&ev)) {
                     flush_touched();  // while the old day's tickets are still in the shadow
-                    report_->close_left_open(day->day);
+                    report_->close_left_open(shadow_.day(), day->day);
                     new_day_ = true;
                 }
                 shadow_.apply(ev);
@@ -186,7 +188,8 @@ std::error_code event_log::write_events(std::vector<pending>& batch) {
                 if (auto const* closed = std::get_if<core::day_closed>(&ev)) report_->close_waiting(shadow_.day(), closed->at);
                 insert_event_->bind(1, static_cast<std::int64_t>(++sequence)).bind(2, shadow_.day());
                 insert_event_->bind(3, detail::ms(event_time(ev))).bind(4, static_cast<std::int64_t>(ev.index()));
-                insert_event_->bind_blob(5, encode_event(ev, shadow_.config())).run();
+                auto const body = encode_event(ev, shadow_.config());
+                insert_event_->bind_blob_unowned(5, body).run();
                 ++since_snapshot_;
             }
             if (!p.key.empty())

@@ -29,20 +29,26 @@ std::optional<core::ticket_ordinal> ticket_of(core::event const& ev) {
 ticket_report::ticket_report(database& db)
     : upsert_(db, upsert_sql),
       close_waiting_(db, "UPDATE tickets SET state = 'closed', ended_ms = ?2 WHERE day = ?1 AND state = 'waiting'"),
-      close_left_open_(db, "UPDATE tickets SET state = 'closed' WHERE day < ?1 AND state IN ('waiting', 'called', 'serving')") {}
+      close_left_open_(db, "UPDATE tickets SET state = 'closed' WHERE day >= ?1 AND day < ?2 AND state IN ('waiting', 'called', 'serving')") {}
 
-void ticket_report::record(core::event const& ev, core::centre const& c) {
+void ticket_report::record(core::event const& ev, core::centre const& c, core::day_number day_before) {
     if (auto t = ticket_of(ev)) return upsert(c.tickets()[*t], c);
     if (auto const* closed = std::get_if<core::day_closed>(&ev)) close_waiting(c.day(), closed->at);
-    if (auto const* started = std::get_if<core::day_started>(&ev)) close_left_open(started->day);
+    if (auto const* started = std::get_if<core::day_started>(&ev)) close_left_open(day_before, started->day);
 }
 
 void ticket_report::close_waiting(core::day_number day, core::time_point at) {
     close_waiting_.bind(1, day).bind(2, at.time_since_epoch().count()).run();
 }
 
-void ticket_report::close_left_open(core::day_number new_day) { close_left_open_.bind(1, new_day).run(); }
+// Only the days since the one before: earlier days were closed at their own roll-over, and the
+// table holds years of them (a scan of all would stall the day's first ticket).
+void ticket_report::close_left_open(core::day_number day_before, core::day_number new_day) {
+    close_left_open_.bind(1, day_before).bind(2, new_day).run();
+}
 
+// Texts are bound without a copy (the writer's busiest statement): `t`, `c` and `number`
+// outlive run().
 void ticket_report::upsert(core::ticket const& t, core::centre const& c) {
     auto ms = [](std::optional<core::time_point> const& at, statement& s, int i) {
         if (at) s.bind(i, at->time_since_epoch().count());
@@ -50,16 +56,17 @@ void ticket_report::upsert(core::ticket const& t, core::centre const& c) {
     };
     auto const& v = t.current();
     auto const& services = c.config().services;
-    upsert_.bind(1, c.day()).bind(2, t.ordinal).bind_text(3, c.number_of(t));
-    upsert_.bind_text(4, services[t.issued_for].id).bind_text(5, services[v.service].id).bind_text(6, name(t.cls));
-    upsert_.bind_text(7, t.language).bind(8, t.issued.time_since_epoch().count());
+    auto const number = c.number_of(t);
+    upsert_.bind(1, c.day()).bind(2, t.ordinal).bind_text_unowned(3, number);
+    upsert_.bind_text_unowned(4, services[t.issued_for].id).bind_text_unowned(5, services[v.service].id);
+    upsert_.bind_text_unowned(6, name(t.cls)).bind_text_unowned(7, t.language).bind(8, t.issued.time_since_epoch().count());
     upsert_.bind(9, t.estimated_wait.count()).bind(10, t.people_ahead_at_issue);
     ms(v.called, upsert_, 11);
     if (v.counter != 0) upsert_.bind(12, v.counter); else upsert_.bind_null(12);
-    upsert_.bind_text(13, v.clerk);
+    upsert_.bind_text_unowned(13, v.clerk);
     ms(v.started, upsert_, 14);
     ms(v.ended, upsert_, 15);
-    upsert_.bind_text(16, name(t.state)).bind_text(17, t.outcome);
+    upsert_.bind_text_unowned(16, name(t.state)).bind_text_unowned(17, t.outcome);
     if (t.rating != 0) upsert_.bind(18, t.rating); else upsert_.bind_null(18);
     upsert_.bind(19, static_cast<std::int64_t>(t.visits.size() - 1)).bind(20, v.recalls);
     upsert_.run();

@@ -13,13 +13,14 @@ class ticket_report {
 public:
     explicit ticket_report(database& db);
 
-    // After `ev` has been applied to `c`: writes the rows it changed.
-    void record(core::event const& ev, core::centre const& c);
+    // After `ev` has been applied to `c`: writes the rows it changed. `day_before`: the state's
+    // day before `ev` (core::no_day if unknown: a new day then closes every earlier one).
+    void record(core::event const& ev, core::centre const& c, core::day_number day_before);
     // The row of one ticket as it stands in `c`.
     void upsert(core::ticket const& t, core::centre const& c);
     // The day-wide changes: closing time, and a new day closing what earlier days left open.
     void close_waiting(core::day_number day, core::time_point at);
-    void close_left_open(core::day_number new_day);
+    void close_left_open(core::day_number day_before, core::day_number new_day);
 
 private:
     statement upsert_;

@@ -108,6 +108,37 @@ TEST(event_log, the_report_holds_each_ticket_with_its_outcome) {
     EXPECT_EQ(4, db.query_int("SELECT count(DISTINCT clerk) FROM tickets"));
 }
 
+TEST(event_log, a_new_day_closes_what_the_day_before_left_open_also_when_rebuilt) {
+    temp_dir dir;
+    event_source source;
+    auto const path = dir.file("centre.db");
+    auto open_rows = [&] {
+        database db(path);
+        return db.query_int("SELECT count(*) FROM tickets WHERE state IN ('waiting', 'called', 'serving')");
+    };
+    {
+        auto opened = event_log::open(at(path), source.centre().config());
+        append_and_wait(*opened.log, source.busy_minutes(12));  // no closing time: the server was stopped
+    }
+    ASSERT_GT(open_rows(), 0);
+    {
+        auto opened = event_log::open(at(path), source.centre().config());
+        source.advance(std::chrono::hours(24));
+        auto next_morning = source.run(core::issue_ticket{0, {}, "en", {9, 9}});
+        ASSERT_TRUE(std::holds_alternative<core::day_started>(next_morning.front()));
+        append_and_wait(*opened.log, std::move(next_morning));
+    }
+    EXPECT_EQ(1, open_rows()) << "only today's new ticket waits";
+    {
+        database db(path);  // as if the report's transactions since the first event were lost
+        db.exec("DELETE FROM tickets WHERE day = (SELECT max(day) FROM tickets)");
+        db.exec("UPDATE report_state SET reported_seq = 1");
+        db.exec("DELETE FROM snapshots");
+    }
+    event_log::open(at(path), source.centre().config());
+    EXPECT_EQ(1, open_rows());
+}
+
 TEST(event_log, a_report_left_behind_by_a_crash_is_rebuilt_from_the_log_at_start) {
     temp_dir dir;
     event_source source;
