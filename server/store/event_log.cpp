@@ -4,6 +4,7 @@
 #include "recovery.hpp"
 #include "retention.hpp"
 
+#include <pthread.h>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -48,7 +49,10 @@ event_log::opened event_log::open(log_options options, core::centre_config confi
     while (replies.step())
         result.replies.push_back({std::string(replies.column_text(0)), static_cast<core::day_number>(replies.column_int(1)),
                                   std::string(replies.column_blob(2))});
-    log->writer_ = std::thread([raw = log.get()] { raw->run(); });
+    log->writer_ = std::thread([raw = log.get()] {
+        pthread_setname_np(pthread_self(), "novbe-store");  // for top -H and perf: the thread that commits
+        raw->run();
+    });
     result.log = std::move(log);
     return result;
 }
