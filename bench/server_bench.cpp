@@ -164,12 +164,21 @@ double kib_per_idle_connection(pid_t pid, unsigned short port, int count, bool g
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
     long const open_files = novbe::bench::raise_open_files();
     auto folder = std::filesystem::temp_directory_path() / "novbe-server-bench";
     std::filesystem::remove_all(folder);
 
     unsigned short echo_port = 0, server_port = 0;
+    if (argc == 3) {  // CONNECTIONS SECONDS: the real server alone, for a profiler to watch
+        auto server = start_server(NOVBE_SERVER_BINARY, folder, server_port);
+        auto r = drive(server_port, std::stoi(argv[1]), std::chrono::seconds(std::stoi(argv[2])), false);
+        std::printf("%s connections: %.0f issues/s, p50 %.3f ms, p99 %.3f ms\n", argv[1], r.per_second, r.p50, r.p99);
+        kill(server, SIGTERM);
+        waitpid(server, nullptr, 0);
+        std::filesystem::remove_all(folder);
+        return 0;
+    }
     auto echo = start_echo(echo_port);
     auto server = start_server(NOVBE_SERVER_BINARY, folder, server_port);
     std::printf("durable ticket issues over WebSockets, one request in flight per connection (median of 3 alternating 1 s runs):\n");
