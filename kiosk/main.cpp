@@ -178,7 +178,8 @@ int run_kiosk(client::blocking_client& link, settings s, output& out) {
         if (service == end_of_input) return printed;
         if (!service || *service < 1) continue;
         s.service = centre.services(*service - 1).id();
-        std::cout << "\n" << words.choose_priority << "\n  1  " << words.normal << "\n  2  " << words.priority << "\n";
+        std::cout << "\n" << words.choose_priority << "\n(" << words.priority_hint << ")\n  1  " << words.normal << "\n  2  "
+                  << words.priority << "\n";
         auto priority = choose(2);
         if (priority == end_of_input) return printed;
         if (!priority || *priority < 1) continue;

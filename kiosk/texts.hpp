@@ -1,6 +1,7 @@
 #pragma once
-// Everything the kiosk says to citizens, one table per language (az, en, ru, rw, fr). Service
-// and agency names are not here: they come from the centre's configuration.
+// Everything the kiosk says to citizens, one table per language (az, en, ru, rw, fr), built
+// from the web pages' translations (web/i18n/LANG.json) so that paper and screen say the same.
+// Service and agency names are not here: they come from the centre's configuration.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,17 +9,19 @@
 namespace novbe::kiosk {
 
 struct kiosk_texts {
-    char const* code;           // "az"
-    char const* language_name;  // in the language itself: "Azərbaycan dili"
+    char const* code;             // "az"
+    char const* language_name;    // in the language itself: "Azərbaycan dili"
     char const* choose_language;
     char const* choose_service;
-    char const* choose_priority;
+    char const* choose_priority;  // the question ...
+    char const* priority_hint;    // ... and whom priority is for: elderly, disability, pregnancy
     char const* normal;
-    char const* priority;       // elderly, disability, pregnancy: the one class they share
+    char const* priority;         // the answer that asks for priority
+    char const* priority_mark;    // on a priority ticket
     char const* your_number;
-    char const* people_ahead;
+    char const* people_ahead;     // "People ahead of you: {n}"
     char const* estimated_wait;
-    char const* minutes;        // "about %d min": %d is the number
+    char const* about;            // "about {n} min"
     char const* you_are_next;
     char const* scan_to_follow;
     char const* out_of_service;
@@ -30,6 +33,8 @@ struct kiosk_texts {
 kiosk_texts const& texts_for(std::string_view language);
 std::vector<std::string> known_languages();
 
+// `text` with its {n} filled.
+std::string with_number(std::string_view text, long long n);
 // "about 12 min" in the language; at least one minute.
 std::string wait_words(kiosk_texts const& t, long long seconds);
 

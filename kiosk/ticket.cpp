@@ -31,7 +31,7 @@ printed_ticket make_ticket(v1::IssuedTicket const& t, v1::CentreInfo const& cent
         p.agency = pick_name(s.agency_names(), t.language(), centre, s.agency());
     }
     p.your_number = words.your_number;
-    p.ahead = t.people_ahead() == 0 ? words.you_are_next : std::string(words.people_ahead) + ": " + std::to_string(t.people_ahead());
+    p.ahead = t.people_ahead() == 0 ? words.you_are_next : with_number(words.people_ahead, t.people_ahead());
     p.wait = std::string(words.estimated_wait) + ": " + wait_words(words, t.estimated_wait_s());
     p.issued = std::move(issued);
     p.scan = words.scan_to_follow;
@@ -46,7 +46,7 @@ std::string to_escpos(printed_ticket const& t) {
     if (!t.agency.empty()) out.line(t.agency);
     out.line(t.service).feed(1).line(t.your_number);
     out.size(6, 6).bold(true).line(t.number).size(1, 1).bold(false);
-    if (t.priority) out.line("*** " + std::string(texts_for(t.language).priority) + " ***");
+    if (t.priority) out.line("*** " + std::string(texts_for(t.language).priority_mark) + " ***");
     out.feed(1).line(t.ahead).line(t.wait).feed(1);
     out.image(qr_bitmap(t.url)).line(t.scan).feed(1).line(t.issued);
     return out.cut().bytes();

@@ -1,11 +1,14 @@
-// The citizens' languages: one file per language under /i18n, the same keys in each.
-import az from '../i18n/az.js';
-import en from '../i18n/en.js';
-import fr from '../i18n/fr.js';
-import ru from '../i18n/ru.js';
-import rw from '../i18n/rw.js';
+// The citizens' languages: web/i18n/LANG.json, one file per language with the same keys. The
+// native kiosk (kiosk/CMakeLists.txt) builds its texts from the same files.
+const CODES = ['az', 'en', 'ru', 'rw', 'fr'];
+const tables = await Promise.all(CODES.map(async (code) => {
+    const response = await fetch(new URL(`../i18n/${code}.json`, import.meta.url));
+    if (!response.ok) throw new Error(`the ${code} texts did not load: ${response.status}`);
+    return [code, await response.json()];
+}));
 
-export const LANGUAGES = { az, en, ru, rw, fr };
+export const LANGUAGES = Object.fromEntries(tables);
+const en = LANGUAGES.en;
 
 // A sentence in a language with its {placeholders} filled; English where the language has none.
 export function say(language, key, values = {}) {

@@ -101,7 +101,7 @@ function show(t, service, priority) {
     $('ticket-service').textContent = nameIn(service.names, language, centre, service.id);
     $('ticket-caption').textContent = say(language, 'yourNumber');
     $('ticket-number').textContent = t.number;
-    $('ticket-priority').textContent = priority === 'PRIORITY_CLASS_PRIORITY' ? say(language, 'priority') : '';
+    $('ticket-priority').textContent = priority === 'PRIORITY_CLASS_PRIORITY' ? say(language, 'priorityMark') : '';
     $('ticket-ahead').textContent = t.peopleAhead ? say(language, 'peopleAhead', { n: t.peopleAhead }) : say(language, 'youAreNext');
     $('ticket-wait').textContent = `${say(language, 'estimatedWait')}: ${say(language, 'about', { n: minutes(t.estimatedWaitS) })}`;
     const qr = qrcode(0, 'M');

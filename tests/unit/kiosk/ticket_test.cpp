@@ -86,7 +86,7 @@ TEST(ticket, priority_tickets_say_so) {
     auto i = issued("en");
     i.set_priority(v1::PRIORITY_CLASS_PRIORITY);
     auto p = read_escpos(to_escpos(make_ticket(i, centre(), "http://x", "")));
-    EXPECT_TRUE(p.has_line("*** Yes, priority ***"));
+    EXPECT_TRUE(p.has_line("*** Priority ***"));
 }
 
 TEST(ticket, terminal_text_has_the_number_and_the_link) {
@@ -99,13 +99,17 @@ TEST(texts, every_language_says_everything) {
     for (auto const& code : known_languages()) {
         auto const& t = texts_for(code);
         EXPECT_EQ(code, t.code);
-        for (char const* s : {t.language_name, t.choose_language, t.choose_service, t.choose_priority, t.normal, t.priority,
-                              t.your_number, t.people_ahead, t.estimated_wait, t.you_are_next, t.scan_to_follow,
-                              t.out_of_service, t.take_ticket, t.reprint})
+        for (char const* s : {t.language_name, t.choose_language, t.choose_service, t.choose_priority, t.priority_hint,
+                              t.normal, t.priority, t.priority_mark, t.your_number, t.people_ahead, t.estimated_wait,
+                              t.about, t.you_are_next, t.scan_to_follow, t.out_of_service, t.take_ticket, t.reprint})
             EXPECT_NE(std::string(), s) << code;
-        EXPECT_NE(std::string::npos, wait_words(t, 61).find('2')) << code;  // 61 s is 2 minutes, rounded up
+        auto wait = wait_words(t, 61);  // 61 s is 2 minutes, rounded up
+        EXPECT_NE(std::string::npos, wait.find('2')) << code;
+        EXPECT_EQ(std::string::npos, wait.find('{')) << code << ": " << wait;
+        EXPECT_EQ(std::string::npos, with_number(t.people_ahead, 7).find("{n}")) << code;
     }
     EXPECT_STREQ("en", texts_for("xx").code);
+    EXPECT_STREQ("Sizdən əvvəl: 7 nəfər", with_number(texts_for("az").people_ahead, 7).c_str());  // web/i18n/az.json's
 }
 
 }  // namespace
