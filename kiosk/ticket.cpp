@@ -39,6 +39,10 @@ printed_ticket make_ticket(v1::IssuedTicket const& t, v1::CentreInfo const& cent
     return p;
 }
 
+namespace {
+std::string priority_line(printed_ticket const& t) { return "*** " + std::string(texts_for(t.language).priority_mark) + " ***"; }
+}  // namespace
+
 std::string to_escpos(printed_ticket const& t) {
     using align = escpos::alignment;
     escpos out(t.language);
@@ -46,7 +50,7 @@ std::string to_escpos(printed_ticket const& t) {
     if (!t.agency.empty()) out.line(t.agency);
     out.line(t.service).feed(1).line(t.your_number);
     out.size(6, 6).bold(true).line(t.number).size(1, 1).bold(false);
-    if (t.priority) out.line("*** " + std::string(texts_for(t.language).priority_mark) + " ***");
+    if (t.priority) out.line(priority_line(t));
     out.feed(1).line(t.ahead).line(t.wait).feed(1);
     out.image(qr_bitmap(t.url)).line(t.scan).feed(1).line(t.issued);
     return out.cut().bytes();
@@ -55,7 +59,7 @@ std::string to_escpos(printed_ticket const& t) {
 std::string to_text(printed_ticket const& t) {
     std::string s = t.centre + "\n";
     if (!t.agency.empty()) s += t.agency + "\n";
-    s += t.service + "\n\n" + t.your_number + ":  " + t.number + (t.priority ? "  (*)" : "") + "\n\n";
+    s += t.service + "\n\n" + t.your_number + ":  " + t.number + "\n" + (t.priority ? priority_line(t) + "\n" : "") + "\n";
     s += t.ahead + "\n" + t.wait + "\n\n";
     for (auto const& l : qr_lines(t.url)) s += "  " + l + "\n";
     s += t.scan + "\n" + t.url + "\n" + t.issued + "\n";

@@ -87,6 +87,8 @@ TEST(ticket, priority_tickets_say_so) {
     i.set_priority(v1::PRIORITY_CLASS_PRIORITY);
     auto p = read_escpos(to_escpos(make_ticket(i, centre(), "http://x", "")));
     EXPECT_TRUE(p.has_line("*** Priority ***"));
+    i.set_language("fr");
+    EXPECT_NE(std::string::npos, to_text(make_ticket(i, centre(), "http://x", "")).find("*** Prioritaire ***"));
 }
 
 TEST(ticket, terminal_text_has_the_number_and_the_link) {
