@@ -15,6 +15,7 @@
 #include <memory>
 #include <vector>
 #include <fstream>
+#include <map>
 #include <functional>
 #include <regex>
 #include <sstream>
@@ -195,6 +196,28 @@ long resident_kib(pid_t pid) {
     while (std::getline(status, line))
         if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
     return -1;
+}
+
+std::map<std::string, double> cpu_seconds_by_thread(pid_t pid) {
+    std::map<std::string, double> seconds;
+    auto const tick = static_cast<double>(sysconf(_SC_CLK_TCK));
+    auto tasks = std::filesystem::path("/proc") / std::to_string(pid) / "task";
+    std::error_code ec;
+    for (auto const& task : std::filesystem::directory_iterator(tasks, ec)) {
+        std::ifstream in(task.path() / "stat");
+        std::string stat((std::istreambuf_iterator<char>(in)), {});
+        auto open = stat.find('('), close = stat.rfind(')');
+        if (open == std::string::npos || close == std::string::npos) continue;
+        std::istringstream rest(stat.substr(close + 2));
+        std::string field;
+        unsigned long long utime = 0, stime = 0;
+        for (int i = 3; i <= 15 && rest >> field; ++i) {  // fields 14 and 15: user and system ticks
+            if (i == 14) utime = std::stoull(field);
+            if (i == 15) stime = std::stoull(field);
+        }
+        seconds[stat.substr(open + 1, close - open - 1)] += double(utime + stime) / tick;
+    }
+    return seconds;
 }
 
 }  // namespace novbe::bench

@@ -3,6 +3,7 @@
 // and a bare Beast broadcast server (the floors for any WebSocket server here), and the release
 // novbe-server.
 #include <filesystem>
+#include <map>
 #include <string>
 #include <sys/types.h>
 
@@ -16,6 +17,8 @@ pid_t start_broadcast(unsigned short& port);
 pid_t start_server(std::string const& binary, std::filesystem::path const& folder, unsigned short& port);
 // The resident memory of a process, KiB.
 long resident_kib(pid_t pid);
+// CPU time (user + system) each thread of `pid` has used so far, by thread name.
+std::map<std::string, double> cpu_seconds_by_thread(pid_t pid);
 // Raises this process's open-file limit to its hard cap (thousands of sockets) and returns it.
 long raise_open_files();
 

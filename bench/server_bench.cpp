@@ -172,8 +172,19 @@ int main(int argc, char** argv) {
     unsigned short echo_port = 0, server_port = 0;
     if (argc == 3) {  // CONNECTIONS SECONDS: the real server alone, for a profiler to watch
         auto server = start_server(NOVBE_SERVER_BINARY, folder, server_port);
-        auto r = drive(server_port, std::stoi(argv[1]), std::chrono::seconds(std::stoi(argv[2])), false);
-        std::printf("%s connections: %.0f issues/s, p50 %.3f ms, p99 %.3f ms\n", argv[1], r.per_second, r.p50, r.p99);
+        auto const seconds = std::stoi(argv[2]);
+        auto before = novbe::bench::cpu_seconds_by_thread(server);
+        auto client_before = novbe::bench::cpu_seconds_by_thread(getpid());
+        auto r = drive(server_port, std::stoi(argv[1]), std::chrono::seconds(seconds), false);
+        auto after = novbe::bench::cpu_seconds_by_thread(server);
+        for (auto const& [thread, used] : novbe::bench::cpu_seconds_by_thread(getpid()))
+            after["client " + thread] = used, before["client " + thread] = client_before[thread];
+        std::printf("%s connections: %.0f issues/s, p50 %.3f ms, p99 %.3f ms; server CPU per issue:", argv[1], r.per_second,
+                    r.p50, r.p99);
+        // Includes the warm-up and wind-down around the timed seconds: a little high, alike run to run.
+        for (auto const& [thread, used] : after)
+            std::printf(" %s %.1f us", thread.c_str(), (used - before[thread]) * 1e6 / (r.per_second * seconds));
+        std::printf("\n");
         kill(server, SIGTERM);
         waitpid(server, nullptr, 0);
         std::filesystem::remove_all(folder);
