@@ -167,7 +167,7 @@ TEST_F(clients, the_kiosk_menu_takes_language_service_and_priority) {
     auto r = run_program({NOVBE_KIOSK_BINARY, "run", "--server", address()}, {}, "2\n1\n2\nr\n");
     EXPECT_EQ(0, r.exit_code) << r.err;
     EXPECT_NE(std::string::npos, r.out.find("Choose a service")) << r.out;
-    EXPECT_NE(std::string::npos, r.out.find("Your number:  A001  (*)")) << r.out;
+    EXPECT_NE(std::string::npos, r.out.find("Your number:  A001\n*** Priority ***")) << r.out;
     EXPECT_NE(std::string::npos, r.out.find("Please take your ticket.")) << r.out;
     auto second = r.out.find("Your number:  A001", r.out.find("Please take your ticket."));
     EXPECT_NE(std::string::npos, second) << "no reprint: " << r.out;
