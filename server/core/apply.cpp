@@ -39,7 +39,7 @@ public:
                  .visits = {visit{.service = e.service, .joined = e.at}}};
         c_.queues_[e.service].push(t);
         c_.numbers_[e.service].push_back(e.ticket);
-        c_.tokens_.emplace(e.token, e.ticket);
+        c_.tokens_.insert(e.token, e.ticket);
         c_.tickets_.push_back(std::move(t));
         ++service_figures(e.service).issued;
     }

@@ -30,8 +30,8 @@ ticket const* centre::find_ticket(std::string_view number) const {
 }
 
 ticket const* centre::find_ticket(ticket_token const& token) const {
-    auto it = tokens_.find(token);
-    return it == tokens_.end() ? nullptr : &tickets_[it->second];
+    auto ordinal = tokens_.find(token);
+    return ordinal ? &tickets_[*ordinal] : nullptr;
 }
 
 std::string centre::number_of(ticket const& t) const {

@@ -11,13 +11,13 @@
 #include "service_queue.hpp"
 #include "statistics.hpp"
 #include "ticket.hpp"
+#include "token_index.hpp"
 #include "wait_estimate.hpp"
 
 #include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace novbe::core {
@@ -90,7 +90,7 @@ private:
     centre_config config_;
     day_number day_ = no_day;
     std::vector<ticket> tickets_;  // today's, by ordinal
-    std::unordered_map<ticket_token, ticket_ordinal, ticket_token_hash> tokens_;
+    token_index tokens_;
     std::vector<std::vector<ticket_ordinal>> numbers_;  // per service: sequence - 1 -> ordinal
     std::vector<service_queue> queues_;
     std::vector<service_times> service_times_;

@@ -51,7 +51,7 @@ std::optional<centre> centre::from_image(centre_config config, centre_image imag
         auto& issued = c.numbers_[t.issued_for];
         if (t.sequence != issued.size() + 1) return std::nullopt;  // numbers are issued in order, gap-free
         issued.push_back(t.ordinal);
-        if (!c.tokens_.emplace(t.token, t.ordinal).second) return std::nullopt;
+        if (!c.tokens_.insert(t.token, t.ordinal)) return std::nullopt;
         if (t.state == ticket_state::waiting) c.queues_[t.current().service].push(t);
     }
     return c;
