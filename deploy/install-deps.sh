@@ -12,7 +12,6 @@ packages=(
     libbenchmark-dev
     libtomlplusplus-dev       # the centre's configuration file
     libsodium-dev             # crypto_pwhash for clerks' and managers' secrets
-    libabsl-dev               # abseil's flat hash map: today's tickets by token (core/token_index)
     tzdata                    # the centre's time zone
     libqrencode-dev           # the QR code on printed tickets (novbe-kiosk)
     libzbar-dev               # tests read the printed QR code back

@@ -35,10 +35,6 @@ struct ticket_token {
     bool operator==(ticket_token const&) const = default;
 };
 
-struct ticket_token_hash {
-    std::size_t operator()(ticket_token const& t) const { return t.hi ^ (t.lo * 0x9e3779b97f4a7c15ULL); }
-};
-
 enum class visit_end : std::uint8_t { open, done, no_show, transferred };
 
 // One stay in one service's line, from joining it (issue or transfer) to leaving a counter.
