@@ -100,8 +100,7 @@ void dispatcher::greet(M const& m, std::string const& address, sender send,
 
 void dispatcher::welcome(std::uint64_t request_id, identity const& who, sender const& send,
                          std::function<void(std::optional<identity>)> const& done) {
-    v1::ServerMessage m;
-    m.set_request_id(request_id);
+    auto m = answer_to(request_id);
     auto& w = *m.mutable_reply()->mutable_welcome();
     w.set_protocol_version(1);
     w.set_role(static_cast<v1::Role>(static_cast<int>(who.kind) + 1));
@@ -281,8 +280,7 @@ void dispatcher::query(identity const& who, M const& m, sender send) {
     switch (m.command_case()) {
     case M::kGetCentre:
         return centre_.after_durable([this, id, send] {
-            v1::ServerMessage out;
-            out.set_request_id(id);
+            auto out = answer_to(id);
             *out.mutable_reply()->mutable_centre() = centre_info(settings_);
             send(out);
         });
@@ -291,16 +289,14 @@ void dispatcher::query(identity const& who, M const& m, sender send) {
         return centre_.after_durable([this, id, token, send] {
             auto const* t = token ? centre_.state().find_ticket(*token) : nullptr;
             if (!t) return send(engine_error(id, core::errc::unknown_ticket));
-            v1::ServerMessage out;
-            out.set_request_id(id);
+            auto out = answer_to(id);
             *out.mutable_reply()->mutable_ticket_status() = ticket_status(centre_.state(), *t, centre_.now());
             send(out);
         });
     }
     case M::kGetStatistics:
         return centre_.after_durable([this, id, send] {
-            v1::ServerMessage out;
-            out.set_request_id(id);
+            auto out = answer_to(id);
             *out.mutable_reply()->mutable_statistics() = statistics(centre_.state());
             send(out);
         });
@@ -310,8 +306,7 @@ void dispatcher::query(identity const& who, M const& m, sender send) {
             auto const* counter = centre_.state().find_counter(n);
             if (!counter) return send(engine_error(id, core::errc::unknown_counter));
             if (!counter->last_served) return send(engine_error(id, core::errc::unknown_ticket));
-            v1::ServerMessage out;
-            out.set_request_id(id);
+            auto out = answer_to(id);
             auto const& t = centre_.state().tickets()[*counter->last_served];
             *out.mutable_reply()->mutable_ticket_status() = ticket_status(centre_.state(), t, centre_.now());
             send(out);
@@ -319,8 +314,7 @@ void dispatcher::query(identity const& who, M const& m, sender send) {
     }
     case M::kGetTickets:
         return centre_.after_durable([this, id, send] {
-            v1::ServerMessage out;
-            out.set_request_id(id);
+            auto out = answer_to(id);
             *out.mutable_reply()->mutable_tickets() = ticket_rows(centre_.state());
             send(out);
         });
@@ -328,8 +322,7 @@ void dispatcher::query(identity const& who, M const& m, sender send) {
         auto n = m.get_counter().counter();
         return centre_.after_durable([this, id, n, send] {
             if (!centre_.state().find_counter(n)) return send(engine_error(id, core::errc::unknown_counter));
-            v1::ServerMessage out;
-            out.set_request_id(id);
+            auto out = answer_to(id);
             *out.mutable_reply()->mutable_counter() = counter_view(centre_.state(), n);
             send(out);
         });

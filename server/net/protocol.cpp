@@ -39,9 +39,14 @@ v1::ErrorCode wire_code(core::errc e) {
     return v1::ERROR_CODE_INTERNAL;
 }
 
-v1::ServerMessage error_reply(std::uint64_t request_id, v1::ErrorCode code, std::string message) {
+v1::ServerMessage answer_to(std::uint64_t request_id) {
     v1::ServerMessage m;
     m.set_request_id(request_id);
+    return m;
+}
+
+v1::ServerMessage error_reply(std::uint64_t request_id, v1::ErrorCode code, std::string message) {
+    auto m = answer_to(request_id);
     m.mutable_error()->set_code(code);
     m.mutable_error()->set_message(std::move(message));
     return m;

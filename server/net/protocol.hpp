@@ -11,6 +11,8 @@ namespace novbe::net {
 namespace v1 = novbe::v1;
 
 v1::ErrorCode wire_code(core::errc e);
+// The envelope of an answer: the request's id; the caller fills in the reply.
+v1::ServerMessage answer_to(std::uint64_t request_id);
 v1::ServerMessage error_reply(std::uint64_t request_id, v1::ErrorCode code, std::string message);
 v1::ServerMessage engine_error(std::uint64_t request_id, core::errc e);
 
