@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 namespace novbe::net {
 
@@ -37,7 +38,7 @@ centre_service::applied centre_service::apply(core::command const& cmd) {
 }
 
 void centre_service::commit(applied const& a, std::function<void()> when_durable, std::string key, std::string reply) {
-    log_.append(store::event_log::request{
+    hand_over(store::event_log::request{
         .events = a.outcome.ok() ? a.outcome.events() : std::vector<core::event>{},
         .done = [this, r = ready{std::move(when_durable), a.told}](std::error_code ec, std::uint64_t) mutable {
             durable(ec, std::move(r));
@@ -46,9 +47,24 @@ void centre_service::commit(applied const& a, std::function<void()> when_durable
 }
 
 void centre_service::after_durable(std::function<void()> fn) {
-    log_.append({}, [this, r = ready{std::move(fn), nullptr}](std::error_code ec, std::uint64_t) mutable {
+    hand_over({.done = [this, r = ready{std::move(fn), nullptr}](std::error_code ec, std::uint64_t) mutable {
         durable(ec, std::move(r));
-    });
+    }});
+}
+
+// Under load, requests decided in one turn of the event loop (the reads one poll found ready)
+// reach the writer as one append after them: one wake-up and one commit for the lot, not a
+// commit for the first and another for the rest (at 256 connections: batches of ~40 -> ~90
+// events, ~1.5 us less writer CPU per event). Under light load the writer starts at once,
+// since there a wake-up costs less than the wait for the turn's end.
+void centre_service::hand_over(store::event_log::request r) {
+    staged_.push_back(std::move(r));
+    if (++awaiting_durability_ <= light_load) return flush_staged();
+    if (staged_.size() == 1) boost::asio::post(executor_, [this] { flush_staged(); });
+}
+
+void centre_service::flush_staged() {
+    if (!staged_.empty()) log_.append(std::exchange(staged_, {}));
 }
 
 // On the writer thread: collect, and post once for the whole batch.
@@ -71,6 +87,7 @@ void centre_service::drain() {
         batch.swap(ready_);
         failure = failure_;
     }
+    awaiting_durability_ -= batch.size();
     if (!failure.empty()) return on_store_failure(failure);  // nothing is answered from memory ahead of disk
     // Answers first (a new subscriber's snapshot among them), then the events, once per batch.
     std::vector<std::shared_ptr<publication const>> told;

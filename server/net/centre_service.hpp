@@ -55,6 +55,8 @@ private:
         std::function<void()> fn;
         std::shared_ptr<publication const> told;
     };
+    void hand_over(store::event_log::request r);
+    void flush_staged();
     void durable(std::error_code ec, ready r);
     void drain();
 
@@ -64,6 +66,9 @@ private:
     clock now_;
     hub& hub_;
     std::uint64_t applied_;
+    std::vector<store::event_log::request> staged_;  // for the writer, at the end of this turn
+    std::size_t awaiting_durability_ = 0;              // handed over (or staged), not yet drained
+    static constexpr std::size_t light_load = 32;
 
     std::mutex mutex_;                        // guards what the writer thread hands over
     std::vector<ready> ready_;
