@@ -12,6 +12,7 @@ packages=(
     libbenchmark-dev
     libtomlplusplus-dev       # the centre's configuration file
     libsodium-dev             # crypto_pwhash for clerks' and managers' secrets
+    libjemalloc-dev           # novbe-server's allocator outside sanitizer builds
     tzdata                    # the centre's time zone
     libqrencode-dev           # the QR code on printed tickets (novbe-kiosk)
     libzbar-dev               # tests read the printed QR code back
