@@ -149,7 +149,9 @@ test('the dashboard shows the server\'s own figures after a scripted day, and ex
             document.querySelector(`#by-service tr[data-key="${key}"] td[data-field="served"]`)?.textContent === String(served), { key: f.key, served: f.served }, { timeout: 3000 });
         for (const field of ['issued', 'waiting', 'served', 'noShows', 'transferredOut'])
             assert.equal(await shown('by-service', f.key, field), String(f[field]), `${f.key} ${field}`);
-        assert.equal(await shown('by-service', f.key, 'averageWaitS'), clock(f.averageWaitS), `${f.key} average wait`);
+        assert.equal(await shown('by-service', f.key, 'averageWaitS'), f.called ? clock(f.averageWaitS) : '—', `${f.key} average wait`);
+        assert.equal(await shown('by-service', f.key, 'withinTargetShare'), f.called ? `${Math.round(f.withinTargetShare * 100)}%` : '—',
+            `${f.key} within target`);
     }
     const anna = figures.byClerk.find((f) => f.key === clerk.user);
     assert.ok(anna.served >= 2);

@@ -61,6 +61,11 @@ const FIELDS = [['issued', 'Issued'], ['waiting', 'Waiting'], ['served', 'Served
     ['cancelled', 'Cancelled'], ['averageWaitS', 'Avg wait'], ['maxWaitS', 'Max wait'], ['averageServiceS', 'Avg service'],
     ['withinTargetShare', 'Within target'], ['averageRating', 'Rating']];
 
+// Waits are measured at calls and service times at completions: with none yet there is no
+// figure, and a 0% within target or a 0:00 wait would say something that did not happen.
+const WAIT_FIELDS = ['averageWaitS', 'maxWaitS', 'withinTargetShare'];
+const unmeasured = (f, field) => (WAIT_FIELDS.includes(field) && !f.called) || (field === 'averageServiceS' && !f.served);
+
 function figuresTable(table, figures, name, skip = []) {
     const fields = FIELDS.filter(([f]) => !skip.includes(f));
     const head = document.createElement('tr');
@@ -70,7 +75,7 @@ function figuresTable(table, figures, name, skip = []) {
         tr.dataset.key = f.key;
         tr.append(cell(name(f.key)), ...fields.map(([field]) => {
             const v = f[field];
-            const text = field.endsWith('S') ? clock(v) : field === 'withinTargetShare' ? `${Math.round(v * 100)}%`
+            const text = unmeasured(f, field) ? '—' : field.endsWith('S') ? clock(v) : field === 'withinTargetShare' ? `${Math.round(v * 100)}%`
                 : field === 'averageRating' ? (f.ratings ? `${v.toFixed(1)} (${f.ratings})` : '—') : v;
             return cell(text, 'num', field);
         }));
@@ -91,7 +96,7 @@ function renderFigures() {
     const calls = statistics.byService.reduce((sum, f) => sum + f.called, 0);
     const within = calls ? statistics.byService.reduce((sum, f) => sum + f.withinTargetShare * f.called, 0) / calls : 0;
     $('totals').replaceChildren(...[['issued', 'Issued', total('issued')], ['waiting', 'Waiting now', total('waiting')], ['served', 'Served', served],
-        ['noShows', 'No-shows', total('noShows')], ['within', 'Within target', `${Math.round(within * 100)}%`]].map(([field, label, value]) => {
+        ['noShows', 'No-shows', total('noShows')], ['within', 'Within target', calls ? `${Math.round(within * 100)}%` : '—']].map(([field, label, value]) => {
         const d = Object.assign(document.createElement('div'), { className: 'card' });
         d.dataset.field = field;
         d.append(Object.assign(document.createElement('b'), { textContent: String(value) }), label);
