@@ -1,7 +1,6 @@
 #include "publication.hpp"
 
 #include <algorithm>
-#include <set>
 
 // Switches over protobuf oneof cases default on purpose (see dispatcher.cpp).
 #pragma GCC diagnostic ignored "-Wswitch-enum"
@@ -12,7 +11,7 @@ namespace {
 
 class translator {
 public:
-    translator(core::centre const& c, v1::Event& out, std::set<core::service_index>& touched)
+    translator(core::centre const& c, v1::Event& out, std::vector<core::service_index>& touched)
         : c_(c), out_(out), touched_(touched) {}
 
     void operator()(core::day_started const& e) {
@@ -28,7 +27,7 @@ public:
         m.set_number(number(e.ticket));
         m.set_service_id(id(e.service));
         m.set_priority(wire_class(e.cls));
-        touched_.insert(e.service);
+        touched_.push_back(e.service);
     }
     void operator()(core::ticket_called const& e) { called(e.ticket, e.counter, false); }
     void operator()(core::ticket_recalled const& e) { called(e.ticket, e.counter, true); }
@@ -39,7 +38,7 @@ public:
     void operator()(core::service_completed const& e) {
         out_.mutable_service_completed()->set_number(number(e.ticket));
         out_.mutable_service_completed()->set_counter(e.counter);
-        touched_.insert(c_.tickets()[e.ticket].current().service);  // the moving average moved
+        touched_.push_back(c_.tickets()[e.ticket].current().service);  // the moving average moved
     }
     void operator()(core::ticket_no_show const& e) {
         out_.mutable_ticket_no_show()->set_number(number(e.ticket));
@@ -52,11 +51,11 @@ public:
         m.set_counter(e.counter);
         m.set_from_service_id(id(t.visits[t.visits.size() - 2].service));
         m.set_to_service_id(id(e.to));
-        touched_.insert(e.to);
+        touched_.push_back(e.to);
     }
     void operator()(core::ticket_cancelled const& e) {
         out_.mutable_ticket_cancelled()->set_number(number(e.ticket));
-        touched_.insert(c_.tickets()[e.ticket].current().service);
+        touched_.push_back(c_.tickets()[e.ticket].current().service);
     }
     void operator()(core::ticket_rated const& e) {
         auto const& t = c_.tickets()[e.ticket];
@@ -78,19 +77,19 @@ private:
         m.set_counter(n);
         m.set_service_id(id(c_.tickets()[t].current().service));
         m.set_recall(recall);
-        touched_.insert(c_.tickets()[t].current().service);
+        touched_.push_back(c_.tickets()[t].current().service);
     }
     void counter(core::counter_number n) {
         *out_.mutable_counter_changed()->mutable_counter() = counter_view(c_, n);
-        for (auto s : c_.config().find_counter(n)->services) touched_.insert(s);  // open counters change estimates
+        for (auto s : c_.config().find_counter(n)->services) touched_.push_back(s);  // open counters change estimates
     }
     void all_lines() {
-        for (std::size_t s = 0; s < c_.config().services.size(); ++s) touched_.insert(static_cast<core::service_index>(s));
+        for (std::size_t s = 0; s < c_.config().services.size(); ++s) touched_.push_back(static_cast<core::service_index>(s));
     }
 
     core::centre const& c_;
     v1::Event& out_;
-    std::set<core::service_index>& touched_;
+    std::vector<core::service_index>& touched_;
 };
 
 template <class T>
@@ -114,7 +113,7 @@ v1::QueueLine queue_line(core::centre const& c, core::service_index s, core::tim
 publication publish(core::centre const& c, std::vector<core::event> const& events, std::uint64_t first_sequence,
                     core::time_point now) {
     publication p{.first_sequence = first_sequence};
-    std::set<core::service_index> touched;
+    std::vector<core::service_index> touched;  // a vector, not a set: no allocation per service
     auto sequence = first_sequence;
     for (auto const& ev : events) {
         auto& out = p.events.emplace_back();
@@ -122,6 +121,8 @@ publication publish(core::centre const& c, std::vector<core::event> const& event
         out.set_at_ms(unix_ms(std::visit([](auto const& e) { return e.at; }, ev)));
         std::visit(translator{c, out, touched}, ev);
     }
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
     for (auto s : touched) p.lines.push_back(queue_line(c, s, now));
     return p;
 }
