@@ -5,6 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
 namespace novbe::testing {
 namespace {
 
@@ -39,6 +44,42 @@ TEST(restart, every_acknowledged_ticket_survives_sigkill) {
     process.start();
     EXPECT_EQ("D026", issue_one(process));
     EXPECT_NE(std::string::npos, process.log().find("recovered"));
+}
+
+// 200 issues in flight at once from 40 kiosks (past the load at which the server hands a whole
+// turn's requests to the store together): each is answered once, in its connection's order,
+// with its own number, and every one of them is still there after a SIGKILL.
+TEST(restart, many_requests_in_flight_are_answered_once_in_order_and_all_survive_sigkill) {
+    server_process process;
+    process.start();
+    std::vector<ws_client> kiosks;
+    for (int k = 0; k < 40; ++k) {
+        kiosks.emplace_back(process.port());
+        kiosks.back().hello(v1::ROLE_KIOSK, server_process::kiosk_token);
+    }
+    for (auto& k : kiosks) {
+        std::vector<v1::ClientMessage> issues;
+        for (std::uint64_t id = 100; id < 105; ++id) {
+            issues.push_back(issue("notary"));
+            issues.back().set_request_id(id);
+        }
+        k.send_pipelined(issues);  // one write: the server finds them all ready at once
+    }
+    std::set<std::string> numbers;
+    for (auto& k : kiosks)
+        for (std::uint64_t id = 100; id < 105; ++id) {
+            auto reply = k.receive();
+            ASSERT_TRUE(reply.has_value());
+            EXPECT_EQ(id, reply->request_id());
+            EXPECT_TRUE(reply->reply().has_issued_ticket()) << reply->DebugString();
+            numbers.insert(reply->reply().issued_ticket().number());
+        }
+    EXPECT_EQ(200u, numbers.size());
+    EXPECT_EQ("D001", *numbers.begin());
+    EXPECT_EQ("D200", *numbers.rbegin());
+    process.kill();
+    process.start();
+    EXPECT_EQ("D201", issue_one(process));
 }
 
 TEST(restart, a_connected_client_is_told_the_server_is_going_away) {

@@ -76,10 +76,14 @@ void ws_client::send_raw(std::string const& bytes, bool binary) {
 void ws_client::send(v1::ClientMessage const& m) { send_raw(m.SerializeAsString()); }
 
 void ws_client::send_pipelined(v1::ClientMessage const& m, int times) {
-    auto payload = m.SerializeAsString();
-    if (payload.size() >= 126) throw std::runtime_error("send_pipelined takes short messages");
+    send_pipelined(std::vector<v1::ClientMessage>(static_cast<std::size_t>(times), m));
+}
+
+void ws_client::send_pipelined(std::vector<v1::ClientMessage> const& messages) {
     std::string frames;
-    for (int i = 0; i < times; ++i) {
+    for (auto const& m : messages) {
+        auto payload = m.SerializeAsString();
+        if (payload.size() >= 126) throw std::runtime_error("send_pipelined takes short messages");
         frames.push_back('\x82');
         frames.push_back(static_cast<char>(0x80 | payload.size()));
         frames.append(4, '\0');  // a zero mask key leaves the payload as it is

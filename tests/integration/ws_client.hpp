@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace novbe::testing {
 
@@ -26,6 +27,7 @@ public:
     void send_frame_header(std::uint64_t length);
     // Many messages in one write, as a client that pipelines without reading would.
     void send_pipelined(v1::ClientMessage const& m, int times);
+    void send_pipelined(std::vector<v1::ClientMessage> const& messages);
     // The next message; nullopt if the server closed the connection (see close_code()).
     std::optional<v1::ServerMessage> receive();
     // Sends with the next request id and returns the message that answers it.
