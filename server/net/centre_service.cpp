@@ -31,7 +31,7 @@ centre_service::applied centre_service::apply(core::command const& cmd) {
     if (!a.outcome.ok() || a.outcome.events().empty()) return a;
     for (auto const& ev : a.outcome.events()) centre_.apply(ev);
     // Told as of now, in wire form: later commands cannot change what these events said.
-    a.told = std::make_shared<publication const>(publish(centre_, a.outcome.events(), applied_ + 1, now));
+    a.told = publish(centre_, a.outcome.events(), applied_ + 1, now);
     applied_ += a.outcome.events().size();
     hub_.record(a.told);
     return a;

@@ -30,15 +30,15 @@ std::optional<std::string> hub::body(subscriber const& s, std::vector<std::share
     std::map<std::string, v1::QueueLine> lines;  // the newest line per service
     bool board = s.view != v1::VIEW_DASHBOARD;  // boards and phones: nothing personal
     for (auto const& p : batch) {
-        for (auto const& e : p->events) {
-            if (e.sequence() <= s.after) continue;
-            auto copy = e;
+        for (auto const* e : p->events) {
+            if (e->sequence() <= s.after) continue;
+            v1::Event copy = *e;
             if (board && !for_boards(copy)) continue;
             if (!s.zone.shows(copy)) continue;
             *out.add_events() = std::move(copy);
         }
-        for (auto const& l : p->lines)
-            if (s.zone.shows(l)) lines[l.service_id()] = l;
+        for (auto const* l : p->lines)
+            if (s.zone.shows(*l)) lines[l->service_id()] = *l;
     }
     if (out.events_size() == 0 && lines.empty()) return std::nullopt;
     for (auto& [id, line] : lines) *out.add_lines() = std::move(line);

@@ -101,29 +101,39 @@ bool listed(std::vector<T> const& only, T const& value) {
 
 v1::QueueLine queue_line(core::centre const& c, core::service_index s, core::time_point now) {
     v1::QueueLine line;
+    fill_queue_line(line, c, s, now);
+    return line;
+}
+
+void fill_queue_line(v1::QueueLine& line, core::centre const& c, core::service_index s, core::time_point now) {
     line.set_service_id(c.config().services[s].id);
     line.set_waiting(static_cast<std::uint32_t>(c.queue(s).size()));
     line.set_estimated_wait_s(seconds(c.estimated_wait(s, now)));
     line.set_open_counters(static_cast<std::uint32_t>(c.open_counters(s)));
     auto oldest = c.queue(s).oldest_issue();
     line.set_longest_wait_s(oldest ? seconds(now - *oldest) : 0);
-    return line;
 }
 
-publication publish(core::centre const& c, std::vector<core::event> const& events, std::uint64_t first_sequence,
-                    core::time_point now) {
-    publication p{.first_sequence = first_sequence};
+std::shared_ptr<publication const> publish(core::centre const& c, std::vector<core::event> const& events,
+                                           std::uint64_t first_sequence, core::time_point now) {
+    auto p = std::make_shared<publication>();
+    p->first_sequence = first_sequence;
     std::vector<core::service_index> touched;  // a vector, not a set: no allocation per service
     auto sequence = first_sequence;
     for (auto const& ev : events) {
-        auto& out = p.events.emplace_back();
-        out.set_sequence(sequence++);
-        out.set_at_ms(unix_ms(std::visit([](auto const& e) { return e.at; }, ev)));
-        std::visit(translator{c, out, touched}, ev);
+        auto* out = google::protobuf::Arena::CreateMessage<v1::Event>(&p->arena);
+        out->set_sequence(sequence++);
+        out->set_at_ms(unix_ms(std::visit([](auto const& e) { return e.at; }, ev)));
+        std::visit(translator{c, *out, touched}, ev);
+        p->events.push_back(out);
     }
     std::sort(touched.begin(), touched.end());
     touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-    for (auto s : touched) p.lines.push_back(queue_line(c, s, now));
+    for (auto s : touched) {
+        auto* line = google::protobuf::Arena::CreateMessage<v1::QueueLine>(&p->arena);
+        fill_queue_line(*line, c, s, now);
+        p->lines.push_back(line);
+    }
     return p;
 }
 
