@@ -52,7 +52,7 @@ struct limits {
     std::size_t max_frame_bytes = 64 * 1024;       // a ClientMessage is far smaller (close 1009)
     std::size_t max_queued_bytes = 1024 * 1024;    // a client that reads slower is dropped (4002)
     std::chrono::seconds hello_timeout{10};        // close 4001 without a Hello by then
-    std::chrono::seconds idle_timeout{60};         // pinged at half of it; dropped if silent for all of it
+    std::chrono::seconds idle_timeout{60};         // pinged after half of it; dropped once silent for all of it (+ up to 1/4)
     int max_bad_messages = 3;                      // then close 1008
     std::vector<std::string> allowed_origins;      // browser pages from elsewhere, e.g. "https://asan.example"
 };

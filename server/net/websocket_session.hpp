@@ -26,6 +26,7 @@ public:
 
 private:
     void on_accept(boost::beast::error_code ec);
+    void keep_alive();
     void do_read();
     void on_read(boost::beast::error_code ec, std::size_t bytes);
     void on_message(std::string_view bytes);
@@ -39,6 +40,9 @@ private:
     std::deque<std::shared_ptr<std::string const>> queue_;
     std::size_t queued_bytes_ = 0;
     boost::asio::steady_timer hello_deadline_;
+    boost::asio::steady_timer keepalive_;
+    bool heard_ = false;   // a message or a control frame since the last keepalive tick
+    int quiet_ticks_ = 0;  // ticks in a row with nothing heard
     std::optional<identity> who_;
     bool greeting_ = false;  // a Hello is being checked
     bool closing_ = false;
