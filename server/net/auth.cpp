@@ -3,7 +3,6 @@
 #include <sodium.h>
 
 #include <array>
-
 #include <stdexcept>
 
 namespace novbe::net {

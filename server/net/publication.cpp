@@ -99,12 +99,6 @@ bool listed(std::vector<T> const& only, T const& value) {
 
 }  // namespace
 
-v1::QueueLine queue_line(core::centre const& c, core::service_index s, core::time_point now) {
-    v1::QueueLine line;
-    fill_queue_line(line, c, s, now);
-    return line;
-}
-
 void fill_queue_line(v1::QueueLine& line, core::centre const& c, core::service_index s, core::time_point now) {
     line.set_service_id(c.config().services[s].id);
     line.set_waiting(static_cast<std::uint32_t>(c.queue(s).size()));

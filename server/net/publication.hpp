@@ -45,7 +45,7 @@ struct zone_filter {
     bool shows_counter(std::uint32_t n) const;
 };
 
-v1::QueueLine queue_line(core::centre const& c, core::service_index s, core::time_point now);
+// A service's line as boards show it (waiting, longest and estimated wait, open counters).
 void fill_queue_line(v1::QueueLine& line, core::centre const& c, core::service_index s, core::time_point now);
 
 }  // namespace novbe::net

@@ -21,7 +21,7 @@ v1::Snapshot snapshot(core::centre const& c, settings const& s, v1::View view, z
     }
     for (std::size_t i = 0; i < c.config().services.size(); ++i)
         if (zone.shows_service(c.config().services[i].id))
-            *out.add_lines() = queue_line(c, static_cast<core::service_index>(i), now);
+            fill_queue_line(*out.add_lines(), c, static_cast<core::service_index>(i), now);
     for (auto const& counter : c.config().counters) {
         if (!zone.shows_counter(counter.number)) continue;
         auto& view_of = *out.add_counters() = counter_view(c, counter.number);
