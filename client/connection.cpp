@@ -1,6 +1,7 @@
 #include "client/connection.hpp"
 
 #include "client/backoff.hpp"
+#include "command_table.hpp"
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
@@ -376,11 +377,6 @@ v1::Welcome connection::welcome() const {
     return impl_->welcome_;
 }
 
-bool connection::is_mutating(v1::ClientMessage const& m) {
-    using M = v1::ClientMessage;
-    auto c = m.command_case();
-    return !(c == M::kHello || c == M::kGetTicketStatus || c == M::kGetCentre || c == M::kSubscribe ||
-             c == M::kUnsubscribe || c == M::kGetStatistics || c == M::kGetCounter || c == M::kGetTickets || c == M::kGetLastServed || c == M::COMMAND_NOT_SET);
-}
+bool connection::is_mutating(v1::ClientMessage const& m) { return commands::is_mutating(m.command_case()); }
 
 }  // namespace novbe::client

@@ -1,7 +1,10 @@
 #pragma once
-// What each decoded message does: the Hello's sign-in, the role check for every command, the
-// engine call, and the reply once durable. Knows nothing of sockets or Beast.
+// What each decoded message does: the Hello's sign-in, the checks of the command table
+// (proto/command_table.hpp: roles, own-only), the handler's engine call or read, idempotency
+// keys, and the reply once durable. Knows nothing of sockets or Beast.
 #include "net/centre_service.hpp"
+#include "net/command_handlers.hpp"
+#include "net/identity.hpp"
 #include "net/protocol.hpp"
 #include "net/settings.hpp"
 #include "net/sign_in_limiter.hpp"
@@ -15,14 +18,6 @@
 #include <vector>
 
 namespace novbe::net {
-
-// Who a connection is, once its Hello was accepted.
-struct identity {
-    role kind = role::board;
-    std::string user;                  // clerks, managers, admins; the device's name otherwise
-    core::counter_number counter = 0;  // rating devices
-    core::ticket_token ticket;         // ticket holders
-};
 
 class dispatcher {
 public:
@@ -51,18 +46,14 @@ public:
     void remember(std::vector<store::remembered_reply> const& replies);
 
 private:
-    bool allowed(identity const& who, v1::ClientMessage const& m) const;
     void welcome(std::uint64_t request_id, identity const& who, sender const& send,
                  std::function<void(std::optional<identity>)> const& done);
-    // A command for the engine, and how its reply is built from the state right after it.
-    struct action {
-        core::command command;
-        std::function<void(core::centre const&, v1::Reply&)> reply;
-    };
-    std::optional<action> to_action(identity const& who, v1::ClientMessage const& m) const;
+    // Why the table refuses this sender this command, if it does.
+    std::optional<std::string> refused(commands::row const& row, identity const& who, v1::ClientMessage const& m) const;
+    void mutate(command_handler const& h, identity const& who, v1::ClientMessage const& m, sender const& send);
     void run(action a, std::uint64_t request_id, sender send, std::string key);
     bool answered_before(std::string const& key, std::uint64_t request_id, sender const& send);
-    void query(identity const& who, v1::ClientMessage const& m, sender send);
+    void read(command_handler const& h, identity const& who, v1::ClientMessage const& m, sender send);
     void subscribe(identity const& who, v1::ClientMessage const& m, connection const& to);
 
     centre_service& centre_;

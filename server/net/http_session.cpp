@@ -1,5 +1,6 @@
 #include "http_session.hpp"
 
+#include "command_table.hpp"
 #include "net/log.hpp"
 #include "net/websocket_session.hpp"
 
@@ -60,6 +61,10 @@ response answer(shared_state const& state, http::request<http::string_body> cons
         return state.ready ? reply(req, http::status::ok, "ok\n")
                            : reply(req, http::status::service_unavailable, "starting\n");
     if (target == "/novbe.proto") return reply(req, http::status::ok, state.proto_text, "text/plain; charset=utf-8");
+    if (target == "/commands.json") {
+        static std::string const table = commands::table_json();
+        return reply(req, http::status::ok, table, "application/json");
+    }
     if (target == "/metrics" && state.metrics_text)
         return reply(req, http::status::ok, state.metrics_text(), "text/plain; version=0.0.4; charset=utf-8");
     if (state.web_root.empty() || target.find("..") != std::string_view::npos || target.empty() || target[0] != '/')

@@ -56,6 +56,26 @@ v1::ServerMessage engine_error(std::uint64_t request_id, core::errc e) {
     return error_reply(request_id, wire_code(e), make_error_code(e).message());
 }
 
+v1::Role wire_role(role r) {
+    switch (r) {
+    case role::kiosk: return v1::ROLE_KIOSK;
+    case role::clerk: return v1::ROLE_CLERK;
+    case role::board: return v1::ROLE_BOARD;
+    case role::manager: return v1::ROLE_MANAGER;
+    case role::admin: return v1::ROLE_ADMIN;
+    case role::ticket_holder: return v1::ROLE_TICKET_HOLDER;
+    case role::rating_device: return v1::ROLE_RATING_DEVICE;
+    }
+    return v1::ROLE_UNSPECIFIED;
+}
+
+std::optional<role> role_of(v1::Role r) {
+    for (auto candidate : {role::kiosk, role::clerk, role::board, role::manager, role::admin, role::ticket_holder,
+                           role::rating_device})
+        if (wire_role(candidate) == r) return candidate;
+    return std::nullopt;
+}
+
 v1::CentreInfo centre_info(settings const& s) {
     v1::CentreInfo info;
     info.set_id(s.profile.id);

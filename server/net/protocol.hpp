@@ -4,6 +4,7 @@
 #include "net/settings.hpp"
 #include "novbe.pb.h"
 
+#include <optional>
 #include <string>
 
 namespace novbe::net {
@@ -15,6 +16,10 @@ v1::ErrorCode wire_code(core::errc e);
 v1::ServerMessage answer_to(std::uint64_t request_id);
 v1::ServerMessage error_reply(std::uint64_t request_id, v1::ErrorCode code, std::string message);
 v1::ServerMessage engine_error(std::uint64_t request_id, core::errc e);
+
+// The wire's roles and the server's, mapped here and only here.
+v1::Role wire_role(role r);
+std::optional<role> role_of(v1::Role r);
 
 v1::CentreInfo centre_info(settings const& s);
 v1::TicketState wire_state(core::ticket_state s);

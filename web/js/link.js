@@ -5,8 +5,6 @@
 // once), and subscriptions that resume after the last sequence they delivered.
 /* global protobuf */
 
-const READS = new Set(['hello', 'getTicketStatus', 'getCentre', 'subscribe', 'unsubscribe', 'getStatistics',
-    'getCounter', 'getTickets', 'getLastServed']);
 const FINAL_REFUSALS = new Set(['ERROR_CODE_UNAUTHENTICATED', 'ERROR_CODE_PERMISSION_DENIED',
     'ERROR_CODE_UNSUPPORTED_VERSION']);
 const TRANSIENT = new Set(['ERROR_CODE_UNAVAILABLE', 'ERROR_CODE_INTERNAL']);
@@ -15,14 +13,20 @@ const AS_OBJECT = { longs: Number, enums: String, defaults: true, oneofs: true }
 let schemaPromise = null;
 
 // The schema the server speaks, fetched once per page.
+// With it, the server's command table (/commands.json): which commands change the centre and
+// so carry an idempotency key.
 export function loadSchema() {
-    schemaPromise ??= fetch('/novbe.proto').then((r) => {
-        if (!r.ok) throw new Error(`the server's schema is not available (${r.status})`);
-        return r.text();
-    }).then((text) => {
-        const root = protobuf.parse(text).root;
-        return { root, client: root.lookupType('novbe.v1.ClientMessage'), server: root.lookupType('novbe.v1.ServerMessage') };
+    const fetched = (path, as) => fetch(path).then((r) => {
+        if (!r.ok) throw new Error(`the server's ${path} is not available (${r.status})`);
+        return as(r);
     });
+    schemaPromise ??= Promise.all([fetched('/novbe.proto', (r) => r.text()), fetched('/commands.json', (r) => r.json())])
+        .then(([text, table]) => {
+            const root = protobuf.parse(text).root;
+            const mutating = new Set(table.filter((row) => row.effect === 'mutating').map((row) => row.command));
+            return { root, mutating, client: root.lookupType('novbe.v1.ClientMessage'),
+                server: root.lookupType('novbe.v1.ServerMessage') };
+        });
     return schemaPromise;
 }
 
@@ -65,7 +69,7 @@ export class Link {
     request(command, fields = {}, timeoutMs = 10000) {
         const id = this.nextId++;
         const message = { requestId: id, [command]: fields };
-        if (!READS.has(command)) message.idempotencyKey = freshKey();
+        if (this.schema.mutating.has(command)) message.idempotencyKey = freshKey();
         return new Promise((resolve, reject) => {
             if (this.status.refused) return reject(new Refusal('ERROR_CODE_UNAVAILABLE', this.status.reason));
             const timer = setTimeout(() => {

@@ -1,0 +1,199 @@
+#include "command_handlers.hpp"
+
+#include "net/auth.hpp"
+
+#include <algorithm>
+#include <cstddef>
+
+namespace novbe::net {
+
+namespace {
+
+using M = v1::ClientMessage;
+using made = std::variant<action, refusal>;
+
+core::service_index service_index_of(settings const& s, std::string const& id) {
+    // An unknown id becomes an index past the end, which the engine refuses as unknown_service.
+    return s.centre.find_service(id).value_or(static_cast<core::service_index>(s.centre.services.size()));
+}
+
+int score_of(std::uint32_t score) { return static_cast<int>(std::min(score, 100u)); }  // the engine refuses past 5
+
+// Every counter command's reply: the counter as it is right after it.
+action at_counter(core::command cmd, core::counter_number n) {
+    return {std::move(cmd), [n](core::centre const& c, v1::Reply& r) { *r.mutable_counter() = counter_view(c, n); }};
+}
+
+// ---- mutating ----
+
+made issue_ticket(command_context const& x, M const& m) {
+    auto const& in = m.issue_ticket();
+    // Appointments are checked in from a booking, never declared by a kiosk: a declared one
+    // "due now" would jump the line.
+    if (in.priority() == v1::PRIORITY_CLASS_APPOINTMENT || in.appointment_at_ms() != 0)
+        return refusal{v1::ERROR_CODE_INVALID_ARGUMENT, "A kiosk issues normal and priority tickets; appointments are checked in."};
+    auto language = in.language().empty() ? x.config.profile.languages.front() : in.language();
+    core::issue_ticket cmd{.service = service_index_of(x.config, in.service_id()), .cls = engine_class(in.priority()),
+                           .language = language, .token = random_token()};
+    return action{cmd, [](core::centre const& c, v1::Reply& r) { *r.mutable_issued_ticket() = issued_ticket(c, c.tickets().back()); }};
+}
+
+made open_counter(command_context const& x, M const& m) {
+    return at_counter(core::open_counter{m.open_counter().counter(), x.who.user}, m.open_counter().counter());
+}
+made close_counter(command_context const&, M const& m) {
+    return at_counter(core::close_counter{m.close_counter().counter()}, m.close_counter().counter());
+}
+made pause_counter(command_context const&, M const& m) {
+    return at_counter(core::pause_counter{m.pause_counter().counter(), m.pause_counter().reason()}, m.pause_counter().counter());
+}
+made resume_counter(command_context const&, M const& m) {
+    return at_counter(core::resume_counter{m.resume_counter().counter()}, m.resume_counter().counter());
+}
+made call_next(command_context const&, M const& m) {
+    return at_counter(core::call_next{m.call_next().counter()}, m.call_next().counter());
+}
+made call_ticket(command_context const&, M const& m) {
+    return at_counter(core::call_ticket{m.call_ticket().counter(), m.call_ticket().number()}, m.call_ticket().counter());
+}
+made recall_ticket(command_context const&, M const& m) {
+    return at_counter(core::recall_ticket{m.recall_ticket().counter()}, m.recall_ticket().counter());
+}
+made start_serving(command_context const&, M const& m) {
+    return at_counter(core::start_serving{m.start_serving().counter()}, m.start_serving().counter());
+}
+made complete_service(command_context const&, M const& m) {
+    return at_counter(core::complete_service{m.complete_service().counter(), m.complete_service().outcome()},
+                      m.complete_service().counter());
+}
+made mark_no_show(command_context const&, M const& m) {
+    return at_counter(core::mark_no_show{m.mark_no_show().counter()}, m.mark_no_show().counter());
+}
+made transfer_ticket(command_context const& x, M const& m) {
+    auto const& in = m.transfer_ticket();
+    return at_counter(core::transfer_ticket{in.counter(), service_index_of(x.config, in.to_service_id())}, in.counter());
+}
+
+made rate_service(command_context const& x, M const& m) {
+    auto token = from_hex(m.rate_service().ticket_token()).value_or(core::ticket_token{});
+    return action{core::rate_service{token, score_of(m.rate_service().score())},
+                  [token, now = x.now](core::centre const& c, v1::Reply& r) {
+                      *r.mutable_ticket_status() = ticket_status(c, *c.find_ticket(token), now);
+                  }};
+}
+
+made rate_at_counter(command_context const& x, M const& m) {
+    auto n = m.rate_at_counter().counter();
+    return action{core::rate_at_counter{n, score_of(m.rate_at_counter().score())},
+                  [n, now = x.now](core::centre const& c, v1::Reply& r) {
+                      *r.mutable_ticket_status() = ticket_status(c, c.tickets()[*c.find_counter(n)->last_served], now);
+                  }};
+}
+
+made cancel_ticket(command_context const& x, M const& m) {
+    auto number = m.cancel_ticket().number();
+    return action{core::cancel_ticket{number}, [number, now = x.now](core::centre const& c, v1::Reply& r) {
+                      *r.mutable_ticket_status() = ticket_status(c, *c.find_ticket(number), now);
+                  }};
+}
+
+made close_day(command_context const&, M const&) {
+    return action{core::close_day{}, [](core::centre const&, v1::Reply& r) { r.mutable_empty(); }};
+}
+
+// ---- reads ----
+
+void get_centre(command_context const& x, M const&, v1::ServerMessage& out) {
+    *out.mutable_reply()->mutable_centre() = centre_info(x.config);
+}
+
+void get_ticket_status(command_context const& x, M const& m, v1::ServerMessage& out) {
+    auto token = from_hex(m.get_ticket_status().ticket_token());
+    auto const* t = token ? x.state.find_ticket(*token) : nullptr;
+    if (!t) out = engine_error(out.request_id(), core::errc::unknown_ticket);
+    else *out.mutable_reply()->mutable_ticket_status() = ticket_status(x.state, *t, x.now);
+}
+
+void get_statistics(command_context const& x, M const&, v1::ServerMessage& out) {
+    *out.mutable_reply()->mutable_statistics() = statistics(x.state);
+}
+
+void get_last_served(command_context const& x, M const& m, v1::ServerMessage& out) {
+    auto const* counter = x.state.find_counter(m.get_last_served().counter());
+    if (!counter) out = engine_error(out.request_id(), core::errc::unknown_counter);
+    else if (!counter->last_served) out = engine_error(out.request_id(), core::errc::unknown_ticket);
+    else *out.mutable_reply()->mutable_ticket_status() = ticket_status(x.state, x.state.tickets()[*counter->last_served], x.now);
+}
+
+void get_tickets(command_context const& x, M const&, v1::ServerMessage& out) {
+    *out.mutable_reply()->mutable_tickets() = ticket_rows(x.state);
+}
+
+void get_counter(command_context const& x, M const& m, v1::ServerMessage& out) {
+    auto n = m.get_counter().counter();
+    if (!x.state.find_counter(n)) out = engine_error(out.request_id(), core::errc::unknown_counter);
+    else *out.mutable_reply()->mutable_counter() = counter_view(x.state, n);
+}
+
+// ---- own-only ----
+
+bool own_token(command_context const& x, std::string const& token) { return from_hex(token) == std::optional(x.who.ticket); }
+bool rates_own(command_context const& x, M const& m) { return own_token(x, m.rate_service().ticket_token()); }
+bool asks_own(command_context const& x, M const& m) { return own_token(x, m.get_ticket_status().ticket_token()); }
+bool cancels_own(command_context const& x, M const& m) {
+    auto const* own = x.state.find_ticket(x.who.ticket);
+    return own && x.state.number_of(*own) == m.cancel_ticket().number();
+}
+bool pad_rates_own(command_context const& x, M const& m) { return m.rate_at_counter().counter() == x.who.counter; }
+bool pad_asks_own(command_context const& x, M const& m) { return m.get_last_served().counter() == x.who.counter; }
+
+// In the order of commands::table; the static_assert below keeps the two in step.
+constexpr std::array<command_handler, commands::table.size()> handlers{{
+    {M::kHello},
+    {M::kIssueTicket, issue_ticket},
+    {M::kOpenCounter, open_counter},
+    {M::kCloseCounter, close_counter},
+    {M::kPauseCounter, pause_counter},
+    {M::kResumeCounter, resume_counter},
+    {M::kCallNext, call_next},
+    {M::kCallTicket, call_ticket},
+    {M::kRecallTicket, recall_ticket},
+    {M::kStartServing, start_serving},
+    {M::kCompleteService, complete_service},
+    {M::kMarkNoShow, mark_no_show},
+    {M::kTransferTicket, transfer_ticket},
+    {M::kRateService, rate_service, nullptr, rates_own},
+    {M::kRateAtCounter, rate_at_counter, nullptr, pad_rates_own},
+    {M::kGetTicketStatus, nullptr, get_ticket_status, asks_own},
+    {M::kGetCentre, nullptr, get_centre},
+    {M::kGetCounter, nullptr, get_counter},
+    {M::kGetLastServed, nullptr, get_last_served, pad_asks_own},
+    {M::kSubscribe},
+    {M::kUnsubscribe},
+    {M::kCancelTicket, cancel_ticket, nullptr, cancels_own},
+    {M::kGetStatistics, nullptr, get_statistics},
+    {M::kCloseDay, close_day},
+    {M::kGetTickets, nullptr, get_tickets},
+}};
+
+// Each row has its handler, and each handler the shape its row's effect needs.
+consteval bool in_step() {
+    for (std::size_t i = 0; i < handlers.size(); ++i) {
+        auto const& row = commands::table[i];
+        auto const& h = handlers[i];
+        if (h.command != row.command) return false;
+        if ((h.make != nullptr) != (row.kind == commands::effect::mutating)) return false;
+        if ((h.read != nullptr) != (row.kind == commands::effect::read)) return false;
+        if ((h.owns != nullptr) != (row.own != commands::own_rule::none)) return false;
+    }
+    return true;
+}
+static_assert(in_step(), "command_handlers and commands::table must list the same commands in the same order");
+
+}  // namespace
+
+command_handler const& handler_of(commands::row const& row) {
+    return handlers[static_cast<std::size_t>(&row - commands::table.data())];
+}
+
+}  // namespace novbe::net

@@ -1,0 +1,49 @@
+#pragma once
+// The handler of each row of the command table (proto/command_table.hpp), in the same order:
+// what a mutating command asks of the engine and how its reply is built, what a read answers,
+// and how an own-only command is tied to its sender. No sockets, no durability: the dispatcher
+// runs these and sends their answers once the log allows.
+#include "command_table.hpp"
+#include "core/centre.hpp"
+#include "net/identity.hpp"
+#include "net/protocol.hpp"
+
+#include <functional>
+#include <variant>
+
+namespace novbe::net {
+
+// What a handler sees: the centre as it is now, the configuration, who asks, and the time.
+struct command_context {
+    core::centre const& state;
+    settings const& config;
+    identity const& who;
+    core::time_point now;
+};
+
+// A mutating command: the engine's command, and its reply from the state right after it.
+struct action {
+    core::command command;
+    std::function<void(core::centre const&, v1::Reply&)> reply;
+};
+
+// A command refused before the engine sees it.
+struct refusal {
+    v1::ErrorCode code = v1::ERROR_CODE_INVALID_ARGUMENT;
+    std::string message;
+};
+
+struct command_handler {
+    commands::command_case command;
+    // Mutating rows.
+    std::variant<action, refusal> (*make)(command_context const&, v1::ClientMessage const&) = nullptr;
+    // Read rows: fills `out` (its request id set) with a reply or an error.
+    void (*read)(command_context const&, v1::ClientMessage const&, v1::ServerMessage& out) = nullptr;
+    // Own-only rows: whether the message names the sender's own ticket or counter.
+    bool (*owns)(command_context const&, v1::ClientMessage const&) = nullptr;
+};
+
+// The handler of a command table row.
+command_handler const& handler_of(commands::row const& row);
+
+}  // namespace novbe::net

@@ -1,0 +1,18 @@
+#pragma once
+// Who a connection is, once its Hello was accepted.
+#include "core/config.hpp"
+#include "core/ticket.hpp"
+#include "net/settings.hpp"
+
+#include <string>
+
+namespace novbe::net {
+
+struct identity {
+    role kind = role::board;
+    std::string user;                  // clerks, managers, admins; the device's name otherwise
+    core::counter_number counter = 0;  // rating devices
+    core::ticket_token ticket;         // ticket holders
+};
+
+}  // namespace novbe::net

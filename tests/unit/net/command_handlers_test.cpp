@@ -1,0 +1,121 @@
+// The command table and its handlers: every command of novbe.proto has one row and one handler,
+// and the handlers refuse what no sender may ask and tie bound senders to their own.
+#include "net/command_handlers.hpp"
+
+#include "net/auth.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace novbe::net {
+namespace {
+
+using M = v1::ClientMessage;
+
+TEST(command_table, has_one_row_for_every_command_of_the_schema_under_its_own_name) {
+    auto const* oneof = M::descriptor()->FindOneofByName("command");
+    ASSERT_NE(nullptr, oneof);
+    std::set<int> rows;
+    for (auto const& row : commands::table) EXPECT_TRUE(rows.insert(row.command).second) << row.name << " twice";
+    EXPECT_EQ(static_cast<std::size_t>(oneof->field_count()), rows.size());
+    for (int i = 0; i < oneof->field_count(); ++i) {
+        auto const* field = oneof->field(i);
+        auto const* row = commands::find(static_cast<commands::command_case>(field->number()));
+        ASSERT_NE(nullptr, row) << field->name() << " has no row in proto/command_table.hpp";
+        EXPECT_EQ(field->name(), row->name);
+        EXPECT_EQ(row->command, handler_of(*row).command);
+    }
+    EXPECT_EQ(nullptr, commands::find(M::COMMAND_NOT_SET));
+}
+
+TEST(command_table, reads_and_subscriptions_take_no_idempotency_key) {
+    for (auto c : {M::kHello, M::kGetCentre, M::kGetTicketStatus, M::kSubscribe, M::kGetTickets})
+        EXPECT_FALSE(commands::is_mutating(c)) << commands::find(c)->name;
+    for (auto c : {M::kIssueTicket, M::kCallNext, M::kRateService, M::kCancelTicket, M::kCloseDay})
+        EXPECT_TRUE(commands::is_mutating(c)) << commands::find(c)->name;
+}
+
+TEST(command_table, is_served_to_the_pages_with_protobufjs_names) {
+    auto json = commands::table_json();
+    EXPECT_NE(std::string::npos, json.find(R"({"command":"issueTicket","effect":"mutating","roles":["ROLE_KIOSK"],"own":"none"})"))
+        << json;
+    EXPECT_NE(std::string::npos, json.find(R"("command":"getLastServed","effect":"read")")) << json;
+}
+
+class handlers : public ::testing::Test {
+protected:
+    handlers() : centre_(config()) {}
+    static core::centre_config config() {
+        core::centre_config c;
+        c.services.push_back({.id = "passport", .prefix = "A"});
+        c.counters.push_back({.number = 1, .name = "1", .services = {0}});
+        c.counters.push_back({.number = 2, .name = "2", .services = {0}});
+        return c;
+    }
+    command_context as(identity const& who) {
+        s_.centre = centre_.config();
+        s_.profile.languages = {"en"};
+        return {centre_, s_, who, core::time_point{}};
+    }
+    static command_handler const& of(M::CommandCase c) { return handler_of(*commands::find(c)); }
+
+    core::centre centre_;
+    settings s_;
+};
+
+TEST_F(handlers, a_kiosk_may_not_declare_an_appointment) {
+    M m;
+    m.mutable_issue_ticket()->set_service_id("passport");
+    m.mutable_issue_ticket()->set_priority(v1::PRIORITY_CLASS_APPOINTMENT);
+    m.mutable_issue_ticket()->set_appointment_at_ms(1);
+    identity kiosk{.kind = role::kiosk, .user = "entrance"};
+    auto made = of(M::kIssueTicket).make(as(kiosk), m);
+    ASSERT_TRUE(std::holds_alternative<refusal>(made));
+    EXPECT_EQ(v1::ERROR_CODE_INVALID_ARGUMENT, std::get<refusal>(made).code);
+    m.mutable_issue_ticket()->set_priority(v1::PRIORITY_CLASS_PRIORITY);
+    m.mutable_issue_ticket()->clear_appointment_at_ms();
+    EXPECT_TRUE(std::holds_alternative<action>(of(M::kIssueTicket).make(as(kiosk), m)));
+}
+
+TEST_F(handlers, a_rating_pad_owns_its_own_counter_only) {
+    identity pad{.kind = role::rating_device, .user = "pad 1", .counter = 1};
+    M m;
+    m.mutable_rate_at_counter()->set_counter(1);
+    EXPECT_TRUE(of(M::kRateAtCounter).owns(as(pad), m));
+    m.mutable_rate_at_counter()->set_counter(2);
+    EXPECT_FALSE(of(M::kRateAtCounter).owns(as(pad), m));
+    M last;
+    last.mutable_get_last_served()->set_counter(2);
+    EXPECT_FALSE(of(M::kGetLastServed).owns(as(pad), last));
+}
+
+TEST_F(handlers, a_ticket_holder_owns_its_own_ticket_only) {
+    auto mine = random_token();
+    identity holder{.kind = role::ticket_holder, .ticket = mine};
+    M m;
+    m.mutable_rate_service()->set_ticket_token(to_hex(mine));
+    EXPECT_TRUE(of(M::kRateService).owns(as(holder), m));
+    m.mutable_rate_service()->set_ticket_token(to_hex(random_token()));
+    EXPECT_FALSE(of(M::kRateService).owns(as(holder), m));
+    M ask;
+    ask.mutable_get_ticket_status()->set_ticket_token(to_hex(random_token()));
+    EXPECT_FALSE(of(M::kGetTicketStatus).owns(as(holder), ask));
+    M cancel;  // no ticket of this holder exists: nothing is its own
+    cancel.mutable_cancel_ticket()->set_number("A001");
+    EXPECT_FALSE(of(M::kCancelTicket).owns(as(holder), cancel));
+}
+
+TEST_F(handlers, a_read_of_an_unknown_counter_is_a_refusal_not_an_empty_answer) {
+    identity clerk{.kind = role::clerk, .user = "anna"};
+    M m;
+    m.mutable_get_counter()->set_counter(9);
+    auto out = answer_to(7);
+    of(M::kGetCounter).read(as(clerk), m, out);
+    ASSERT_TRUE(out.has_error());
+    EXPECT_EQ(v1::ERROR_CODE_UNKNOWN_COUNTER, out.error().code());
+    EXPECT_EQ(7u, out.request_id());
+}
+
+}  // namespace
+}  // namespace novbe::net
