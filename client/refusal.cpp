@@ -7,8 +7,7 @@ namespace novbe::client {
 std::string describe(v1::Error const& e) {
     static std::map<v1::ErrorCode, char const*> const words = {
         {v1::ERROR_CODE_UNAUTHENTICATED, "Not signed in: the server does not know this user, secret or device token."},
-        {v1::ERROR_CODE_PERMISSION_DENIED, "Not allowed: this sign-in may not do that."},
-        {v1::ERROR_CODE_RATE_LIMITED, "Too many failed sign-ins: wait a minute and try again."},
+        {v1::ERROR_CODE_RATE_LIMITED, "Too many wrong secrets for this user: wait a minute and try again."},
         {v1::ERROR_CODE_UNAVAILABLE, "The server cannot be reached or is restarting: try again shortly."},
         {v1::ERROR_CODE_UNKNOWN_SERVICE, "There is no such service in this centre."},
         {v1::ERROR_CODE_UNKNOWN_COUNTER, "There is no such counter in this centre."},

@@ -91,7 +91,11 @@ std::optional<core::ticket_token> from_hex(std::string_view text) {
     core::ticket_token t;
     for (std::size_t i = 0; i < 32; ++i) {
         char c = text[i];
-        int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        // Either case: a token typed from a printed ticket, or upper-cased by a QR reader.
+        int v = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
         if (v < 0) return std::nullopt;
         auto& half = i < 16 ? t.hi : t.lo;
         half = half << 4 | static_cast<std::uint64_t>(v);

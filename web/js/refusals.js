@@ -1,9 +1,9 @@
 // Staff-facing words for the server's refusals (the native clients' client/refusal.cpp says
-// the same); the server's own English sentence where there are none.
+// the same); the server's own English sentence where there are none (a refused permission says
+// exactly what was refused, so its sentence is the server's).
 const WORDS = {
     ERROR_CODE_UNAUTHENTICATED: 'Not signed in: the server does not know this user or secret.',
-    ERROR_CODE_PERMISSION_DENIED: 'Not allowed: this sign-in may not do that.',
-    ERROR_CODE_RATE_LIMITED: 'Too many failed sign-ins: wait a minute and try again.',
+    ERROR_CODE_RATE_LIMITED: 'Too many wrong secrets for this user: wait a minute and try again.',
     ERROR_CODE_UNAVAILABLE: 'The server cannot be reached or is restarting: try again shortly.',
     ERROR_CODE_COUNTER_CLOSED: 'This counter is closed: open it first.',
     ERROR_CODE_COUNTER_PAUSED: 'This counter is paused: resume it first.',

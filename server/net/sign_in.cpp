@@ -1,0 +1,115 @@
+// The Hello: who a connection is. Devices by their token, people by name and secret (checked
+// off the event loop), ticket holders by their ticket's token; failures go to the limiter,
+// which slows the guesser and nobody else.
+#include "net/auth.hpp"
+#include "net/dispatcher.hpp"
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <memory>
+
+// Switches over protobuf enums default on purpose (see dispatcher.cpp).
+#pragma GCC diagnostic ignored "-Wswitch-enum"
+
+namespace novbe::net {
+
+namespace {
+
+using M = v1::ClientMessage;
+
+// Checked against when the user is unknown, so that an unknown name costs as long as a wrong
+// secret and the time of a refusal tells nothing about which names exist.
+std::string const& stand_in_hash() {
+    static std::string const hash = hash_secret(to_hex(random_token()));
+    return hash;
+}
+
+}  // namespace
+
+void dispatcher::greet(M const& m, std::string const& address, sender send,
+                       std::function<void(std::optional<identity>)> done) {
+    auto const id = m.request_id();
+    auto refuse = [&](v1::ErrorCode code, std::string why) {
+        send(error_reply(id, code, std::move(why)));
+        done(std::nullopt);
+    };
+    // Unknown credentials are refused later and later from the same address.
+    auto refuse_unknown = [&](std::string why) {
+        auto delay = limiter_.unknown_credentials(address, sign_in_limiter::clock::now());
+        if (delay.count() == 0) return refuse(v1::ERROR_CODE_UNAUTHENTICATED, std::move(why));
+        auto timer = std::make_shared<boost::asio::steady_timer>(core_, delay);
+        timer->async_wait([timer, id, why = std::move(why), send, done](boost::system::error_code) {
+            send(error_reply(id, v1::ERROR_CODE_UNAUTHENTICATED, why));
+            done(std::nullopt);
+        });
+    };
+    if (m.command_case() != M::kHello) return refuse(v1::ERROR_CODE_HELLO_REQUIRED, "The first message must be a Hello.");
+    auto const& hello = m.hello();
+    if (hello.protocol_version() != 1)
+        return refuse(v1::ERROR_CODE_UNSUPPORTED_VERSION, "This server speaks protocol version 1.");
+    auto wanted = role_of(hello.role());
+    if (!wanted) return refuse(v1::ERROR_CODE_UNAUTHENTICATED, "Hello names no known role.");
+    switch (*wanted) {
+    case role::kiosk:
+    case role::board:
+    case role::rating_device: {
+        if (*wanted == role::board && hello.device_token().empty() && settings_.public_boards)
+            return welcome(id, {.kind = role::board, .user = "public board"}, send, done);
+        auto const* d = find_device(settings_, hello.device_token());
+        if (!d || d->kind != *wanted) return refuse_unknown("Unknown device token for this role.");
+        return welcome(id, {.kind = d->kind, .user = d->name, .counter = d->counter}, send, done);
+    }
+    case role::ticket_holder: {
+        auto token = from_hex(hello.ticket_token());
+        if (!token || !centre_.state().find_ticket(*token)) return refuse_unknown("No ticket today has this token.");
+        return welcome(id, {.kind = role::ticket_holder, .ticket = *token}, send, done);
+    }
+    case role::clerk:
+    case role::manager:
+    case role::admin: {
+        auto const* u = find_user(settings_, hello.user());
+        if (u && limiter_.locked(u->name, sign_in_limiter::clock::now()))
+            return refuse(v1::ERROR_CODE_RATE_LIMITED, "Too many wrong secrets for this user; try again in a minute.");
+        // The check takes ~0.1 s on purpose: off the event loop, then back to it.
+        boost::asio::post(sign_in_, [this, id, wanted = *wanted, hash = u ? u->secret_hash : std::string(), known = u != nullptr,
+                                     kind = u ? u->kind : role::clerk, user = hello.user(), secret = hello.secret(),
+                                     address, send, done]() mutable {
+            bool right = verify_secret(known ? hash : stand_in_hash(), secret) && known;
+            boost::asio::post(core_, [this, id, right, known, kind, wanted, user, address, send, done] {
+                auto const now = sign_in_limiter::clock::now();
+                if (!right) {
+                    if (known) limiter_.wrong_secret(user, now);
+                    else limiter_.unknown_credentials(address, now);
+                    send(error_reply(id, v1::ERROR_CODE_UNAUTHENTICATED, "Unknown user or wrong secret."));
+                    return done(std::nullopt);
+                }
+                limiter_.succeeded(user);
+                if (kind != wanted && kind != role::admin) {  // the secret was right: say what is true
+                    send(error_reply(id, v1::ERROR_CODE_PERMISSION_DENIED,
+                                     user + " signs in as " + std::string(name(kind)) + ", not as " + std::string(name(wanted)) + "."));
+                    return done(std::nullopt);
+                }
+                welcome(id, {.kind = wanted, .user = user}, send, done);
+            });
+        });
+        return;
+    }
+    }
+}
+
+void dispatcher::welcome(std::uint64_t request_id, identity const& who, sender const& send,
+                         std::function<void(std::optional<identity>)> const& done) {
+    auto m = answer_to(request_id);
+    auto& w = *m.mutable_reply()->mutable_welcome();
+    w.set_protocol_version(1);
+    w.set_role(wire_role(who.kind));
+    w.set_user(who.user);
+    w.set_server_time_ms(unix_ms(centre_.now()));
+    *w.mutable_centre() = centre_info(settings_);
+    w.set_counter(who.counter);
+    send(m);
+    done(who);
+}
+
+}  // namespace novbe::net
