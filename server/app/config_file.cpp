@@ -216,6 +216,8 @@ net::settings load_config(std::string const& path) {
         if (server->get("allowed_origins"))
             for (auto const& origin : in.array(*server, "allowed_origins"))
                 l.allowed_origins.push_back(origin.value<std::string>().value_or(""));
+        l.max_subscriptions = static_cast<std::size_t>(in.get<std::int64_t>(*server, "max_subscriptions", 8));
+        if (l.max_subscriptions < 1 || l.max_subscriptions > 1000) in.fail(server, "max_subscriptions is 1 to 1000");
     }
     read_services(in, root, s);
     read_counters(in, root, s);

@@ -32,10 +32,12 @@ std::optional<std::string> hub::body(subscriber const& s, std::vector<std::share
     for (auto const& p : batch) {
         for (auto const* e : p->events) {
             if (e->sequence() <= s.after) continue;
-            v1::Event copy = *e;
-            if (board && !for_boards(copy)) continue;
-            if (!s.zone.shows(copy)) continue;
-            *out.add_events() = std::move(copy);
+            if (!s.zone.shows(*e)) continue;
+            if (!board) {
+                *out.add_events() = *e;
+                continue;
+            }
+            if (auto copy = board_copy(*e)) *out.add_events() = std::move(*copy);
         }
         for (auto const* l : p->lines)
             if (s.zone.shows(*l)) lines[l->service_id()] = *l;
@@ -88,6 +90,7 @@ void hub::publish(std::vector<std::shared_ptr<publication const>> const& batch) 
 }
 
 void hub::add(void const* session, std::shared_ptr<subscriber> s) {
+    remove(session, s->id);
     s->group = std::to_string(s->view) + "|";
     for (auto const& id : s->zone.services) s->group += id + ",";
     s->group += "|";
@@ -98,6 +101,11 @@ void hub::add(void const* session, std::shared_ptr<subscriber> s) {
 void hub::remove(void const* session, std::uint64_t id) {
     auto [from, to] = subscribers_.equal_range(session);
     for (auto it = from; it != to;) it = it->second->id == id ? subscribers_.erase(it) : std::next(it);
+}
+
+bool hub::has(void const* session, std::uint64_t id) const {
+    auto [from, to] = subscribers_.equal_range(session);
+    return std::any_of(from, to, [id](auto const& entry) { return entry.second->id == id; });
 }
 
 void hub::remove_all(void const* session) { subscribers_.erase(session); }

@@ -35,8 +35,11 @@ public:
     // Durable now: sends every live subscriber what it has not seen, one frame per view and zone.
     void publish(std::vector<std::shared_ptr<publication const>> const& batch);
 
-    // Registers a subscriber; `session` identifies its connection for unsubscribe_all.
+    // Registers a subscriber; `session` identifies its connection for remove_all. One with the
+    // same request id on that connection is replaced.
     void add(void const* session, std::shared_ptr<subscriber> s);
+    std::size_t count(void const* session) const { return subscribers_.count(session); }
+    bool has(void const* session, std::uint64_t id) const;
     void remove(void const* session, std::uint64_t id);
     void remove_all(void const* session);
     std::size_t size() const { return subscribers_.size(); }

@@ -94,7 +94,14 @@ private:
 
 template <class T>
 bool listed(std::vector<T> const& only, T const& value) {
-    return only.empty() || std::find(only.begin(), only.end(), value) != only.end();
+    return only.empty() || std::binary_search(only.begin(), only.end(), value);
+}
+
+template <class T>
+void sort_unique(std::vector<T>& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    v.shrink_to_fit();
 }
 
 }  // namespace
@@ -131,21 +138,72 @@ std::shared_ptr<publication const> publish(core::centre const& c, std::vector<co
     return p;
 }
 
-bool for_boards(v1::Event& e) {
+v1::CounterView board_counter(v1::CounterView const& in) {
+    v1::CounterView m;
+    m.set_number(in.number());
+    m.set_name(in.name());
+    m.set_status(in.status());
+    m.set_since_ms(in.since_ms());
+    *m.mutable_service_ids() = in.service_ids();
+    return m;
+}
+
+std::optional<v1::Event> board_copy(v1::Event const& e) {
+    v1::Event out;
+    out.set_sequence(e.sequence());
+    out.set_at_ms(e.at_ms());
     switch (e.kind_case()) {
-    case v1::Event::kTicketRated: return false;  // how a citizen rated a clerk is the manager's business
-    // Nothing on a board changes when service starts; at 10,000 boards not sending it is a
-    // third fewer frames per visit (bench/README.md).
-    case v1::Event::kServiceStarted: return false;
-    case v1::Event::kCounterChanged: {
-        auto& view = *e.mutable_counter_changed()->mutable_counter();
-        view.clear_clerk();
-        view.clear_pause_reason();
-        view.clear_current();
-        return true;
+    case v1::Event::kDayStarted: out.mutable_day_started()->set_day(e.day_started().day()); break;
+    case v1::Event::kDayClosed: out.mutable_day_closed(); break;
+    case v1::Event::kTicketIssued: {  // no priority class: who is elderly or disabled is nobody's business
+        auto& m = *out.mutable_ticket_issued();
+        m.set_number(e.ticket_issued().number());
+        m.set_service_id(e.ticket_issued().service_id());
+        break;
     }
-    default: return true;
+    case v1::Event::kTicketCalled: {
+        auto const& in = e.ticket_called();
+        auto& m = *out.mutable_ticket_called();
+        m.set_number(in.number());
+        m.set_counter(in.counter());
+        m.set_service_id(in.service_id());
+        m.set_recall(in.recall());
+        break;
     }
+    case v1::Event::kServiceCompleted:
+        out.mutable_service_completed()->set_number(e.service_completed().number());
+        out.mutable_service_completed()->set_counter(e.service_completed().counter());
+        break;
+    case v1::Event::kTicketNoShow:
+        out.mutable_ticket_no_show()->set_number(e.ticket_no_show().number());
+        out.mutable_ticket_no_show()->set_counter(e.ticket_no_show().counter());
+        break;
+    case v1::Event::kTicketTransferred: {
+        auto const& in = e.ticket_transferred();
+        auto& m = *out.mutable_ticket_transferred();
+        m.set_number(in.number());
+        m.set_counter(in.counter());
+        m.set_from_service_id(in.from_service_id());
+        m.set_to_service_id(in.to_service_id());
+        break;
+    }
+    case v1::Event::kTicketCancelled: out.mutable_ticket_cancelled()->set_number(e.ticket_cancelled().number()); break;
+    case v1::Event::kCounterChanged: {  // which counter, and whether it is open: not who sits there, nor why it paused
+        *out.mutable_counter_changed()->mutable_counter() = board_counter(e.counter_changed().counter());
+        break;
+    }
+    // How a citizen rated a clerk is the manager's business; nothing on a board changes when
+    // service starts (at 10,000 boards, a third fewer frames per visit: bench/README.md).
+    case v1::Event::kTicketRated:
+    case v1::Event::kServiceStarted:
+    default: return std::nullopt;
+    }
+    return out;
+}
+
+void zone_filter::tidy() {
+    sort_unique(services);
+    sort_unique(counters);
 }
 
 bool zone_filter::shows_service(std::string const& id) const { return listed(services, id); }

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace novbe::net {
@@ -32,11 +33,18 @@ struct publication {
 std::shared_ptr<publication const> publish(core::centre const& c, std::vector<core::event> const& events,
                                            std::uint64_t first_sequence, core::time_point now);
 
-// A board's copy of an event: false if boards must not see it at all; strips what is personal.
-bool for_boards(v1::Event& e);
+// What a public view (a board, a phone's line) may see of an event, copied field by field from
+// an allow-list: a field or an event added later stays private until it is added here. Nothing
+// when a board must not see the event at all.
+std::optional<v1::Event> board_copy(v1::Event const& e);
+// A counter as boards see it: its number, name, services and whether it is open; not who sits
+// there, why it paused or whom it serves.
+v1::CounterView board_counter(v1::CounterView const& in);
 
-// Whether a zone (services, counters; empty: all) shows an event or a line.
+// Whether a zone (services, counters; empty: all) shows an event or a line. Both lists are
+// sorted and without repeats (`tidy`), so a look-up costs log n whatever a client sent.
 struct zone_filter {
+    void tidy();
     std::vector<std::string> services;
     std::vector<std::uint32_t> counters;
     bool shows(v1::Event const& e) const;

@@ -54,6 +54,7 @@ struct limits {
     std::chrono::seconds hello_timeout{10};        // close 4001 without a Hello by then
     std::chrono::seconds idle_timeout{60};         // pinged after half of it; dropped once silent for all of it (+ up to 1/4)
     int max_bad_messages = 3;                      // then close 1008
+    std::size_t max_subscriptions = 8;             // per connection: a board needs one, a dashboard two
     std::vector<std::string> allowed_origins;      // browser pages from elsewhere, e.g. "https://asan.example"
 };
 

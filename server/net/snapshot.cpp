@@ -24,12 +24,7 @@ v1::Snapshot snapshot(core::centre const& c, settings const& s, v1::View view, z
             fill_queue_line(*out.add_lines(), c, static_cast<core::service_index>(i), now);
     for (auto const& counter : c.config().counters) {
         if (!zone.shows_counter(counter.number)) continue;
-        auto& view_of = *out.add_counters() = counter_view(c, counter.number);
-        if (board) {  // a number, a name and whether it is open: nothing about who sits there
-            view_of.clear_clerk();
-            view_of.clear_pause_reason();
-            view_of.clear_current();
-        }
+        *out.add_counters() = board ? board_counter(counter_view(c, counter.number)) : counter_view(c, counter.number);
     }
     if (view == v1::VIEW_DASHBOARD) *out.mutable_statistics() = statistics(c);
     return out;

@@ -33,6 +33,16 @@ void dispatcher::subscribe(identity const& who, v1::ClientMessage const& m, conn
     if (!may_follow(who.kind, request.view()))
         return to.send(error_reply(id, v1::ERROR_CODE_PERMISSION_DENIED,
                                    "A " + std::string(name(who.kind)) + " may not follow this view."));
+    auto const already = hub.count(to.id) - (hub.has(to.id, id) ? 1 : 0);  // the same id replaces its own
+    if (already >= settings_.limit.max_subscriptions)
+        return to.send(error_reply(id, v1::ERROR_CODE_LIMIT_REACHED,
+                                   "A connection follows at most " + std::to_string(settings_.limit.max_subscriptions) +
+                                       " views; unsubscribe one first."));
+    // A zone names each service and counter at most once and only known ones: it is no longer
+    // than the centre, whatever a client sends.
+    if (request.service_ids_size() > static_cast<int>(settings_.centre.services.size()) ||
+        request.counters_size() > static_cast<int>(settings_.centre.counters.size()))
+        return to.send(error_reply(id, v1::ERROR_CODE_INVALID_ARGUMENT, "A zone names each service and counter at most once."));
     auto sub = std::make_shared<hub::subscriber>();
     sub->id = id;
     sub->view = request.view();
@@ -45,6 +55,7 @@ void dispatcher::subscribe(identity const& who, v1::ClientMessage const& m, conn
         if (!settings_.centre.find_counter(counter)) return to.send(engine_error(id, core::errc::unknown_counter));
         sub->zone.counters.push_back(counter);
     }
+    sub->zone.tidy();
     core::ticket const* own = nullptr;
     if (request.view() == v1::VIEW_TICKET) {  // a phone: the board of its ticket's line, and its own status
         own = centre_.state().find_ticket(who.ticket);

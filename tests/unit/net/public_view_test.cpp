@@ -1,0 +1,110 @@
+// What a board or a phone's line may see of the log, found by filling every field of every event
+// and reading back what the public copy kept: a field not on the list below fails the test, so a
+// field or an event added later stays off the boards until someone decides otherwise.
+#include "net/publication.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace novbe::net {
+namespace {
+
+namespace pb = google::protobuf;
+
+std::set<std::string> const allowed = {
+    "novbe.v1.Event.sequence", "novbe.v1.Event.at_ms",
+    "novbe.v1.Event.day_started", "novbe.v1.DayStarted.day",
+    "novbe.v1.Event.day_closed",
+    "novbe.v1.Event.ticket_issued", "novbe.v1.TicketIssued.number", "novbe.v1.TicketIssued.service_id",
+    "novbe.v1.Event.ticket_called", "novbe.v1.TicketCalled.number", "novbe.v1.TicketCalled.counter",
+    "novbe.v1.TicketCalled.service_id", "novbe.v1.TicketCalled.recall",
+    "novbe.v1.Event.service_completed", "novbe.v1.ServiceCompleted.number", "novbe.v1.ServiceCompleted.counter",
+    "novbe.v1.Event.ticket_no_show", "novbe.v1.TicketNoShow.number", "novbe.v1.TicketNoShow.counter",
+    "novbe.v1.Event.ticket_transferred", "novbe.v1.TicketTransferred.number", "novbe.v1.TicketTransferred.counter",
+    "novbe.v1.TicketTransferred.from_service_id", "novbe.v1.TicketTransferred.to_service_id",
+    "novbe.v1.Event.ticket_cancelled", "novbe.v1.TicketCancelled.number",
+    "novbe.v1.Event.counter_changed", "novbe.v1.CounterChanged.counter", "novbe.v1.CounterView.number",
+    "novbe.v1.CounterView.name", "novbe.v1.CounterView.status", "novbe.v1.CounterView.since_ms",
+    "novbe.v1.CounterView.service_ids",
+};
+
+// Gives every field of `m` (and of its messages) a value that is not the default.
+void fill(pb::Message& m, int depth = 0) {
+    auto const* d = m.GetDescriptor();
+    auto const* r = m.GetReflection();
+    for (int i = 0; i < d->field_count(); ++i) {
+        auto const* f = d->field(i);
+        if (f->real_containing_oneof()) continue;  // the caller picks one case
+        bool const many = f->is_repeated();
+        switch (f->cpp_type()) {
+        case pb::FieldDescriptor::CPPTYPE_INT32: many ? r->AddInt32(&m, f, 7) : r->SetInt32(&m, f, 7); break;
+        case pb::FieldDescriptor::CPPTYPE_INT64: many ? r->AddInt64(&m, f, 7) : r->SetInt64(&m, f, 7); break;
+        case pb::FieldDescriptor::CPPTYPE_UINT32: many ? r->AddUInt32(&m, f, 7) : r->SetUInt32(&m, f, 7); break;
+        case pb::FieldDescriptor::CPPTYPE_UINT64: many ? r->AddUInt64(&m, f, 7) : r->SetUInt64(&m, f, 7); break;
+        case pb::FieldDescriptor::CPPTYPE_DOUBLE: many ? r->AddDouble(&m, f, 0.5) : r->SetDouble(&m, f, 0.5); break;
+        case pb::FieldDescriptor::CPPTYPE_FLOAT: many ? r->AddFloat(&m, f, 0.5f) : r->SetFloat(&m, f, 0.5f); break;
+        case pb::FieldDescriptor::CPPTYPE_BOOL: many ? r->AddBool(&m, f, true) : r->SetBool(&m, f, true); break;
+        case pb::FieldDescriptor::CPPTYPE_STRING: many ? r->AddString(&m, f, "x") : r->SetString(&m, f, "x"); break;
+        case pb::FieldDescriptor::CPPTYPE_ENUM: {
+            auto const* value = f->enum_type()->value(f->enum_type()->value_count() - 1);
+            many ? r->AddEnum(&m, f, value) : r->SetEnum(&m, f, value);
+            break;
+        }
+        case pb::FieldDescriptor::CPPTYPE_MESSAGE:
+            if (depth < 4) fill(many ? *r->AddMessage(&m, f) : *r->MutableMessage(&m, f), depth + 1);
+            break;
+        }
+    }
+}
+
+// Every field set in `m`, by full name, its messages' too.
+void set_fields(pb::Message const& m, std::set<std::string>& out) {
+    std::vector<pb::FieldDescriptor const*> fields;
+    m.GetReflection()->ListFields(m, &fields);
+    for (auto const* f : fields) {
+        out.insert(f->full_name());
+        if (f->cpp_type() != pb::FieldDescriptor::CPPTYPE_MESSAGE) continue;
+        if (f->is_repeated())
+            for (int i = 0; i < m.GetReflection()->FieldSize(m, f); ++i) set_fields(m.GetReflection()->GetRepeatedMessage(m, f, i), out);
+        else set_fields(m.GetReflection()->GetMessage(m, f), out);
+    }
+}
+
+TEST(public_view, a_board_sees_only_the_allowed_fields_of_every_event) {
+    auto const* kinds = v1::Event::descriptor()->FindOneofByName("kind");
+    ASSERT_NE(nullptr, kinds);
+    std::set<std::string> seen;
+    for (int i = 0; i < kinds->field_count(); ++i) {
+        v1::Event e;
+        fill(e);
+        fill(*e.GetReflection()->MutableMessage(&e, kinds->field(i)));
+        if (auto copy = board_copy(e)) set_fields(*copy, seen);
+    }
+    for (auto const& field : seen) EXPECT_TRUE(allowed.contains(field)) << field << " reaches the boards";
+    EXPECT_FALSE(seen.contains("novbe.v1.TicketIssued.priority"));
+    EXPECT_FALSE(seen.contains("novbe.v1.CounterView.clerk"));
+    // And what a board needs does reach it.
+    for (auto const* needed : {"novbe.v1.TicketCalled.number", "novbe.v1.TicketCalled.counter", "novbe.v1.CounterView.status"})
+        EXPECT_TRUE(seen.contains(needed)) << needed;
+}
+
+TEST(public_view, ratings_and_starts_of_service_never_reach_a_board) {
+    v1::Event rated;
+    rated.mutable_ticket_rated()->set_score(1);
+    EXPECT_FALSE(board_copy(rated).has_value());
+    v1::Event started;
+    started.mutable_service_started()->set_number("A001");
+    EXPECT_FALSE(board_copy(started).has_value());
+}
+
+TEST(public_view, a_counter_on_a_board_says_nothing_of_its_clerk_or_ticket) {
+    v1::CounterView full;
+    fill(full);
+    std::set<std::string> seen;
+    set_fields(board_counter(full), seen);
+    for (auto const& field : seen) EXPECT_TRUE(allowed.contains(field)) << field << " reaches the boards";
+}
+
+}  // namespace
+}  // namespace novbe::net
