@@ -8,7 +8,7 @@
 
 namespace novbe::net {
 
-centre_service::centre_service(boost::asio::any_io_executor executor, store::event_log& log, core::centre centre,
+centre_service::centre_service(boost::asio::any_io_executor executor, store::durable_log& log, core::centre centre,
                                std::uint64_t last_sequence, clock now, hub& subscribers)
     : executor_(std::move(executor)), log_(log), centre_(std::move(centre)), now_(std::move(now)), hub_(subscribers),
       applied_(last_sequence) {
@@ -38,7 +38,7 @@ centre_service::applied centre_service::apply(core::command const& cmd) {
 }
 
 void centre_service::commit(applied const& a, std::function<void()> when_durable, std::string key, std::string reply) {
-    hand_over(store::event_log::request{
+    hand_over(store::durable_log::request{
         .events = a.outcome.ok() ? a.outcome.events() : std::vector<core::event>{},
         .done = [this, r = ready{std::move(when_durable), a.told}](std::error_code ec, std::uint64_t) mutable {
             durable(ec, std::move(r));
@@ -57,7 +57,7 @@ void centre_service::after_durable(std::function<void()> fn) {
 // commit for the first and another for the rest (at 256 connections: batches of ~40 -> ~90
 // events, ~1.5 us less writer CPU per event). Under light load the writer starts at once,
 // since there a wake-up costs less than the wait for the turn's end.
-void centre_service::hand_over(store::event_log::request r) {
+void centre_service::hand_over(store::durable_log::request r) {
     staged_.push_back(std::move(r));
     if (++awaiting_durability_ <= light_load) return flush_staged();
     if (staged_.size() == 1) boost::asio::post(executor_, [this] { flush_staged(); });

@@ -21,7 +21,7 @@ class centre_service {
 public:
     using clock = std::function<core::time_point()>;
     // `last_sequence`: the log's, as recovered; `subscribers` hears of every durable event.
-    centre_service(boost::asio::any_io_executor executor, store::event_log& log, core::centre centre,
+    centre_service(boost::asio::any_io_executor executor, store::durable_log& log, core::centre centre,
                    std::uint64_t last_sequence, clock now, hub& subscribers);
 
     // Decides and applies; `when_durable` runs on the executor once the events (and all before
@@ -55,18 +55,18 @@ private:
         std::function<void()> fn;
         std::shared_ptr<publication const> told;
     };
-    void hand_over(store::event_log::request r);
+    void hand_over(store::durable_log::request r);
     void flush_staged();
     void durable(std::error_code ec, ready r);
     void drain();
 
     boost::asio::any_io_executor executor_;
-    store::event_log& log_;
+    store::durable_log& log_;
     core::centre centre_;
     clock now_;
     hub& hub_;
     std::uint64_t applied_;
-    std::vector<store::event_log::request> staged_;  // for the writer, at the end of this turn
+    std::vector<store::durable_log::request> staged_;  // for the writer, at the end of this turn
     std::size_t awaiting_durability_ = 0;              // handed over (or staged), not yet drained
     static constexpr std::size_t light_load = 32;
 

@@ -57,7 +57,10 @@ void dispatcher::mutate(command_handler const& h, identity const& who, M const& 
     if (!m.idempotency_key().empty()) {
         if (m.idempotency_key().size() > 128)
             return send(error_reply(id, v1::ERROR_CODE_INVALID_ARGUMENT, "An idempotency key has at most 128 bytes."));
-        key = std::string(name(who.kind)) + '\x1f' + who.user + '\x1f' + m.idempotency_key();
+        // Whose key it is: a user or device by name, a ticket holder by its ticket (holders have
+        // no name, and one holder's key must never answer another's request).
+        auto const& whose = who.kind == role::ticket_holder ? to_hex(who.ticket) : who.user;
+        key = std::string(name(who.kind)) + '\x1f' + whose + '\x1f' + m.idempotency_key();
         if (answered_before(key, id, send)) return;
     }
     run(std::move(std::get<action>(made)), id, send, std::move(key));

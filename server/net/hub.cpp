@@ -59,9 +59,11 @@ void varint(std::string& out, std::uint64_t v) {
 std::shared_ptr<std::string const> hub::envelope(std::uint64_t request_id, std::string const& body) {
     std::string out;
     out.reserve(body.size() + 16);
-    out.push_back(static_cast<char>(1 << 3 | 0));  // field 1, request_id: varint
+    // The field numbers come from the generated code, so a renumbered schema cannot leave these
+    // behind; the wire types are protobuf's: 0 varint, 2 length-delimited.
+    out.push_back(static_cast<char>(v1::ServerMessage::kRequestIdFieldNumber << 3 | 0));
     varint(out, request_id);
-    out.push_back(static_cast<char>(5 << 3 | 2));  // field 5, events: length-delimited
+    out.push_back(static_cast<char>(v1::ServerMessage::kEventsFieldNumber << 3 | 2));
     varint(out, body.size());
     out += body;
     return std::make_shared<std::string const>(std::move(out));

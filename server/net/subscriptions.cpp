@@ -30,6 +30,8 @@ void dispatcher::subscribe(identity const& who, v1::ClientMessage const& m, conn
         });
     }
     auto const& request = m.subscribe();
+    if (request.view() != v1::VIEW_BOARD && request.view() != v1::VIEW_DASHBOARD && request.view() != v1::VIEW_TICKET)
+        return to.send(error_reply(id, v1::ERROR_CODE_INVALID_ARGUMENT, "Subscribe names no view this server knows."));
     if (!may_follow(who.kind, request.view()))
         return to.send(error_reply(id, v1::ERROR_CODE_PERMISSION_DENIED,
                                    "A " + std::string(name(who.kind)) + " may not follow this view."));

@@ -8,6 +8,7 @@
 //
 // Thread-safety: append(), last_durable() and close() may be called from any thread.
 // Completions run on the writer thread, in append order, right after their batch's commit.
+#include "durable_log.hpp"
 #include "core/centre.hpp"
 #include "database.hpp"
 #include "schema.hpp"
@@ -45,16 +46,16 @@ enum class log_errc {
 std::error_category const& log_category();
 inline std::error_code make_error_code(log_errc e) { return {static_cast<int>(e), log_category()}; }
 
-class event_log {
+class event_log final : public durable_log {
 public:
-    // ec is empty when durable; last_sequence is that of the append's last event.
-    using completion = std::function<void(std::error_code ec, std::uint64_t last_sequence)>;
+    using durable_log::completion;
+    using durable_log::request;
 
     struct opened;
     // Opens (creating, migrating) and recovers. Throws store_error naming the file and problem.
     static opened open(log_options options, core::centre_config config);
 
-    ~event_log();  // close()
+    ~event_log() override;  // close()
     event_log(event_log const&) = delete;
     event_log& operator=(event_log const&) = delete;
 
@@ -65,13 +66,7 @@ public:
 
     // Several appends at once, as the core hands over all it decided in one turn: one lock and
     // one wake-up of the writer instead of one per request.
-    struct request {
-        std::vector<core::event> events;
-        completion done;
-        std::string key;    // idempotency: if set, `reply` is kept under it, durable with the events
-        std::string reply;
-    };
-    void append(std::vector<request> requests);
+    void append(std::vector<request> requests) override;
     void append(request r);
 
     std::uint64_t last_durable() const { return durable_.load(std::memory_order_acquire); }
@@ -88,7 +83,7 @@ public:
     };
     figures statistics() const;
     bool failed() const { return failed_.load(std::memory_order_acquire); }
-    std::string failure() const;  // the first failed commit's error, naming the file
+    std::string failure() const override;
     // Commits what is pending, writes a snapshot, stops the writer. Later appends fail with closed.
     void close();
 
