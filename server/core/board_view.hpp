@@ -1,6 +1,7 @@
 #pragma once
 // What the hall's display boards show. Built only from numbers, counters and counts, so it
 // cannot carry personal data: no tokens, languages, clerks or outcomes ever enter it.
+// What a board may see: docs/DOMAIN.md#boards.
 #include "centre.hpp"
 
 #include <string>
