@@ -63,7 +63,7 @@ public:
     // Sends `m` (request_id is assigned) and keeps it until answered or `deadline` passes.
     // A mutating command without an idempotency key gets a fresh one.
     void request(v1::ClientMessage m, std::chrono::milliseconds deadline, reply_handler done);
-    // Follows a view; after a reconnect it resumes after the end of the last range it was sent (EventBatch.last_sequence).
+    // Follows a view; after a reconnect it resumes after the last range it was sent (last_sequence).
     void subscribe(v1::Subscribe s, subscription_handler on_message);
 
     link_status status() const;

@@ -26,8 +26,8 @@ std::optional<std::vector<std::shared_ptr<publication const>>> hub::since(std::u
     return out;
 }
 
-std::optional<std::string> hub::body(subscriber const& s, std::vector<std::shared_ptr<publication const>> const& batch,
-                                     bool even_if_empty) {
+std::optional<std::string> hub::body(subscriber const& s,
+                                     std::vector<std::shared_ptr<publication const>> const& batch, bool even_if_empty) {
     v1::EventBatch out;
     std::map<std::string, v1::QueueLine> lines;  // the newest line per service
     bool board = s.view != v1::VIEW_DASHBOARD;  // boards and phones: nothing personal

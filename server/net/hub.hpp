@@ -48,7 +48,8 @@ public:
     // The serialized EventBatch for a subscriber's view and zone, covering the log from after
     // `s.told` to the batch's end (`s.after` if empty); nothing if none of it is shown, unless
     // `even_if_empty` (a resume answers with its range whatever it holds).
-    static std::optional<std::string> body(subscriber const& s, std::vector<std::shared_ptr<publication const>> const& batch,
+    static std::optional<std::string> body(subscriber const& s,
+                                           std::vector<std::shared_ptr<publication const>> const& batch,
                                            bool even_if_empty = false);
     // A ServerMessage { request_id, events = body } around an already serialized EventBatch.
     static std::shared_ptr<std::string const> envelope(std::uint64_t request_id, std::string const& body);

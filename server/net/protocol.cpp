@@ -80,8 +80,8 @@ v1::CentreInfo centre_info(settings const& s) {
         out.set_number(counter.number);
         out.set_name(counter.name);
         for (auto service : counter.services) out.add_service_ids(s.centre.services[service].id);
-        out.set_policy(counter.policy == core::routing_policy::strict_service_order ? v1::ROUTING_POLICY_STRICT_SERVICE_ORDER
-                                                                                  : v1::ROUTING_POLICY_LONGEST_WAIT_FIRST);
+        bool const strict = counter.policy == core::routing_policy::strict_service_order;
+        out.set_policy(strict ? v1::ROUTING_POLICY_STRICT_SERVICE_ORDER : v1::ROUTING_POLICY_LONGEST_WAIT_FIRST);
     }
     // The rules a client needs to explain what happens (docs/DOMAIN.md).
     auto const& rules = s.centre.rules;
