@@ -241,8 +241,8 @@ struct connection::impl : std::enable_shared_from_this<impl> {
         if (!greeted) return greet(a, m);
         if (auto s = subscriptions.find(m.request_id()); s != subscriptions.end()) {
             if (m.has_snapshot()) s->second.subscribe.set_after_sequence(m.snapshot().sequence());
-            if (m.has_events() && m.events().events_size() > 0)
-                s->second.subscribe.set_after_sequence(m.events().events().rbegin()->sequence());
+            // The range a batch covers, not its last event: a zone may see nothing for a long while.
+            if (m.has_events()) s->second.subscribe.set_after_sequence(m.events().last_sequence());
             s->second.on_message(m);
             return;
         }

@@ -1,6 +1,6 @@
 #pragma once
 // One client's link to novbe-server, kept alive by itself: it signs in with the Hello it was
-// given, reconnects with back-off after any failure, resubscribes from the last sequence seen,
+// given, reconnects with back-off after any failure, resubscribes from the last sequence covered,
 // and sends unanswered requests again, mutating ones with their idempotency key, so that a
 // retry after a lost reply gets the original answer instead of a second ticket.
 //
@@ -63,7 +63,7 @@ public:
     // Sends `m` (request_id is assigned) and keeps it until answered or `deadline` passes.
     // A mutating command without an idempotency key gets a fresh one.
     void request(v1::ClientMessage m, std::chrono::milliseconds deadline, reply_handler done);
-    // Follows a view; after a reconnect it resumes after the last sequence it delivered.
+    // Follows a view; after a reconnect it resumes after the last range it was sent (last_sequence).
     void subscribe(v1::Subscribe s, subscription_handler on_message);
 
     link_status status() const;

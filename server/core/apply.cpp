@@ -55,6 +55,7 @@ public:
         auto& counter = *c_.counter_at(e.counter);
         counter.current = e.ticket;
         counter.since = e.at;
+        // docs/DOMAIN.md#priority-streak
         counter.priority_streak = t.cls == priority_class::priority ? counter.priority_streak + 1 : 0;
 
         auto wait = e.at - v.joined;
@@ -65,6 +66,7 @@ public:
             f.wait_max = std::max(f.wait_max, wait);
             if (within) ++f.within_target;
         });
+        // How far the estimate was off (docs/DOMAIN.md#estimates).
         if (t.visits.size() == 1) {  // the estimate given at the kiosk, against what happened
             auto& f = service_figures(v.service);
             ++f.estimates;
@@ -108,6 +110,7 @@ public:
         each_figures(t.current(), [](figures& f) { ++f.no_shows; });
     }
 
+    // Keeps its original issue time and place (docs/DOMAIN.md#transfer).
     void operator()(ticket_transferred const& e) {
         auto& t = c_.tickets_[e.ticket];
         end_visit(t.current(), visit_end::transferred, e.at);

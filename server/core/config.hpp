@@ -42,7 +42,7 @@ struct counter_config {
     bool operator==(counter_config const&) const = default;
 };
 
-// The domain rules' tunable numbers (DESIGN.md, "Domain rules").
+// The domain rules' tunable numbers (docs/DOMAIN.md#configuration-at-a-glance).
 struct centre_rules {
     int max_recalls = 2;
     int max_priority_streak = 3;  // priority calls in a row at one counter before a normal one

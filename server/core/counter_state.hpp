@@ -1,5 +1,5 @@
 #pragma once
-// A counter's live state: who sits there, and the ticket at it.
+// A counter's live state: who sits there, and the ticket at it (docs/DOMAIN.md#counters).
 #include "config.hpp"
 #include "ticket.hpp"
 

@@ -79,6 +79,7 @@ public:
         return one(ticket_called{t->ordinal, cmd.counter, c_.find_counter(cmd.counter)->clerk, now_});
     }
 
+    // docs/DOMAIN.md#recalls
     outcome operator()(recall_ticket const& cmd) const {
         ticket const* t = nullptr;
         if (auto e = holding(cmd.counter, ticket_state::called, t); e != errc{}) return e;
@@ -105,6 +106,7 @@ public:
         return one(ticket_no_show{t->ordinal, cmd.counter, now_});
     }
 
+    // docs/DOMAIN.md#transfer
     outcome operator()(transfer_ticket const& cmd) const {
         ticket const* t = nullptr;
         if (auto e = holding(cmd.counter, ticket_state::serving, t); e != errc{}) return e;
@@ -160,6 +162,7 @@ private:
         return expected == ticket_state::called ? errc::ticket_not_called : errc::ticket_not_serving;
     }
 
+    // Once, 1 to 5, when done (docs/DOMAIN.md#rating).
     outcome rate(ticket const* t, int score) const {
         if (!t) return errc::unknown_ticket;
         if (score < 1 || score > 5) return errc::invalid_rating;
@@ -172,6 +175,7 @@ private:
     time_point now_;
 };
 
+// The local day and its roll-over: docs/DOMAIN.md#days.
 outcome centre::decide(command const& cmd, time_point now) const {
     auto today = day_of(now, config_.rules.utc_offset, config_.rules.day_start);
     if (today <= day_) return std::visit(decider{*this, now}, cmd);  // a clock that steps back stays in today

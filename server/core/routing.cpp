@@ -5,6 +5,7 @@ namespace novbe::core {
 std::optional<candidate> choose_next(centre_config const& config, counter_config const& counter,
                                      counter_state const& state, std::vector<service_queue> const& queues,
                                      time_point now) {
+    // At most K priority calls in a row (docs/DOMAIN.md#priority-streak); policies: docs/DOMAIN.md#routing.
     bool const hold_priority = state.priority_streak >= config.rules.max_priority_streak;
     std::optional<candidate> chosen;
     for (service_index s : counter.services) {

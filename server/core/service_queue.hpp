@@ -12,7 +12,7 @@
 
 namespace novbe::core {
 
-// Why a ticket deserves a call; lower is called first (DESIGN.md, "Priority").
+// Why a ticket deserves a call; lower is called first (docs/DOMAIN.md#priority).
 enum class call_rank : std::uint8_t {
     appointment_due,    // an appointment whose time has come
     overdue,            // a normal ticket past the service's maximum wait

@@ -12,6 +12,7 @@ namespace novbe::core {
 
 enum class priority_class : std::uint8_t { normal, priority, appointment };
 
+// Its states and the commands between them: docs/DOMAIN.md#tickets.
 enum class ticket_state : std::uint8_t {
     waiting,    // in a service's line (again, after a transfer)
     called,     // shown on the board, the citizen walks to the counter
@@ -72,7 +73,7 @@ struct ticket {
     bool operator==(ticket const&) const = default;
 };
 
-// "A012": the service prefix and the zero-padded daily sequence.
+// "A012": the service prefix and the zero-padded daily sequence (docs/DOMAIN.md#numbering).
 std::string format_number(std::string const& prefix, std::uint32_t sequence, int digits);
 
 std::string_view name(ticket_state s);

@@ -12,7 +12,8 @@ using time_point = std::chrono::sys_time<duration>;
 using day_number = std::int32_t;
 inline constexpr day_number no_day = INT32_MIN;
 
-// The centre's local day that `now` falls in; ticket numbering restarts at each new one.
+// The centre's local day that `now` falls in; ticket numbering restarts at each new one
+// (docs/DOMAIN.md#days).
 inline day_number day_of(time_point now, std::chrono::minutes utc_offset, std::chrono::minutes day_start) {
     auto local = now + utc_offset - day_start;
     return static_cast<day_number>(std::chrono::floor<std::chrono::days>(local).time_since_epoch().count());

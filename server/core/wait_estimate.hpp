@@ -26,6 +26,7 @@ private:
     duration sum_{};
 };
 
+// docs/DOMAIN.md#estimates
 // Citizens ahead are served `open_counters` at a time, each taking the average service time.
 // With no counter open yet, one is assumed: the centre is about to open, not closed for ever.
 duration estimate_wait(std::size_t people_ahead, std::size_t open_counters, duration average_service);

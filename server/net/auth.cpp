@@ -58,8 +58,8 @@ user const* find_user(settings const& s, std::string_view name) {
     return nullptr;
 }
 
-// Drawn 256 at a time: a getrandom call per token was ~1.5 % of the event loop's time at
-// 256 connections. The bytes are as unpredictable; some only wait in memory a little longer.
+// Drawn 256 at a time: a getrandom call per token was a measurable share of the event loop
+// (bench/README.md, novbe_server_bench). The bytes are as unpredictable; some wait in memory longer.
 core::ticket_token random_token() {
     ensure_sodium();
     thread_local std::array<core::ticket_token, 256> pool;
@@ -74,8 +74,8 @@ core::ticket_token random_token() {
     }
 }
 
-// By hand, as from_hex below: snprintf's format parsing was ~1 % of the event loop (every
-// issue's reply carries the token).
+// By hand, as from_hex below: snprintf's format parsing showed in the event loop's profile
+// (every issue's reply carries the token; bench/README.md, novbe_server_bench).
 std::string to_hex(core::ticket_token const& token) {
     static constexpr char digits[] = "0123456789abcdef";
     std::string text(32, '0');

@@ -54,8 +54,8 @@ void centre_service::after_durable(std::function<void()> fn) {
 
 // Under load, requests decided in one turn of the event loop (the reads one poll found ready)
 // reach the writer as one append after them: one wake-up and one commit for the lot, not a
-// commit for the first and another for the rest (at 256 connections: batches of ~40 -> ~90
-// events, ~1.5 us less writer CPU per event). Under light load the writer starts at once,
+// commit for the first and another for the rest (larger batches, less writer CPU per event:
+// bench/README.md, novbe_server_bench). Under light load the writer starts at once,
 // since there a wake-up costs less than the wait for the turn's end.
 void centre_service::hand_over(store::durable_log::request r) {
     staged_.push_back(std::move(r));

@@ -1,6 +1,7 @@
 #include "hub.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace novbe::net {
 
@@ -25,7 +26,8 @@ std::optional<std::vector<std::shared_ptr<publication const>>> hub::since(std::u
     return out;
 }
 
-std::optional<std::string> hub::body(subscriber const& s, std::vector<std::shared_ptr<publication const>> const& batch) {
+std::optional<std::string> hub::body(subscriber const& s,
+                                     std::vector<std::shared_ptr<publication const>> const& batch, bool even_if_empty) {
     v1::EventBatch out;
     std::map<std::string, v1::QueueLine> lines;  // the newest line per service
     bool board = s.view != v1::VIEW_DASHBOARD;  // boards and phones: nothing personal
@@ -42,8 +44,11 @@ std::optional<std::string> hub::body(subscriber const& s, std::vector<std::share
         for (auto const* l : p->lines)
             if (s.zone.shows(*l)) lines[l->service_id()] = *l;
     }
-    if (out.events_size() == 0 && lines.empty()) return std::nullopt;
+    if (out.events_size() == 0 && lines.empty() && !even_if_empty) return std::nullopt;
     for (auto& [id, line] : lines) *out.add_lines() = std::move(line);
+    // The log range covered, filtered events included, so that ranges join up (docs/PROTOCOL.md).
+    out.set_first_sequence(s.told + 1);
+    out.set_last_sequence(batch.empty() ? s.after : batch.back()->first_sequence + batch.back()->events.size() - 1);
     return out.SerializeAsString();
 }
 
@@ -78,13 +83,14 @@ void hub::publish(std::vector<std::shared_ptr<publication const>> const& batch) 
         std::optional<std::string> body;
         std::map<std::uint64_t, std::shared_ptr<std::string const>> frames;  // by request id
     };
-    std::map<std::pair<std::string_view, std::uint64_t>, shared> alike;
+    std::map<std::tuple<std::string_view, std::uint64_t, std::uint64_t>, shared> alike;
     for (auto& [session, s] : subscribers_) {
         if (!s->live || s->after >= last) continue;
-        auto [it, fresh] = alike.try_emplace({s->group, s->after});
+        auto [it, fresh] = alike.try_emplace({s->group, s->after, s->told});
         if (fresh) it->second.body = body(*s, batch);
         s->after = last;
         if (!it->second.body) continue;
+        s->told = last;  // the next range starts after this one, however much of the log it skips
         auto& frame = it->second.frames[s->id];
         if (!frame) frame = envelope(s->id, *it->second.body);
         s->send(frame);
@@ -97,6 +103,7 @@ void hub::add(void const* session, std::shared_ptr<subscriber> s) {
     for (auto const& id : s->zone.services) s->group += id + ",";
     s->group += "|";
     for (auto n : s->zone.counters) s->group += std::to_string(n) + ",";
+    s->told = s->after;  // its snapshot or catch-up covers the log up to there
     subscribers_.emplace(session, std::move(s));
 }
 

@@ -24,6 +24,7 @@ public:
         zone_filter zone;
         std::uint64_t after = 0;            // the last sequence it has (snapshot or resume point)
         bool live = false;                  // set once its snapshot or catch-up is on its way
+        std::uint64_t told = 0;             // the end of the last range it was sent: the next starts after (set by add)
         frame_sender send;
         std::string group;                  // view and zone as text: subscribers alike share frames (set by add)
     };
@@ -47,8 +48,12 @@ public:
     // The recorded events in (after, up_to], or nothing if some of them are no longer kept.
     std::optional<std::vector<std::shared_ptr<publication const>>> since(std::uint64_t after, std::uint64_t up_to) const;
 
-    // The serialized EventBatch for a subscriber's view and zone; nothing if none of it is shown.
-    static std::optional<std::string> body(subscriber const& s, std::vector<std::shared_ptr<publication const>> const& batch);
+    // The serialized EventBatch for a subscriber's view and zone, covering the log from after
+    // `s.told` to the batch's end (`s.after` if empty); nothing if none of it is shown, unless
+    // `even_if_empty` (a resume answers with its range whatever it holds).
+    static std::optional<std::string> body(subscriber const& s,
+                                           std::vector<std::shared_ptr<publication const>> const& batch,
+                                           bool even_if_empty = false);
     // A ServerMessage { request_id, events = body } around an already serialized EventBatch.
     static std::shared_ptr<std::string const> envelope(std::uint64_t request_id, std::string const& body);
 

@@ -100,7 +100,17 @@ v1::CentreInfo centre_info(settings const& s) {
         out.set_number(counter.number);
         out.set_name(counter.name);
         for (auto service : counter.services) out.add_service_ids(s.centre.services[service].id);
+        bool const strict = counter.policy == core::routing_policy::strict_service_order;
+        out.set_policy(strict ? v1::ROUTING_POLICY_STRICT_SERVICE_ORDER : v1::ROUTING_POLICY_LONGEST_WAIT_FIRST);
     }
+    // The rules a client needs to explain what happens (docs/DOMAIN.md).
+    auto const& rules = s.centre.rules;
+    info.set_max_recalls(static_cast<std::uint32_t>(rules.max_recalls));
+    info.set_max_priority_streak(static_cast<std::uint32_t>(rules.max_priority_streak));
+    info.set_opening(s.profile.opening);
+    info.set_closing(s.profile.closing);
+    info.set_day_start_minutes(static_cast<std::uint32_t>(rules.day_start.count()));
+    info.set_appointment_early_s(seconds(rules.appointment_early));
     return info;
 }
 

@@ -16,7 +16,7 @@ namespace novbe::net {
 
 // One is built per command and kept for subscribers that resume, so its messages live on one
 // arena that starts inside it: built with a few allocations and freed in one, by then long cold
-// in the cache (freeing each message was ~2 % of the event loop at 256 connections).
+// in the cache (freeing each message on its own showed in the event loop: bench/README.md).
 struct publication {
     publication() = default;
     publication(publication const&) = delete;

@@ -1,5 +1,5 @@
 #pragma once
-// Failed sign-ins slow the one who guesses and nobody else (docs/RELIABILITY.md, "Sign-in"):
+// Failed sign-ins slow the one who guesses and nobody else (docs/RELIABILITY.md#sign-in):
 // - a known user whose secret is wrong `max_failures` times within `window` is locked for
 //   `lockout`, from every address: guessing one clerk's secret never locks another clerk, a
 //   kiosk or a board;

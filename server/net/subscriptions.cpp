@@ -72,8 +72,8 @@ void dispatcher::subscribe(identity const& who, v1::ClientMessage const& m, conn
         if (auto missed = hub.since(request.after_sequence(), now_at)) {
             // A resume: what it missed, then live. Sent once all of it is durable.
             hub::subscriber from = *sub;
-            from.after = request.after_sequence();
-            auto body = hub::body(from, *missed).value_or(std::string());
+            from.after = from.told = request.after_sequence();  // its range starts right after that
+            auto body = hub::body(from, *missed, true).value_or(std::string());
             return centre_.after_durable([sub, body] {
                 sub->send(hub::envelope(sub->id, body));
                 sub->live = true;

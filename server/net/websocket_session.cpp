@@ -62,7 +62,7 @@ void websocket_session::on_accept(beast::error_code ec) {
 // A client that neither sends nor answers the pings sent after half the idle time is dropped
 // once silent for all of it (at most a quarter more). Beast's own idle timeout does the same
 // but re-arms its timer on every message read (a cancel, the cancelled wait run through the
-// scheduler, a new wait): ~3 % of the event loop at 256 busy kiosks. A tick every quarter of
+// scheduler, a new wait), a share of the event loop (bench/README.md). A tick every quarter of
 // the idle time that looks at a flag costs nothing per message.
 void websocket_session::keep_alive() {
     keepalive_.expires_after(std::chrono::milliseconds(state_->limit.idle_timeout) / 4);

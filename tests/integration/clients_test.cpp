@@ -281,6 +281,44 @@ TEST_F(clients, a_board_subscription_resumes_after_a_server_crash_without_a_gap_
     }
 }
 
+TEST_F(clients, a_board_resumes_after_the_last_range_it_was_told_of_not_its_last_event) {
+    tcp_proxy relay(process.port());
+    client::blocking_client board(as(v1::ROLE_BOARD, relay.port()));
+    std::mutex mutex;
+    std::string seen;  // "snapshot 0; 1-2 lines 1; ...": what the board was told, in order
+    std::size_t messages = 0;
+    v1::Subscribe s;
+    s.set_view(v1::VIEW_BOARD);
+    s.add_service_ids("passport");
+    s.add_counters(2);  // counter 1's events are not shown here, only the lines they change
+    board.link().subscribe(s, [&](v1::ServerMessage const& m) {
+        std::lock_guard lock(mutex);
+        ++messages;
+        if (m.has_snapshot()) seen += "snapshot " + std::to_string(m.snapshot().sequence()) + "; ";
+        if (m.has_events())
+            seen += std::to_string(m.events().first_sequence()) + "-" + std::to_string(m.events().last_sequence()) +
+                    " events " + std::to_string(m.events().events_size()) + "; ";
+    });
+    auto wait_for = [&](std::size_t n) {
+        for (int i = 0; i < 500; ++i) {
+            {
+                std::lock_guard lock(mutex);
+                if (messages >= n) return;
+            }
+            std::this_thread::sleep_for(10ms);
+        }
+    };
+    wait_for(1);
+    ws_client clerk(process.port());
+    clerk.hello(v1::ROLE_CLERK, server_process::clerk, server_process::clerk_secret);
+    clerk.request(counter_command(&M::mutable_open_counter, 1));  // 1 the day, 2 counter 1 opened
+    wait_for(2);
+    relay.cut_all();  // it reconnects and resumes from 2, where the line-only batch ended
+    wait_for(3);
+    std::lock_guard lock(mutex);
+    EXPECT_EQ("snapshot 0; 1-2 events 1; 3-2 events 0; ", seen);
+}
+
 TEST_F(clients, a_refused_sign_in_is_not_retried_and_says_why) {
     client::blocking_client wrong(as(v1::ROLE_CLERK, process.port(), server_process::clerk, "not-the-secret"));
     EXPECT_FALSE(wrong.wait_online(5s));

@@ -6,6 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 namespace novbe::testing {
 namespace {
 
@@ -69,6 +72,43 @@ TEST_F(server, a_kiosk_is_welcomed_with_the_centre_and_issues_tickets) {
     EXPECT_EQ(1u, second.reply().issued_ticket().people_ahead());
     EXPECT_GT(second.reply().issued_ticket().estimated_wait_s(), 0);
     EXPECT_EQ("ERROR_CODE_UNKNOWN_SERVICE", error_name(c.request(issue("tax_office"))));
+}
+
+// Replaces `from` by `to` in the server's configuration file, once; fails if `from` is absent.
+void edit_config(server_process const& p, std::string const& from, std::string const& to) {
+    auto path = p.folder() + "/centre.toml";
+    std::ifstream in(path);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto at = text.find(from);
+    ASSERT_NE(std::string::npos, at) << from;
+    text.replace(at, from.size(), to);
+    std::ofstream(path, std::ios::trunc) << text;
+}
+
+TEST(server_rules, a_welcome_carries_the_rules_a_client_needs_as_configured) {
+    server_process process;
+    edit_config(process, "max_recalls = 2", "max_recalls = 4");
+    edit_config(process, "max_priority_streak = 3", "max_priority_streak = 2");
+    edit_config(process, "appointment_early_minutes = 5", "appointment_early_minutes = 10");
+    edit_config(process, "opening = \"08:00\"", "opening = \"09:30\"\nday_start_minutes = 240");
+    edit_config(process, "closing = \"20:00\"", "closing = \"18:15\"");
+    process.start();
+    ws_client board(process.port());
+    auto welcome = board.hello(v1::ROLE_BOARD);
+    ASSERT_TRUE(welcome.reply().has_welcome()) << welcome.DebugString();
+    auto const& centre = welcome.reply().welcome().centre();
+    EXPECT_EQ(4u, centre.max_recalls());
+    EXPECT_EQ(2u, centre.max_priority_streak());
+    EXPECT_EQ(600, centre.appointment_early_s());
+    EXPECT_EQ("09:30", centre.opening());
+    EXPECT_EQ("18:15", centre.closing());
+    EXPECT_EQ(240u, centre.day_start_minutes());
+    EXPECT_EQ("Asia/Baku", centre.time_zone());
+    ASSERT_EQ(8, centre.counters_size());  // counters 1 and 3 of the demo: by wait, and in their order
+    EXPECT_EQ(v1::ROUTING_POLICY_LONGEST_WAIT_FIRST, centre.counters(0).policy());
+    EXPECT_EQ(v1::ROUTING_POLICY_STRICT_SERVICE_ORDER, centre.counters(2).policy());
+    EXPECT_EQ(2700, centre.services(0).max_wait_s());  // passport: 45 minutes
+    EXPECT_EQ(900, centre.services(0).target_wait_s());
 }
 
 TEST_F(server, a_clerk_serves_a_ticket_from_call_to_completion) {

@@ -146,9 +146,61 @@ TEST_F(subscriptions, a_board_that_reconnects_gets_exactly_what_it_missed) {
     std::vector<std::uint64_t> seen;
     EXPECT_EQ("F002 issued; F003 issued; ", describe(resumed.events(), seen));
     EXPECT_EQ((std::vector<std::uint64_t>{last + 1, last + 2}), seen);
+    EXPECT_EQ(last + 1, resumed.events().first_sequence());  // right after the sequence given
+    EXPECT_EQ(last + 2, resumed.events().last_sequence());
     kiosk->request(issue("utilities"));  // and then live, without a gap
     EXPECT_EQ("F004 issued; ", events(board, 3, seen));
     EXPECT_EQ(last + 3, seen.back());
+}
+
+// "3-5: D001 issued; " per batch: the log range it covers, then what it shows.
+std::string ranges(ws_client& c, std::string const& until, std::uint64_t& last) {
+    std::string out;
+    while (out.find(until) == std::string::npos) {
+        auto m = c.receive();
+        if (!m) return out + "(closed)";
+        if (!m->has_events()) return out + "(not events: " + m->ShortDebugString() + ")";
+        std::vector<std::uint64_t> sequences;
+        out += std::to_string(m->events().first_sequence()) + "-" + std::to_string(m->events().last_sequence()) +
+               ": " + describe(m->events(), sequences);
+        last = m->events().last_sequence();
+    }
+    return out;
+}
+
+TEST_F(subscriptions, a_zone_that_filters_events_sees_ranges_that_join_without_a_hole) {
+    kiosk->request(issue("utilities"));  // 1 the day, 2 F001: before the board
+    ws_client board(process.port());
+    board.hello(v1::ROLE_BOARD);
+    auto shot = board.request(subscribe(v1::VIEW_BOARD, 0, {"notary"}));
+    ASSERT_EQ(2u, shot.snapshot().sequence()) << shot.DebugString();
+    for (auto service : {"passport", "passport", "notary", "passport", "notary"}) kiosk->request(issue(service));
+    std::uint64_t last = 0;
+    // Passport's events (3, 4, 6) are not shown, yet each range starts where the one before ended.
+    EXPECT_EQ("3-5: D001 issued; 6-7: D002 issued; ", ranges(board, "D002", last));
+}
+
+TEST_F(subscriptions, a_resume_covers_the_log_from_the_sequence_given_even_with_nothing_to_show) {
+    kiosk->request(issue("utilities"));  // 1, 2
+    kiosk->request(issue("passport"));   // 3: a notary board is not shown it
+    kiosk->request(issue("passport"));   // 4
+    ws_client board(process.port());
+    board.hello(v1::ROLE_BOARD);
+    auto resumed = board.request(subscribe(v1::VIEW_BOARD, 2, {"notary"}));
+    ASSERT_TRUE(resumed.has_events()) << resumed.DebugString();
+    EXPECT_EQ(0, resumed.events().events_size());
+    EXPECT_EQ(3u, resumed.events().first_sequence());
+    EXPECT_EQ(4u, resumed.events().last_sequence());
+    kiosk->request(issue("notary"));  // 5: live, joining on
+    std::uint64_t last = 0;
+    EXPECT_EQ("5-5: D001 issued; ", ranges(board, "D001", last));
+
+    ws_client current(process.port());  // up to date already: an empty range, right after it
+    current.hello(v1::ROLE_BOARD);
+    auto nothing = current.request(subscribe(v1::VIEW_BOARD, 5, {"notary"}));
+    ASSERT_TRUE(nothing.has_events()) << nothing.DebugString();
+    EXPECT_EQ(6u, nothing.events().first_sequence());
+    EXPECT_EQ(5u, nothing.events().last_sequence());
 }
 
 TEST_F(subscriptions, an_unknown_resume_point_gets_a_fresh_snapshot) {

@@ -2,7 +2,7 @@
 // (/novbe.proto, read by protobufjs), one WebSocket (subprotocol novbe.v1, one message per
 // binary frame) that reconnects by itself with back-off and jitter, requests matched to their
 // replies (mutating ones carry an idempotency key, so one resent after a reconnect is answered
-// once), and subscriptions that resume after the last sequence they delivered.
+// once), and subscriptions that resume after the last log sequence they were told of.
 /* global protobuf */
 
 const FINAL_REFUSALS = new Set(['ERROR_CODE_UNAUTHENTICATED', 'ERROR_CODE_PERMISSION_DENIED',
@@ -141,7 +141,8 @@ export class Link {
         const sub = this.subscriptions.get(m.requestId);
         if (sub) {
             if (m.body === 'snapshot') sub.subscribe.afterSequence = m.snapshot.sequence;
-            if (m.body === 'events' && m.events.events.length) sub.subscribe.afterSequence = m.events.events.at(-1).sequence;
+            // The range a batch covers, not its last event: a zone may see nothing for a long while.
+            if (m.body === 'events') sub.subscribe.afterSequence = m.events.lastSequence;
             return sub.onMessage(m);
         }
         const p = this.pending.get(m.requestId);
