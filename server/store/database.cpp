@@ -1,6 +1,11 @@
 #include "database.hpp"
 
 #include <sqlite3.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 
 namespace novbe::store {
 
@@ -12,7 +17,29 @@ public:
     std::string message(int code) const override { return sqlite3_errstr(code); }
 };
 
+// errno in the words of the brief an operator reads in the log.
+std::string words_for(int error) {
+    switch (error) {
+    case EROFS: return "read-only filesystem";
+    case EACCES:
+    case EPERM: return "permission denied";
+    default: return std::strerror(error);
+    }
+}
+
+bool writable(std::string const& path) { return access(path.c_str(), W_OK) == 0; }
+
 }  // namespace
+
+std::string unwritable_reason(std::string const& path) {
+    if (access(path.c_str(), F_OK) == 0 && !writable(path)) return words_for(errno);
+    auto folder = std::filesystem::path(path).parent_path().string();
+    if (folder.empty()) folder = ".";
+    if (writable(path + "-wal") && writable(path + "-shm")) return "";  // SQLite need not create them
+    if (writable(folder)) return "";
+    if (errno == EROFS) return words_for(errno);
+    return "its folder " + folder + " is not writable for the -wal and -shm files: " + words_for(errno);
+}
 
 std::error_category const& sqlite_category() {
     static sqlite_error_category const instance;
@@ -26,6 +53,12 @@ database::database(std::string path, bool create) : path_(std::move(path)) {
         std::string words = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
         sqlite3_close(db_);
         db_ = nullptr;
+        bool const exists = access(path_.c_str(), F_OK) == 0;
+        if (!exists && create && access(std::filesystem::path(path_).parent_path().c_str(), F_OK) == 0 &&
+            !writable(std::filesystem::path(path_).parent_path().string()))
+            throw sqlite_error(rc, path_ + ": cannot be created: " + words_for(errno));
+        if (auto why = exists ? unwritable_reason(path_) : std::string(); !why.empty())
+            throw sqlite_error(rc, path_ + ": cannot be opened for writing: " + why);
         throw sqlite_error(rc, path_ + ": cannot open: " + words);
     }
     sqlite3_extended_result_codes(db_, 1);
