@@ -61,8 +61,21 @@ event_log::event_log(log_options options, core::centre_config config)
     : options_(std::move(options)), db_(options_.path), shadow_(config) {
     prepare_schema(db_, options_.synchronous_full);
     // Checkpoints copy the WAL into the database file and fsync it: the writer runs them itself
-    // after the completions (write_report), never inside a commit that someone waits for.
+    // after the completions (checkpoint_if_due), never inside a commit that someone waits for.
+    // They are due by the WAL's size, not by a count of turns: under load a turn's commits add
+    // many frames (the events' leaf, the requests' and report's pages all over their B-trees),
+    // and a count of 64 report turns let the WAL reach 20 MB beside a 2 MB database.
     db_.exec("PRAGMA wal_autocheckpoint=0");
+    sqlite3_wal_hook(
+        db_.handle(),
+        [](void* self, sqlite3*, char const*, int frames) {
+            static_cast<event_log*>(self)->wal_frames_ = frames;
+            return SQLITE_OK;
+        },
+        this);
+    // A WAL that grew past this once (a long recovery, a first migration) is cut back when it
+    // restarts; below it the file is reused as it is, so commits do not pay for growing it.
+    db_.exec("PRAGMA journal_size_limit=" + std::to_string(2 * checkpoint_frames * (4096 + 24)));
     if (options_.max_page_count > 0) db_.exec("PRAGMA max_page_count=" + std::to_string(options_.max_page_count));
     insert_event_ = std::make_unique<statement>(db_, "INSERT INTO events (seq, day, at_ms, kind, body) VALUES (?1, ?2, ?3, ?4, ?5)");
     insert_snapshot_ = std::make_unique<statement>(db_, "INSERT OR REPLACE INTO snapshots (seq, day, body) VALUES (?1, ?2, ?3)");
@@ -145,6 +158,7 @@ void event_log::run() {
             if (report_owed_ && !wake_.wait_for(lock, report_pause, work)) {
                 lock.unlock();  // a quiet moment: the report catches up
                 write_report();
+                checkpoint_if_due();
                 continue;
             }
             wake_.wait(lock, work);
@@ -157,6 +171,7 @@ void event_log::run() {
         if (ec) continue;
         report_owed_ = true;
         if (report_due()) write_report();  // while the core works on what the completions set off
+        checkpoint_if_due();
     }
     if (report_owed_) write_report();
     if (failed() || since_snapshot_ == 0) return;
@@ -260,14 +275,27 @@ void event_log::write_report() {
         new_day_ = false;
         tx.commit();
         if (options_.synchronous_full) db_.exec("PRAGMA synchronous=FULL");
-        if (++commits_since_checkpoint_ >= 64) {  // about 1,000 pages of WAL under load, as SQLite's default
-            int rc = sqlite3_wal_checkpoint_v2(db_.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-            if (rc != SQLITE_OK && rc != SQLITE_BUSY) db_.fail(rc, "checkpoint");
-            commits_since_checkpoint_ = 0;
-        }
     } catch (sqlite_error const& e) {
         fail(e.what());  // the events are durable; the next start rebuilds the report from them
     }
+}
+
+// Passive: it waits for no reader (there is none in the server; a backup may hold one). Once
+// every frame is back in the database file, the next commit starts the WAL over from its
+// beginning, so the file stays near checkpoint_frames. If a reader kept some frames, the next
+// attempt waits for another quarter of that growth rather than coming back every turn.
+void event_log::checkpoint_if_due() {
+    if (wal_frames_ < checkpoint_due_at_ || failed()) return;
+    int in_wal = 0;
+    int copied = 0;
+    int rc = sqlite3_wal_checkpoint_v2(db_.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &in_wal, &copied);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
+        fail(options_.path + ": checkpoint: " + sqlite3_errmsg(db_.handle()));
+        return;
+    }
+    bool const complete = rc == SQLITE_OK && copied == in_wal;
+    checkpoint_due_at_ = complete ? checkpoint_frames : wal_frames_ + checkpoint_frames / 4;
+    if (complete) wal_frames_ = 0;  // the next commit restarts the WAL (the hook then says so too)
 }
 
 void event_log::fail(std::string why) {

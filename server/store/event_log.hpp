@@ -119,7 +119,12 @@ private:
     std::uint64_t replayed_ = 0;
     std::vector<core::ticket_ordinal> touched_;  // tickets whose report rows are behind the log
     bool new_day_ = false;                       // a day_started awaits retention and a snapshot
-    int commits_since_checkpoint_ = 0;
+    // The WAL's frames after the last commit (SQLite's WAL hook): a checkpoint once it holds
+    // checkpoint_frames, whatever the number or size of the commits that put them there.
+    static constexpr int checkpoint_frames = 1000;
+    int wal_frames_ = 0;
+    int checkpoint_due_at_ = checkpoint_frames;
+    void checkpoint_if_due();
     bool report_owed_ = false;                   // durable events the report has not taken yet
     std::chrono::steady_clock::time_point last_report_{};
     std::unique_ptr<statement> insert_event_;
