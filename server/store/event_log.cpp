@@ -79,8 +79,10 @@ event_log::event_log(log_options options, core::centre_config config)
     if (options_.max_page_count > 0) db_.exec("PRAGMA max_page_count=" + std::to_string(options_.max_page_count));
     insert_event_ = std::make_unique<statement>(db_, "INSERT INTO events (seq, day, at_ms, kind, body) VALUES (?1, ?2, ?3, ?4, ?5)");
     insert_snapshot_ = std::make_unique<statement>(db_, "INSERT OR REPLACE INTO snapshots (seq, day, body) VALUES (?1, ?2, ?3)");
+    // The two newest, and back to the newest one at least `resume_window` events old (?1).
     prune_snapshots_ = std::make_unique<statement>(
-        db_, "DELETE FROM snapshots WHERE seq < (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT 1 OFFSET 1)");
+        db_, "DELETE FROM snapshots WHERE seq < min((SELECT seq FROM snapshots ORDER BY seq DESC LIMIT 1 OFFSET 1),"
+             " (SELECT max(seq) FROM snapshots WHERE seq <= ?1))");
     mark_reported_ = std::make_unique<statement>(db_, "UPDATE report_state SET reported_seq = ?1");
     remember_ = std::make_unique<statement>(db_, "INSERT OR REPLACE INTO requests (scoped_key, day, seq, reply) VALUES (?1, ?2, ?3, ?4)");
     report_ = std::make_unique<ticket_report>(db_);
@@ -89,12 +91,19 @@ event_log::event_log(log_options options, core::centre_config config)
     transaction tx(db_);
     auto const reported = static_cast<std::uint64_t>(db_.query_int("SELECT reported_seq FROM report_state"));
     auto day_before = core::no_day;
-    auto r = recover(db_, config, reported, [&](std::uint64_t seq, core::event const& ev, core::centre const& c) {
-        if (seq > reported) report_->record(ev, c, day_before);
-        day_before = c.day();
-    });
+    auto const last = static_cast<std::uint64_t>(db_.query_int("SELECT max(seq) FROM events"));
+    auto const window_from = options_.recent && last > options_.resume_window ? last - options_.resume_window : 0;
+    auto r = recover(
+        db_, config, reported,
+        [&](std::uint64_t seq, core::event const& ev, core::centre const& c) {
+            if (seq > reported) report_->record(ev, c, day_before);
+            day_before = c.day();
+            if (options_.recent && seq > window_from) options_.recent(seq, ev, c);
+        },
+        options_.recent ? window_from : UINT64_MAX);
     mark_reported_->bind(1, static_cast<std::int64_t>(r.last_sequence)).run();
     tx.commit();
+    options_.recent = nullptr;  // what it holds need not outlive open()
     shadow_ = std::move(r.centre);
     replayed_ = r.replayed;
     next_sequence_ = r.last_sequence + 1;
@@ -308,7 +317,8 @@ void event_log::write_snapshot(std::uint64_t sequence) {
     if (sequence == 0) return;
     insert_snapshot_->bind(1, static_cast<std::int64_t>(sequence)).bind(2, shadow_.day());
     insert_snapshot_->bind_blob(3, encode_snapshot(shadow_.image(), shadow_.config())).run();
-    prune_snapshots_->run();
+    auto const window = std::min(options_.resume_window, sequence);
+    prune_snapshots_->bind(1, static_cast<std::int64_t>(sequence - window)).run();
     since_snapshot_ = 0;
 }
 

@@ -34,6 +34,12 @@ struct log_options {
     std::uint64_t snapshot_every = 10'000; // events between snapshots (also one at each new day and at close)
     int retention_days = 0;                // personal data erased after this many days; 0 keeps it
     std::int64_t max_page_count = 0;       // caps the file's size (pages), as a full disk would; 0: no cap
+    // The resume window: open() hands `recent` the last `resume_window` events (fewer if the
+    // log or its oldest kept snapshot does not reach so far back), each with the centre just
+    // after it, in order, so that subscribers can resume across a restart. Snapshots are kept
+    // far enough back for it (the newest at least this many events old, and all newer ones).
+    std::uint64_t resume_window = 0;
+    std::function<void(std::uint64_t sequence, core::event const&, core::centre const&)> recent;
 };
 
 // Why an append was not made durable, besides SQLite's own codes (sqlite_category).
