@@ -217,6 +217,11 @@ net::settings load_config(std::string const& path) {
             for (auto const& origin : in.array(*server, "allowed_origins"))
                 l.allowed_origins.push_back(origin.value<std::string>().value_or(""));
     }
+    if (auto const* store = root.get_as<toml::table>("store")) {
+        auto days = in.get<std::int64_t>(*store, "retention_days", 0);
+        if (days < 0 || days > 36'500) in.fail(store->get("retention_days"), "retention_days is 0 (keep) to 36500");
+        s.retention_days = static_cast<int>(days);
+    }
     read_services(in, root, s);
     read_counters(in, root, s);
     if (auto problem = core::validate(s.centre); !problem.empty()) in.fail(&root, problem);
