@@ -17,7 +17,7 @@ public:
     std::string message(int code) const override { return sqlite3_errstr(code); }
 };
 
-// errno in the words of the brief an operator reads in the log.
+// errno in the words an operator acts on ("permission denied": fix the owner or mode).
 std::string words_for(int error) {
     switch (error) {
     case EROFS: return "read-only filesystem";
@@ -35,6 +35,9 @@ std::string unwritable_reason(std::string const& path) {
     if (access(path.c_str(), F_OK) == 0 && !writable(path)) return words_for(errno);
     auto folder = std::filesystem::path(path).parent_path().string();
     if (folder.empty()) folder = ".";
+    for (auto const* suffix : {"-wal", "-shm"})  // left by another user (the server once run as root)
+        if (access((path + suffix).c_str(), F_OK) == 0 && !writable(path + suffix))
+            return "its " + std::string(suffix) + " file is not writable: " + words_for(errno);
     if (writable(path + "-wal") && writable(path + "-shm")) return "";  // SQLite need not create them
     if (writable(folder)) return "";
     if (errno == EROFS) return words_for(errno);

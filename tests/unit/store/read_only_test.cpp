@@ -18,6 +18,7 @@
 
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 
 namespace novbe::store::testing {
@@ -113,6 +114,15 @@ TEST_F(read_only, a_folder_without_room_for_the_wal_files_is_named) {
     auto error = as_nobody(path);
     expect_refused_as_unwritable(error, "its folder");
     EXPECT_NE(std::string::npos, error.find("-wal")) << error;
+}
+
+TEST_F(read_only, a_wal_file_left_by_another_user_is_named) {
+    chmod(path.c_str(), 0666);
+    for (auto const* suffix : {"-wal", "-shm"}) {  // empty, as SQLite may leave them; root's, 0644
+        std::ofstream(path + suffix).flush();
+        chmod((path + suffix).c_str(), 0644);
+    }
+    expect_refused_as_unwritable(as_nobody(path), "its -wal file is not writable: permission denied");
 }
 
 TEST_F(read_only, a_new_database_in_a_folder_the_server_may_not_write_is_named) {
