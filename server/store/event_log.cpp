@@ -92,7 +92,14 @@ event_log::event_log(log_options options, core::centre_config config)
     auto const reported = static_cast<std::uint64_t>(db_.query_int("SELECT reported_seq FROM report_state"));
     auto day_before = core::no_day;
     auto const last = static_cast<std::uint64_t>(db_.query_int("SELECT max(seq) FROM events"));
-    auto const window_from = options_.recent && last > options_.resume_window ? last - options_.resume_window : 0;
+    auto window_from = options_.recent && last > options_.resume_window ? last - options_.resume_window : 0;
+    // A log shorter than the window would be replayed from its first event, but the days whose
+    // personal data retention erased cannot be (their tickets' tokens are gone, so the engine
+    // would find two alike): then the window starts at the oldest snapshot kept, which is of a
+    // day after them.
+    if (options_.recent && window_from == 0 && last > 0 &&
+        db_.query_int("SELECT day FROM events ORDER BY seq LIMIT 1") < db_.query_int("SELECT erased_before_day FROM retention"))
+        window_from = 1;
     auto r = recover(
         db_, config, reported,
         [&](std::uint64_t seq, core::event const& ev, core::centre const& c) {

@@ -83,6 +83,11 @@ TEST(retention, a_configured_server_erases_personal_data_older_than_its_retentio
         erased += ev.language.empty() ? 1 : 0;
     }
     EXPECT_EQ(3, erased);
+
+    process.start();  // and the erased days do not stop it from starting again (refilling its resume window)
+    ws_client kiosk(process.port());
+    kiosk.hello(v1::ROLE_KIOSK, server_process::kiosk_token);
+    EXPECT_EQ("A002", kiosk.request(issue("passport")).reply().issued_ticket().number());
 }
 
 TEST(retention, a_negative_retention_is_refused_with_its_place) {

@@ -91,6 +91,28 @@ TEST_F(resume_window, a_log_without_an_old_enough_snapshot_gives_what_its_oldest
     expect_exactly(reopen(100), oldest + 1, written.size());  // a shorter window, not a replay of the whole log
 }
 
+// Days whose personal data retention erased cannot be replayed (their tickets' tokens are gone),
+// so a window never reaches back into them, however short the log.
+TEST_F(resume_window, a_window_does_not_reach_into_days_whose_personal_data_was_erased) {
+    write({.retention_days = 1, .resume_window = 100'000}, 15);
+    for (int day = 1; day <= 2; ++day) {
+        source.advance(std::chrono::days{1});
+        write({.retention_days = 1, .resume_window = 100'000}, 6);
+    }
+    std::int64_t erased_before = 0;
+    {
+        database db(path);
+        erased_before = db.query_int("SELECT erased_before_day FROM retention");
+        ASSERT_GT(erased_before, db.query_int("SELECT min(day) FROM events")) << "retention erased a day";
+    }
+    std::vector<seen_event> seen;
+    ASSERT_NO_THROW(seen = reopen(100'000));
+    ASSERT_FALSE(seen.empty());
+    database db(path);
+    EXPECT_GE(db.query_int("SELECT day FROM events WHERE seq = " + std::to_string(seen.front().sequence)), erased_before);
+    EXPECT_EQ(written.size(), seen.back().sequence);
+}
+
 TEST_F(resume_window, without_a_taker_nothing_more_is_replayed) {
     write({.snapshot_every = 40, .resume_window = 100}, 120);
     auto opened = event_log::open({.path = path, .resume_window = 100}, source.centre().config());
