@@ -56,9 +56,10 @@ database::database(std::string path, bool create) : path_(std::move(path)) {
         std::string words = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
         sqlite3_close(db_);
         db_ = nullptr;
+        // Say why in the operator's words: a folder the server may not write, a file it may not.
+        auto const folder = std::filesystem::path(path_).parent_path().string();
         bool const exists = access(path_.c_str(), F_OK) == 0;
-        if (!exists && create && access(std::filesystem::path(path_).parent_path().c_str(), F_OK) == 0 &&
-            !writable(std::filesystem::path(path_).parent_path().string()))
+        if (!exists && create && !folder.empty() && access(folder.c_str(), F_OK) == 0 && !writable(folder))
             throw sqlite_error(rc, path_ + ": cannot be created: " + words_for(errno));
         if (auto why = exists ? unwritable_reason(path_) : std::string(); !why.empty())
             throw sqlite_error(rc, path_ + ": cannot be opened for writing: " + why);
