@@ -115,7 +115,9 @@ event_log::event_log(log_options options, core::centre_config config)
     replayed_ = r.replayed;
     next_sequence_ = r.last_sequence + 1;
     durable_.store(r.last_sequence);
-    since_snapshot_ = r.replayed;
+    // Counted from the newest snapshot, not from the older one a resume window replayed from.
+    auto const newest = static_cast<std::uint64_t>(db_.query_int("SELECT max(seq) FROM snapshots"));
+    since_snapshot_ = r.last_sequence > newest ? r.last_sequence - newest : 0;
 }
 
 event_log::~event_log() { close(); }

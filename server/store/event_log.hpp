@@ -163,7 +163,7 @@ struct event_log::opened {
     std::unique_ptr<event_log> log;
     core::centre centre;               // the recovered state, for the caller's core
     std::uint64_t last_sequence = 0;
-    std::uint64_t replayed = 0;        // events replayed after the newest snapshot
+    std::uint64_t replayed = 0;        // events replayed after the snapshot used (older, for a resume window)
     std::vector<remembered_reply> replies;  // of today and yesterday
 };
 

@@ -113,6 +113,26 @@ TEST_F(resume_window, a_window_does_not_reach_into_days_whose_personal_data_was_
     EXPECT_EQ(written.size(), seen.back().sequence);
 }
 
+// The events replayed from the older snapshot were in the newest one already: after the
+// restart, the next snapshot waits for as many new events as any other would.
+TEST_F(resume_window, replaying_for_the_window_does_not_make_a_snapshot_due) {
+    write({.snapshot_every = 40, .resume_window = 300}, 120);
+    auto const last = written.size();
+    std::uint64_t handed = 0;
+    {
+        auto opened = event_log::open({.path = path, .snapshot_every = 40, .resume_window = 300,
+                                       .recent = [&](std::uint64_t, core::event const&, core::centre const&) { ++handed; }},
+                                      source.centre().config());
+        ASSERT_EQ(300u, handed);
+        ASSERT_GT(opened.replayed, 300u);
+        for (int i = 0; i < 2; ++i) ASSERT_FALSE(append_and_wait(*opened.log, source.busy_minutes(1)).ec);
+    }  // closed: a snapshot at the end, as always
+    database db(path);
+    auto const final_sequence = db.query_int("SELECT max(seq) FROM events");
+    EXPECT_EQ(0, db.query_int("SELECT count(*) FROM snapshots WHERE seq > " + std::to_string(last) + " AND seq < " +
+                              std::to_string(final_sequence)));
+}
+
 TEST_F(resume_window, without_a_taker_nothing_more_is_replayed) {
     write({.snapshot_every = 40, .resume_window = 100}, 120);
     auto opened = event_log::open({.path = path, .resume_window = 100}, source.centre().config());
