@@ -219,6 +219,11 @@ net::settings load_config(std::string const& path) {
         l.max_subscriptions = static_cast<std::size_t>(in.get<std::int64_t>(*server, "max_subscriptions", 8));
         if (l.max_subscriptions < 1 || l.max_subscriptions > 1000) in.fail(server, "max_subscriptions is 1 to 1000");
     }
+    if (auto const* store = root.get_as<toml::table>("store")) {
+        auto days = in.get<std::int64_t>(*store, "retention_days", 0);
+        if (days < 0 || days > 36'500) in.fail(store->get("retention_days"), "retention_days is 0 (keep) to 36500");
+        s.retention_days = static_cast<int>(days);
+    }
     read_services(in, root, s);
     read_counters(in, root, s);
     if (auto problem = core::validate(s.centre); !problem.empty()) in.fail(&root, problem);

@@ -3,8 +3,10 @@
 #include "app/config_file.hpp"
 #include "net/centre_service.hpp"
 #include "net/dispatcher.hpp"
+#include "net/hub.hpp"
 #include "net/listener.hpp"
 #include "net/log.hpp"
+#include "net/publication.hpp"
 #include "store/event_log.hpp"
 
 #include <boost/asio/io_context.hpp>
@@ -13,6 +15,8 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include <filesystem>
+#include <variant>
+#include <vector>
 
 namespace novbe::proto {
 extern char const novbe_proto_text[];
@@ -80,13 +84,24 @@ int run_server(server_options const& options) {
     minutes_of(settings.profile.opening);
     std::filesystem::create_directories(options.data_dir);
     auto db = (std::filesystem::path(options.data_dir) / "centre.db").string();
-    auto opened = store::event_log::open({.path = db}, settings.centre);
+    // The hub's resume window is refilled from the log, each event told as it was when it was
+    // new (the lines from the centre just after it, at its own time): a board that reconnects
+    // after a restart gets what it missed instead of SEQUENCE_TOO_OLD and a new snapshot.
+    net::hub subscribers;
+    std::vector<core::event> one(1);
+    auto opened = store::event_log::open(
+        {.path = db, .retention_days = settings.retention_days, .resume_window = subscribers.keep(),
+         .recent = [&](std::uint64_t seq, core::event const& ev, core::centre const& c) {
+             one[0] = ev;
+             subscribers.record(net::publish(c, one, seq, std::visit([](auto const& e) { return e.at; }, ev)));
+         }},
+        settings.centre);
     net::log_info("recovered " + db + " up to event " + std::to_string(opened.last_sequence) + " (" +
-                  std::to_string(opened.replayed) + " replayed after the newest snapshot)");
+                  std::to_string(opened.replayed) + " replayed after the snapshot used; the resume window holds " +
+                  std::to_string(subscribers.recorded()) + " events)");
 
     boost::asio::io_context io(1);
     boost::asio::thread_pool sign_in(1);
-    net::hub subscribers;
     net::centre_service centre(io.get_executor(), *opened.log, std::move(opened.centre), opened.last_sequence, wall_clock,
                                subscribers);
     net::dispatcher dispatch(centre, settings, io.get_executor(), sign_in.get_executor());

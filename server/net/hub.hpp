@@ -44,6 +44,8 @@ public:
     void remove(void const* session, std::uint64_t id);
     void remove_all(void const* session);
     std::size_t size() const { return subscribers_.size(); }
+    std::size_t keep() const { return keep_; }               // events kept for catch-ups
+    std::size_t recorded() const { return recent_events_; }  // events kept now
 
     // The recorded events in (after, up_to], or nothing if some of them are no longer kept.
     std::optional<std::vector<std::shared_ptr<publication const>>> since(std::uint64_t after, std::uint64_t up_to) const;

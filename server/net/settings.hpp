@@ -65,6 +65,7 @@ struct settings {
     std::vector<device> devices;
     std::vector<user> users;
     bool public_boards = true;  // boards may connect without a device token
+    int retention_days = 0;     // [store] retention_days: citizens' personal data erased after this many days; 0 keeps it
 };
 
 }  // namespace novbe::net

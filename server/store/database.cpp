@@ -1,6 +1,11 @@
 #include "database.hpp"
 
 #include <sqlite3.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 
 namespace novbe::store {
 
@@ -12,7 +17,32 @@ public:
     std::string message(int code) const override { return sqlite3_errstr(code); }
 };
 
+// errno in the words an operator acts on ("permission denied": fix the owner or mode).
+std::string words_for(int error) {
+    switch (error) {
+    case EROFS: return "read-only filesystem";
+    case EACCES:
+    case EPERM: return "permission denied";
+    default: return std::strerror(error);
+    }
+}
+
+bool writable(std::string const& path) { return access(path.c_str(), W_OK) == 0; }
+
 }  // namespace
+
+std::string unwritable_reason(std::string const& path) {
+    if (access(path.c_str(), F_OK) == 0 && !writable(path)) return words_for(errno);
+    auto folder = std::filesystem::path(path).parent_path().string();
+    if (folder.empty()) folder = ".";
+    for (auto const* suffix : {"-wal", "-shm"})  // left by another user (the server once run as root)
+        if (access((path + suffix).c_str(), F_OK) == 0 && !writable(path + suffix))
+            return "its " + std::string(suffix) + " file is not writable: " + words_for(errno);
+    if (writable(path + "-wal") && writable(path + "-shm")) return "";  // SQLite need not create them
+    if (writable(folder)) return "";
+    if (errno == EROFS) return words_for(errno);
+    return "its folder " + folder + " is not writable for the -wal and -shm files: " + words_for(errno);
+}
 
 std::error_category const& sqlite_category() {
     static sqlite_error_category const instance;
@@ -26,6 +56,13 @@ database::database(std::string path, bool create) : path_(std::move(path)) {
         std::string words = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
         sqlite3_close(db_);
         db_ = nullptr;
+        // Say why in the operator's words: a folder the server may not write, a file it may not.
+        auto const folder = std::filesystem::path(path_).parent_path().string();
+        bool const exists = access(path_.c_str(), F_OK) == 0;
+        if (!exists && create && !folder.empty() && access(folder.c_str(), F_OK) == 0 && !writable(folder))
+            throw sqlite_error(rc, path_ + ": cannot be created: " + words_for(errno));
+        if (auto why = exists ? unwritable_reason(path_) : std::string(); !why.empty())
+            throw sqlite_error(rc, path_ + ": cannot be opened for writing: " + why);
         throw sqlite_error(rc, path_ + ": cannot open: " + words);
     }
     sqlite3_extended_result_codes(db_, 1);

@@ -19,10 +19,16 @@ class sqlite_error : public std::runtime_error {
 public:
     sqlite_error(int code, std::string const& what) : std::runtime_error(what), code_(code) {}
     std::error_code code() const { return {code_ & 0xff, sqlite_category()}; }  // the primary code
+    int extended_code() const { return code_; }  // e.g. SQLITE_READONLY_DIRECTORY, SQLITE_CANTOPEN_ISDIR
 
 private:
     int code_;
 };
+
+// Why this process cannot write the database at `path` (its file, or the folder that must hold
+// its -wal and -shm files), in words an operator can act on: "permission denied", "read-only
+// filesystem", "its folder ... is not writable ..."; empty if nothing stands in the way.
+std::string unwritable_reason(std::string const& path);
 
 // One connection. Not thread-safe: one thread uses it at a time.
 class database {

@@ -61,13 +61,28 @@ event_log::event_log(log_options options, core::centre_config config)
     : options_(std::move(options)), db_(options_.path), shadow_(config) {
     prepare_schema(db_, options_.synchronous_full);
     // Checkpoints copy the WAL into the database file and fsync it: the writer runs them itself
-    // after the completions (write_report), never inside a commit that someone waits for.
+    // after the completions (checkpoint_if_due), never inside a commit that someone waits for.
+    // They are due by the WAL's size, not by a count of turns: under load a turn's commits add
+    // many frames (the events' leaf, the requests' and report's pages all over their B-trees),
+    // and a count of 64 report turns let the WAL reach 20 MB beside a 2 MB database.
     db_.exec("PRAGMA wal_autocheckpoint=0");
+    sqlite3_wal_hook(
+        db_.handle(),
+        [](void* self, sqlite3*, char const*, int frames) {
+            static_cast<event_log*>(self)->wal_frames_ = frames;
+            return SQLITE_OK;
+        },
+        this);
+    // A WAL that grew past this once (a long recovery, a first migration) is cut back when it
+    // restarts; below it the file is reused as it is, so commits do not pay for growing it.
+    db_.exec("PRAGMA journal_size_limit=" + std::to_string(2 * checkpoint_frames * (4096 + 24)));
     if (options_.max_page_count > 0) db_.exec("PRAGMA max_page_count=" + std::to_string(options_.max_page_count));
     insert_event_ = std::make_unique<statement>(db_, "INSERT INTO events (seq, day, at_ms, kind, body) VALUES (?1, ?2, ?3, ?4, ?5)");
     insert_snapshot_ = std::make_unique<statement>(db_, "INSERT OR REPLACE INTO snapshots (seq, day, body) VALUES (?1, ?2, ?3)");
+    // The two newest, and back to the newest one at least `resume_window` events old (?1).
     prune_snapshots_ = std::make_unique<statement>(
-        db_, "DELETE FROM snapshots WHERE seq < (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT 1 OFFSET 1)");
+        db_, "DELETE FROM snapshots WHERE seq < min((SELECT seq FROM snapshots ORDER BY seq DESC LIMIT 1 OFFSET 1),"
+             " (SELECT max(seq) FROM snapshots WHERE seq <= ?1))");
     mark_reported_ = std::make_unique<statement>(db_, "UPDATE report_state SET reported_seq = ?1");
     remember_ = std::make_unique<statement>(db_, "INSERT OR REPLACE INTO requests (scoped_key, day, seq, reply) VALUES (?1, ?2, ?3, ?4)");
     report_ = std::make_unique<ticket_report>(db_);
@@ -76,17 +91,33 @@ event_log::event_log(log_options options, core::centre_config config)
     transaction tx(db_);
     auto const reported = static_cast<std::uint64_t>(db_.query_int("SELECT reported_seq FROM report_state"));
     auto day_before = core::no_day;
-    auto r = recover(db_, config, reported, [&](std::uint64_t seq, core::event const& ev, core::centre const& c) {
-        if (seq > reported) report_->record(ev, c, day_before);
-        day_before = c.day();
-    });
+    auto const last = static_cast<std::uint64_t>(db_.query_int("SELECT max(seq) FROM events"));
+    auto window_from = options_.recent && last > options_.resume_window ? last - options_.resume_window : 0;
+    // A log shorter than the window would be replayed from its first event, but the days whose
+    // personal data retention erased cannot be (their tickets' tokens are gone, so the engine
+    // would find two alike): then the window starts at the oldest snapshot kept, which is of a
+    // day after them.
+    if (options_.recent && window_from == 0 && last > 0 &&
+        db_.query_int("SELECT day FROM events ORDER BY seq LIMIT 1") < db_.query_int("SELECT erased_before_day FROM retention"))
+        window_from = 1;
+    auto r = recover(
+        db_, config, reported,
+        [&](std::uint64_t seq, core::event const& ev, core::centre const& c) {
+            if (seq > reported) report_->record(ev, c, day_before);
+            day_before = c.day();
+            if (options_.recent && seq > window_from) options_.recent(seq, ev, c);
+        },
+        options_.recent ? window_from : UINT64_MAX);
     mark_reported_->bind(1, static_cast<std::int64_t>(r.last_sequence)).run();
     tx.commit();
+    options_.recent = nullptr;  // what it holds need not outlive open()
     shadow_ = std::move(r.centre);
     replayed_ = r.replayed;
     next_sequence_ = r.last_sequence + 1;
     durable_.store(r.last_sequence);
-    since_snapshot_ = r.replayed;
+    // Counted from the newest snapshot, not from the older one a resume window replayed from.
+    auto const newest = static_cast<std::uint64_t>(db_.query_int("SELECT max(seq) FROM snapshots"));
+    since_snapshot_ = r.last_sequence > newest ? r.last_sequence - newest : 0;
 }
 
 event_log::~event_log() { close(); }
@@ -145,6 +176,7 @@ void event_log::run() {
             if (report_owed_ && !wake_.wait_for(lock, report_pause, work)) {
                 lock.unlock();  // a quiet moment: the report catches up
                 write_report();
+                checkpoint_if_due();
                 continue;
             }
             wake_.wait(lock, work);
@@ -157,6 +189,7 @@ void event_log::run() {
         if (ec) continue;
         report_owed_ = true;
         if (report_due()) write_report();  // while the core works on what the completions set off
+        checkpoint_if_due();
     }
     if (report_owed_) write_report();
     if (failed() || since_snapshot_ == 0) return;
@@ -260,14 +293,27 @@ void event_log::write_report() {
         new_day_ = false;
         tx.commit();
         if (options_.synchronous_full) db_.exec("PRAGMA synchronous=FULL");
-        if (++commits_since_checkpoint_ >= 64) {  // about 1,000 pages of WAL under load, as SQLite's default
-            int rc = sqlite3_wal_checkpoint_v2(db_.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-            if (rc != SQLITE_OK && rc != SQLITE_BUSY) db_.fail(rc, "checkpoint");
-            commits_since_checkpoint_ = 0;
-        }
     } catch (sqlite_error const& e) {
         fail(e.what());  // the events are durable; the next start rebuilds the report from them
     }
+}
+
+// Passive: it waits for no reader (there is none in the server; a backup may hold one). Once
+// every frame is back in the database file, the next commit starts the WAL over from its
+// beginning, so the file stays near checkpoint_frames. If a reader kept some frames, the next
+// attempt waits for another quarter of that growth rather than coming back every turn.
+void event_log::checkpoint_if_due() {
+    if (wal_frames_ < checkpoint_due_at_ || failed()) return;
+    int in_wal = 0;
+    int copied = 0;
+    int rc = sqlite3_wal_checkpoint_v2(db_.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &in_wal, &copied);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
+        fail(options_.path + ": checkpoint: " + sqlite3_errmsg(db_.handle()));
+        return;
+    }
+    bool const complete = rc == SQLITE_OK && copied == in_wal;
+    checkpoint_due_at_ = complete ? checkpoint_frames : wal_frames_ + checkpoint_frames / 4;
+    if (complete) wal_frames_ = 0;  // the next commit restarts the WAL (the hook then says so too)
 }
 
 void event_log::fail(std::string why) {
@@ -280,7 +326,8 @@ void event_log::write_snapshot(std::uint64_t sequence) {
     if (sequence == 0) return;
     insert_snapshot_->bind(1, static_cast<std::int64_t>(sequence)).bind(2, shadow_.day());
     insert_snapshot_->bind_blob(3, encode_snapshot(shadow_.image(), shadow_.config())).run();
-    prune_snapshots_->run();
+    auto const window = std::min(options_.resume_window, sequence);
+    prune_snapshots_->bind(1, static_cast<std::int64_t>(sequence - window)).run();
     since_snapshot_ = 0;
 }
 

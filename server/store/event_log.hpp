@@ -35,6 +35,12 @@ struct log_options {
     std::uint64_t snapshot_every = 10'000; // events between snapshots (also one at each new day and at close)
     int retention_days = 0;                // personal data erased after this many days; 0 keeps it
     std::int64_t max_page_count = 0;       // caps the file's size (pages), as a full disk would; 0: no cap
+    // The resume window: open() hands `recent` the last `resume_window` events (fewer if the
+    // log or its oldest kept snapshot does not reach so far back), each with the centre just
+    // after it, in order, so that subscribers can resume across a restart. Snapshots are kept
+    // far enough back for it (the newest at least this many events old, and all newer ones).
+    std::uint64_t resume_window = 0;
+    std::function<void(std::uint64_t sequence, core::event const&, core::centre const&)> recent;
 };
 
 // Why an append was not made durable, besides SQLite's own codes (sqlite_category).
@@ -114,7 +120,12 @@ private:
     std::uint64_t replayed_ = 0;
     std::vector<core::ticket_ordinal> touched_;  // tickets whose report rows are behind the log
     bool new_day_ = false;                       // a day_started awaits retention and a snapshot
-    int commits_since_checkpoint_ = 0;
+    // The WAL's frames after the last commit (SQLite's WAL hook): a checkpoint once it holds
+    // checkpoint_frames, whatever the number or size of the commits that put them there.
+    static constexpr int checkpoint_frames = 1000;
+    int wal_frames_ = 0;
+    int checkpoint_due_at_ = checkpoint_frames;
+    void checkpoint_if_due();
     bool report_owed_ = false;                   // durable events the report has not taken yet
     std::chrono::steady_clock::time_point last_report_{};
     std::unique_ptr<statement> insert_event_;
@@ -147,7 +158,7 @@ struct event_log::opened {
     std::unique_ptr<event_log> log;
     core::centre centre;               // the recovered state, for the caller's core
     std::uint64_t last_sequence = 0;
-    std::uint64_t replayed = 0;        // events replayed after the newest snapshot
+    std::uint64_t replayed = 0;        // events replayed after the snapshot used (older, for a resume window)
     std::vector<remembered_reply> replies;  // of today and yesterday
 };
 

@@ -3,22 +3,34 @@
 #include "codec.hpp"
 #include "schema.hpp"
 
+#include <algorithm>
+
 namespace novbe::store {
 
 namespace {
 
 // `sequence`: the newest one allowed on the way in, the one used (0: none) on the way out.
-core::centre from_snapshot(database& db, core::centre_config const& config, std::uint64_t& sequence) {
+// If there is none that old, `fallback` (>= sequence) allows the oldest one up to it instead.
+core::centre from_snapshot(database& db, core::centre_config const& config, std::uint64_t& sequence,
+                           std::uint64_t fallback) {
     statement newest(db, "SELECT seq, body FROM snapshots WHERE seq <= ?1 ORDER BY seq DESC LIMIT 1");
     newest.bind(1, static_cast<std::int64_t>(sequence));
-    if (!newest.step()) {
+    statement oldest(db, "SELECT seq, body FROM snapshots WHERE seq <= ?1 ORDER BY seq LIMIT 1");
+    oldest.bind(1, static_cast<std::int64_t>(fallback));
+    statement* row = &newest;
+    bool found = newest.step();
+    if (!found && sequence > 0 && fallback > sequence) {
+        row = &oldest;
+        found = oldest.step();
+    }
+    if (!found) {
         sequence = 0;
         return core::centre(config);
     }
-    sequence = static_cast<std::uint64_t>(newest.column_int(0));
+    sequence = static_cast<std::uint64_t>(row->column_int(0));
     auto where = db.path() + ": the snapshot at sequence " + std::to_string(sequence);
     try {
-        auto image = decode_snapshot(newest.column_blob(1), config);
+        auto image = decode_snapshot(row->column_blob(1), config);
         auto c = core::centre::from_image(config, std::move(image));
         if (!c) throw codec_error("its tickets and counters do not fit the configuration");
         return std::move(*c);
@@ -30,9 +42,10 @@ core::centre from_snapshot(database& db, core::centre_config const& config, std:
 }  // namespace
 
 recovered recover(database& db, core::centre_config const& config, std::uint64_t newest_snapshot,
-                  std::function<void(std::uint64_t, core::event const&, core::centre const&)> const& replayed) {
-    std::uint64_t snapshot = newest_snapshot;
-    recovered r{.centre = from_snapshot(db, config, snapshot), .snapshot_sequence = snapshot};
+                  std::function<void(std::uint64_t, core::event const&, core::centre const&)> const& replayed,
+                  std::uint64_t replay_from) {
+    std::uint64_t snapshot = std::min(newest_snapshot, replay_from);
+    recovered r{.centre = from_snapshot(db, config, snapshot, newest_snapshot), .snapshot_sequence = snapshot};
     r.last_sequence = snapshot;
 
     event_decoder decode(config);

@@ -1,5 +1,7 @@
 #include "schema.hpp"
 
+#include <sqlite3.h>
+
 #include <array>
 
 namespace novbe::store {
@@ -64,12 +66,33 @@ bool is_empty(database& db) { return db.query_int("SELECT count(*) FROM sqlite_s
 
 }  // namespace
 
+namespace {
+
+// A healthy file the server may not write must never be called damaged: an operator told so
+// may move a good database aside. So the file and its folder are checked first, and only
+// SQLite's own verdict on the bytes (NOTADB, CORRUPT) is reported as damage.
+void check_writable(database& db) {
+    auto why = unwritable_reason(db.path());
+    if (why.empty() && sqlite3_db_readonly(db.handle(), "main") == 1) why = "SQLite opened it read-only";
+    if (!why.empty()) throw store_error(db.path() + ": cannot be opened for writing: " + why);
+}
+
+}  // namespace
+
 void prepare_schema(database& db, bool synchronous_full) {
+    check_writable(db);
     std::int64_t app_id = 0;
     try {
         app_id = db.query_int("PRAGMA application_id");  // the first read: a foreign file fails here
     } catch (sqlite_error const& e) {
-        throw store_error(db.path() + ": not a database file, or a damaged one (" + e.what() + ")");
+        int const primary = e.extended_code() & 0xff;
+        if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
+            throw store_error(db.path() + ": not a database file, or a damaged one (" + e.what() + ")");
+        bool const writing = primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_PERM ||
+                             primary == SQLITE_AUTH;
+        auto why = unwritable_reason(db.path());
+        throw store_error(db.path() + (writing ? ": cannot be opened for writing: " : ": cannot be read: ") +
+                          (why.empty() ? std::string(sqlite3_errstr(e.extended_code())) : why) + " (" + e.what() + ")");
     }
     bool fresh = app_id == 0 && is_empty(db);
     if (!fresh && app_id != novbe_application_id)
