@@ -12,6 +12,7 @@ packages=(
     libbenchmark-dev
     libtomlplusplus-dev       # the centre's configuration file
     libsodium-dev             # crypto_pwhash for clerks' and managers' secrets
+    prometheus-cpp-dev        # /metrics: its core library's registry and text format
     libjemalloc-dev           # novbe-server's allocator outside sanitizer builds
     tzdata                    # the centre's time zone
     libqrencode-dev           # the QR code on printed tickets (novbe-kiosk)

@@ -208,6 +208,10 @@ event_log::figures event_log::statistics() const {
 }
 
 std::error_code event_log::write_events(std::vector<pending>& batch) {
+    // Reads and refusals append nothing, only to wait for what came before (already durable
+    // when the batch is taken): a batch of them alone is no commit, in the file or the figures.
+    if (std::all_of(batch.begin(), batch.end(), [](pending const& p) { return p.events.empty() && p.key.empty(); }))
+        return {};
     auto const started = std::chrono::steady_clock::now();
     try {
         transaction tx(db_);

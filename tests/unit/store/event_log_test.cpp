@@ -27,6 +27,21 @@ TEST(event_log, a_new_file_starts_empty_and_appends_get_consecutive_sequences) {
     EXPECT_EQ(3u, opened.log->last_durable());
 }
 
+TEST(event_log, a_wait_with_nothing_to_write_is_answered_but_is_no_commit) {
+    temp_dir dir;
+    auto opened = event_log::open(at(dir.file("centre.db")), core::testing::small_centre());
+    event_source source;
+    ASSERT_FALSE(append_and_wait(*opened.log, source.run(core::issue_ticket{0, {}, "en", {1, 1}})).ec);
+    for (int i = 0; i < 3; ++i) {  // as a read's after_durable asks
+        auto read = append_and_wait(*opened.log, {});
+        EXPECT_FALSE(read.ec) << read.ec.message();
+        EXPECT_EQ(2u, read.last_sequence);
+    }
+    auto figures = opened.log->statistics();
+    EXPECT_EQ(1u, figures.commits);
+    EXPECT_EQ(2u, figures.events);
+}
+
 TEST(event_log, reopening_recovers_the_same_centre) {
     temp_dir dir;
     event_source source;
