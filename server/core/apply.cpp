@@ -12,6 +12,7 @@ public:
 
     void operator()(day_started const& e) {
         c_.day_ = e.day;
+        c_.closed_ = false;
         c_.tickets_.clear();
         c_.tokens_.clear();
         for (auto& issued : c_.numbers_) issued.clear();
@@ -23,6 +24,7 @@ public:
     }
 
     void operator()(day_closed const& e) {
+        c_.closed_ = true;
         for (auto& t : c_.tickets_) {
             if (t.state != ticket_state::waiting) continue;
             t.state = ticket_state::closed;
@@ -156,6 +158,14 @@ public:
 
     void operator()(counter_closed const& e) {
         *c_.counter_at(e.counter) = counter_state{.number = e.counter, .since = e.at};
+    }
+
+    // The taker is credited with what happens at the counter from now on: so the ticket at it
+    // (whose call stays the first clerk's) is served, transferred or missed in the taker's name.
+    void operator()(counter_taken_over const& e) {
+        auto& counter = *c_.counter_at(e.counter);
+        counter.clerk = e.to_user;
+        if (counter.current) c_.tickets_[*counter.current].current().clerk = e.to_user;
     }
 
 private:
