@@ -89,7 +89,8 @@ TEST_F(ownership, figures_credit_whoever_did_the_work_across_a_takeover) {
     EXPECT_EQ("ok", run(transfer_ticket{1, service("id_card"), "mira"}));
     EXPECT_EQ("anna: called=1 served=0 no_shows=0 transferred=0", figures_of("anna"));
     EXPECT_EQ("mira: called=2 served=1 no_shows=1 transferred=1", figures_of("mira"));
-    EXPECT_EQ("mira", c.tickets()[0].visits[0].clerk);  // the report's clerk: who finished it
+    EXPECT_EQ("anna called, mira served", c.tickets()[0].visits[0].clerk + " called, " +
+                                              c.tickets()[0].visits[0].credited() + " served");
 }
 
 TEST_F(ownership, a_takeover_replays_to_the_same_centre) {
