@@ -17,6 +17,7 @@ using M = v1::ClientMessage;
 
 namespace {
 
+// Commands that work a counter: the engine refuses them to anyone but its user (counter_not_yours).
 bool is_counter_command(M::CommandCase c) {
     return c == M::kOpenCounter || c == M::kCloseCounter || c == M::kPauseCounter || c == M::kResumeCounter ||
            c == M::kCallNext || c == M::kCallTicket || c == M::kRecallTicket || c == M::kStartServing ||
@@ -117,7 +118,10 @@ bool dispatcher::allowed(identity const& who, M const& m) const {
     auto is = [&](std::initializer_list<role> roles) { return std::find(roles.begin(), roles.end(), who.kind) != roles.end(); };
     if (c == M::kGetCentre) return true;
     if (c == M::kIssueTicket) return is({role::kiosk});
-    if (is_counter_command(c)) return is({role::clerk});
+    if (c == M::kOpenCounter) return is({role::clerk});
+    // A manager works a counter only after taking it over; the engine checks whose it is.
+    if (is_counter_command(c)) return is({role::clerk, role::manager, role::admin});
+    if (c == M::kTakeOverCounter) return is({role::manager, role::admin});
     if (c == M::kRateService || c == M::kGetTicketStatus) {
         auto const& token = c == M::kRateService ? m.rate_service().ticket_token() : m.get_ticket_status().ticket_token();
         if (who.kind == role::ticket_holder) return from_hex(token) == std::optional(who.ticket);  // their own only
@@ -177,7 +181,7 @@ void dispatcher::run(action a, std::uint64_t request_id, sender send, std::strin
     auto const& result = applied.outcome;
     // The answer is built now, from the state just after this command, and sent once durable.
     auto reply = std::make_shared<v1::ServerMessage>();
-    if (!result.ok()) *reply = engine_error(request_id, result.error());
+    if (!result.ok()) *reply = engine_error(request_id, result);
     else {
         reply->set_request_id(request_id);
         a.reply(centre_.state(), *reply->mutable_reply());
@@ -232,22 +236,34 @@ std::optional<dispatcher::action> dispatcher::to_action(identity const& who, M c
                       }};
     }
     case M::kOpenCounter: return action{core::open_counter{m.open_counter().counter(), who.user}, counter_reply(m.open_counter().counter())};
-    case M::kCloseCounter: return action{core::close_counter{m.close_counter().counter()}, counter_reply(m.close_counter().counter())};
+    // Counter commands act as the signed-in user, whom the engine checks against the counter's.
+    case M::kCloseCounter:
+        return action{core::close_counter{m.close_counter().counter(), who.user}, counter_reply(m.close_counter().counter())};
     case M::kPauseCounter:
-        return action{core::pause_counter{m.pause_counter().counter(), m.pause_counter().reason()}, counter_reply(m.pause_counter().counter())};
-    case M::kResumeCounter: return action{core::resume_counter{m.resume_counter().counter()}, counter_reply(m.resume_counter().counter())};
-    case M::kCallNext: return action{core::call_next{m.call_next().counter()}, counter_reply(m.call_next().counter())};
+        return action{core::pause_counter{m.pause_counter().counter(), m.pause_counter().reason(), who.user},
+                      counter_reply(m.pause_counter().counter())};
+    case M::kResumeCounter:
+        return action{core::resume_counter{m.resume_counter().counter(), who.user}, counter_reply(m.resume_counter().counter())};
+    case M::kCallNext: return action{core::call_next{m.call_next().counter(), who.user}, counter_reply(m.call_next().counter())};
     case M::kCallTicket:
-        return action{core::call_ticket{m.call_ticket().counter(), m.call_ticket().number()}, counter_reply(m.call_ticket().counter())};
-    case M::kRecallTicket: return action{core::recall_ticket{m.recall_ticket().counter()}, counter_reply(m.recall_ticket().counter())};
-    case M::kStartServing: return action{core::start_serving{m.start_serving().counter()}, counter_reply(m.start_serving().counter())};
+        return action{core::call_ticket{m.call_ticket().counter(), m.call_ticket().number(), who.user},
+                      counter_reply(m.call_ticket().counter())};
+    case M::kRecallTicket:
+        return action{core::recall_ticket{m.recall_ticket().counter(), who.user}, counter_reply(m.recall_ticket().counter())};
+    case M::kStartServing:
+        return action{core::start_serving{m.start_serving().counter(), who.user}, counter_reply(m.start_serving().counter())};
     case M::kCompleteService:
-        return action{core::complete_service{m.complete_service().counter(), m.complete_service().outcome()},
+        return action{core::complete_service{m.complete_service().counter(), m.complete_service().outcome(), who.user},
                       counter_reply(m.complete_service().counter())};
-    case M::kMarkNoShow: return action{core::mark_no_show{m.mark_no_show().counter()}, counter_reply(m.mark_no_show().counter())};
+    case M::kMarkNoShow:
+        return action{core::mark_no_show{m.mark_no_show().counter(), who.user}, counter_reply(m.mark_no_show().counter())};
     case M::kTransferTicket:
-        return action{core::transfer_ticket{m.transfer_ticket().counter(), service_index_of(settings_, m.transfer_ticket().to_service_id())},
+        return action{core::transfer_ticket{m.transfer_ticket().counter(),
+                                            service_index_of(settings_, m.transfer_ticket().to_service_id()), who.user},
                       counter_reply(m.transfer_ticket().counter())};
+    case M::kTakeOverCounter:
+        return action{core::take_over_counter{m.take_over_counter().counter(), who.user, m.take_over_counter().reason()},
+                      counter_reply(m.take_over_counter().counter())};
     case M::kRateService: {
         auto token = from_hex(m.rate_service().ticket_token()).value_or(core::ticket_token{});
         return action{core::rate_service{token, static_cast<int>(std::min(m.rate_service().score(), 100u))},
