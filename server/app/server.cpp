@@ -1,6 +1,7 @@
 #include "server.hpp"
 
 #include "app/config_file.hpp"
+#include "core/opening_hours.hpp"
 #include "net/centre_service.hpp"
 #include "net/dispatcher.hpp"
 #include "net/listener.hpp"
@@ -36,7 +37,7 @@ core::time_point wall_clock() {
     return std::chrono::time_point_cast<core::duration>(std::chrono::system_clock::now());
 }
 
-// Every 15 s, and once at start: lets the engine notice a new day and close the day at closing
+// Every 15 s (at once if started after closing time): lets the engine notice a new day and close the day at closing
 // time. Whether today is closed already is the engine's (replayed) state, so a restart after
 // closing does not close it again.
 class day_keeper {
@@ -91,7 +92,10 @@ int run_server(server_options const& options) {
     state->ready = true;
 
     day_keeper days(io, centre);
-    days.start(std::chrono::seconds(0));
+    // Started after closing time (a restart in the evening), the first tick comes at once: the
+    // engine closes the day now, waiting tickets unserved, unless it already did before.
+    bool late = core::phase_of(settings.centre.rules, wall_clock()) == core::hours_phase::after_closing;
+    days.start(late ? std::chrono::seconds(0) : std::chrono::seconds(15));
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](boost::system::error_code ec, int signal) {
         if (ec) return;
