@@ -39,6 +39,22 @@ std::string figures_of(ws_client& manager, std::string const& user) {
     return "none";
 }
 
+v1::ClientMessage subscribe(v1::View view) {
+    v1::ClientMessage m;
+    m.mutable_subscribe()->set_view(view);
+    return m;
+}
+
+// "counter 1 by 'leyla' serving" for the next event a subscriber hears.
+std::string next_counter_change(ws_client& c) {
+    auto m = c.receive();
+    if (!m || !m->has_events() || m->events().events_size() == 0) return "no event";
+    auto const& e = m->events().events(0);
+    if (!e.has_counter_changed()) return "not a counter change";
+    auto const& view = e.counter_changed().counter();
+    return "counter " + std::to_string(view.number()) + " by '" + view.clerk() + "' " + v1::CounterStatus_Name(view.status());
+}
+
 std::int64_t day_closes_in_log(server_process const& p) {
     store::database db(p.folder() + "/centre.db", false);
     auto kind = core::event{core::day_closed{}}.index();
@@ -65,11 +81,20 @@ TEST(rules, another_clerk_is_refused_and_a_manager_takes_the_counter_over) {
     ASSERT_TRUE(anna.request(counter_command(&C::mutable_call_next, 1)).has_reply());
     ASSERT_TRUE(anna.request(counter_command(&C::mutable_start_serving, 1)).has_reply());
 
+    ws_client board(process.port());
+    board.hello(v1::ROLE_BOARD);
+    ASSERT_TRUE(board.request(subscribe(v1::VIEW_BOARD)).has_snapshot());
+    auto dashboard = signed_in(process, v1::ROLE_MANAGER, server_process::manager, server_process::manager_secret);
+    ASSERT_TRUE(dashboard.request(subscribe(v1::VIEW_DASHBOARD)).has_snapshot());
+
     EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(bora.request(take_over(1, "mine now"))));
     EXPECT_EQ("ERROR_CODE_INVALID_ARGUMENT", error_name(leyla.request(take_over(1, ""))));
     auto taken = leyla.request(take_over(1, "anna was called away"));
     ASSERT_TRUE(taken.has_reply()) << taken.DebugString();
     EXPECT_EQ("leyla", taken.reply().counter().clerk());
+    // Dashboards hear who has the counter now; boards only that it is still serving.
+    EXPECT_EQ("counter 1 by 'leyla' COUNTER_STATUS_SERVING", next_counter_change(dashboard));
+    EXPECT_EQ("counter 1 by '' COUNTER_STATUS_SERVING", next_counter_change(board));
     EXPECT_EQ("ERROR_CODE_COUNTER_NOT_YOURS", error_name(anna.request(counter_command(&C::mutable_complete_service, 1))));
     EXPECT_TRUE(leyla.request(counter_command(&C::mutable_complete_service, 1)).has_reply());
     EXPECT_TRUE(leyla.request(counter_command(&C::mutable_close_counter, 1)).has_reply());
