@@ -26,15 +26,20 @@ std::optional<core::ticket_ordinal> ticket_of(core::event const& ev) {
         ev);
 }
 
+std::optional<core::ticket_ordinal> ticket_changed(core::event const& ev, core::centre const& after) {
+    if (auto t = ticket_of(ev)) return t;
+    if (auto const* taken = std::get_if<core::counter_taken_over>(&ev))  // the ticket at it changes hands
+        if (auto const* counter = after.find_counter(taken->counter)) return counter->current;
+    return std::nullopt;
+}
+
 ticket_report::ticket_report(database& db)
     : upsert_(db, upsert_sql),
       close_waiting_(db, "UPDATE tickets SET state = 'closed', ended_ms = ?2 WHERE day = ?1 AND state = 'waiting'"),
       close_left_open_(db, "UPDATE tickets SET state = 'closed' WHERE day >= ?1 AND day < ?2 AND state IN ('waiting', 'called', 'serving')") {}
 
 void ticket_report::record(core::event const& ev, core::centre const& c, core::day_number day_before) {
-    if (auto t = ticket_of(ev)) return upsert(c.tickets()[*t], c);
-    if (auto const* taken = std::get_if<core::counter_taken_over>(&ev))  // the ticket at it changes hands
-        if (auto current = c.find_counter(taken->counter)->current) return upsert(c.tickets()[*current], c);
+    if (auto t = ticket_changed(ev, c)) return upsert(c.tickets()[*t], c);
     if (auto const* closed = std::get_if<core::day_closed>(&ev)) close_waiting(c.day(), closed->at);
     if (auto const* started = std::get_if<core::day_started>(&ev)) close_left_open(day_before, started->day);
 }
