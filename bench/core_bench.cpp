@@ -66,6 +66,7 @@ public:
         return c_.tickets()[*c_.find_counter(n)->last_served].token;
     }
     std::uint64_t fresh_token() const { return ++tokens_; }
+    std::string const& clerk(counter_number n) const { return c_.find_counter(n)->clerk; }  // who may work it
     outcome decide(command const& cmd) const { return c_.decide(cmd, now_); }
     std::string last_number() const { return c_.number_of(c_.tickets().back()); }
     std::size_t waiting_now() const {
@@ -87,10 +88,10 @@ void BM_served_visit(benchmark::State& state) {
     counter_number n = 0;
     for (auto _ : state) {
         n = b.next_turn(state, n);
-        b.run(call_next{n});
-        b.run(recall_ticket{n});
-        b.run(start_serving{n});
-        b.run(complete_service{n, "served"});
+        b.run(call_next{n, b.clerk(n)});
+        b.run(recall_ticket{n, b.clerk(n)});
+        b.run(start_serving{n, b.clerk(n)});
+        b.run(complete_service{n, "served", b.clerk(n)});
         b.run(rate_service{b.last_served_token(n), 5});
     }
     state.SetItemsProcessed(state.iterations() * 6);
@@ -104,12 +105,12 @@ void BM_no_show_and_transfer(benchmark::State& state) {
     counter_number n = 0;
     for (auto _ : state) {
         n = b.next_turn(state, n);
-        b.run(call_next{n});
-        b.run(mark_no_show{n});
+        b.run(call_next{n, b.clerk(n)});
+        b.run(mark_no_show{n, b.clerk(n)});
         b.issue(static_cast<service_index>(n % services));
-        b.run(call_next{n});
-        b.run(start_serving{n});
-        b.run(transfer_ticket{n, static_cast<service_index>((n + 2) % services)});
+        b.run(call_next{n, b.clerk(n)});
+        b.run(start_serving{n, b.clerk(n)});
+        b.run(transfer_ticket{n, static_cast<service_index>((n + 2) % services), b.clerk(n)});
         b.run(cancel_ticket{b.last_number()});
     }
     state.SetItemsProcessed(state.iterations() * 8);
@@ -126,10 +127,10 @@ command make_step(busy_centre const& b, int step, counter_number n) {
     switch (step) {
     case issue_step: return issue_ticket{static_cast<service_index>(n % services), priority_class::normal, "en",
                                          {2, b.fresh_token()}};
-    case call_step: return call_next{n};
-    case recall_step: return recall_ticket{n};
-    case start_step: return start_serving{n};
-    case complete_step: return complete_service{n, "served"};
+    case call_step: return call_next{n, b.clerk(n)};
+    case recall_step: return recall_ticket{n, b.clerk(n)};
+    case start_step: return start_serving{n, b.clerk(n)};
+    case complete_step: return complete_service{n, "served", b.clerk(n)};
     default: return rate_service{b.last_served_token(n), 5};
     }
 }
@@ -162,7 +163,8 @@ BENCHMARK(BM_one_step)->DenseRange(0, step_count - 1)->UseManualTime();
 // decide() alone for call-next, against an unchanging centre: the routing cost by itself.
 void BM_decide_call_next(benchmark::State& state) {
     busy_centre b;
-    for (auto _ : state) benchmark::DoNotOptimize(b.decide(call_next{1}));
+    call_next const call{1, b.clerk(1)};
+    for (auto _ : state) benchmark::DoNotOptimize(b.decide(call));
     state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_decide_call_next);

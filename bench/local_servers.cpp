@@ -152,6 +152,13 @@ pid_t start_echo(unsigned short& port) { return start_child(run_echo_server, por
 pid_t start_server(std::string const& binary, std::filesystem::path const& folder, unsigned short& port) {
     std::filesystem::create_directories(folder);
     std::filesystem::copy_file(NOVBE_DEMO_CONFIG, folder / "centre.toml", std::filesystem::copy_options::overwrite_existing);
+    {  // open all day, so that a benchmark is not refused tickets outside the demo centre's hours
+        std::stringstream text;
+        text << std::ifstream(folder / "centre.toml").rdbuf();
+        auto toml = std::regex_replace(text.str(), std::regex("\nopening = \"[^\"]*\"\nclosing = \"[^\"]*\""),
+                                       "\nopening = \"00:00\"\nclosing = \"24:00\"");
+        std::ofstream(folder / "centre.toml", std::ios::trunc) << toml;
+    }
     std::ofstream(folder / "centre.toml", std::ios::app)
         << "\n[[devices]]\nname = \"bench kiosk\"\nrole = \"kiosk\"\ntoken = \"bench-kiosk-token-0001\"\n";
     auto add_clerk = "echo bench-clerk-secret | " + binary + " user add --config " + (folder / "centre.toml").string() +

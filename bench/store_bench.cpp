@@ -160,10 +160,10 @@ void build_log(std::string const& path, std::size_t events, std::size_t tickets_
         run(core::issue_ticket{static_cast<core::service_index>(token % 4), {}, "en", {4, ++token}});
         auto n = static_cast<core::counter_number>(1 + token % 50);
         if (c.find_counter(n)->current) {
-            run(core::start_serving{n});
-            run(core::complete_service{n, "ok"});
+            run(core::start_serving{n, "clerk"});
+            run(core::complete_service{n, "ok", "clerk"});
         }
-        run(core::call_next{n});
+        run(core::call_next{n, "clerk"});
         if (batch.size() >= 1000) {  // as a busy server would: a thousand events per commit
             written += batch.size();
             std::promise<std::error_code> done;

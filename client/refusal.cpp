@@ -29,7 +29,11 @@ std::string describe(v1::Error const& e) {
         {v1::ERROR_CODE_ALREADY_RATED, "This service has been rated already."},
         {v1::ERROR_CODE_INVALID_RATING, "A rating is a whole number from 1 to 5."},
         {v1::ERROR_CODE_CLERK_REQUIRED, "Only a signed-in clerk can open a counter."},
+        {v1::ERROR_CODE_CENTRE_CLOSED, "The centre is closed: no tickets are issued now."},
     };
+    // The server's sentence names whose counter it is ("Counter 1 is anna's ..."): staff may know.
+    if (e.code() == v1::ERROR_CODE_COUNTER_NOT_YOURS)
+        return e.message().empty() ? "This counter belongs to another clerk: a manager can take it over." : e.message();
     auto it = words.find(e.code());
     if (it != words.end()) return it->second;
     return e.message().empty() ? "The server refused: " + v1::ErrorCode_Name(e.code()) + "." : e.message();

@@ -40,6 +40,11 @@ std::optional<v1::ClientMessage> make_command(std::string const& action, std::ui
         if (!reason) return std::nullopt;
         m.mutable_pause_counter()->set_counter(counter);
         m.mutable_pause_counter()->set_reason(*reason);
+    } else if (action == "take-over") {  // a manager's: the counter is theirs from now on, with the reason logged
+        auto reason = arg("a reason (the clerk went home ill, ...)");
+        if (!reason) return std::nullopt;
+        m.mutable_take_over_counter()->set_counter(counter);
+        m.mutable_take_over_counter()->set_reason(*reason);
     } else {
         error = "unknown action " + action;
         return std::nullopt;

@@ -22,9 +22,10 @@ enum exit_code { ok = 0, refused = 1, usage_error = 2, unreachable = 3 };
 
 int usage(std::string const& why) {
     if (!why.empty()) std::cerr << "novbe-counter: " << why << "\n";
-    std::cerr << "usage: novbe-counter [--server HOST:PORT] --user NAME [--secret-file FILE] ACTION COUNTER [ARG]\n"
+    std::cerr << "usage: novbe-counter [--server HOST:PORT] --user NAME [--secret-file FILE] [--manager] ACTION COUNTER [ARG]\n"
                  "  ACTION: open close next call NUMBER recall start done [OUTCOME] no-show transfer SERVICE\n"
                  "          pause REASON resume show\n"
+                 "          take-over REASON   (--manager: another clerk's open counter becomes yours)\n"
                  "       novbe-counter ... run COUNTER     the one-key screen\n"
                  "       novbe-counter ... figures         your figures today\n"
                  "The secret comes from NOVBE_SECRET, --secret-file, or is asked for.\n";
@@ -178,6 +179,7 @@ int run_desk(client::blocking_client& link, std::string const& user, std::uint32
 int main(int argc, char** argv) {
     client::options opts;
     std::string user, secret_file;
+    bool manager = false;  // signs in as a manager, who may take a counter over and then work it
     std::vector<std::string> words;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
@@ -187,6 +189,7 @@ int main(int argc, char** argv) {
             if (!client::parse_address(value(), opts)) return usage("--server takes HOST:PORT");
         } else if (arg == "--user") user = value();
         else if (arg == "--secret-file") secret_file = value();
+        else if (arg == "--manager") manager = true;
         else if (arg.rfind("--", 0) == 0) return usage("unknown option " + arg);
         else words.push_back(arg);
     }
@@ -204,7 +207,7 @@ int main(int argc, char** argv) {
     auto command = action == "run" || action == "figures" ? std::optional<v1::ClientMessage>(v1::ClientMessage{})
                                                           : counter::make_command(action, number, args, error);
     if (!command) return usage(error);
-    opts.hello.set_role(v1::ROLE_CLERK);
+    opts.hello.set_role(manager ? v1::ROLE_MANAGER : v1::ROLE_CLERK);
     opts.hello.set_user(user);
     opts.hello.set_client_name("novbe-counter");
     try {

@@ -116,6 +116,11 @@ int take_ticket(client::blocking_client& link, settings const& s, output& out, s
     issue.set_language(s.language);
     issue.set_priority(s.priority ? v1::PRIORITY_CLASS_PRIORITY : v1::PRIORITY_CLASS_NORMAL);
     auto answer = link.request(m, s.wait);
+    if (answer.has_error() && answer.error().code() == v1::ERROR_CODE_CENTRE_CLOSED) {  // in the citizen's language
+        auto opens = kiosk::local_time_text(answer.error().opens_at_ms(), link.welcome().centre().time_zone());
+        std::cerr << kiosk::with_time(words.centre_closed, opens) << "\n";
+        return refused;
+    }
     if (answer.has_error()) {
         bool unreachable = answer.error().code() == v1::ERROR_CODE_UNAVAILABLE;
         std::cerr << (unreachable ? words.out_of_service : "") << (unreachable ? "\n" : "") << client::describe(answer.error()) << "\n";

@@ -34,8 +34,9 @@ private:
 enum class effect : std::uint8_t { greeting, read, mutating, subscription };
 
 // Bound principals act only on their own: a ticket holder on its ticket, a rating pad on its
-// counter. Staff roles in the same row act on any. (A clerk's own counter is the engine's rule:
-// the counter belongs to whoever opened it, docs/DOMAIN.md.)
+// counter. Staff roles in the same row act on any. (Whose counter it is, is the engine's rule:
+// it belongs to whoever opened it, or took it over, until closed: docs/DOMAIN.md#counter-ownership.
+// So managers are in the rows of the counter commands, yet work only a counter they took over.)
 enum class own_rule : std::uint8_t { none, own_ticket, own_counter };
 
 struct row {
@@ -64,16 +65,17 @@ inline constexpr std::array table{
     row{detail::M::kHello,           "hello",             detail::everyone, effect::greeting},
     row{detail::M::kIssueTicket,     "issue_ticket",      {v1::ROLE_KIOSK}, effect::mutating},
     row{detail::M::kOpenCounter,     "open_counter",      detail::clerk,    effect::mutating},
-    row{detail::M::kCloseCounter,    "close_counter",     detail::clerk,    effect::mutating},
-    row{detail::M::kPauseCounter,    "pause_counter",     detail::clerk,    effect::mutating},
-    row{detail::M::kResumeCounter,   "resume_counter",    detail::clerk,    effect::mutating},
-    row{detail::M::kCallNext,        "call_next",         detail::clerk,    effect::mutating},
-    row{detail::M::kCallTicket,      "call_ticket",       detail::clerk,    effect::mutating},
-    row{detail::M::kRecallTicket,    "recall_ticket",     detail::clerk,    effect::mutating},
-    row{detail::M::kStartServing,    "start_serving",     detail::clerk,    effect::mutating},
-    row{detail::M::kCompleteService, "complete_service",  detail::clerk,    effect::mutating},
-    row{detail::M::kMarkNoShow,      "mark_no_show",      detail::clerk,    effect::mutating},
-    row{detail::M::kTransferTicket,  "transfer_ticket",   detail::clerk,    effect::mutating},
+    row{detail::M::kCloseCounter,    "close_counter",     detail::staff,    effect::mutating},
+    row{detail::M::kPauseCounter,    "pause_counter",     detail::staff,    effect::mutating},
+    row{detail::M::kResumeCounter,   "resume_counter",    detail::staff,    effect::mutating},
+    row{detail::M::kCallNext,        "call_next",         detail::staff,    effect::mutating},
+    row{detail::M::kCallTicket,      "call_ticket",       detail::staff,    effect::mutating},
+    row{detail::M::kRecallTicket,    "recall_ticket",     detail::staff,    effect::mutating},
+    row{detail::M::kStartServing,    "start_serving",     detail::staff,    effect::mutating},
+    row{detail::M::kCompleteService, "complete_service",  detail::staff,    effect::mutating},
+    row{detail::M::kMarkNoShow,      "mark_no_show",      detail::staff,    effect::mutating},
+    row{detail::M::kTransferTicket,  "transfer_ticket",   detail::staff,    effect::mutating},
+    row{detail::M::kTakeOverCounter, "take_over_counter", detail::managers, effect::mutating},
     row{detail::M::kRateService,     "rate_service",      {v1::ROLE_TICKET_HOLDER}, effect::mutating, own_rule::own_ticket},
     row{detail::M::kRateAtCounter,   "rate_at_counter",   {v1::ROLE_RATING_DEVICE}, effect::mutating, own_rule::own_counter},
     row{detail::M::kGetTicketStatus, "get_ticket_status", {v1::ROLE_TICKET_HOLDER, v1::ROLE_KIOSK, v1::ROLE_MANAGER, v1::ROLE_ADMIN},

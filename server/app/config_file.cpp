@@ -4,6 +4,7 @@
 
 #include <toml++/toml.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -42,6 +43,16 @@ public:
         auto m = get<std::int64_t>(t, key, fallback);
         if (m < 0 || m > 24 * 60) fail(t.get(key), "'" + std::string(key) + "' must be 0 to 1440 minutes");
         return std::chrono::minutes(m);
+    }
+
+    // "HH:MM" after local midnight; hours up to 47 so that closing may pass midnight (25:30).
+    std::chrono::minutes clock(toml::table const& t, std::string_view key, std::string const& text) const {
+        auto ok = text.size() == 5 && text[2] == ':' && std::isdigit(static_cast<unsigned char>(text[0])) &&
+                  std::isdigit(static_cast<unsigned char>(text[1])) && std::isdigit(static_cast<unsigned char>(text[3])) &&
+                  std::isdigit(static_cast<unsigned char>(text[4]));
+        int h = ok ? std::stoi(text.substr(0, 2)) : 0, m = ok ? std::stoi(text.substr(3, 2)) : 0;
+        if (!ok || h > 47 || m > 59) fail(t.get(key), "'" + std::string(key) + "' is a time HH:MM, not '" + text + "'");
+        return std::chrono::minutes(h * 60 + m);
     }
 
     std::map<std::string, std::string> names(toml::table const& t, std::string_view key) const {
@@ -196,6 +207,9 @@ net::settings load_config(std::string const& path) {
         in.fail(centre->get("time_zone"), e.what());
     }
     s.centre.rules.day_start = in.minutes(*centre, "day_start_minutes", 0);
+    // The engine judges tickets and closing time by these (core/opening_hours.hpp).
+    s.centre.rules.opening = in.clock(*centre, "opening", s.profile.opening);
+    s.centre.rules.closing = in.clock(*centre, "closing", s.profile.closing);
     if (auto const* rules = root.get_as<toml::table>("rules")) {
         auto& r = s.centre.rules;
         r.max_recalls = static_cast<int>(in.get<std::int64_t>(*rules, "max_recalls", r.max_recalls));

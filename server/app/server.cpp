@@ -1,6 +1,7 @@
 #include "server.hpp"
 
 #include "app/config_file.hpp"
+#include "core/opening_hours.hpp"
 #include "net/centre_service.hpp"
 #include "net/dispatcher.hpp"
 #include "net/hub.hpp"
@@ -40,30 +41,20 @@ core::time_point wall_clock() {
     return std::chrono::time_point_cast<core::duration>(std::chrono::system_clock::now());
 }
 
-// Minutes after local midnight for "HH:MM".
-int minutes_of(std::string const& hhmm) {
-    if (hhmm.size() != 5 || hhmm[2] != ':') throw config_error("times are HH:MM, not '" + hhmm + "'");
-    return std::stoi(hhmm.substr(0, 2)) * 60 + std::stoi(hhmm.substr(3, 2));
-}
-
-// Every 15 s: lets the engine notice a new day, and closes the day at closing time.
+// Every 15 s (at once if started after closing time): lets the engine notice a new day and close the day at closing
+// time. Whether today is closed already is the engine's (replayed) state, so a restart after
+// closing does not close it again.
 class day_keeper {
 public:
-    day_keeper(boost::asio::io_context& io, net::centre_service& centre, net::settings const& s)
-        : timer_(io), centre_(centre), closing_(minutes_of(s.profile.closing)), offset_(s.centre.rules.utc_offset) {}
+    day_keeper(boost::asio::io_context& io, net::centre_service& centre) : timer_(io), centre_(centre) {}
 
-    void start() {
-        timer_.expires_after(std::chrono::seconds(15));
+    void start(std::chrono::seconds after = std::chrono::seconds(15)) {
+        timer_.expires_after(after);
         timer_.async_wait([this](boost::system::error_code ec) {
             if (ec) return;
-            centre_.execute(core::tick{}, [] {});
-            auto local = centre_.now() + offset_;
-            auto minute = std::chrono::duration_cast<std::chrono::minutes>(local - std::chrono::floor<std::chrono::days>(local)).count();
-            if (minute >= closing_ && closed_day_ != centre_.state().day()) {
-                closed_day_ = centre_.state().day();
-                centre_.execute(core::close_day{}, [] {});
-                net::log_info("closing time: waiting tickets closed unserved");
-            }
+            auto result = centre_.execute(core::tick{}, [] {});
+            for (auto const& ev : result.events())
+                if (std::holds_alternative<core::day_closed>(ev)) net::log_info("closing time: waiting tickets closed unserved");
             start();
         });
     }
@@ -72,16 +63,12 @@ public:
 private:
     boost::asio::steady_timer timer_;
     net::centre_service& centre_;
-    int closing_;
-    std::chrono::minutes offset_;
-    core::day_number closed_day_ = core::no_day;
 };
 
 }  // namespace
 
 int run_server(server_options const& options) {
     auto settings = load_config(options.config_path);
-    minutes_of(settings.profile.opening);
     std::filesystem::create_directories(options.data_dir);
     auto db = (std::filesystem::path(options.data_dir) / "centre.db").string();
     // The hub's resume window is refilled from the log, each event told as it was when it was
@@ -119,8 +106,11 @@ int run_server(server_options const& options) {
     server->run();
     state->ready = true;
 
-    day_keeper days(io, centre, settings);
-    days.start();
+    day_keeper days(io, centre);
+    // Started after closing time (a restart in the evening), the first tick comes at once: the
+    // engine closes the day now, waiting tickets unserved, unless it already did before.
+    bool late = core::phase_of(settings.centre.rules, wall_clock()) == core::hours_phase::after_closing;
+    days.start(late ? std::chrono::seconds(0) : std::chrono::seconds(15));
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](boost::system::error_code ec, int signal) {
         if (ec) return;

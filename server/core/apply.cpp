@@ -12,6 +12,7 @@ public:
 
     void operator()(day_started const& e) {
         c_.day_ = e.day;
+        c_.closed_ = false;
         c_.tickets_.clear();
         c_.tokens_.clear();
         for (auto& issued : c_.numbers_) issued.clear();
@@ -23,6 +24,7 @@ public:
     }
 
     void operator()(day_closed const& e) {
+        c_.closed_ = true;
         for (auto& t : c_.tickets_) {
             if (t.state != ticket_state::waiting) continue;
             t.state = ticket_state::closed;
@@ -60,7 +62,7 @@ public:
 
         auto wait = e.at - v.joined;
         bool within = wait <= c_.config_.services[v.service].target_wait;
-        each_figures(v, [&](figures& f) {
+        each_figures(v, v.clerk, [&](figures& f) {
             ++f.called;
             f.wait_sum += wait;
             f.wait_max = std::max(f.wait_max, wait);
@@ -95,7 +97,7 @@ public:
         t.outcome = e.outcome;
         end_visit(v, visit_end::done, e.at);
         auto took = e.at - v.started.value_or(e.at);
-        each_figures(v, [&](figures& f) {
+        each_figures(v, v.credited(), [&](figures& f) {
             ++f.served;
             f.service_sum += took;
         });
@@ -107,14 +109,14 @@ public:
         auto& t = c_.tickets_[e.ticket];
         t.state = ticket_state::no_show;
         end_visit(t.current(), visit_end::no_show, e.at);
-        each_figures(t.current(), [](figures& f) { ++f.no_shows; });
+        each_figures(t.current(), t.current().credited(), [](figures& f) { ++f.no_shows; });
     }
 
     // Keeps its original issue time and place (docs/DOMAIN.md#transfer).
     void operator()(ticket_transferred const& e) {
         auto& t = c_.tickets_[e.ticket];
         end_visit(t.current(), visit_end::transferred, e.at);
-        each_figures(t.current(), [](figures& f) { ++f.transferred_out; });
+        each_figures(t.current(), t.current().credited(), [](figures& f) { ++f.transferred_out; });
         t.visits.push_back(visit{.service = e.to, .joined = e.at});
         t.state = ticket_state::waiting;
         c_.queues_[e.to].push(t);  // by issue order: the ticket keeps its original place in time
@@ -132,7 +134,7 @@ public:
     void operator()(ticket_rated const& e) {
         auto& t = c_.tickets_[e.ticket];
         t.rating = e.score;
-        each_figures(t.current(), [&](figures& f) {
+        each_figures(t.current(), t.current().credited(), [&](figures& f) {
             ++f.ratings;
             ++f.rating_counts[e.score - 1];
         });
@@ -161,15 +163,24 @@ public:
         *c_.counter_at(e.counter) = counter_state{.number = e.counter, .since = e.at};
     }
 
+    // The taker is credited with what happens at the counter from now on: so the ticket at it
+    // (whose call stays the first clerk's) is served, transferred or missed in the taker's name.
+    void operator()(counter_taken_over const& e) {
+        auto& counter = *c_.counter_at(e.counter);
+        counter.clerk = e.to_user;
+        if (counter.current) c_.tickets_[*counter.current].current().taken_by = e.to_user;
+    }
+
 private:
     figures& service_figures(service_index s) { return c_.statistics_.by_service[s]; }
 
-    // A stay's figures count for its service, the counter that called it and that counter's clerk.
+    // A stay's figures count for its service, the counter that called it and the user who did
+    // that part of the work (visit::credited()).
     template <class F>
-    void each_figures(visit const& v, F&& f) {
+    void each_figures(visit const& v, std::string const& clerk, F&& f) {
         f(service_figures(v.service));
         if (v.counter != 0) f(c_.statistics_.by_counter[v.counter]);
-        if (!v.clerk.empty()) f(c_.statistics_.by_clerk[v.clerk]);
+        if (!clerk.empty()) f(c_.statistics_.by_clerk[clerk]);
     }
 
     void end_visit(visit& v, visit_end how, time_point at) {

@@ -35,6 +35,7 @@ struct call_record {
 // Everything a centre holds that is not derived from something else: what a snapshot keeps.
 struct centre_image {
     day_number day = no_day;
+    bool closed = false;  // the day has been closed (day_closed): no tickets until the next
     std::vector<ticket> tickets;
     std::vector<counter_state> counters;
     day_statistics statistics;
@@ -54,6 +55,7 @@ public:
 
     centre_config const& config() const { return config_; }
     day_number day() const { return day_; }
+    bool closed() const { return closed_; }  // today has had its day_closed
 
     std::vector<ticket> const& tickets() const { return tickets_; }
     ticket const* find_ticket(std::string_view number) const;  // "A012", today
@@ -89,6 +91,7 @@ private:
 
     centre_config config_;
     day_number day_ = no_day;
+    bool closed_ = false;
     std::vector<ticket> tickets_;  // today's, by ordinal
     token_index tokens_;
     std::vector<std::vector<ticket_ordinal>> numbers_;  // per service: sequence - 1 -> ordinal

@@ -16,25 +16,33 @@ struct issue_ticket {
     ticket_token token;
     std::optional<time_point> due;  // required for appointments, refused otherwise
 };
+// A counter belongs to the clerk who opened it until it is closed or taken over: every command
+// that works a counter names the acting user in `by`, and decide() refuses anyone else
+// (counter_not_yours), an empty `by` included.
 struct open_counter { counter_number counter = 0; std::string clerk; };
-struct close_counter { counter_number counter = 0; };
-struct pause_counter { counter_number counter = 0; std::string reason; };
-struct resume_counter { counter_number counter = 0; };
-struct call_next { counter_number counter = 0; };
-struct call_ticket { counter_number counter = 0; std::string number; };
-struct recall_ticket { counter_number counter = 0; };
-struct start_serving { counter_number counter = 0; };
-struct complete_service { counter_number counter = 0; std::string outcome; };
-struct mark_no_show { counter_number counter = 0; };
-struct transfer_ticket { counter_number counter = 0; service_index to = 0; };
+struct close_counter { counter_number counter = 0; std::string by; };
+struct pause_counter { counter_number counter = 0; std::string reason; std::string by; };
+struct resume_counter { counter_number counter = 0; std::string by; };
+struct call_next { counter_number counter = 0; std::string by; };
+struct call_ticket { counter_number counter = 0; std::string number; std::string by; };
+struct recall_ticket { counter_number counter = 0; std::string by; };
+struct start_serving { counter_number counter = 0; std::string by; };
+struct complete_service { counter_number counter = 0; std::string outcome; std::string by; };
+struct mark_no_show { counter_number counter = 0; std::string by; };
+struct transfer_ticket { counter_number counter = 0; service_index to = 0; std::string by; };
+// A manager (the role is checked by the server) takes an open counter over from its clerk.
+struct take_over_counter { counter_number counter = 0; std::string by; std::string reason; };
 struct cancel_ticket { std::string number; };
 struct rate_service { ticket_token token; int score = 0; };
 struct rate_at_counter { counter_number counter = 0; int score = 0; };  // the counter's last served ticket
-struct close_day {};  // closing time: everyone still waiting is closed unserved
-struct tick {};       // time passes: rolls the day over when a new one has begun
+struct close_day {};  // closing time: everyone still waiting is closed unserved; once a day
+// Time passes: rolls the day over when a new one has begun, and closes the day once closing
+// time (centre_rules::closing) has come, unless it is closed already.
+struct tick {};
 
 using command = std::variant<issue_ticket, open_counter, close_counter, pause_counter, resume_counter, call_next,
                              call_ticket, recall_ticket, start_serving, complete_service, mark_no_show,
-                             transfer_ticket, cancel_ticket, rate_service, rate_at_counter, close_day, tick>;
+                             transfer_ticket, cancel_ticket, rate_service, rate_at_counter, close_day, tick,
+                             take_over_counter>;
 
 }  // namespace novbe::core

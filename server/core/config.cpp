@@ -57,6 +57,12 @@ std::string validate(centre_config const& config) {
     auto const& r = config.rules;
     if (r.max_recalls < 0 || r.max_priority_streak < 1) return "rules need max_recalls >= 0 and max_priority_streak >= 1";
     if (r.number_digits < 1 || r.number_digits > 6) return "rules need 1 to 6 number digits";
+    if (r.day_start < 0min || r.day_start >= 24h) return "rules need a day start within the day";
+    if (r.opening < 0min || r.opening >= 24h || r.closing <= r.opening || r.closing - r.opening > 24h)
+        return "opening hours need 00:00 <= opening < 24:00 and opening < closing <= opening + 24:00";
+    auto shifted = r.opening < r.day_start ? r.opening + 24h : r.opening;  // as opening_hours.cpp sees it
+    if (r.closing - r.opening < 24h && shifted + (r.closing - r.opening) > r.day_start + 24h)
+        return "closing time must come before the next day starts (day_start_minutes)";
     if (r.service_time_window < 1 || r.recent_calls < 1) return "rules need a service time window and recent calls of at least 1";
     return {};
 }

@@ -49,6 +49,11 @@ struct centre_rules {
     int number_digits = 3;        // A001
     std::chrono::minutes utc_offset{0};
     std::chrono::minutes day_start{0};
+    // Opening hours in minutes after local midnight; tickets are issued from opening until
+    // closing (opening_hours.hpp). Closing may pass midnight (25:00 is 01:00 the next morning)
+    // if the day starts after it. Hours spanning 24:00 or more mean open all day: the default.
+    std::chrono::minutes opening{0};
+    std::chrono::minutes closing{24h};
     duration appointment_early = 5min;  // an appointment counts as due this long before its time
     std::size_t service_time_window = 20;  // completed services in the moving average
     std::size_t recent_calls = 10;         // calls the board remembers

@@ -1,5 +1,6 @@
 // decide(): checks a command against the current state and says what happens, changing nothing.
 #include "centre.hpp"
+#include "opening_hours.hpp"
 #include "routing.hpp"
 
 #include <algorithm>
@@ -16,6 +17,7 @@ public:
 
     outcome operator()(issue_ticket const& cmd) const {
         if (cmd.service >= c_.config_.services.size()) return errc::unknown_service;
+        if (auto closed = closed_now(); !closed.ok()) return closed;
         if (cmd.token.empty() || cmd.language.size() > 16) return errc::invalid_argument;
         if ((cmd.cls == priority_class::appointment) != cmd.due.has_value()) return errc::invalid_argument;
         if (c_.tokens_.contains(cmd.token)) return errc::duplicate_token;
@@ -41,12 +43,13 @@ public:
         auto const* counter = c_.find_counter(cmd.counter);
         if (!counter) return errc::unknown_counter;
         if (!counter->open) return errc::counter_closed;
+        if (auto e = owned(*counter, cmd.by); !e.ok()) return e;
         if (counter->current) return errc::counter_busy;
         return one(counter_closed{cmd.counter, now_});
     }
 
     outcome operator()(pause_counter const& cmd) const {
-        if (auto e = callable(cmd.counter); e != errc{}) return e;
+        if (auto e = callable(cmd.counter, cmd.by); !e.ok()) return e;
         if (cmd.reason.empty() || cmd.reason.size() > max_text) return errc::invalid_argument;
         return one(counter_paused{cmd.counter, cmd.reason, now_});
     }
@@ -55,12 +58,13 @@ public:
         auto const* counter = c_.find_counter(cmd.counter);
         if (!counter) return errc::unknown_counter;
         if (!counter->open) return errc::counter_closed;
+        if (auto e = owned(*counter, cmd.by); !e.ok()) return e;
         if (!counter->paused) return errc::counter_not_paused;
         return one(counter_resumed{cmd.counter, now_});
     }
 
     outcome operator()(call_next const& cmd) const {
-        if (auto e = callable(cmd.counter); e != errc{}) return e;
+        if (auto e = callable(cmd.counter, cmd.by); !e.ok()) return e;
         auto const& config = *c_.config_.find_counter(cmd.counter);
         auto const& state = *c_.find_counter(cmd.counter);
         auto next = choose_next(c_.config_, config, state, c_.queues_, now_);
@@ -69,7 +73,7 @@ public:
     }
 
     outcome operator()(call_ticket const& cmd) const {
-        if (auto e = callable(cmd.counter); e != errc{}) return e;
+        if (auto e = callable(cmd.counter, cmd.by); !e.ok()) return e;
         auto const* t = c_.find_ticket(cmd.number);
         if (!t) return errc::unknown_ticket;
         if (t->state != ticket_state::waiting) return errc::ticket_not_waiting;
@@ -82,34 +86,34 @@ public:
     // docs/DOMAIN.md#recalls
     outcome operator()(recall_ticket const& cmd) const {
         ticket const* t = nullptr;
-        if (auto e = holding(cmd.counter, ticket_state::called, t); e != errc{}) return e;
+        if (auto e = holding(cmd.counter, cmd.by, ticket_state::called, t); !e.ok()) return e;
         if (t->current().recalls >= c_.config_.rules.max_recalls) return errc::recall_limit_reached;
         return one(ticket_recalled{t->ordinal, cmd.counter, now_});
     }
 
     outcome operator()(start_serving const& cmd) const {
         ticket const* t = nullptr;
-        if (auto e = holding(cmd.counter, ticket_state::called, t); e != errc{}) return e;
+        if (auto e = holding(cmd.counter, cmd.by, ticket_state::called, t); !e.ok()) return e;
         return one(service_started{t->ordinal, cmd.counter, now_});
     }
 
     outcome operator()(complete_service const& cmd) const {
         ticket const* t = nullptr;
-        if (auto e = holding(cmd.counter, ticket_state::serving, t); e != errc{}) return e;
+        if (auto e = holding(cmd.counter, cmd.by, ticket_state::serving, t); !e.ok()) return e;
         if (cmd.outcome.size() > max_text) return errc::invalid_argument;
         return one(service_completed{t->ordinal, cmd.counter, cmd.outcome, now_});
     }
 
     outcome operator()(mark_no_show const& cmd) const {
         ticket const* t = nullptr;
-        if (auto e = holding(cmd.counter, ticket_state::called, t); e != errc{}) return e;
+        if (auto e = holding(cmd.counter, cmd.by, ticket_state::called, t); !e.ok()) return e;
         return one(ticket_no_show{t->ordinal, cmd.counter, now_});
     }
 
     // docs/DOMAIN.md#transfer
     outcome operator()(transfer_ticket const& cmd) const {
         ticket const* t = nullptr;
-        if (auto e = holding(cmd.counter, ticket_state::serving, t); e != errc{}) return e;
+        if (auto e = holding(cmd.counter, cmd.by, ticket_state::serving, t); !e.ok()) return e;
         if (cmd.to >= c_.config_.services.size()) return errc::unknown_service;
         if (cmd.to == t->current().service) return errc::same_service;
         return one(ticket_transferred{t->ordinal, cmd.counter, cmd.to, now_});
@@ -131,8 +135,29 @@ public:
         return rate(&c_.tickets_[*counter->last_served], cmd.score);
     }
 
-    outcome operator()(close_day const&) const { return one(day_closed{now_}); }
-    outcome operator()(tick const&) const { return std::vector<event>{}; }
+    // One day_closed a day, whoever asks and however often the server restarts: a manager's
+    // second CloseDay, or the tick after one, changes nothing.
+    outcome operator()(close_day const&) const {
+        if (c_.closed_) return std::vector<event>{};
+        return one(day_closed{now_});
+    }
+    // Closing time closes the day by itself, decided here from the replayed state rather than
+    // by a server that would forget across a restart that it had done so.
+    outcome operator()(tick const&) const {
+        if (c_.closed_ || phase_of(c_.config_.rules, now_) != hours_phase::after_closing) return std::vector<event>{};
+        return one(day_closed{now_});
+    }
+
+    // A manager (the server checks the role) takes an open counter over with a reason; the
+    // clerk's own counter needs no taking.
+    outcome operator()(take_over_counter const& cmd) const {
+        auto const* counter = c_.find_counter(cmd.counter);
+        if (!counter) return errc::unknown_counter;
+        if (!counter->open) return errc::counter_closed;
+        if (cmd.by.empty() || cmd.by.size() > max_text || cmd.by == counter->clerk) return errc::invalid_argument;
+        if (cmd.reason.empty() || cmd.reason.size() > max_text) return errc::invalid_argument;
+        return one(counter_taken_over{cmd.counter, counter->clerk, cmd.by, cmd.reason, now_});
+    }
 
 private:
     static outcome one(event ev) {
@@ -141,24 +166,45 @@ private:
         return events;
     }
 
-    // A counter that may call: open, not paused, with no ticket at it.
-    errc callable(counter_number number) const {
-        auto const* counter = c_.find_counter(number);
-        if (!counter) return errc::unknown_counter;
-        if (!counter->open) return errc::counter_closed;
-        if (counter->paused) return errc::counter_paused;
-        if (counter->current) return errc::counter_busy;
-        return {};
+    static outcome fine() { return std::vector<event>{}; }
+
+    // Only the user the open counter belongs to may work it; the refusal names that user, which
+    // staff may know.
+    static outcome owned(counter_state const& counter, std::string const& by) {
+        if (by == counter.clerk && !by.empty()) return fine();
+        return {errc::counter_not_yours, "Counter " + std::to_string(counter.number) + " is " + counter.clerk +
+                                             "'s until it is closed; a manager can take it over."};
     }
 
-    // A counter holding a ticket in the state `expected`; `t` is that ticket.
-    errc holding(counter_number number, ticket_state expected, ticket const*& t) const {
+    // Tickets are issued in opening hours and not after the day was closed; the refusal says
+    // when the centre opens again.
+    outcome closed_now() const {
+        auto const& rules = c_.config_.rules;
+        if (!c_.closed_ && phase_of(rules, now_) == hours_phase::open) return fine();
+        return {errc::centre_closed, "The centre is closed; it opens again at " + clock_text(rules.opening) + ".",
+                next_opening(rules, now_, c_.closed_)};
+    }
+
+    // A counter that may call: open, the acting user's, not paused, with no ticket at it.
+    outcome callable(counter_number number, std::string const& by) const {
         auto const* counter = c_.find_counter(number);
         if (!counter) return errc::unknown_counter;
         if (!counter->open) return errc::counter_closed;
+        if (auto e = owned(*counter, by); !e.ok()) return e;
+        if (counter->paused) return errc::counter_paused;
+        if (counter->current) return errc::counter_busy;
+        return fine();
+    }
+
+    // The acting user's counter holding a ticket in the state `expected`; `t` is that ticket.
+    outcome holding(counter_number number, std::string const& by, ticket_state expected, ticket const*& t) const {
+        auto const* counter = c_.find_counter(number);
+        if (!counter) return errc::unknown_counter;
+        if (!counter->open) return errc::counter_closed;
+        if (auto e = owned(*counter, by); !e.ok()) return e;
         if (!counter->current) return errc::counter_idle;
         t = &c_.tickets_[*counter->current];
-        if (t->state == expected) return {};
+        if (t->state == expected) return fine();
         return expected == ticket_state::called ? errc::ticket_not_called : errc::ticket_not_serving;
     }
 

@@ -28,6 +28,8 @@ std::string_view name(errc e) {
     case errc::invalid_argument: return "invalid_argument";
     case errc::duplicate_token: return "duplicate_token";
     case errc::clerk_required: return "clerk_required";
+    case errc::counter_not_yours: return "counter_not_yours";
+    case errc::centre_closed: return "centre_closed";
     }
     return "unknown_error";
 }
@@ -59,6 +61,8 @@ std::string sentence(errc e) {
     case errc::invalid_argument: return "The request is missing a required value or has one out of range.";
     case errc::duplicate_token: return "The ticket token is already in use.";
     case errc::clerk_required: return "A counter can only be opened by a signed-in clerk.";
+    case errc::counter_not_yours: return "This counter belongs to another clerk; a manager can take it over.";
+    case errc::centre_closed: return "The centre is closed; no tickets are issued now.";
     }
     return "Unknown error.";
 }

@@ -28,6 +28,8 @@ enum class errc {
     invalid_argument,
     duplicate_token,
     clerk_required,
+    counter_not_yours,  // the counter belongs to another user until closed or taken over
+    centre_closed,      // outside opening hours, or the day is closed: no tickets
 };
 
 // A stable machine name ("nothing_waiting") for logs and the protocol's error names.

@@ -36,9 +36,18 @@ struct counter_opened { counter_number counter = 0; std::string clerk; time_poin
 struct counter_paused { counter_number counter = 0; std::string reason; time_point at{}; };
 struct counter_resumed { counter_number counter = 0; time_point at{}; };
 struct counter_closed { counter_number counter = 0; time_point at{}; };
+// The counter now belongs to `to_user`, who is credited with what is done there from now on,
+// including the rest of the ticket at it; kept in the log as the audit of who took it and why.
+struct counter_taken_over {
+    counter_number counter = 0;
+    std::string from_clerk;
+    std::string to_user;
+    std::string reason;
+    time_point at{};
+};
 
 using event = std::variant<day_started, day_closed, ticket_issued, ticket_called, ticket_recalled, service_started,
                            service_completed, ticket_no_show, ticket_transferred, ticket_cancelled, ticket_rated,
-                           counter_opened, counter_paused, counter_resumed, counter_closed>;
+                           counter_opened, counter_paused, counter_resumed, counter_closed, counter_taken_over>;
 
 }  // namespace novbe::core

@@ -8,7 +8,7 @@ public:
     explicit event_checker(centre const& c) : c_(c) {}
 
     bool operator()(day_started const& e) const { return c_.day_ == no_day || e.day > c_.day_; }
-    bool operator()(day_closed const&) const { return true; }
+    bool operator()(day_closed const&) const { return true; }  // logs from before the once-a-day rule may repeat it
     bool operator()(ticket_issued const& e) const {
         return e.ticket == c_.tickets_.size() && e.service < c_.config_.services.size() &&
                e.sequence == c_.numbers_[e.service].size() + 1 && !c_.tokens_.contains(e.token) &&
@@ -44,6 +44,11 @@ public:
     bool operator()(counter_closed const& e) const {
         auto const* counter = c_.find_counter(e.counter);
         return counter && counter->open && !counter->current;
+    }
+
+    bool operator()(counter_taken_over const& e) const {
+        auto const* counter = c_.find_counter(e.counter);
+        return counter && counter->open && counter->clerk == e.from_clerk && !e.to_user.empty();
     }
 
 private:

@@ -6,7 +6,7 @@
 namespace novbe::core {
 
 centre_image centre::image() const {
-    centre_image image{.day = day_, .tickets = tickets_, .counters = counters_, .statistics = statistics_,
+    centre_image image{.day = day_, .closed = closed_, .tickets = tickets_, .counters = counters_, .statistics = statistics_,
                        .recent_calls = recent_calls_};
     for (auto const& times : service_times_) image.service_times.emplace_back(times.recent().begin(), times.recent().end());
     return image;
@@ -41,6 +41,7 @@ std::optional<centre> centre::from_image(centre_config config, centre_image imag
     if (!fits(config, image)) return std::nullopt;
     centre c(std::move(config));
     c.day_ = image.day;
+    c.closed_ = image.closed;
     c.counters_ = std::move(image.counters);
     c.statistics_ = std::move(image.statistics);
     c.recent_calls_ = std::move(image.recent_calls);

@@ -49,6 +49,12 @@ struct visit {
     std::optional<time_point> ended;
     int recalls = 0;
     visit_end end = visit_end::open;
+    std::string taken_by;  // who took the counter over while this stay was at it (counter_taken_over)
+
+    // Who is credited with how the stay ends (served, no-show, transfer) and its rating: the
+    // taker, if the counter was taken over mid-stay, else the clerk who called. The call itself
+    // stays with `clerk`.
+    std::string const& credited() const { return taken_by.empty() ? clerk : taken_by; }
     bool operator==(visit const&) const = default;
 };
 

@@ -19,7 +19,8 @@ core::service_index service_index_of(settings const& s, std::string const& id) {
 
 int score_of(std::uint32_t score) { return static_cast<int>(std::min(score, 100u)); }  // the engine refuses past 5
 
-// Every counter command's reply: the counter as it is right after it.
+// Every counter command's reply: the counter as it is right after it. Counter commands act as
+// the signed-in user: the engine refuses anyone but the counter's (docs/DOMAIN.md#counter-ownership).
 action at_counter(core::command cmd, core::counter_number n) {
     return {std::move(cmd), [n](core::centre const& c, v1::Reply& r) { *r.mutable_counter() = counter_view(c, n); }};
 }
@@ -41,37 +42,45 @@ made issue_ticket(command_context const& x, M const& m) {
 made open_counter(command_context const& x, M const& m) {
     return at_counter(core::open_counter{m.open_counter().counter(), x.who.user}, m.open_counter().counter());
 }
-made close_counter(command_context const&, M const& m) {
-    return at_counter(core::close_counter{m.close_counter().counter()}, m.close_counter().counter());
+made close_counter(command_context const& x, M const& m) {
+    return at_counter(core::close_counter{m.close_counter().counter(), x.who.user}, m.close_counter().counter());
 }
-made pause_counter(command_context const&, M const& m) {
-    return at_counter(core::pause_counter{m.pause_counter().counter(), m.pause_counter().reason()}, m.pause_counter().counter());
+made pause_counter(command_context const& x, M const& m) {
+    return at_counter(core::pause_counter{m.pause_counter().counter(), m.pause_counter().reason(), x.who.user},
+                      m.pause_counter().counter());
 }
-made resume_counter(command_context const&, M const& m) {
-    return at_counter(core::resume_counter{m.resume_counter().counter()}, m.resume_counter().counter());
+made resume_counter(command_context const& x, M const& m) {
+    return at_counter(core::resume_counter{m.resume_counter().counter(), x.who.user}, m.resume_counter().counter());
 }
-made call_next(command_context const&, M const& m) {
-    return at_counter(core::call_next{m.call_next().counter()}, m.call_next().counter());
+made call_next(command_context const& x, M const& m) {
+    return at_counter(core::call_next{m.call_next().counter(), x.who.user}, m.call_next().counter());
 }
-made call_ticket(command_context const&, M const& m) {
-    return at_counter(core::call_ticket{m.call_ticket().counter(), m.call_ticket().number()}, m.call_ticket().counter());
+made call_ticket(command_context const& x, M const& m) {
+    return at_counter(core::call_ticket{m.call_ticket().counter(), m.call_ticket().number(), x.who.user},
+                      m.call_ticket().counter());
 }
-made recall_ticket(command_context const&, M const& m) {
-    return at_counter(core::recall_ticket{m.recall_ticket().counter()}, m.recall_ticket().counter());
+made recall_ticket(command_context const& x, M const& m) {
+    return at_counter(core::recall_ticket{m.recall_ticket().counter(), x.who.user}, m.recall_ticket().counter());
 }
-made start_serving(command_context const&, M const& m) {
-    return at_counter(core::start_serving{m.start_serving().counter()}, m.start_serving().counter());
+made start_serving(command_context const& x, M const& m) {
+    return at_counter(core::start_serving{m.start_serving().counter(), x.who.user}, m.start_serving().counter());
 }
-made complete_service(command_context const&, M const& m) {
-    return at_counter(core::complete_service{m.complete_service().counter(), m.complete_service().outcome()},
+made complete_service(command_context const& x, M const& m) {
+    return at_counter(core::complete_service{m.complete_service().counter(), m.complete_service().outcome(), x.who.user},
                       m.complete_service().counter());
 }
-made mark_no_show(command_context const&, M const& m) {
-    return at_counter(core::mark_no_show{m.mark_no_show().counter()}, m.mark_no_show().counter());
+made mark_no_show(command_context const& x, M const& m) {
+    return at_counter(core::mark_no_show{m.mark_no_show().counter(), x.who.user}, m.mark_no_show().counter());
 }
 made transfer_ticket(command_context const& x, M const& m) {
     auto const& in = m.transfer_ticket();
-    return at_counter(core::transfer_ticket{in.counter(), service_index_of(x.config, in.to_service_id())}, in.counter());
+    return at_counter(core::transfer_ticket{in.counter(), service_index_of(x.config, in.to_service_id()), x.who.user}, in.counter());
+}
+
+// A manager's: the counter becomes theirs, audited in the log with the reason.
+made take_over_counter(command_context const& x, M const& m) {
+    auto const& in = m.take_over_counter();
+    return at_counter(core::take_over_counter{in.counter(), x.who.user, in.reason()}, in.counter());
 }
 
 made rate_service(command_context const& x, M const& m) {
@@ -162,6 +171,7 @@ constexpr std::array<command_handler, commands::table.size()> handlers{{
     {M::kCompleteService, complete_service},
     {M::kMarkNoShow, mark_no_show},
     {M::kTransferTicket, transfer_ticket},
+    {M::kTakeOverCounter, take_over_counter},
     {M::kRateService, rate_service, nullptr, rates_own},
     {M::kRateAtCounter, rate_at_counter, nullptr, pad_rates_own},
     {M::kGetTicketStatus, nullptr, get_ticket_status, asks_own},

@@ -95,7 +95,7 @@ void dispatcher::run(action a, std::uint64_t request_id, sender send, std::strin
     auto const& result = applied.outcome;
     // The answer is built now, from the state just after this command, and sent once durable.
     auto reply = std::make_shared<v1::ServerMessage>();
-    if (!result.ok()) *reply = engine_error(request_id, result.error());
+    if (!result.ok()) *reply = engine_error(request_id, result);
     else {
         reply->set_request_id(request_id);
         a.reply(centre_.state(), *reply->mutable_reply());

@@ -35,6 +35,8 @@ v1::ErrorCode wire_code(core::errc e) {
     case E::invalid_argument: return v1::ERROR_CODE_INVALID_ARGUMENT;
     case E::duplicate_token: return v1::ERROR_CODE_DUPLICATE_TOKEN;
     case E::clerk_required: return v1::ERROR_CODE_CLERK_REQUIRED;
+    case E::counter_not_yours: return v1::ERROR_CODE_COUNTER_NOT_YOURS;
+    case E::centre_closed: return v1::ERROR_CODE_CENTRE_CLOSED;
     }
     return v1::ERROR_CODE_INTERNAL;
 }
@@ -74,6 +76,13 @@ std::optional<role> role_of(v1::Role r) {
                            role::rating_device})
         if (wire_role(candidate) == r) return candidate;
     return std::nullopt;
+}
+
+v1::ServerMessage engine_error(std::uint64_t request_id, core::outcome const& refused) {
+    auto m = error_reply(request_id, wire_code(refused.error()),
+                         refused.detail().empty() ? make_error_code(refused.error()).message() : refused.detail());
+    if (auto until = refused.until()) m.mutable_error()->set_opens_at_ms(unix_ms(*until));
+    return m;
 }
 
 v1::CentreInfo centre_info(settings const& s) {

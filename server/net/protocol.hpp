@@ -16,6 +16,8 @@ v1::ErrorCode wire_code(core::errc e);
 v1::ServerMessage answer_to(std::uint64_t request_id);
 v1::ServerMessage error_reply(std::uint64_t request_id, v1::ErrorCode code, std::string message);
 v1::ServerMessage engine_error(std::uint64_t request_id, core::errc e);
+// A refusal with its own sentence (whose counter it is) and, for CENTRE_CLOSED, when it opens.
+v1::ServerMessage engine_error(std::uint64_t request_id, core::outcome const& refused);
 
 // The wire's roles and the server's, mapped here and only here.
 v1::Role wire_role(role r);

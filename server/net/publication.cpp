@@ -67,6 +67,8 @@ public:
     void operator()(core::counter_paused const& e) { counter(e.counter); }
     void operator()(core::counter_resumed const& e) { counter(e.counter); }
     void operator()(core::counter_closed const& e) { counter(e.counter); }
+    // Dashboards see the counter's new user in its view; boards get what for_boards leaves.
+    void operator()(core::counter_taken_over const& e) { counter(e.counter); }
 
 private:
     std::string number(core::ticket_ordinal t) const { return c_.number_of(c_.tickets()[t]); }

@@ -38,7 +38,7 @@ v1::TicketRows ticket_rows(core::centre const& c) {
             row.set_started_at_ms(ms_or_zero(v.started));
             row.set_ended_at_ms(ms_or_zero(v.ended));
             row.set_counter(v.counter);
-            row.set_clerk(v.clerk);
+            row.set_clerk(v.credited());  // who finished the stay: the taker after a takeover, as the report
             row.set_recalls(static_cast<std::uint32_t>(v.recalls));
             row.set_ending(ending_name(v.end));
             if (i == 0) row.set_estimated_wait_s(seconds(t.estimated_wait));

@@ -73,6 +73,13 @@ public:
     }
     void operator()(core::counter_resumed const& e) { out_.mutable_counter_resumed()->set_counter(e.counter); }
     void operator()(core::counter_closed const& e) { out_.mutable_counter_closed()->set_counter(e.counter); }
+    void operator()(core::counter_taken_over const& e) {
+        auto& m = *out_.mutable_counter_taken_over();
+        m.set_counter(e.counter);
+        m.set_from_clerk(e.from_clerk);
+        m.set_to_user(e.to_user);
+        m.set_reason(e.reason);
+    }
 
 private:
     template <class Message, class Event>
@@ -124,6 +131,10 @@ core::event decode(pb::StoredEvent const& m, core::centre_config const& config) 
     case K::kCounterPaused: return core::counter_paused{m.counter_paused().counter(), m.counter_paused().reason(), at};
     case K::kCounterResumed: return core::counter_resumed{m.counter_resumed().counter(), at};
     case K::kCounterClosed: return core::counter_closed{m.counter_closed().counter(), at};
+    case K::kCounterTakenOver: {
+        auto const& e = m.counter_taken_over();
+        return core::counter_taken_over{e.counter(), e.from_clerk(), e.to_user(), e.reason(), at};
+    }
     case K::KIND_NOT_SET: break;
     }
     throw codec_error("it is of no known kind");

@@ -225,7 +225,7 @@ std::error_code event_log::write_events(std::vector<pending>& batch) {
                     new_day_ = true;
                 }
                 shadow_.apply(ev);
-                if (auto t = ticket_of(ev)) touched_.push_back(*t);
+                if (auto t = ticket_changed(ev, shadow_)) touched_.push_back(*t);
                 if (auto const* closed = std::get_if<core::day_closed>(&ev)) report_->close_waiting(shadow_.day(), closed->at);
                 insert_event_->bind(1, static_cast<std::int64_t>(++sequence)).bind(2, shadow_.day());
                 insert_event_->bind(3, detail::ms(event_time(ev))).bind(4, static_cast<std::int64_t>(ev.index()));

@@ -72,6 +72,7 @@ void put(pb::Ticket& m, core::ticket const& t, core::centre_config const& config
         put_optional(v.ended, [&](bool b) { mv.set_has_ended(b); }, [&](auto x) { mv.set_ended_ms(ms(x)); });
         mv.set_recalls(static_cast<std::uint32_t>(v.recalls));
         mv.set_end(static_cast<std::uint32_t>(v.end));
+        mv.set_taken_by(v.taken_by);
     }
     m.set_rating(t.rating);
     m.set_outcome(t.outcome);
@@ -94,7 +95,7 @@ core::ticket get(pb::Ticket const& m, core::centre_config const& config) {
                             .called = optional_ms(mv.has_called(), mv.called_ms()), .counter = mv.counter(),
                             .clerk = mv.clerk(), .started = optional_ms(mv.has_started(), mv.started_ms()),
                             .ended = optional_ms(mv.has_ended(), mv.ended_ms()), .recalls = static_cast<int>(mv.recalls()),
-                            .end = checked_enum(mv.end(), core::visit_end::transferred)});
+                            .end = checked_enum(mv.end(), core::visit_end::transferred), .taken_by = mv.taken_by()});
     return t;
 }
 
@@ -103,6 +104,7 @@ core::ticket get(pb::Ticket const& m, core::centre_config const& config) {
 std::string encode_snapshot(core::centre_image const& image, core::centre_config const& config) {
     pb::Snapshot m;
     m.set_day(image.day);
+    m.set_closed(image.closed);
     for (auto const& t : image.tickets) put(*m.add_tickets(), t, config);
     for (auto const& c : image.counters) {
         auto& mc = *m.add_counters();
@@ -146,7 +148,7 @@ std::string encode_snapshot(core::centre_image const& image, core::centre_config
 core::centre_image decode_snapshot(std::string_view bytes, core::centre_config const& config) {
     pb::Snapshot m;
     if (!m.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) throw codec_error("it is not a snapshot");
-    core::centre_image image{.day = m.day()};
+    core::centre_image image{.day = m.day(), .closed = m.closed()};
     for (auto const& t : m.tickets()) image.tickets.push_back(get(t, config));
     for (auto const& c : m.counters())
         image.counters.push_back({.number = c.number(), .open = c.open(), .paused = c.paused(), .clerk = c.clerk(),

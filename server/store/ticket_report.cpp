@@ -26,13 +26,20 @@ std::optional<core::ticket_ordinal> ticket_of(core::event const& ev) {
         ev);
 }
 
+std::optional<core::ticket_ordinal> ticket_changed(core::event const& ev, core::centre const& after) {
+    if (auto t = ticket_of(ev)) return t;
+    if (auto const* taken = std::get_if<core::counter_taken_over>(&ev))  // the ticket at it changes hands
+        if (auto const* counter = after.find_counter(taken->counter)) return counter->current;
+    return std::nullopt;
+}
+
 ticket_report::ticket_report(database& db)
     : upsert_(db, upsert_sql),
       close_waiting_(db, "UPDATE tickets SET state = 'closed', ended_ms = ?2 WHERE day = ?1 AND state = 'waiting'"),
       close_left_open_(db, "UPDATE tickets SET state = 'closed' WHERE day >= ?1 AND day < ?2 AND state IN ('waiting', 'called', 'serving')") {}
 
 void ticket_report::record(core::event const& ev, core::centre const& c, core::day_number day_before) {
-    if (auto t = ticket_of(ev)) return upsert(c.tickets()[*t], c);
+    if (auto t = ticket_changed(ev, c)) return upsert(c.tickets()[*t], c);
     if (auto const* closed = std::get_if<core::day_closed>(&ev)) close_waiting(c.day(), closed->at);
     if (auto const* started = std::get_if<core::day_started>(&ev)) close_left_open(day_before, started->day);
 }
@@ -63,7 +70,7 @@ void ticket_report::upsert(core::ticket const& t, core::centre const& c) {
     upsert_.bind(9, t.estimated_wait.count()).bind(10, t.people_ahead_at_issue);
     ms(v.called, upsert_, 11);
     if (v.counter != 0) upsert_.bind(12, v.counter); else upsert_.bind_null(12);
-    upsert_.bind_text_unowned(13, v.clerk);
+    upsert_.bind_text_unowned(13, v.credited());  // who finished the stay: the taker after a takeover
     ms(v.started, upsert_, 14);
     ms(v.ended, upsert_, 15);
     upsert_.bind_text_unowned(16, name(t.state)).bind_text_unowned(17, t.outcome);

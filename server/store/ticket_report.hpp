@@ -30,5 +30,8 @@ private:
 
 // The ticket an event is about, if it is about one.
 std::optional<core::ticket_ordinal> ticket_of(core::event const& ev);
+// The ticket whose report row an event changes, in the state `after` it: the event's own, or
+// the one at a counter taken over (its clerk column becomes the taker's).
+std::optional<core::ticket_ordinal> ticket_changed(core::event const& ev, core::centre const& after);
 
 }  // namespace novbe::store

@@ -2,7 +2,7 @@
 // a clerk and a manager) on 127.0.0.1, which can be killed and started again on the same
 // port; Debian's Chromium driven by playwright-core; screenshots under the build folder.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -21,6 +21,9 @@ export class Server {
         this.folder = mkdtempSync(join(tmpdir(), 'novbe-e2e-'));
         this.config = join(this.folder, 'centre.toml');
         copyFileSync(demoConfig, this.config);
+        // Open all day, so that the pages' tests pass at any hour of the demo centre's day.
+        writeFileSync(this.config, readFileSync(this.config, 'utf8')
+            .replace(/\nopening = "[^"]*"/, '\nopening = "00:00"').replace(/\nclosing = "[^"]*"/, '\nclosing = "24:00"'));
         for (const [who, role] of [[clerk, 'clerk'], [manager, 'manager']]) {
             const r = spawnSync(binary, ['user', 'add', '--config', this.config, '--name', who.user, '--role', role], { input: `${who.secret}\n` });
             if (r.status !== 0) throw new Error(`user add failed: ${r.stderr}`);

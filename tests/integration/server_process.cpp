@@ -24,6 +24,7 @@ server_process::server_process() {
     if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot make a temporary folder");
     folder_ = pattern;
     std::filesystem::copy_file(NOVBE_DEMO_CONFIG, folder_ + "/centre.toml");
+    hours("00:00", "24:00");
     app::add_user(folder_ + "/centre.toml", clerk, net::role::clerk, clerk_secret);
     app::add_user(folder_ + "/centre.toml", manager, net::role::manager, manager_secret);
 }
@@ -42,6 +43,17 @@ server_process::~server_process() {
 
 void server_process::configure(std::string const& toml) {
     std::ofstream(folder_ + "/centre.toml", std::ios::app) << "\n" << toml << "\n";
+}
+
+void server_process::hours(std::string const& opening, std::string const& closing) {
+    auto path = folder_ + "/centre.toml";
+    std::stringstream text;
+    text << std::ifstream(path).rdbuf();
+    auto toml = std::regex_replace(text.str(), std::regex("\n(opening|closing) = \"[^\"]*\""), "");
+    auto at = toml.find("[centre]\n");
+    if (at == std::string::npos) throw std::runtime_error("the demo configuration has no [centre] table");
+    toml.insert(at + 9, "opening = \"" + opening + "\"\nclosing = \"" + closing + "\"\n");
+    std::ofstream(path, std::ios::trunc) << toml;
 }
 
 void server_process::start() {

@@ -14,6 +14,9 @@ public:
     server_process& operator=(server_process const&) = delete;
 
     void configure(std::string const& toml);  // appended to the configuration before start()
+    // The centre's opening hours ("HH:MM", local). Open all day unless a test sets them, so that
+    // tests pass at any hour of the demo centre's day.
+    void hours(std::string const& opening, std::string const& closing);
     void start();            // waits for "listening on 127.0.0.1:PORT" (10 s at most)
     int stop();              // SIGTERM, then the exit status (or 128 + signal)
     void kill();             // SIGKILL, as a crash

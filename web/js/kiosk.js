@@ -88,9 +88,25 @@ async function take(service, priority) {
         const reply = await link.request('issueTicket', { serviceId: service.id, priority, language }, 10000);
         show(reply.issuedTicket, service, priority);
     } catch (refusal) {
-        const words = refusal.code === 'ERROR_CODE_UNAVAILABLE' ? say(language, 'outOfService') : refusal.message;
+        const words = refusal.code === 'ERROR_CODE_UNAVAILABLE' ? say(language, 'outOfService')
+            : refusal.code === 'ERROR_CODE_CENTRE_CLOSED' ? say(language, 'centreClosed', { time: opening(refusal.opensAtMs) })
+                : refusal.message;
         screen(words, []);
         backToStart = setTimeout(chooseLanguage, 6000);
+    }
+}
+
+// When the centre opens again, in its own time zone: "08:00", with the date when not today.
+function opening(ms) {
+    const zone = centre?.timeZone || undefined;
+    const at = new Date(ms);
+    const time = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+    const day = { year: 'numeric', month: '2-digit', day: '2-digit' };
+    try {
+        const sameDay = at.toLocaleDateString('en-GB', { ...day, timeZone: zone }) === new Date().toLocaleDateString('en-GB', { ...day, timeZone: zone });
+        return at.toLocaleString('en-GB', { ...(sameDay ? {} : day), ...time, timeZone: zone });
+    } catch {
+        return at.toLocaleTimeString('en-GB', time);  // a zone this browser does not know
     }
 }
 

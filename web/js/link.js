@@ -35,11 +35,13 @@ function freshKey() {
     return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-// A refusal: the server's code name (ERROR_CODE_...) and its sentence.
+// A refusal: the server's code name (ERROR_CODE_...), its sentence, and for CENTRE_CLOSED when
+// the centre opens again (Unix ms, 0 otherwise).
 export class Refusal extends Error {
-    constructor(code, message) {
+    constructor(code, message, opensAtMs = 0) {
         super(message);
         this.code = code;
+        this.opensAtMs = opensAtMs;
     }
 }
 
@@ -153,7 +155,7 @@ export class Link {
         }
         this.pending.delete(m.requestId);
         clearTimeout(p.timer);
-        if (m.body === 'error') p.reject(new Refusal(m.error.code, m.error.message));
+        if (m.body === 'error') p.reject(new Refusal(m.error.code, m.error.message, m.error.opensAtMs));
         else p.resolve(m.reply);
     }
 

@@ -16,6 +16,10 @@ const WORDS = {
     ERROR_CODE_UNKNOWN_TICKET: 'There is no such ticket today.',
 };
 
+// COUNTER_NOT_YOURS has no words here on purpose: the server's sentence names whose counter it
+// is ("Counter 1 is anna's until it is closed; a manager can take it over."), which staff may know.
 export function describe(refusal) {
+    if (refusal.code === 'ERROR_CODE_COUNTER_NOT_YOURS')
+        return refusal.message || 'This counter belongs to another clerk: a manager can take it over.';
     return WORDS[refusal.code] ?? refusal.message;
 }

@@ -90,7 +90,11 @@ std::string render_counter(centre const& c, counter_number n) {
     return out;
 }
 
-std::string centre_test::run(command const& cmd) {
+std::string centre_test::run(command cmd) {
+    std::visit([&](auto& m) {
+        if constexpr (requires { m.by; m.counter; })
+            if (auto const* counter = c.find_counter(m.counter); counter && m.by.empty()) m.by = counter->clerk;
+    }, cmd);
     auto result = c.decide(cmd, now);
     if (!result.ok()) return std::string(name(result.error()));
     for (auto const& ev : result.events()) {

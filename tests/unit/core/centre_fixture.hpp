@@ -27,8 +27,9 @@ class centre_test : public ::testing::Test {
 protected:
     centre_test() : c(small_centre()) {}
 
-    // Decides and applies at `now`; the error's name, or "ok".
-    std::string run(command const& cmd);
+    // Decides and applies at `now`; the error's name, or "ok". A counter command that names
+    // nobody in `by` acts as the counter's own clerk (the ownership tests name the user).
+    std::string run(command cmd);
     // Issues a ticket and returns its number; fails the test if refused.
     std::string issue(std::string_view service_id, priority_class cls = priority_class::normal);
     std::string appointment(std::string_view service_id, time_point due);

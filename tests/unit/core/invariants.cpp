@@ -58,8 +58,18 @@ void check_numbers(centre const& c, std::string& problems) {
 
 }  // namespace
 
+// The ticket at a counter is credited to the user the counter belongs to now.
+static void check_owners(centre const& c, std::string& problems) {
+    for (auto const& counter : c.counters()) {
+        if (!counter.open && !counter.clerk.empty()) problems += "closed counter " + std::to_string(counter.number) + " has a clerk\n";
+        if (counter.current && c.tickets()[*counter.current].current().credited() != counter.clerk)
+            problems += "the ticket at counter " + std::to_string(counter.number) + " is credited to someone else\n";
+    }
+}
+
 std::string check_invariants(centre const& c) {
     std::string problems;
+    check_owners(c, problems);
     check_places(c, problems);
     check_numbers(c, problems);
     if (!(recount(c) == c.statistics())) problems += "the figures differ from a recount of the tickets\n";
@@ -68,10 +78,12 @@ std::string check_invariants(centre const& c) {
 
 day_statistics recount(centre const& c) {
     day_statistics stats{.by_service = std::vector<figures>(c.config().services.size())};
-    auto each = [&](visit const& v, auto&& f) {
+    // The call is the caller's; how the stay ended (and its rating) is credited() to whoever
+    // had the counter then, the taker after a takeover.
+    auto each = [&](visit const& v, auto&& f, std::string const& clerk) {
         f(stats.by_service[v.service]);
         if (v.counter != 0) f(stats.by_counter[v.counter]);
-        if (!v.clerk.empty()) f(stats.by_clerk[v.clerk]);
+        if (!clerk.empty()) f(stats.by_clerk[clerk]);
     };
     for (auto const& t : c.tickets()) {
         ++stats.by_service[t.issued_for].issued;
@@ -85,10 +97,12 @@ day_statistics recount(centre const& c) {
                 f.wait_sum += wait;
                 f.wait_max = std::max(f.wait_max, wait);
                 if (wait <= c.config().services[v.service].target_wait) ++f.within_target;
+            }, v.clerk);
+            if (v.end != visit_end::open) each(v, [&](figures& f) {  // only then is there a figure to credit
                 if (v.end == visit_end::done) ++f.served, f.service_sum += *v.ended - *v.started;
                 if (v.end == visit_end::no_show) ++f.no_shows;
                 if (v.end == visit_end::transferred) ++f.transferred_out;
-            });
+            }, v.credited());
             if (i == 0) {
                 auto& f = stats.by_service[v.service];
                 ++f.estimates;
@@ -97,7 +111,7 @@ day_statistics recount(centre const& c) {
         }
         if (t.state == ticket_state::cancelled) ++stats.by_service[t.current().service].cancelled;
         if (t.state == ticket_state::closed) ++stats.by_service[t.current().service].closed_unserved;
-        if (t.rating != 0) each(t.current(), [&](figures& f) { ++f.ratings, ++f.rating_counts[t.rating - 1]; });
+        if (t.rating != 0) each(t.current(), [&](figures& f) { ++f.ratings, ++f.rating_counts[t.rating - 1]; }, t.current().credited());
     }
     return stats;
 }

@@ -44,24 +44,63 @@ public:
             auto token = chance(1) ? token_of_existing(c) : ticket_token{1, ++tokens};
             return issue_ticket{service(), cls, chance(50) ? "en" : "az", token, due};
         }
-        case 5: case 6: case 7: return call_next{counter()};
-        case 8: case 9: return start_serving{counter()};
-        case 10: case 11: return complete_service{counter(), chance(50) ? "done" : ""};
-        case 12: return chance(50) ? command{mark_no_show{counter()}} : command{recall_ticket{counter()}};
-        case 13: return transfer_ticket{counter(), service()};
-        case 14: return chance(50) ? command{call_ticket{counter(), number(c)}} : command{cancel_ticket{number(c)}};
+        case 5: case 6: case 7: { auto n = counter(); return call_next{n, by(c, n)}; }
+        case 8: case 9: { auto n = counter(); return start_serving{n, by(c, n)}; }
+        case 10: case 11: { auto n = counter(); return complete_service{n, chance(50) ? "done" : "", by(c, n)}; }
+        case 12: {
+            auto n = counter();
+            return chance(50) ? command{mark_no_show{n, by(c, n)}} : command{recall_ticket{n, by(c, n)}};
+        }
+        case 13: { auto n = counter(); return transfer_ticket{n, service(), by(c, n)}; }
+        case 14: {
+            auto n = counter();
+            return chance(50) ? command{call_ticket{n, number(c), by(c, n)}} : command{cancel_ticket{number(c)}};
+        }
         case 15: return chance(70) ? command{rate_service{token(c), below(7)}} : command{rate_at_counter{counter(), below(7)}};
-        case 16: return open_counter{counter(), clerks[below(5)]};
-        case 17: return chance(50) ? command{close_counter{counter()}} : command{resume_counter{counter()}};
-        case 18: return pause_counter{counter(), reasons[below(4)]};
+        case 16:
+            if (chance(15)) return take_over_counter{counter(), clerks[below(5)], reasons[below(4)]};  // managers too
+            return open_counter{counter(), clerks[below(5)]};
+        case 17: {
+            auto n = counter();
+            return chance(50) ? command{close_counter{n, by(c, n)}} : command{resume_counter{n, by(c, n)}};
+        }
+        case 18: { auto n = counter(); return pause_counter{n, reasons[below(4)], by(c, n)}; }
         default: return chance(2) ? command{close_day{}} : command{tick{}};
         }
     }
 
 private:
+    // Who works the counter: mostly the user it belongs to, sometimes another clerk or nobody,
+    // whom the engine must refuse.
+    std::string by(centre const& c, counter_number n) {
+        static char const* const users[] = {"anna", "bob", "", "leyla", "jean", "mira"};
+        auto const* counter = c.find_counter(n);
+        if (counter && counter->open && chance(80)) return counter->clerk;
+        return users[below(6)];
+    }
     ticket_token token_of_existing(centre const& c) { return c.tickets().empty() ? ticket_token{} : token(c); }
     std::mt19937_64 rng_;
 };
+
+// A counter command by someone other than the counter's user must be refused for that, and
+// one by its user never is.
+std::string refusal_is_right(centre const& c, command const& cmd, outcome const& result, time_point now) {
+    auto const& r = c.config().rules;
+    if (day_of(now, r.utc_offset, r.day_start) > c.day()) return "";  // decided against a new day's closed counters
+    return std::visit([&](auto const& m) -> std::string {
+        if constexpr (requires { m.by; m.counter; }) {
+            if constexpr (!std::is_same_v<std::decay_t<decltype(m)>, take_over_counter>) {
+                auto const* counter = c.find_counter(m.counter);
+                if (!counter || !counter->open) return "";
+                bool stranger = m.by.empty() || m.by != counter->clerk;
+                if (stranger != (result.error() == errc::counter_not_yours))
+                    return "counter " + std::to_string(m.counter) + " of '" + counter->clerk + "' worked by '" + m.by +
+                           "' got " + std::string(name(result.error()));
+            }
+        }
+        return "";
+    }, cmd);
+}
 
 std::uint64_t seed_from_environment() {
     auto const* text = std::getenv("NOVBE_SEED");
@@ -80,7 +119,7 @@ TEST(random_commands, keep_every_invariant_and_replay_to_the_same_state) {
     std::vector<event> log;
     auto now = morning();
     std::uint64_t tokens = 0;
-    std::size_t accepted = 0, days = 0;
+    std::size_t accepted = 0, days = 0, takeovers = 0;
     for (int step = 0; step < 100'000; ++step) {
         now += std::chrono::seconds(source.below(90));
         if (source.chance(1) && source.chance(5)) now += std::chrono::hours(source.below(30));
@@ -90,7 +129,11 @@ TEST(random_commands, keep_every_invariant_and_replay_to_the_same_state) {
         for (auto const& t : c.tickets()) before.push_back(t.state);
         auto const day = c.day();
         auto result = c.decide(cmd, now);
-        if (!result.ok()) continue;
+        if (!result.ok()) {
+            ASSERT_EQ("", refusal_is_right(c, cmd, result, now)) << "at step " << step;
+            continue;
+        }
+        if (std::holds_alternative<take_over_counter>(cmd)) ++takeovers;
         for (auto const& ev : result.events()) {
             ASSERT_TRUE(c.can_apply(ev)) << "a decided event was judged unfit at step " << step;
             c.apply(ev);
@@ -105,9 +148,10 @@ TEST(random_commands, keep_every_invariant_and_replay_to_the_same_state) {
         ASSERT_EQ("", problems) << "after step " << step << " (command " << cmd.index() << ")";
     }
     std::cout << "accepted " << accepted << " of 100000 commands over " << days << " days, " << log.size()
-              << " events\n";
+              << " events, " << takeovers << " takeovers\n";
     EXPECT_GT(accepted, 20'000u);  // the mix must exercise the happy paths, not only refusals
     EXPECT_GT(days, 3u);
+    EXPECT_GT(takeovers, 100u);
 
     centre replayed(small_centre());
     for (auto const& ev : log) replayed.apply(ev);

@@ -21,18 +21,19 @@ TEST(codec, every_kind_of_event_round_trips) {
                                                        core::testing::morning() + std::chrono::hours(1)});
     auto counter = source.centre().find_counter(1);
     if (counter->current && source.centre().tickets()[*counter->current].state == core::ticket_state::called)
-        add(core::start_serving{1});
-    if (source.centre().find_counter(1)->current) add(core::complete_service{1, ""});
-    add(core::call_next{1});
-    add(core::recall_ticket{1});
-    add(core::mark_no_show{1});
-    add(core::call_next{1});
-    add(core::start_serving{1});
-    add(core::transfer_ticket{1, 1});
+        add(core::start_serving{1, "clerk1"});
+    if (source.centre().find_counter(1)->current) add(core::complete_service{1, "", "clerk1"});
+    add(core::call_next{1, "clerk1"});
+    add(core::recall_ticket{1, "clerk1"});
+    add(core::mark_no_show{1, "clerk1"});
+    add(core::call_next{1, "clerk1"});
+    add(core::start_serving{1, "clerk1"});
+    add(core::take_over_counter{1, "mira", "clerk1 went home ill"});
+    add(core::transfer_ticket{1, 1, "mira"});
     add(core::cancel_ticket{source.centre().number_of(source.centre().tickets().back())});
-    add(core::pause_counter{1, "lunch"});
-    add(core::resume_counter{1});
-    add(core::close_counter{1});
+    add(core::pause_counter{1, "lunch", "mira"});
+    add(core::resume_counter{1, "mira"});
+    add(core::close_counter{1, "mira"});
     add(core::close_day{});
     std::set<std::size_t> kinds;
     auto config = source.centre().config();
@@ -52,6 +53,21 @@ TEST(codec, a_snapshot_rebuilds_the_same_centre) {
     auto image = decode_snapshot(encode_snapshot(c.image(), c.config()), c.config());
     auto rebuilt = core::centre::from_image(c.config(), image);
     ASSERT_TRUE(rebuilt.has_value());
+    EXPECT_TRUE(*rebuilt == c);
+}
+
+TEST(codec, a_takeover_and_a_closed_day_survive_a_snapshot) {
+    event_source source;
+    source.busy_minutes(20);
+    auto clerk = source.centre().find_counter(2)->clerk;
+    if (!source.centre().find_counter(2)->current) source.run(core::call_next{2, clerk});
+    ASSERT_FALSE(source.run(core::take_over_counter{2, "mira", "relief"}).empty());
+    ASSERT_FALSE(source.run(core::close_day{}).empty());
+    auto const& c = source.centre();
+    auto rebuilt = core::centre::from_image(c.config(), decode_snapshot(encode_snapshot(c.image(), c.config()), c.config()));
+    ASSERT_TRUE(rebuilt.has_value());
+    EXPECT_TRUE(rebuilt->closed());
+    EXPECT_EQ("mira", rebuilt->tickets()[*rebuilt->find_counter(2)->current].current().credited());
     EXPECT_TRUE(*rebuilt == c);
 }
 

@@ -41,12 +41,13 @@ std::vector<core::event> event_source::busy_minutes(int visits) {
                                {5, ++tokens_}});
         auto n = next_counter_;
         next_counter_ = next_counter_ % 4 + 1;
+        auto clerk = c_.find_counter(n)->clerk;  // counters are worked by their own clerk
         if (c_.find_counter(n)->current) {
-            add(core::start_serving{n});
-            add(core::complete_service{n, "served, documents checked"});
+            add(core::start_serving{n, clerk});
+            add(core::complete_service{n, "served, documents checked", clerk});
             add(core::rate_service{c_.tickets()[*c_.find_counter(n)->last_served].token, 1 + i % 5});
         }
-        add(core::call_next{n});
+        add(core::call_next{n, clerk});
     }
     return all;
 }
