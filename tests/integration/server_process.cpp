@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -51,6 +52,10 @@ void server_process::start() {
     if (pid_ == 0) {
         int fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
         dup2(fd, STDERR_FILENO);
+        if (descriptors_) {
+            rlimit files{descriptors_, descriptors_};
+            if (setrlimit(RLIMIT_NOFILE, &files) != 0) _exit(126);
+        }
         execl(NOVBE_SERVER_BINARY, NOVBE_SERVER_BINARY, "run", "--config", (folder_ + "/centre.toml").c_str(),
               "--listen", "127.0.0.1:0", "--data-dir", folder_.c_str(), static_cast<char*>(nullptr));
         _exit(127);

@@ -14,10 +14,13 @@ public:
     server_process& operator=(server_process const&) = delete;
 
     void configure(std::string const& toml);  // appended to the configuration before start()
+    // Starts it with soft and hard RLIMIT_NOFILE at `count` (set in the child before exec).
+    void limit_descriptors(unsigned count) { descriptors_ = count; }
     void start();            // waits for "listening on 127.0.0.1:PORT" (10 s at most)
     int stop();              // SIGTERM, then the exit status (or 128 + signal)
     void kill();             // SIGKILL, as a crash
     unsigned short port() const { return port_; }
+    pid_t pid() const { return pid_; }
     std::string const& folder() const { return folder_; }
     std::string log() const;  // everything it wrote to stderr so far
 
@@ -33,6 +36,7 @@ private:
     pid_t pid_ = -1;
     int log_fd_ = -1;
     unsigned short port_ = 0;
+    unsigned descriptors_ = 0;  // 0: as inherited
 };
 
 }  // namespace novbe::testing
