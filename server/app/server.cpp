@@ -122,15 +122,13 @@ int run_server(server_options const& options) {
     auto server = std::make_shared<net::listener>(io, parse_endpoint(options.listen), state);
     auto bound = server->local_endpoint();
     state->hosts.listen_address = bound.address();
-    state->hosts.listen_port = bound.port();
     if (settings.limit.public_names.empty()) {
         auto const& a = bound.address();
         auto own = a.is_unspecified() ? std::string(" or any IP address")
                  : a == boost::asio::ip::address_v4::loopback() || a == boost::asio::ip::address_v6::loopback()
                      ? std::string()
                      : " or " + (a.is_v6() ? "[" + a.to_string() + "]" : a.to_string());
-        net::log_info("no [server] public_names: answering a Host of localhost, 127.0.0.1, [::1]" + own + " with port " +
-                      std::to_string(bound.port()));
+        net::log_info("no [server] public_names: answering a Host of localhost, 127.0.0.1, [::1]" + own + " (any port)");
     }
     net::log_info("listening on " + bound.address().to_string() + ":" + std::to_string(bound.port()));
     server->run();

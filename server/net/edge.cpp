@@ -140,7 +140,6 @@ bool host_allowed(host_policy const& policy, std::string_view host_header) {
         return std::any_of(policy.names.begin(), policy.names.end(), [&](host_and_port const& name) {
             return name.host == h->host && (name.port.empty() || name.port == h->port);
         });
-    if ((h->port.empty() ? std::string("80") : h->port) != std::to_string(policy.listen_port)) return false;
     if (h->host == "localhost" || h->host == "127.0.0.1" || h->host == "[::1]") return true;
     auto literal = parse_address(h->host);
     if (!literal) return false;  // a DNS name: only configured ones are answered

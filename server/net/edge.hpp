@@ -38,13 +38,13 @@ struct host_and_port {
 std::optional<host_and_port> parse_host(std::string_view text);
 
 // The names a request's Host may carry. With `names` configured, only those ("host" with any
-// port, or exactly "host:port"). Without, the listened port with localhost, 127.0.0.1, [::1]
-// or the listen address's own host, and any IP literal if it listens on all addresses (0.0.0.0
-// or ::): a rebinding page carries its own DNS name, never an address.
+// port, or exactly "host:port"). Without, localhost, 127.0.0.1, [::1] or the listen address,
+// and any IP literal if it listens on all addresses (0.0.0.0 or ::): a rebinding page carries
+// its own DNS name, never an address. Any port: a relay or a container's port mapping puts its
+// own port in Host, and a port says nothing about who named the server.
 struct host_policy {
     std::vector<host_and_port> names;
     ip_address listen_address;
-    unsigned short listen_port = 0;
 };
 bool host_allowed(host_policy const& policy, std::string_view host_header);
 
