@@ -98,6 +98,12 @@ void server_process::kill() {
     pid_ = -1;
 }
 
+bool server_process::logs_soon(std::string const& text) const {
+    for (int i = 0; i < 100; ++i, std::this_thread::sleep_for(std::chrono::milliseconds(20)))
+        if (log().find(text) != std::string::npos) return true;
+    return false;
+}
+
 std::string server_process::log() const {
     std::ifstream in(folder_ + "/server.log");
     std::ostringstream text;

@@ -23,6 +23,7 @@ public:
     pid_t pid() const { return pid_; }
     std::string const& folder() const { return folder_; }
     std::string log() const;  // everything it wrote to stderr so far
+    bool logs_soon(std::string const& text) const;  // `text` is in the log within 2 s
 
     static constexpr char const* clerk = "anna";
     static constexpr char const* clerk_secret = "anna-secret-1";
