@@ -1,6 +1,7 @@
 #include "config_file.hpp"
 
 #include "net/auth.hpp"
+#include "net/edge.hpp"
 
 #include <toml++/toml.h>
 
@@ -230,6 +231,28 @@ net::settings load_config(std::string const& path) {
         if (server->get("allowed_origins"))
             for (auto const& origin : in.array(*server, "allowed_origins"))
                 l.allowed_origins.push_back(origin.value<std::string>().value_or(""));
+        auto cap = in.get<std::int64_t>(*server, "max_unauthenticated_per_address",
+                                        static_cast<std::int64_t>(l.max_unauthenticated_per_address));
+        if (cap < 0) in.fail(server->get("max_unauthenticated_per_address"), "max_unauthenticated_per_address is 0 (no cap) or more");
+        l.max_unauthenticated_per_address = static_cast<std::size_t>(cap);
+        if (server->get("trusted_proxies"))
+            for (auto const& node : in.array(*server, "trusted_proxies")) {
+                auto text = node.value<std::string>();
+                boost::system::error_code bad;
+                if (text) boost::asio::ip::make_address(*text, bad);
+                if (!text || bad) in.fail(&node, "a trusted proxy is an IP address without a port, e.g. \"127.0.0.1\"");
+                l.trusted_proxies.push_back(*text);
+            }
+        if (server->get("public_names"))
+            for (auto const& node : in.array(*server, "public_names")) {
+                auto text = node.value<std::string>();
+                if (!text || !net::parse_host(*text))
+                    in.fail(&node, "a public name is a host or host:port, e.g. \"queue.example.az\" (no scheme, no path)");
+                l.public_names.push_back(*text);
+            }
+        l.metrics_token = in.get<std::string>(*server, "metrics_token", std::string());
+        if (!l.metrics_token.empty() && l.metrics_token.size() < 16)
+            in.fail(server->get("metrics_token"), "a metrics token needs at least 16 characters");
         l.max_subscriptions = static_cast<std::size_t>(in.get<std::int64_t>(*server, "max_subscriptions", 8));
         if (l.max_subscriptions < 1 || l.max_subscriptions > 1000) in.fail(server, "max_subscriptions is 1 to 1000");
     }

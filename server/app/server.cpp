@@ -15,6 +15,8 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include <sys/resource.h>
+
 #include <filesystem>
 #include <variant>
 #include <vector>
@@ -35,6 +37,24 @@ boost::asio::ip::tcp::endpoint parse_endpoint(std::string const& text) {
     auto port = std::stoi(text.substr(colon + 1));
     if (port < 0 || port > 65535) throw config_error("--listen: port out of range");
     return {boost::asio::ip::make_address(host), static_cast<unsigned short>(port)};
+}
+
+// Each connection is a descriptor, and the usual soft limit (1,024) is far below what a centre
+// of kiosks, boards and phones can open; the hard limit is the administrator's to set.
+void raise_open_files() {
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) != 0) return;
+    if (files.rlim_cur < files.rlim_max) {
+        auto wanted = files;
+        wanted.rlim_cur = files.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &wanted) != 0 && files.rlim_max == RLIM_INFINITY) {
+            wanted.rlim_cur = 1 << 20;  // the kernel's usual nr_open
+            setrlimit(RLIMIT_NOFILE, &wanted);
+        }
+        getrlimit(RLIMIT_NOFILE, &files);
+    }
+    net::log_info("open files: up to " + (files.rlim_cur == RLIM_INFINITY ? std::string("unlimited") : std::to_string(files.rlim_cur)) +
+                  " (RLIMIT_NOFILE; one per connection)");
 }
 
 core::time_point wall_clock() {
@@ -69,6 +89,7 @@ private:
 
 int run_server(server_options const& options) {
     auto settings = load_config(options.config_path);
+    raise_open_files();
     std::filesystem::create_directories(options.data_dir);
     auto db = (std::filesystem::path(options.data_dir) / "centre.db").string();
     // The hub's resume window is refilled from the log, each event told as it was when it was
@@ -102,6 +123,15 @@ int run_server(server_options const& options) {
 
     auto server = std::make_shared<net::listener>(io, parse_endpoint(options.listen), state);
     auto bound = server->local_endpoint();
+    state->hosts.listen_address = bound.address();
+    if (settings.limit.public_names.empty()) {
+        auto const& a = bound.address();
+        auto own = a.is_unspecified() ? std::string(" or any IP address")
+                 : a == boost::asio::ip::address_v4::loopback() || a == boost::asio::ip::address_v6::loopback()
+                     ? std::string()
+                     : " or " + (a.is_v6() ? "[" + a.to_string() + "]" : a.to_string());
+        net::log_info("no [server] public_names: answering a Host of localhost, 127.0.0.1, [::1]" + own + " (any port)");
+    }
     net::log_info("listening on " + bound.address().to_string() + ":" + std::to_string(bound.port()));
     server->run();
     state->ready = true;

@@ -1,11 +1,13 @@
 #include "http_session.hpp"
 
 #include "command_table.hpp"
+#include "net/drained_stream.hpp"
 #include "net/log.hpp"
 #include "net/websocket_session.hpp"
 
 #include <boost/beast/websocket/rfc6455.hpp>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -19,15 +21,21 @@ namespace {
 
 using response = http::response<http::string_body>;
 
-response reply(http::request<http::string_body> const& req, http::status status, std::string body,
+response reply(unsigned version, bool keep_alive, http::status status, std::string body,
                std::string_view type = "text/plain; charset=utf-8") {
-    response res{status, req.version()};
+    response res{status, version};
     res.set(http::field::server, "novbe-server");
     res.set(http::field::content_type, type);
-    res.keep_alive(req.keep_alive());
+    res.set("X-Content-Type-Options", "nosniff");
+    res.keep_alive(keep_alive);
     res.body() = std::move(body);
     res.prepare_payload();
     return res;
+}
+
+response reply(http::request<http::string_body> const& req, http::status status, std::string body,
+               std::string_view type = "text/plain; charset=utf-8") {
+    return reply(req.version(), req.keep_alive(), status, std::move(body), type);
 }
 
 std::string_view mime_type(std::filesystem::path const& path) {
@@ -38,21 +46,29 @@ std::string_view mime_type(std::filesystem::path const& path) {
     if (ext == ".json") return "application/json";
     if (ext == ".svg") return "image/svg+xml";
     if (ext == ".png") return "image/png";
-    if (ext == ".proto") return "text/plain; charset=utf-8";
     return "application/octet-stream";
 }
 
-// Pages go by name: /board is board.html, / is index.html, /t/TOKEN (a ticket's QR code) is
-// ticket.html, which reads the token from the address.
-std::string page_file(std::string_view target) {
-    if (target == "/") return "/index.html";
-    if (target.starts_with("/t/")) return "/ticket.html";
-    if (target.find('.') == std::string_view::npos) return std::string(target) + ".html";
-    return std::string(target);
+// "Authorization: Bearer TOKEN" with the configured metrics token.
+bool has_metrics_token(shared_state const& state, http::request<http::string_body> const& req) {
+    auto const& token = state.limit.metrics_token;
+    if (token.empty()) return false;
+    std::string_view auth = req[http::field::authorization];
+    constexpr std::string_view scheme = "bearer ";
+    if (auth.size() <= scheme.size()) return false;
+    for (std::size_t i = 0; i < scheme.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(auth[i])) != scheme[i]) return false;
+    return same_secret(auth.substr(scheme.size()), token);
 }
 
+// Who asks, for the requests that care.
+struct asker {
+    bool loopback = false;      // a direct connection from this machine (not through a proxy)
+    bool metrics_token = false;  // it showed the metrics token
+};
+
 // Requests the server answers from memory or from the web folder.
-response answer(shared_state const& state, http::request<http::string_body> const& req) {
+response answer(shared_state const& state, http::request<http::string_body> const& req, asker const& who) {
     if (req.method() != http::verb::get && req.method() != http::verb::head)
         return reply(req, http::status::method_not_allowed, "Only GET is served here.\n");
     std::string_view target = req.target();
@@ -65,11 +81,20 @@ response answer(shared_state const& state, http::request<http::string_body> cons
         static std::string const table = commands::table_json();
         return reply(req, http::status::ok, table, "application/json");
     }
-    if (target == "/metrics" && state.metrics_text)
+    if (target == "/metrics" && state.metrics_text) {
+        if (!state.limit.metrics_token.empty() && !who.metrics_token) {
+            auto res = reply(req, http::status::unauthorized, "/metrics needs the metrics token: Authorization: Bearer TOKEN.\n");
+            res.set(http::field::www_authenticate, "Bearer realm=\"novbe metrics\"");
+            return res;
+        }
+        if (state.limit.metrics_token.empty() && !who.loopback)
+            return reply(req, http::status::forbidden,
+                         "/metrics answers only connections from this machine unless [server] metrics_token is set.\n");
         return reply(req, http::status::ok, state.metrics_text(), "text/plain; version=0.0.4; charset=utf-8");
-    if (state.web_root.empty() || target.find("..") != std::string_view::npos || target.empty() || target[0] != '/')
-        return reply(req, http::status::not_found, "Not found.\n");
-    std::filesystem::path path = state.web_root + page_file(target);
+    }
+    auto file_name = served_file(target);
+    if (state.web_root.empty() || !file_name) return reply(req, http::status::not_found, "Not found.\n");
+    std::filesystem::path path = state.web_root + *file_name;
     std::ifstream file(path, std::ios::binary);
     if (!file || std::filesystem::is_directory(path)) return reply(req, http::status::not_found, "Not found.\n");
     std::ostringstream body;
@@ -90,15 +115,33 @@ bool origin_allowed(shared_state const& state, http::request<http::string_body> 
     return host == std::string(req[http::field::host]);
 }
 
+std::string label(ip_address const& a) { return a.is_v6() ? "[" + a.to_string() + "]" : a.to_string(); }
+
 }  // namespace
 
 http_session::http_session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<shared_state> state)
     : stream_(std::move(socket)), state_(std::move(state)) {}
 
-void http_session::run() { do_read(); }
+void http_session::run() {
+    beast::error_code ec;
+    auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (ec) return;  // gone before it was seen
+    peer_ = plain(endpoint.address());
+    peer_label_ = label(peer_) + ":" + std::to_string(endpoint.port());
+    via_proxy_ = state_->trusts(peer_);
+    // A direct client is counted at once: a flood of silent connections from one address is
+    // closed before it costs a read. Behind a proxy the address is known with the first request.
+    if (!via_proxy_ && !slot_.take(state_, peer_.to_string())) {
+        state_->crowded.note(peer_label_);
+        stream_.socket().close(ec);
+        return;
+    }
+    do_read();
+}
 
 void http_session::do_read() {
     parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(state_->limit.max_header_bytes));
     parser_->body_limit(16 * 1024);
     stream_.expires_after(std::chrono::seconds(30));
     http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&http_session::on_read, shared_from_this()));
@@ -109,23 +152,47 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
         stream_.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ec);
         return;
     }
-    if (ec) return log_failure(ec, "http read");
+    if (ec.category() == beast::http::make_error_code(http::error::header_limit).category() &&
+        ec != http::error::partial_message)
+        return unreadable(ec);
+    if (ec) return log_failure(ec, "http read " + peer_label_);
     auto req = parser_->release();
-    if (beast::websocket::is_upgrade(req)) {
-        std::string_view target = req.target();
-        if (target.substr(0, target.find('?')) != "/ws" || state_->stopping) {
-            auto res = std::make_shared<response>(reply(req, http::status::not_found, "WebSocket lives at /ws.\n"));
-            return http::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code, std::size_t) {});
+    std::string_view target = req.target();
+    if (target.size() > state_->limit.max_target_bytes) return too_long_address();
+    auto path = target.substr(0, target.find('?'));
+
+    auto client = via_proxy_ ? client_address(peer_, state_->trusted_proxies, req) : peer_;
+    if (via_proxy_ && (!slot_.held() || slot_.address() != client.to_string()) && !slot_.take(state_, client.to_string())) {
+        state_->crowded.note(label(client) + " via " + peer_label_);
+        return refuse(http::status::service_unavailable,
+                      "Too many connections from your address have not signed in; try again in a moment.\n");
+    }
+    asker who{.loopback = !via_proxy_ && peer_.is_loopback(), .metrics_token = has_metrics_token(*state_, req)};
+    // A page of another site that renamed itself to this server's address (DNS rebinding)
+    // still carries its own name in Host. Health checks come from probes that use addresses;
+    // the metrics token is proof enough that the asker is no such page.
+    if (path != "/healthz" && !(path == "/metrics" && who.metrics_token)) {
+        std::string_view host = req[http::field::host];
+        if (host.empty()) return refuse(http::status::bad_request, "A request needs a Host header.\n");
+        if (!host_allowed(state_->hosts, host)) {
+            state_->refused_requests.note("421 for Host '" + std::string(host.substr(0, 100)) + "' from " + peer_label_);
+            return refuse(http::status::misdirected_request, "This server does not answer to the name in the Host header.\n");
         }
+    }
+
+    if (beast::websocket::is_upgrade(req)) {
+        if (path != "/ws" || state_->stopping) return refuse(http::status::not_found, "WebSocket lives at /ws.\n");
         if (!origin_allowed(*state_, req)) {
             log_info("refused a WebSocket from foreign origin " + std::string(req[http::field::origin]));
-            auto res = std::make_shared<response>(reply(req, http::status::forbidden, "This origin may not connect.\n"));
-            return http::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code, std::size_t) {});
+            return refuse(http::status::forbidden, "This origin may not connect.\n");
         }
         stream_.expires_never();  // the WebSocket's own timeouts take over
-        return std::make_shared<websocket_session>(stream_.release_socket(), state_)->run(std::move(req));
+        auto name = via_proxy_ ? label(client) + " via " + peer_label_ : peer_label_;
+        return std::make_shared<websocket_session>(stream_.release_socket(), state_, client.to_string(), std::move(name),
+                                                   std::move(slot_))
+            ->run(std::move(req));
     }
-    auto res = std::make_shared<response>(answer(*state_, req));
+    auto res = std::make_shared<response>(answer(*state_, req, who));
     if (req.method() == http::verb::head) res->body().clear();
     http::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code write_ec, std::size_t bytes) {
         self->on_write(res->keep_alive(), write_ec, bytes);
@@ -133,12 +200,42 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
 }
 
 void http_session::on_write(bool keep_alive, beast::error_code ec, std::size_t) {
-    if (ec) return log_failure(ec, "http write");
-    if (!keep_alive) {
-        stream_.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ec);
-        return;
-    }
+    if (ec) return log_failure(ec, "http write " + peer_label_);
+    if (!keep_alive) return async_drain(stream_, [self = shared_from_this()](beast::error_code) {});
     do_read();
+}
+
+// Beast's parser stopped: say why in a sentence rather than reset the connection.
+void http_session::unreadable(beast::error_code ec) {
+    auto const& limit = state_->limit;
+    if (ec == http::error::header_limit) {
+        // The parser has the request line once it has read it all: without one, the limit
+        // struck inside it.
+        if (parser_->get().target().empty()) return too_long_address();
+        state_->refused_requests.note("431 from " + peer_label_);
+        return refuse(http::status::request_header_fields_too_large,
+                      "The request's headers are too large: this server reads at most " +
+                          std::to_string(limit.max_header_bytes) + " bytes of them.\n");
+    }
+    state_->refused_requests.note(ec.message() + " from " + peer_label_);
+    if (ec == http::error::body_limit)
+        return refuse(http::status::payload_too_large, "The request's body is too large for this server.\n");
+    return refuse(http::status::bad_request, "The request could not be read as HTTP/1.1 (" + ec.message() + ").\n");
+}
+
+void http_session::too_long_address() {
+    state_->refused_requests.note("414 from " + peer_label_);
+    refuse(http::status::uri_too_long, "The address is too long: this server reads at most " +
+                                           std::to_string(state_->limit.max_target_bytes) + " bytes of it.\n");
+}
+
+void http_session::refuse(http::status status, std::string sentence) {
+    auto res = std::make_shared<response>(reply(11, false, status, std::move(sentence)));
+    stream_.expires_after(std::chrono::seconds(5));
+    http::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
+        if (ec) return log_failure(ec, "http write " + self->peer_label_);
+        async_drain(self->stream_, [self](beast::error_code) {});
+    });
 }
 
 }  // namespace novbe::net

@@ -1,7 +1,11 @@
 #pragma once
-// One HTTP connection: /healthz, /novbe.proto, static files, and the upgrade of /ws to a
-// WebSocket session speaking novbe.v1.
+// One HTTP connection: /healthz, /novbe.proto, /metrics, the pages, and the upgrade of /ws to a
+// WebSocket session speaking novbe.v1. It works out the client's address (through a trusted
+// proxy, the forwarded one), holds that address's place among the connections that have not
+// signed in, refuses a Host that is not this server's, and answers a request it cannot read
+// (414, 431, 413, 400) before it closes.
 #include "net/shared_state.hpp"
+#include "net/unauthenticated_slot.hpp"
 
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -20,11 +24,20 @@ private:
     void do_read();
     void on_read(boost::beast::error_code ec, std::size_t bytes);
     void on_write(bool keep_alive, boost::beast::error_code ec, std::size_t bytes);
+    void unreadable(boost::beast::error_code ec);
+    void too_long_address();
+    // An answer that ends the connection: written, then the rest of what the client sends is
+    // read and dropped (drained_stream.hpp), so that it gets to read the answer.
+    void refuse(boost::beast::http::status status, std::string sentence);
 
     boost::beast::tcp_stream stream_;
     boost::beast::flat_buffer buffer_;
     std::shared_ptr<shared_state> state_;
     std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
+    ip_address peer_;
+    std::string peer_label_;  // address:port, for the log
+    bool via_proxy_ = false;  // the peer is a trusted proxy: each request says whose it is
+    unauthenticated_slot slot_;
 };
 
 }  // namespace novbe::net

@@ -47,7 +47,7 @@ struct user {
     std::string secret_hash;
 };
 
-// The server's own limits, from the [server] table.
+// The server's own limits and the policy of its network edge, from the [server] table.
 struct limits {
     std::size_t max_frame_bytes = 64 * 1024;       // a ClientMessage is far smaller (close 1009)
     std::size_t max_queued_bytes = 1024 * 1024;    // a client that reads slower is dropped (4002)
@@ -56,6 +56,14 @@ struct limits {
     int max_bad_messages = 3;                      // then close 1008
     std::size_t max_subscriptions = 8;             // per connection: a board needs one, a dashboard two
     std::vector<std::string> allowed_origins;      // browser pages from elsewhere, e.g. "https://asan.example"
+    // Connections from one client address that have not signed in (plain HTTP ones included);
+    // more are refused at once. 0: no cap.
+    std::size_t max_unauthenticated_per_address = 64;
+    std::vector<std::string> trusted_proxies;      // IP addresses whose X-Forwarded-For / Forwarded is believed
+    std::vector<std::string> public_names;         // "host" or "host:port" a request's Host may name; empty: loopback
+    std::string metrics_token;                     // Bearer token for /metrics; empty: loopback peers only
+    std::size_t max_header_bytes = 8 * 1024;       // a request's line and headers together (431)
+    std::size_t max_target_bytes = 4 * 1024;       // its URL (414)
 };
 
 struct settings {

@@ -2,9 +2,46 @@
 
 #include "net/websocket_session.hpp"
 
+#include <algorithm>
+#include <stdexcept>
 #include <vector>
 
 namespace novbe::net {
+
+shared_state::shared_state(dispatcher& d, settings const& s, std::string web, std::string proto)
+    : dispatch(d), config(s), web_root(std::move(web)), proto_text(std::move(proto)), limit(s.limit) {
+    for (auto const& text : limit.trusted_proxies) {
+        auto address = parse_address(text);
+        if (!address) throw std::invalid_argument("trusted proxy '" + text + "' is not an IP address");
+        trusted_proxies.push_back(*address);
+    }
+    for (auto const& text : limit.public_names) {
+        auto name = parse_host(text);
+        if (!name) throw std::invalid_argument("public name '" + text + "' is not a host or host:port");
+        hosts.names.push_back(std::move(*name));
+    }
+}
+
+bool shared_state::trusts(ip_address const& peer) const {
+    return std::find(trusted_proxies.begin(), trusted_proxies.end(), peer) != trusted_proxies.end();
+}
+
+bool shared_state::admit(std::string const& address) {
+    std::lock_guard lock(mutex_);
+    auto& count = unauthenticated_[address];
+    if (limit.max_unauthenticated_per_address && count >= limit.max_unauthenticated_per_address) {
+        if (count == 0) unauthenticated_.erase(address);
+        return false;
+    }
+    ++count;
+    return true;
+}
+
+void shared_state::discharge(std::string const& address) {
+    std::lock_guard lock(mutex_);
+    auto it = unauthenticated_.find(address);
+    if (it != unauthenticated_.end() && --it->second == 0) unauthenticated_.erase(it);
+}
 
 void shared_state::join(websocket_session* s) {
     std::lock_guard lock(mutex_);

@@ -1,8 +1,12 @@
 #pragma once
-// What every session shares: the dispatcher, the static content, and the list of live
-// WebSocket sessions for a graceful shutdown. No sockets in here (Beast's chat example's hub).
+// What every session shares: the dispatcher, the static content, the network edge's policy
+// (trusted proxies, the names it answers to, the count of connections per address that have
+// not signed in), and the list of live WebSocket sessions for a graceful shutdown. No sockets
+// in here (Beast's chat example's hub).
 #include "net/dispatcher.hpp"
+#include "net/edge.hpp"
 #include "net/metrics.hpp"
+#include "net/throttled_log.hpp"
 
 #include <functional>
 
@@ -10,6 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace novbe::net {
@@ -17,26 +22,38 @@ namespace novbe::net {
 class websocket_session;
 
 struct shared_state {
-    shared_state(dispatcher& d, settings const& s, std::string web, std::string proto)
-        : dispatch(d), config(s), web_root(std::move(web)), proto_text(std::move(proto)), limit(s.limit) {}
+    // Throws std::invalid_argument for a trusted proxy or public name that does not parse
+    // (the configuration reader has checked them already).
+    shared_state(dispatcher& d, settings const& s, std::string web, std::string proto);
 
     dispatcher& dispatch;
     settings const& config;
     std::string web_root;      // static files; empty: none
     std::string proto_text;    // served at /novbe.proto
     limits limit;
+    std::vector<ip_address> trusted_proxies;
+    host_policy hosts;          // its listen address and port are set once bound, before any session
     std::function<std::string()> metrics_text;  // /metrics, rendered on the event loop's thread
     net::metrics* counts = nullptr;             // connections, commands, errors
     std::atomic<bool> ready{false};     // /healthz: recovery finished and listening
     std::atomic<bool> stopping{false};  // refuse new sessions
+    throttled_log crowded{"refused a connection: too many from one address have not signed in", false};
+    throttled_log refused_requests{"refused a request", false};  // unreadable, or for another host
+
+    bool trusts(ip_address const& peer) const;
 
     void join(websocket_session* s);
     void leave(websocket_session* s);
     void close_all();  // 1001 going away, on the sessions' own executors
 
 private:
+    friend class unauthenticated_slot;  // unauthenticated_slot.hpp
+    bool admit(std::string const& address);  // false: that address has its share already
+    void discharge(std::string const& address);
+
     std::mutex mutex_;
     std::unordered_set<websocket_session*> sessions_;
+    std::unordered_map<std::string, std::size_t> unauthenticated_;  // by client address
 };
 
 }  // namespace novbe::net

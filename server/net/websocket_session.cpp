@@ -11,12 +11,10 @@ namespace beast = boost::beast;
 namespace websocket = beast::websocket;
 namespace http = beast::http;
 
-websocket_session::websocket_session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<shared_state> state)
-    : ws_(std::move(socket)), state_(std::move(state)), hello_deadline_(ws_.get_executor()), keepalive_(ws_.get_executor()) {
-    beast::error_code ec;
-    auto endpoint = beast::get_lowest_layer(ws_).socket().remote_endpoint(ec);
-    address_ = ec ? "?" : endpoint.address().to_string();
-    peer_ = address_ + ":" + (ec ? "?" : std::to_string(endpoint.port()));
+websocket_session::websocket_session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<shared_state> state,
+                                     std::string address, std::string peer, unauthenticated_slot slot)
+    : ws_(std::move(socket)), state_(std::move(state)), hello_deadline_(ws_.get_executor()), keepalive_(ws_.get_executor()),
+      peer_(std::move(peer)), address_(std::move(address)), slot_(std::move(slot)) {
     state_->join(this);
 }
 
@@ -120,6 +118,7 @@ void websocket_session::on_message(std::string_view bytes) {
         if (!who) return self->close(websocket::close_code::policy_error, "sign-in refused");
         self->who_ = std::move(who);
         self->hello_deadline_.cancel();
+        self->slot_.release();
         if (auto* counts = self->state_->counts) {
             counts->disconnected(self->counted_as_);
             self->counted_as_ = std::string(name(self->who_->kind));

@@ -1,7 +1,10 @@
 #pragma once
 // One WebSocket connection: reads one ClientMessage per binary frame, hands it to the
-// dispatcher, and writes replies one at a time from a queue bounded in bytes.
+// dispatcher, and writes replies one at a time from a queue bounded in bytes. Until its Hello
+// is accepted it holds its address's place among the connections that have not signed in.
+#include "net/drained_stream.hpp"
 #include "net/shared_state.hpp"
+#include "net/unauthenticated_slot.hpp"
 
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -16,7 +19,10 @@ namespace novbe::net {
 
 class websocket_session : public std::enable_shared_from_this<websocket_session> {
 public:
-    websocket_session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<shared_state> state);
+    // `address`: the client's (through a trusted proxy, the one it forwarded), for the
+    // dispatcher's rate limits; `peer`: how the log names the connection.
+    websocket_session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<shared_state> state, std::string address,
+                      std::string peer, unauthenticated_slot slot);
     ~websocket_session();
 
     void run(boost::beast::http::request<boost::beast::http::string_body> request);
@@ -34,7 +40,7 @@ private:
     void on_write(boost::beast::error_code ec, std::size_t bytes);
     dispatcher::sender sender();
 
-    boost::beast::websocket::stream<boost::beast::tcp_stream> ws_;
+    boost::beast::websocket::stream<drained_stream> ws_;  // a close drains what the client still sends
     std::shared_ptr<shared_state> state_;
     boost::beast::flat_buffer buffer_;
     std::deque<std::shared_ptr<std::string const>> queue_;
@@ -50,6 +56,7 @@ private:
     std::string peer_;     // address:port, for the log
     std::string address_;  // for rate limits
     std::string counted_as_;  // the role it is counted under in /metrics, once accepted
+    unauthenticated_slot slot_;  // given back at sign-in
 };
 
 }  // namespace novbe::net

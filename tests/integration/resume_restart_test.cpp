@@ -138,10 +138,10 @@ TEST(resume_after_restart_far_behind, a_board_resumes_from_before_the_newest_sna
             run(core::issue_ticket{0, core::priority_class::normal, "en", {9, t}});
             auto n = static_cast<core::counter_number>(1 + t % 3);
             if (c.find_counter(n)->current) {
-                run(core::start_serving{n});
-                run(core::complete_service{n, ""});
+                run(core::start_serving{n, "anna"});
+                run(core::complete_service{n, "", "anna"});
             }
-            run(core::call_next{n});
+            run(core::call_next{n, "anna"});
             if (batch.size() >= 1000 || shown.size() > 32'000) {
                 std::promise<std::error_code> done;
                 opened.log->append(std::exchange(batch, {}), [&](std::error_code ec, std::uint64_t) { done.set_value(ec); });

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -63,6 +64,10 @@ void server_process::start() {
     if (pid_ == 0) {
         int fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
         dup2(fd, STDERR_FILENO);
+        if (descriptors_) {
+            rlimit files{descriptors_, descriptors_};
+            if (setrlimit(RLIMIT_NOFILE, &files) != 0) _exit(126);
+        }
         execl(NOVBE_SERVER_BINARY, NOVBE_SERVER_BINARY, "run", "--config", (folder_ + "/centre.toml").c_str(),
               "--listen", "127.0.0.1:0", "--data-dir", folder_.c_str(), static_cast<char*>(nullptr));
         _exit(127);
@@ -103,6 +108,12 @@ void server_process::kill() {
     int status = 0;
     waitpid(pid_, &status, 0);
     pid_ = -1;
+}
+
+bool server_process::logs_soon(std::string const& text) const {
+    for (int i = 0; i < 100; ++i, std::this_thread::sleep_for(std::chrono::milliseconds(20)))
+        if (log().find(text) != std::string::npos) return true;
+    return false;
 }
 
 std::string server_process::log() const {

@@ -17,12 +17,16 @@ public:
     // The centre's opening hours ("HH:MM", local). Open all day unless a test sets them, so that
     // tests pass at any hour of the demo centre's day.
     void hours(std::string const& opening, std::string const& closing);
+    // Starts it with soft and hard RLIMIT_NOFILE at `count` (set in the child before exec).
+    void limit_descriptors(unsigned count) { descriptors_ = count; }
     void start();            // waits for "listening on 127.0.0.1:PORT" (10 s at most)
     int stop();              // SIGTERM, then the exit status (or 128 + signal)
     void kill();             // SIGKILL, as a crash
     unsigned short port() const { return port_; }
+    pid_t pid() const { return pid_; }
     std::string const& folder() const { return folder_; }
     std::string log() const;  // everything it wrote to stderr so far
+    bool logs_soon(std::string const& text) const;  // `text` is in the log within 2 s
 
     static constexpr char const* clerk = "anna";
     static constexpr char const* clerk_secret = "anna-secret-1";
@@ -36,6 +40,7 @@ private:
     pid_t pid_ = -1;
     int log_fd_ = -1;
     unsigned short port_ = 0;
+    unsigned descriptors_ = 0;  // 0: as inherited
 };
 
 }  // namespace novbe::testing

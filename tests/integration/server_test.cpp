@@ -90,8 +90,8 @@ TEST(server_rules, a_welcome_carries_the_rules_a_client_needs_as_configured) {
     edit_config(process, "max_recalls = 2", "max_recalls = 4");
     edit_config(process, "max_priority_streak = 3", "max_priority_streak = 2");
     edit_config(process, "appointment_early_minutes = 5", "appointment_early_minutes = 10");
-    edit_config(process, "opening = \"08:00\"", "opening = \"09:30\"\nday_start_minutes = 240");
-    edit_config(process, "closing = \"20:00\"", "closing = \"18:15\"");
+    process.hours("09:30", "18:15");
+    edit_config(process, "opening = \"09:30\"", "opening = \"09:30\"\nday_start_minutes = 240");
     process.start();
     ws_client board(process.port());
     auto welcome = board.hello(v1::ROLE_BOARD);

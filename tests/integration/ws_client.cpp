@@ -8,6 +8,15 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <functional>
 #include <stdexcept>
 
@@ -37,6 +46,15 @@ beast::error_code run_one(boost::asio::io_context& io, Start start, std::functio
     return **result;
 }
 
+// Connects `stream` from the address `from` to 127.0.0.1:port.
+void connect(boost::asio::io_context& io, beast::tcp_stream& stream, std::string const& from, unsigned short port) {
+    tcp::endpoint server(boost::asio::ip::make_address("127.0.0.1"), port);
+    stream.socket().open(tcp::v4());
+    stream.socket().bind(tcp::endpoint(boost::asio::ip::make_address(from), 0));
+    if (auto ec = run_one(io, [&](auto done) { stream.async_connect(server, done); }))
+        throw std::runtime_error("connect: " + ec.message());
+}
+
 }  // namespace
 
 struct ws_client::impl {
@@ -45,14 +63,16 @@ struct ws_client::impl {
     beast::flat_buffer buffer;
 };
 
-ws_client::ws_client(unsigned short port, std::string const& origin) : impl_(std::make_unique<impl>()) {
+ws_client::ws_client(unsigned short port, std::string const& origin) : ws_client(port, ws_options{.origin = origin}) {}
+
+ws_client::ws_client(unsigned short port, ws_options const& options) : impl_(std::make_unique<impl>()) {
     auto& ws = impl_->ws;
-    tcp::endpoint server(boost::asio::ip::make_address("127.0.0.1"), port);
-    if (auto ec = run_one(impl_->io, [&](auto done) { beast::get_lowest_layer(ws).async_connect(server, done); }))
-        throw std::runtime_error("connect: " + ec.message());
-    ws.set_option(websocket::stream_base::decorator([origin](websocket::request_type& req) {
+    connect(impl_->io, beast::get_lowest_layer(ws), options.from, port);
+    ws.set_option(websocket::stream_base::decorator([options](websocket::request_type& req) {
         req.set(beast::http::field::sec_websocket_protocol, "novbe.v1");
-        if (!origin.empty()) req.set(beast::http::field::origin, origin);
+        if (!options.origin.empty()) req.set(beast::http::field::origin, options.origin);
+        if (!options.host.empty()) req.set(beast::http::field::host, options.host);
+        for (auto const& [name, value] : options.headers) req.insert(name, value);
     }));
     websocket::response_type response;
     if (auto ec = run_one(impl_->io, [&](auto done) { ws.async_handshake(response, "127.0.0.1:" + std::to_string(port), "/ws", done); }))
@@ -100,6 +120,13 @@ void ws_client::send_frame_header(std::uint64_t length) {
     header.append("\x01\x02\x03\x04", 4);  // the mask key
     auto& socket = beast::get_lowest_layer(impl_->ws);
     auto ec = run_one(impl_->io, [&](auto done) { boost::asio::async_write(socket, boost::asio::buffer(header), done); });
+    if (ec) throw std::runtime_error("write: " + ec.message());
+}
+
+void ws_client::send_one_frame(std::string const& bytes) {
+    impl_->ws.auto_fragment(false);
+    auto ec = run_one(impl_->io, [&](auto done) { impl_->ws.async_write(boost::asio::buffer(bytes), done); });
+    impl_->ws.auto_fragment(true);
     if (ec) throw std::runtime_error("write: " + ec.message());
 }
 
@@ -153,18 +180,102 @@ v1::ServerMessage ws_client::hello(v1::Role role, std::string const& user_or_tok
 }
 
 std::pair<int, std::string> http_get(unsigned short port, std::string const& path) {
+    auto answer = http_get(port, path, {});
+    return {answer.status, answer.body};
+}
+
+http_answer http_exchange(unsigned short port, std::string const& request, std::string const& from) {
     boost::asio::io_context io;
     beast::tcp_stream stream(io);
-    tcp::endpoint server(boost::asio::ip::make_address("127.0.0.1"), port);
-    if (auto ec = run_one(io, [&](auto done) { stream.async_connect(server, done); })) throw std::runtime_error(ec.message());
-    beast::http::request<beast::http::empty_body> req{beast::http::verb::get, path, 11};
-    req.set(beast::http::field::host, "127.0.0.1");
-    if (auto ec = run_one(io, [&](auto done) { beast::http::async_write(stream, req, done); })) throw std::runtime_error(ec.message());
+    connect(io, stream, from, port);
+    if (auto ec = run_one(io, [&](auto done) { boost::asio::async_write(stream, boost::asio::buffer(request), done); }))
+        throw std::runtime_error("write: " + ec.message());
     beast::flat_buffer buffer;
-    beast::http::response<beast::http::string_body> res;
-    if (auto ec = run_one(io, [&](auto done) { beast::http::async_read(stream, buffer, res, done); }))
-        throw std::runtime_error(ec.message());
-    return {static_cast<int>(res.result_int()), res.body()};
+    beast::http::response_parser<beast::http::string_body> parser;
+    parser.body_limit(16 * 1024 * 1024);
+    if (auto ec = run_one(io, [&](auto done) { beast::http::async_read(stream, buffer, parser, done); }))
+        throw std::runtime_error("read: " + ec.message());
+    auto const& res = parser.get();
+    http_answer answer{.status = static_cast<int>(res.result_int()), .body = res.body(), .headers = {}};
+    for (auto const& field : res) {
+        std::string name(field.name_string());
+        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        answer.headers[name] = std::string(field.value());
+    }
+    return answer;
+}
+
+http_answer http_get(unsigned short port, std::string const& path, std::vector<std::pair<std::string, std::string>> const& headers,
+                     std::string const& from) {
+    std::string request = "GET " + path + " HTTP/1.1\r\n";
+    bool host = false;
+    for (auto const& [name, value] : headers) {
+        request += name + ": " + value + "\r\n";
+        host = host || name == "Host";
+    }
+    if (!host) request += "Host: 127.0.0.1:" + std::to_string(port) + "\r\n";
+    request += "Connection: close\r\n\r\n";
+    return http_exchange(port, request, from);
+}
+
+tcp_connection::tcp_connection(unsigned short port, std::string const& from) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd_ < 0) throw std::runtime_error("socket: " + std::string(std::strerror(errno)));
+    sockaddr_in local{};
+    local.sin_family = AF_INET;
+    inet_pton(AF_INET, from.c_str(), &local.sin_addr);
+    sockaddr_in server{};
+    server.sin_family = AF_INET;
+    server.sin_port = htons(port);
+    inet_pton(AF_INET, "127.0.0.1", &server.sin_addr);
+    if (::bind(fd_, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0 ||
+        ::connect(fd_, reinterpret_cast<sockaddr*>(&server), sizeof server) != 0) {
+        auto problem = std::string(std::strerror(errno));
+        ::close(fd_);
+        throw std::runtime_error("connect: " + problem);
+    }
+}
+
+tcp_connection::~tcp_connection() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+void tcp_connection::send(std::string const& bytes) {
+    std::size_t sent = 0;
+    while (sent < bytes.size()) {
+        auto n = ::send(fd_, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+        if (n < 0) throw std::runtime_error("send: " + std::string(std::strerror(errno)));
+        sent += static_cast<std::size_t>(n);
+    }
+}
+
+std::string tcp_connection::receive(std::chrono::milliseconds wait, std::string const& until) {
+    std::string got;
+    auto deadline = std::chrono::steady_clock::now() + wait;
+    while (until.empty() || got.find(until) == std::string::npos) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) break;
+        pollfd p{fd_, POLLIN, 0};
+        if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
+        char chunk[4096];
+        auto n = ::recv(fd_, chunk, sizeof chunk, 0);
+        if (n <= 0) break;
+        got.append(chunk, static_cast<std::size_t>(n));
+    }
+    return got;
+}
+
+bool tcp_connection::closed_within(std::chrono::milliseconds wait) {
+    auto deadline = std::chrono::steady_clock::now() + wait;
+    for (;;) {
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) return false;
+        pollfd p{fd_, POLLIN, 0};
+        if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
+        char chunk[4096];
+        auto n = ::recv(fd_, chunk, sizeof chunk, 0);
+        if (n <= 0) return true;  // end of stream, or a reset
+    }
 }
 
 }  // namespace novbe::testing
