@@ -3,6 +3,7 @@
 #include "app/config_file.hpp"
 #include "core/opening_hours.hpp"
 #include "net/centre_service.hpp"
+#include "net/auth.hpp"
 #include "net/dispatcher.hpp"
 #include "net/hub.hpp"
 #include "net/listener.hpp"
@@ -18,6 +19,8 @@
 #include <sys/resource.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <variant>
 #include <vector>
 
@@ -57,6 +60,24 @@ void raise_open_files() {
                   " (RLIMIT_NOFILE; one per connection)");
 }
 
+// The secret that stamps ticket tokens with their day, made at the first start and kept beside
+// the database (0600). Lost, it costs only the "expired" answer for the tokens it stamped.
+std::string token_key(std::string const& data_dir) {
+    auto path = std::filesystem::path(data_dir) / "ticket-token.key";
+    std::string key;
+    if (std::ifstream in{path, std::ios::binary}) key.assign(std::istreambuf_iterator<char>(in), {});
+    if (key.size() == 32) return key;
+    if (!key.empty()) throw config_error(path.string() + ": not a ticket token key (move it aside: a new one is made)");
+    key = net::random_key();
+    {
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        out << key;
+        if (!out) throw config_error(path.string() + ": cannot write the ticket token key");
+    }
+    std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    return key;
+}
+
 core::time_point wall_clock() {
     return std::chrono::time_point_cast<core::duration>(std::chrono::system_clock::now());
 }
@@ -91,6 +112,7 @@ int run_server(server_options const& options) {
     auto settings = load_config(options.config_path);
     raise_open_files();
     std::filesystem::create_directories(options.data_dir);
+    settings.token_key = token_key(options.data_dir);
     auto db = (std::filesystem::path(options.data_dir) / "centre.db").string();
     // The hub's resume window is refilled from the log, each event told as it was when it was
     // new (the lines from the centre just after it, at its own time): a board that reconnects

@@ -74,6 +74,46 @@ core::ticket_token random_token() {
     }
 }
 
+namespace {
+
+std::uint32_t stamp(std::string const& key, std::uint64_t hi, std::uint32_t lo_high, core::day_number day) {
+    unsigned char in[16];
+    for (int i = 0; i < 8; ++i) in[i] = static_cast<unsigned char>(hi >> (8 * i));
+    for (int i = 0; i < 4; ++i) in[8 + i] = static_cast<unsigned char>(lo_high >> (8 * i));
+    for (int i = 0; i < 4; ++i) in[12 + i] = static_cast<unsigned char>(static_cast<std::uint32_t>(day) >> (8 * i));
+    unsigned char out[4];
+    crypto_generichash(out, sizeof out, in, sizeof in, reinterpret_cast<unsigned char const*>(key.data()), key.size());
+    return std::uint32_t{out[0]} | std::uint32_t{out[1]} << 8 | std::uint32_t{out[2]} << 16 | std::uint32_t{out[3]} << 24;
+}
+
+}  // namespace
+
+core::ticket_token day_stamped_token(std::string const& key, core::day_number day) {
+    for (;;) {
+        auto t = random_token();
+        if (key.empty()) return t;
+        auto lo_high = static_cast<std::uint32_t>(t.lo >> 32);
+        t.lo = std::uint64_t{lo_high} << 32 | stamp(key, t.hi, lo_high, day);
+        if (!t.empty()) return t;
+    }
+}
+
+std::optional<core::day_number> stamped_day(std::string const& key, core::ticket_token const& token, core::day_number today,
+                                            int days) {
+    if (key.empty()) return std::nullopt;
+    auto lo_high = static_cast<std::uint32_t>(token.lo >> 32);
+    for (int back = 1; back <= days; ++back)
+        if (stamp(key, token.hi, lo_high, today - back) == static_cast<std::uint32_t>(token.lo)) return today - back;
+    return std::nullopt;
+}
+
+std::string random_key() {
+    ensure_sodium();
+    std::string key(crypto_generichash_KEYBYTES, '\0');
+    randombytes_buf(key.data(), key.size());
+    return key;
+}
+
 // By hand, as from_hex below: snprintf's format parsing showed in the event loop's profile
 // (every issue's reply carries the token; bench/README.md, novbe_server_bench).
 std::string to_hex(core::ticket_token const& token) {

@@ -35,7 +35,9 @@ made issue_ticket(command_context const& x, M const& m) {
         return refusal{v1::ERROR_CODE_INVALID_ARGUMENT, "A kiosk issues normal and priority tickets; appointments are checked in."};
     auto language = in.language().empty() ? x.config.profile.languages.front() : in.language();
     core::issue_ticket cmd{.service = service_index_of(x.config, in.service_id()), .cls = engine_class(in.priority()),
-                           .language = language, .token = random_token()};
+                           .language = language,
+                           .token = day_stamped_token(x.config.token_key, core::day_of(x.now, x.config.centre.rules.utc_offset,
+                                                                                        x.config.centre.rules.day_start))};
     return action{cmd, [](core::centre const& c, v1::Reply& r) { *r.mutable_issued_ticket() = issued_ticket(c, c.tickets().back()); }};
 }
 

@@ -74,6 +74,9 @@ struct settings {
     std::vector<user> users;
     bool public_boards = true;  // boards may connect without a device token
     int retention_days = 0;     // [store] retention_days: citizens' personal data erased after this many days; 0 keeps it
+    // The centre's secret for stamping ticket tokens with their day (32 bytes, kept in the data
+    // folder): a token of an earlier day is then told apart from a guessed one. Empty: no stamp.
+    std::string token_key;
 };
 
 }  // namespace novbe::net

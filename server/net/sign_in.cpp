@@ -62,6 +62,14 @@ void dispatcher::greet(M const& m, std::string const& address, sender send,
     }
     case role::ticket_holder: {
         auto token = from_hex(hello.ticket_token());
+        if (token && !centre_.state().find_ticket(*token)) {
+            // A ticket of an earlier day is no guess: say so, and charge nobody for it.
+            auto const& rules = settings_.centre.rules;
+            auto today = core::day_of(centre_.now(), rules.utc_offset, rules.day_start);
+            if (auto day = stamped_day(settings_.token_key, *token, today, 31))
+                return refuse(v1::ERROR_CODE_TICKET_EXPIRED,
+                              "This ticket was for " + date_of(*day) + "; a ticket is valid on its own day only.");
+        }
         if (!token || !centre_.state().find_ticket(*token)) return refuse_unknown("No ticket today has this token.");
         return welcome(id, {.kind = role::ticket_holder, .ticket = *token}, send, done);
     }

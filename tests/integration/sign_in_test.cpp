@@ -4,11 +4,17 @@
 #include "server_process.hpp"
 #include "ws_client.hpp"
 
+#include "app/config_file.hpp"
+#include "core/time.hpp"
+#include "net/auth.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <fstream>
+#include <iterator>
 
 namespace novbe::testing {
 namespace {
@@ -109,6 +115,32 @@ TEST(sign_in, a_ticket_token_is_read_in_either_case) {
     kiosk.hello(v1::ROLE_KIOSK, server_process::kiosk_token);
     auto token = kiosk.request(issue("passport")).reply().issued_ticket().token();
     std::transform(token.begin(), token.end(), token.begin(), [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
+    ws_client holder(process.port());
+    EXPECT_TRUE(holder.hello(v1::ROLE_TICKET_HOLDER, token).reply().has_welcome());
+}
+
+TEST(sign_in, yesterdays_ticket_is_told_it_has_expired_and_counts_as_no_guess) {
+    server_process process;
+    process.start();
+    std::ifstream in(process.folder() + "/ticket-token.key", std::ios::binary);
+    std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    ASSERT_EQ(32u, key.size());
+    auto const rules = app::load_config(process.folder() + "/centre.toml").centre.rules;
+    auto now = std::chrono::time_point_cast<core::duration>(std::chrono::system_clock::now());
+    auto today = core::day_of(now, rules.utc_offset, rules.day_start);
+    for (int i = 0; i < 6; ++i) {
+        ws_client phone(process.port());
+        auto refused = phone.hello(v1::ROLE_TICKET_HOLDER, net::to_hex(net::day_stamped_token(key, today - 1)));
+        EXPECT_EQ("ERROR_CODE_TICKET_EXPIRED", error_name(refused));
+        EXPECT_NE(std::string::npos, refused.error().message().find("valid on its own day")) << refused.error().message();
+    }
+    auto start = clock_type::now();  // six expired tickets slowed nobody
+    ws_client guess(process.port());
+    EXPECT_EQ("ERROR_CODE_UNAUTHENTICATED", error_name(guess.hello(v1::ROLE_KIOSK, "made-up")));
+    EXPECT_LT(clock_type::now() - start, std::chrono::milliseconds(200));
+    ws_client kiosk(process.port());  // and today's tickets carry today's stamp: they work
+    kiosk.hello(v1::ROLE_KIOSK, server_process::kiosk_token);
+    auto token = kiosk.request(issue("passport")).reply().issued_ticket().token();
     ws_client holder(process.port());
     EXPECT_TRUE(holder.hello(v1::ROLE_TICKET_HOLDER, token).reply().has_welcome());
 }
