@@ -44,21 +44,21 @@ std::optional<std::string_view> sentence(v1::ErrorCode code, std::string_view la
 bool citizen_facing(v1::ErrorCode code) { return find("refusal." + v1::ErrorCode_Name(code), "en").has_value(); }
 
 std::string describe(v1::Error const& e, std::string_view language, std::string_view opens_at) {
-    // The server's sentence names whose counter it is ("Counter 1 is anna's ...") or what was
-    // refused: staff may know, and the generic words would say less.
-    bool server_knows_more =
-        e.code() == v1::ERROR_CODE_COUNTER_NOT_YOURS || e.code() == v1::ERROR_CODE_PERMISSION_DENIED;
-    if (e.code() == v1::ERROR_CODE_CENTRE_CLOSED) {
-        if (!opens_at.empty())
-            if (auto text = find_or_english("centreClosed", language))
-                return filled(*text, opens_at);
+    // The server's sentence names whose counter it is ("Counter 1 is anna's ..."), what was refused,
+    // which value was wrong or which version it speaks: staff may know; the generic words say less.
+    auto const code = e.code();
+    bool server_knows_more = code == v1::ERROR_CODE_COUNTER_NOT_YOURS || code == v1::ERROR_CODE_PERMISSION_DENIED ||
+                             code == v1::ERROR_CODE_INVALID_ARGUMENT || code == v1::ERROR_CODE_UNSUPPORTED_VERSION;
+    if (code == v1::ERROR_CODE_CENTRE_CLOSED) {
+        auto text = find_or_english("centreClosed", language);
+        if (text && !opens_at.empty()) return filled(*text, opens_at);
         server_knows_more = language == "en";  // "...; it opens again at 08:00." in English only
     }
     if (server_knows_more && !e.message().empty()) return e.message();
-    if (auto text = sentence(e.code(), language)) return std::string(*text);
-    if (auto text = sentence(e.code(), "en")) return std::string(*text);
+    if (auto text = sentence(code, language)) return std::string(*text);
+    if (auto text = sentence(code, "en")) return std::string(*text);
     // A code newer than this client: the server's English, or at least its name.
-    return e.message().empty() ? "The server refused: " + v1::ErrorCode_Name(e.code()) + "." : e.message();
+    return e.message().empty() ? "The server refused: " + v1::ErrorCode_Name(code) + "." : e.message();
 }
 
 }  // namespace novbe::client

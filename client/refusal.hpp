@@ -11,9 +11,10 @@
 namespace novbe::client {
 
 // The sentence for `e` in `language` (English where it has none). The server's own sentence is
-// kept where it says more: whose counter it is, which permission was refused, and, in English,
-// when a closed centre opens. `opens_at` ("08:00" on the centre's clock), when the caller knows
-// it, puts CENTRE_CLOSED into the language with that time.
+// kept where it says more: whose counter it is, which permission was refused, which value was
+// wrong, which protocol version it speaks, and, in English, when a closed centre opens.
+// `opens_at` ("08:00" on the centre's clock), when the caller knows it, puts CENTRE_CLOSED into
+// the language with that time.
 std::string describe(v1::Error const& e, std::string_view language = "en", std::string_view opens_at = {});
 
 // The source's sentence for a code in exactly that language, without falling back to English.

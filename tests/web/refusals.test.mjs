@@ -28,6 +28,8 @@ test("the server's sentence stays where it says more", () => {
         'This counter belongs to another clerk: a manager can take it over.');
     assert.equal(describe({ code: 'ERROR_CODE_PERMISSION_DENIED', message: 'A clerk may not close the day.' }),
         'A clerk may not close the day.');
+    const badKey = 'An idempotency key has at most 128 bytes.';
+    assert.equal(describe({ code: 'ERROR_CODE_INVALID_ARGUMENT', message: badKey }), badKey);
     assert.equal(describe({ code: 'ERROR_CODE_SOMETHING_NEW', message: 'Something new.' }), 'Something new.');
 });
 

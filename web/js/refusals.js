@@ -5,12 +5,17 @@ import { LANGUAGES, say } from './i18n.js';
 
 const en = LANGUAGES.en;
 
-// A refusal ({code, message, opensAtMs}) in words. The server's own English sentence is kept
-// where it says more: whose counter it is, which permission was refused, and when a closed centre
-// opens (in English; `opensAt`, the time as the reader's clock says it, puts it in any language).
+// The codes whose server sentence says more than the generic words: whose counter it is, what
+// was refused, which value was wrong, which protocol version the server speaks.
+const DETAILED = new Set(['ERROR_CODE_COUNTER_NOT_YOURS', 'ERROR_CODE_PERMISSION_DENIED', 'ERROR_CODE_INVALID_ARGUMENT',
+    'ERROR_CODE_UNSUPPORTED_VERSION']);
+
+// A refusal ({code, message, opensAtMs}) in words; the server's own English sentence for the
+// DETAILED codes and, in English, for a closed centre (it says when it opens; `opensAt`, the time
+// as the reader's clock says it, puts that into any language).
 export function describe(refusal, language = 'en', opensAt = '') {
     const { code, message } = refusal;
-    let serverKnowsMore = code === 'ERROR_CODE_COUNTER_NOT_YOURS' || code === 'ERROR_CODE_PERMISSION_DENIED';
+    let serverKnowsMore = DETAILED.has(code);
     if (code === 'ERROR_CODE_CENTRE_CLOSED') {
         if (opensAt) return say(language, 'centreClosed', { time: opensAt });
         serverKnowsMore = language === 'en';

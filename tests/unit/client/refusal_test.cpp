@@ -71,13 +71,17 @@ TEST(refusal, another_clerks_counter_is_named) {
               describe(error(v1::ERROR_CODE_COUNTER_NOT_YOURS, "")));
     auto denied = error(v1::ERROR_CODE_PERMISSION_DENIED, "A clerk may not close the day.");
     EXPECT_EQ("A clerk may not close the day.", describe(denied));
+    auto bad_key = error(v1::ERROR_CODE_INVALID_ARGUMENT, "An idempotency key has at most 128 bytes.");
+    EXPECT_EQ("An idempotency key has at most 128 bytes.", describe(bad_key));
+    EXPECT_EQ("The request is missing a required value or has one out of range.",
+              describe(error(v1::ERROR_CODE_INVALID_ARGUMENT)));
 }
 
 TEST(refusal, a_closed_centre_says_when_it_opens) {
     auto closed = error(v1::ERROR_CODE_CENTRE_CLOSED, "The centre is closed; it opens again at 08:00.");
     EXPECT_EQ("Le centre est fermé. Il rouvre à 08:00.", describe(closed, "fr", "08:00"));
     EXPECT_EQ("The centre is closed; it opens again at 08:00.", describe(closed, "en"));  // the server's
-    EXPECT_EQ("Центр закрыт: талоны сейчас не выдаются.", describe(closed, "ru"));  // no time given
+    EXPECT_EQ("Центр закрыт: талоны сейчас не выдаются.", describe(closed, "ru"));        // no time given
     EXPECT_EQ("The centre is closed. It opens again at 08:00.", describe(closed, "en", "08:00"));
     for (auto language : languages) {  // a refused ticket says when to come back, in every language
         auto said = describe(closed, language, "02.12.2026 08:00");
