@@ -1,12 +1,25 @@
 #pragma once
-// Words a clerk or citizen understands for each refusal, by its code (the server's own message,
-// in English, is the fallback for codes without words here).
+// Words a clerk or citizen understands for each refusal, by its code and in the reader's language
+// (a citizen's on a kiosk; staff read "en"). They come from web/i18n/LANG.json, the pages' own
+// texts, through a table client/CMakeLists.txt generates at build time.
 #include "novbe.pb.h"
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace novbe::client {
 
-std::string describe(v1::Error const& e);
+// The sentence for `e` in `language` (English where it has none). The server's own sentence is
+// kept where it says more: whose counter it is, which permission was refused, which value was
+// wrong, which protocol version it speaks, and, in English, when a closed centre opens.
+// `opens_at` ("08:00" on the centre's clock), when the caller knows it, puts CENTRE_CLOSED into
+// the language with that time.
+std::string describe(v1::Error const& e, std::string_view language = "en", std::string_view opens_at = {});
+
+// The source's sentence for a code in exactly that language, without falling back to English.
+std::optional<std::string_view> sentence(v1::ErrorCode code, std::string_view language);
+// True for a refusal a citizen can meet ("refusal.CODE"), which every language then says.
+bool citizen_facing(v1::ErrorCode code);
 
 }  // namespace novbe::client

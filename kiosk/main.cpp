@@ -116,14 +116,14 @@ int take_ticket(client::blocking_client& link, settings const& s, output& out, s
     issue.set_language(s.language);
     issue.set_priority(s.priority ? v1::PRIORITY_CLASS_PRIORITY : v1::PRIORITY_CLASS_NORMAL);
     auto answer = link.request(m, s.wait);
-    if (answer.has_error() && answer.error().code() == v1::ERROR_CODE_CENTRE_CLOSED) {  // in the citizen's language
-        auto opens = kiosk::local_time_text(answer.error().opens_at_ms(), link.welcome().centre().time_zone());
-        std::cerr << kiosk::with_time(words.centre_closed, opens) << "\n";
-        return refused;
-    }
-    if (answer.has_error()) {
-        bool unreachable = answer.error().code() == v1::ERROR_CODE_UNAVAILABLE;
-        std::cerr << (unreachable ? words.out_of_service : "") << (unreachable ? "\n" : "") << client::describe(answer.error()) << "\n";
+    if (answer.has_error()) {  // in the citizen's language; a closed centre says when it opens
+        auto const& e = answer.error();
+        bool unreachable = e.code() == v1::ERROR_CODE_UNAVAILABLE;
+        auto opens = e.code() == v1::ERROR_CODE_CENTRE_CLOSED
+                         ? kiosk::local_time_text(e.opens_at_ms(), link.welcome().centre().time_zone())
+                         : std::string();
+        if (unreachable) std::cerr << words.out_of_service << "\n";
+        std::cerr << client::describe(e, s.language, opens) << "\n";
         return unreachable ? out_of_service : refused;
     }
     auto const& t = answer.reply().issued_ticket();

@@ -31,12 +31,6 @@ std::string with_number(std::string_view text, long long n) {
     return out;
 }
 
-std::string with_time(std::string_view text, std::string const& time) {
-    std::string out(text);
-    if (auto at = out.find("{time}"); at != std::string::npos) out.replace(at, 6, time);
-    return out;
-}
-
 std::string wait_words(kiosk_texts const& t, long long seconds) {
     return with_number(t.about, seconds <= 0 ? 1 : (seconds + 59) / 60);
 }

@@ -27,7 +27,6 @@ struct kiosk_texts {
     char const* out_of_service;
     char const* take_ticket;
     char const* reprint;
-    char const* centre_closed;    // "The centre is closed. It opens again at {time}."
 };
 
 // The table for a language, or English's if there is none.
@@ -36,8 +35,6 @@ std::vector<std::string> known_languages();
 
 // `text` with its {n} filled.
 std::string with_number(std::string_view text, long long n);
-// `text` with its {time} filled.
-std::string with_time(std::string_view text, std::string const& time);
 // "about 12 min" in the language; at least one minute.
 std::string wait_words(kiosk_texts const& t, long long seconds);
 

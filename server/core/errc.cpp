@@ -37,32 +37,35 @@ std::string_view name(errc e) {
 namespace {
 
 // Sentences a clerk or a citizen can act on; the protocol carries them as the error's message.
+// They are web/i18n/en.json's for the same code (the core reads no files): a unit test,
+// tests/unit/client/refusal_test.cpp, fails when the two differ.
 std::string sentence(errc e) {
     switch (e) {
     case errc::unknown_service: return "There is no such service in this centre.";
     case errc::unknown_counter: return "There is no such counter in this centre.";
     case errc::unknown_ticket: return "There is no such ticket today.";
-    case errc::counter_closed: return "The counter is closed; open it first.";
-    case errc::counter_already_open: return "The counter is already open.";
-    case errc::counter_paused: return "The counter is paused; resume it first.";
-    case errc::counter_not_paused: return "The counter is not paused.";
-    case errc::counter_busy: return "The counter still has a ticket; finish it first.";
-    case errc::counter_idle: return "The counter has no current ticket.";
+    case errc::counter_closed: return "This counter is closed: open it first.";
+    case errc::counter_already_open: return "This counter is already open (perhaps by another clerk).";
+    case errc::counter_paused: return "This counter is paused: resume it first.";
+    case errc::counter_not_paused: return "This counter is not paused.";
+    case errc::counter_busy: return "A ticket is still at this counter: finish it first (done, no-show or transfer).";
+    case errc::counter_idle: return "No ticket is at this counter: call one first.";
     case errc::service_not_at_counter: return "This counter does not serve that ticket's service.";
     case errc::nothing_waiting: return "Nobody is waiting for the services of this counter.";
-    case errc::ticket_not_waiting: return "The ticket is not waiting (already called, served or cancelled).";
-    case errc::ticket_not_called: return "The ticket has not been called, or service has already started.";
-    case errc::ticket_not_serving: return "Service of the ticket has not started.";
-    case errc::recall_limit_reached: return "The ticket has been recalled as often as allowed.";
-    case errc::same_service: return "The ticket is already in that service.";
-    case errc::ticket_not_done: return "Only a ticket whose service is complete can be rated.";
-    case errc::already_rated: return "This service has already been rated.";
+    case errc::ticket_not_waiting:
+        return "That ticket is not waiting any more: another counter took it, or it was cancelled.";
+    case errc::ticket_not_called: return "The ticket has not been called, or its service has already started.";
+    case errc::ticket_not_serving: return "Service has not started: press start when the citizen arrives.";
+    case errc::recall_limit_reached: return "This ticket has been recalled as often as allowed: mark it a no-show.";
+    case errc::same_service: return "The ticket is already in that service's line.";
+    case errc::ticket_not_done: return "The service is not finished yet, so it cannot be rated.";
+    case errc::already_rated: return "This service has been rated already.";
     case errc::invalid_rating: return "A rating is a whole number from 1 to 5.";
     case errc::invalid_argument: return "The request is missing a required value or has one out of range.";
     case errc::duplicate_token: return "The ticket token is already in use.";
-    case errc::clerk_required: return "A counter can only be opened by a signed-in clerk.";
-    case errc::counter_not_yours: return "This counter belongs to another clerk; a manager can take it over.";
-    case errc::centre_closed: return "The centre is closed; no tickets are issued now.";
+    case errc::clerk_required: return "Only a signed-in clerk can open a counter.";
+    case errc::counter_not_yours: return "This counter belongs to another clerk: a manager can take it over.";
+    case errc::centre_closed: return "The centre is closed: no tickets are issued now.";
     }
     return "Unknown error.";
 }

@@ -104,6 +104,10 @@ TEST_F(clients, a_kiosk_asked_for_an_unknown_service_prints_nothing_and_says_why
     EXPECT_EQ(1, r.exit_code);
     EXPECT_NE(std::string::npos, r.err.find("There is no such service in this centre.")) << r.err;
     EXPECT_EQ("", slurp(printer));
+    // In the citizen's language, from web/i18n/rw.json like the kiosk page's.
+    auto rw = kiosk({"issue", "--service", "fishing-licence", "--lang", "rw", "--printer", printer, "--server", address()});
+    EXPECT_EQ(1, rw.exit_code);
+    EXPECT_NE(std::string::npos, rw.err.find("Nta serivisi nk'iyo itangirwa muri iki kigo.")) << rw.err;
 }
 
 TEST_F(clients, a_clerk_works_a_whole_day_at_the_counter_from_the_command_line) {

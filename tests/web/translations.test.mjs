@@ -1,5 +1,6 @@
 // The citizens' texts (web/i18n/LANG.json): every language says everything English says, with the
 // same {placeholders}, and nothing English does not. The pages and the native kiosk read these files.
+// Refusals staff alone read ("staffRefusal.ERROR_CODE_X") are English only (web/README.md says why).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -8,12 +9,14 @@ const LANGUAGES = ['az', 'en', 'ru', 'rw', 'fr'];
 const read = (code) => JSON.parse(readFileSync(new URL(`../../web/i18n/${code}.json`, import.meta.url), 'utf8'));
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const english = read('en');
+const staffOnly = (key) => key.startsWith('staffRefusal.');
 
 for (const code of LANGUAGES) {
     test(`${code} has every sentence, with the same placeholders`, () => {
         const table = read(code);
-        assert.deepEqual(Object.keys(table).sort(), Object.keys(english).sort());
-        for (const [key, text] of Object.entries(english)) {
+        const expected = Object.keys(english).filter((key) => code === 'en' || !staffOnly(key));
+        assert.deepEqual(Object.keys(table).sort(), expected.sort());
+        for (const [key, text] of Object.entries(english).filter(([key]) => expected.includes(key))) {
             assert.equal(typeof table[key], 'string', key);
             assert.notEqual(table[key].trim(), '', key);
             assert.deepEqual(placeholders(table[key]), placeholders(text), `${code}.${key}: ${table[key]}`);
@@ -24,4 +27,14 @@ for (const code of LANGUAGES) {
 test('the languages are five distinct ones, each naming itself', () => {
     const names = LANGUAGES.map((code) => read(code).languageName);
     assert.equal(new Set(names).size, LANGUAGES.length);
+});
+
+test('a refusal is either for citizens (every language) or for staff (English), never both', () => {
+    const keys = Object.keys(english);
+    const code = (key) => key.slice(key.indexOf('.') + 1);
+    const citizens = keys.filter((key) => key.startsWith('refusal.')).map(code);
+    const staff = keys.filter(staffOnly).map(code);
+    assert.ok(citizens.includes('ERROR_CODE_CENTRE_CLOSED'), 'a kiosk shows CENTRE_CLOSED');
+    assert.ok(staff.includes('ERROR_CODE_COUNTER_BUSY'), 'a clerk reads COUNTER_BUSY');
+    assert.deepEqual(citizens.filter((c) => staff.includes(c)), []);
 });

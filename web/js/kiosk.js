@@ -6,6 +6,7 @@
 import { offlineBanner } from './banner.js';
 import { LANGUAGES, minutes, nameIn, say } from './i18n.js';
 import { Link } from './link.js';
+import { describe } from './refusals.js';
 import qrcode from '../vendor/qrcode.mjs';
 
 const params = new URLSearchParams(location.search);
@@ -89,8 +90,7 @@ async function take(service, priority) {
         show(reply.issuedTicket, service, priority);
     } catch (refusal) {
         const words = refusal.code === 'ERROR_CODE_UNAVAILABLE' ? say(language, 'outOfService')
-            : refusal.code === 'ERROR_CODE_CENTRE_CLOSED' ? say(language, 'centreClosed', { time: opening(refusal.opensAtMs) })
-                : refusal.message;
+            : describe(refusal, language, refusal.code === 'ERROR_CODE_CENTRE_CLOSED' ? opening(refusal.opensAtMs) : '');
         screen(words, []);
         backToStart = setTimeout(chooseLanguage, 6000);
     }

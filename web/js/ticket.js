@@ -4,6 +4,7 @@
 import { offlineBanner } from './banner.js';
 import { LANGUAGES, minutes, nameIn, say } from './i18n.js';
 import { Link } from './link.js';
+import { describe } from './refusals.js';
 
 const $ = (id) => document.getElementById(id);
 const token = location.pathname.split('/').pop();
@@ -42,7 +43,7 @@ async function refresh() {
         render();
     } catch (refusal) {
         $('problem').hidden = false;
-        $('problem').textContent = refusal.message;
+        $('problem').textContent = describe(refusal, language ?? 'en');
     }
 }
 
@@ -56,7 +57,7 @@ $('rating').querySelector('.stars').append(...[1, 2, 3, 4, 5].map((score) =>
                 $('thanks').textContent = say(language, 'thanks');
             } catch (refusal) {
                 $('problem').hidden = false;
-                $('problem').textContent = refusal.message;
+                $('problem').textContent = describe(refusal, language ?? 'en');
             }
         },
     })));

@@ -103,17 +103,13 @@ TEST(texts, every_language_says_everything) {
         EXPECT_EQ(code, t.code);
         for (char const* s : {t.language_name, t.choose_language, t.choose_service, t.choose_priority, t.priority_hint,
                               t.normal, t.priority, t.priority_mark, t.your_number, t.people_ahead, t.estimated_wait,
-                              t.about, t.you_are_next, t.scan_to_follow, t.out_of_service, t.take_ticket, t.reprint,
-                              t.centre_closed})
+                              t.about, t.you_are_next, t.scan_to_follow, t.out_of_service, t.take_ticket, t.reprint})
             EXPECT_NE(std::string(), s) << code;
         auto wait = wait_words(t, 61);  // 61 s is 2 minutes, rounded up
         EXPECT_NE(std::string::npos, wait.find('2')) << code;
         EXPECT_EQ(std::string::npos, wait.find('{')) << code << ": " << wait;
         EXPECT_EQ(std::string::npos, with_number(t.people_ahead, 7).find("{n}")) << code;
-        auto closed = with_time(t.centre_closed, "02.12.2026 08:00");  // a refused ticket says when to come back
-        EXPECT_NE(std::string::npos, closed.find("02.12.2026 08:00")) << code << ": " << closed;
     }
-    EXPECT_EQ("The centre is closed. It opens again at 08:00.", with_time(texts_for("en").centre_closed, "08:00"));
     EXPECT_STREQ("en", texts_for("xx").code);
     EXPECT_STREQ("Sizdən əvvəl: 7 nəfər", with_number(texts_for("az").people_ahead, 7).c_str());  // web/i18n/az.json's
 }
