@@ -6,7 +6,7 @@
 /* global protobuf */
 
 const FINAL_REFUSALS = new Set(['ERROR_CODE_UNAUTHENTICATED', 'ERROR_CODE_PERMISSION_DENIED',
-    'ERROR_CODE_UNSUPPORTED_VERSION']);
+    'ERROR_CODE_UNSUPPORTED_VERSION', 'ERROR_CODE_TICKET_EXPIRED']);
 const TRANSIENT = new Set(['ERROR_CODE_UNAVAILABLE', 'ERROR_CODE_INTERNAL']);
 const AS_OBJECT = { longs: Number, enums: String, defaults: true, oneofs: true };
 
@@ -100,7 +100,7 @@ export class Link {
     setStatus(state, reason = '') {
         const wasOnline = this.status.state === 'online';
         const since = wasOnline !== (state === 'online') ? Date.now() : this.status.since;
-        this.status = { state, since, reason: reason || this.status.reason, refused: this.status.refused };
+        this.status = { state, since, reason: reason || this.status.reason, refused: this.status.refused, code: this.status.code };
         this.onStatus(this.status);
     }
 
@@ -171,6 +171,7 @@ export class Link {
         }
         if (FINAL_REFUSALS.has(m.error.code)) {
             this.status.refused = true;
+            this.status.code = m.error.code;  // which refusal: a page may word it for its reader
             this.setStatus('offline', m.error.message);
             for (const [id, p] of this.pending) {
                 clearTimeout(p.timer);

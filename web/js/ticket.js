@@ -68,7 +68,10 @@ $('leave').onclick = async () => {
 };
 
 const link = new Link({ role: 'ROLE_TICKET_HOLDER', ticketToken: token, clientName: 'ticket page' }, {
-    onStatus: offlineBanner($('offline'), (s) => say(language ?? 'en', s.refused ? 'unknownTicket' : 'offline')),
+    onStatus: offlineBanner($('offline'), (s) => {
+        if (s.code === 'ERROR_CODE_TICKET_EXPIRED') return describe({ code: s.code, message: s.reason }, language ?? 'en');
+        return say(language ?? 'en', s.refused ? 'unknownTicket' : 'offline');
+    }),
 });
 link.start().then(() => {
     let pending = null;
