@@ -28,20 +28,6 @@ v1::ClientMessage subscribe_board(std::uint64_t after) {
     return m;
 }
 
-// "F001 issued; F001 to 7; " for the events of a batch; their sequences into `sequences`.
-std::string describe(v1::EventBatch const& batch, std::vector<std::uint64_t>& sequences) {
-    std::string out;
-    for (auto const& e : batch.events()) {
-        sequences.push_back(e.sequence());
-        if (e.has_ticket_issued()) out += e.ticket_issued().number() + " issued; ";
-        if (e.has_ticket_called()) out += e.ticket_called().number() + " to " + std::to_string(e.ticket_called().counter()) + "; ";
-        if (e.has_service_completed()) out += e.service_completed().number() + " done; ";
-        if (e.has_counter_changed()) out += "counter " + std::to_string(e.counter_changed().counter().number()) + "; ";
-        if (e.has_day_started()) out += "day; ";
-    }
-    return out;
-}
-
 using M = v1::ClientMessage;
 
 class resume_after_restart : public ::testing::TestWithParam<bool> {  // true: SIGKILL, false: SIGTERM

@@ -19,23 +19,6 @@ v1::ClientMessage subscribe(v1::View view, std::uint64_t after = 0, std::vector<
     return m;
 }
 
-// "A001 issued, A001 called to 2" from an EventBatch, and the sequences seen.
-std::string describe(v1::EventBatch const& batch, std::vector<std::uint64_t>& sequences) {
-    std::string out;
-    for (auto const& e : batch.events()) {
-        sequences.push_back(e.sequence());
-        if (e.has_ticket_issued()) out += e.ticket_issued().number() + " issued; ";
-        if (e.has_ticket_called()) out += e.ticket_called().number() + " to " + std::to_string(e.ticket_called().counter()) + "; ";
-        if (e.has_service_completed()) out += e.service_completed().number() + " done; ";
-        if (e.has_ticket_rated()) out += e.ticket_rated().number() + " rated; ";
-        if (e.has_counter_changed())
-            out += "counter " + std::to_string(e.counter_changed().counter().number()) + " by '" +
-                   e.counter_changed().counter().clerk() + "'; ";
-        if (e.has_day_started()) out += "day; ";
-    }
-    return out;
-}
-
 class subscriptions : public ::testing::Test {
 protected:
     void SetUp() override {
