@@ -1,0 +1,109 @@
+#include "toml_screen.hpp"
+
+namespace novbe::app {
+
+namespace {
+
+enum class state { normal, comment, basic, literal, multi_basic, multi_literal };
+
+bool non_ascii(char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; }
+bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Walks the text once, keeping the line and column (in characters) of where it is.
+class scanner {
+public:
+    explicit scanner(std::string_view text) : text_(text) {
+        if (text_.starts_with("\xEF\xBB\xBF")) i_ = 3;  // a byte order mark is allowed
+    }
+
+    std::string run() {
+        while (i_ < text_.size()) {
+            char const c = text_[i_];
+            switch (state_) {
+            case state::normal:
+                if (c == '#') state_ = state::comment;
+                else if (c == '"') state_ = opens("\"\"\"") ? state::multi_basic : state::basic;
+                else if (c == '\'') state_ = opens("'''") ? state::multi_literal : state::literal;
+                else if (non_ascii(c)) return where() + ": a non-ASCII character outside a string or comment";
+                break;
+            case state::comment:
+                if (c == '\n') state_ = state::normal;
+                break;
+            case state::basic:
+                if (c == '\\') step();  // the escaped character cannot end the string
+                else if (c == '"' || c == '\n') state_ = state::normal;
+                break;
+            case state::literal:
+                if (c == '\'' || c == '\n') state_ = state::normal;
+                break;
+            case state::multi_basic:
+                if (c == '\\') {
+                    if (!line_ending_backslash()) step();  // the escaped character, whatever it is
+                    else if (i_ < text_.size() && non_ascii(text_[i_]))
+                        return where() + ": a non-ASCII character first after a line-ending backslash "
+                                         "(write it on the line of the backslash, or escape it as \\uXXXX)";
+                    continue;
+                }
+                if (closes("\"\"\"")) continue;
+                break;
+            case state::multi_literal:
+                if (closes("'''")) continue;
+                break;
+            }
+            step();
+        }
+        return {};
+    }
+
+private:
+    void step() {
+        if (i_ >= text_.size()) return;
+        if (text_[i_] == '\n') {
+            ++line_;
+            column_ = 1;
+        } else if (!continuation(text_[i_])) {
+            ++column_;
+        }
+        ++i_;
+    }
+    std::string where() const { return std::to_string(line_) + ":" + std::to_string(column_); }
+
+    // At an opening quote: a triple one is stepped over but its last character.
+    bool opens(std::string_view triple) {
+        if (text_.substr(i_, 3) != triple) return false;
+        step();
+        step();
+        return true;
+    }
+    // At a multi-line string's character: the closing triple (and up to two more quotes before
+    // it, which belong to the string) ends it, stepped over.
+    bool closes(std::string_view triple) {
+        if (text_.substr(i_, 3) != triple) return false;
+        for (int n = 0; n < 5 && i_ < text_.size() && text_[i_] == triple[0]; ++n) step();
+        state_ = state::normal;
+        return true;
+    }
+    // At a backslash in a multi-line basic string: steps over it; when only blanks follow it on
+    // its line, over them and every blank and line break after, to the next character.
+    bool line_ending_backslash() {
+        step();
+        auto j = i_;
+        while (j < text_.size() && (text_[j] == ' ' || text_[j] == '\t')) ++j;
+        if (j < text_.size() && text_[j] == '\r') ++j;
+        if (j >= text_.size() || text_[j] != '\n') return false;
+        while (i_ < text_.size() && (text_[i_] == ' ' || text_[i_] == '\t' || text_[i_] == '\r' || text_[i_] == '\n')) step();
+        return true;
+    }
+
+    std::string_view text_;
+    std::size_t i_ = 0;
+    int line_ = 1;
+    int column_ = 1;
+    state state_ = state::normal;
+};
+
+}  // namespace
+
+std::string screen_toml(std::string_view text) { return scanner(text).run(); }
+
+}  // namespace novbe::app

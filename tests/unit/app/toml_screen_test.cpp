@@ -1,0 +1,55 @@
+// The pass that keeps toml++ 3.3.0 off its undefined behaviour (server/app/toml_screen.hpp):
+// what it refuses, where it says, and the valid files it lets through.
+#include "app/config_file.hpp"
+#include "app/toml_screen.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+
+namespace novbe::app {
+namespace {
+
+TEST(toml_screen, refuses_a_non_ascii_character_first_after_a_line_ending_backslash) {
+    // The shape the config fuzzer found: valid TOML, but toml++ 3.3.0 reaches "unreachable".
+    EXPECT_EQ("2:3: a non-ASCII character first after a line-ending backslash (write it on the line of the backslash, "
+              "or escape it as \\uXXXX)",
+              screen_toml("s = \"\"\"\\\n  \xC2\xA7\"\"\"\n"));
+}
+
+TEST(toml_screen, refuses_a_non_ascii_character_outside_strings_and_comments) {
+    EXPECT_EQ("2:10: a non-ASCII character outside a string or comment", screen_toml("[centre]\nid = \"x\" \xE2\x80\x94\n"));
+    EXPECT_EQ("1:1: a non-ASCII character outside a string or comment", screen_toml("\xCC\xAA"));
+}
+
+TEST(toml_screen, lets_through_non_ascii_text_where_toml_allows_it) {
+    EXPECT_EQ("", screen_toml("\xEF\xBB\xBF# \xC5\x9E\xC9\x99xsiyy\xC9\x99t\nname = \"\xD0\x9C\xD0\xB2\"\n"));
+    EXPECT_EQ("", screen_toml("a = 'l\xC3\xA9'\nb = '''\n\xC3\xA9'''\nc = \"\"\"\n\xC3\xA9 \\\n  x \xC3\xA9\"\"\"\n"));
+    EXPECT_EQ("", screen_toml("d = \"\\\"\xC3\xA9\"\ne = \"\"\"\\\"\"\" \\\\\n\xC3\xA9\"\"\"\nf = \"\"\"x\"\"\"\"\"\n"));
+}
+
+TEST(toml_screen, keeps_counting_after_a_multi_line_string) {
+    EXPECT_EQ("4:5: a non-ASCII character outside a string or comment", screen_toml("a = \"\"\"\n\n\"\"\"\nb = \xC3\xA9\n"));
+}
+
+TEST(toml_screen, makes_load_config_refuse_with_the_file_and_line) {
+    auto const path = ::testing::TempDir() + "toml_screen_test.toml";
+    std::ofstream(path) << "[centre]\nname = \"\"\"\\\n\xC2\xA7\"\"\"\n";
+    try {
+        load_config(path);
+        FAIL() << "loaded";
+    } catch (config_error const& e) {
+        EXPECT_EQ(path + ":3:1: a non-ASCII character first after a line-ending backslash (write it on the line of the "
+                         "backslash, or escape it as \\uXXXX)",
+                  e.what());
+    }
+    std::remove(path.c_str());
+}
+
+TEST(toml_screen, lets_the_demo_centre_load) {
+    EXPECT_EQ(7u, load_config(NOVBE_DEMO_CONFIG).centre.services.size());
+}
+
+}  // namespace
+}  // namespace novbe::app
