@@ -1,5 +1,7 @@
 #include "toml_screen.hpp"
 
+#include <cctype>
+
 namespace novbe::app {
 
 namespace {
@@ -25,6 +27,11 @@ public:
                 else if (c == '"') state_ = opens("\"\"\"") ? state::multi_basic : state::basic;
                 else if (c == '\'') state_ = opens("'''") ? state::multi_literal : state::literal;
                 else if (non_ascii(c)) return where() + ": a non-ASCII character outside a string or comment";
+                else if (c == '[' && depth_ == 0 && line_start()) {
+                    if (!header_names_a_key()) return where() + ": a table header names no key";
+                    continue;
+                } else if (c == '[') ++depth_;
+                else if (c == ']' && depth_ > 0) --depth_;
                 break;
             case state::comment:
                 if (c == '\n') state_ = state::normal;
@@ -66,6 +73,23 @@ private:
         }
         ++i_;
     }
+    // Only blanks before this character on its line.
+    bool line_start() const {
+        for (auto j = i_; j > 0; --j)
+            if (text_[j - 1] == '\n') return true;
+            else if (text_[j - 1] != ' ' && text_[j - 1] != '\t') return false;
+        return true;
+    }
+    // At a table header's '[' (or "[["): steps to the first character of its key, which must
+    // be one a key can start with; toml++ 3.3.0 asserts it (an assumption in optimised builds).
+    bool header_names_a_key() {
+        step();
+        if (i_ < text_.size() && text_[i_] == '[') step();
+        while (i_ < text_.size() && (text_[i_] == ' ' || text_[i_] == '\t')) step();
+        if (i_ >= text_.size()) return true;  // toml++ reports the end of the file itself
+        char const c = text_[i_];
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '"' || c == '\'';
+    }
     std::string where() const { return std::to_string(line_) + ":" + std::to_string(column_); }
 
     // At an opening quote: a triple one is stepped over but its last character.
@@ -99,6 +123,7 @@ private:
     std::size_t i_ = 0;
     int line_ = 1;
     int column_ = 1;
+    int depth_ = 0;  // open '[' of array values, so that a nested array on its own line is no header
     state state_ = state::normal;
 };
 

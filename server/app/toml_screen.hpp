@@ -4,6 +4,7 @@
 // characters where it looks for whitespace; the fuzzer found it (docs/RELIABILITY.md#fuzzing).
 // Such a character outside strings and comments is an error in TOML anyway; the other place is
 // the first character after a line-ending backslash in a multi-line basic string, refused here.
+// It also asserts (assumes, optimised) that a table header's '[' is followed by a key.
 #include <string>
 #include <string_view>
 

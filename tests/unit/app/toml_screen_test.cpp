@@ -29,6 +29,13 @@ TEST(toml_screen, lets_through_non_ascii_text_where_toml_allows_it) {
     EXPECT_EQ("", screen_toml("d = \"\\\"\xC3\xA9\"\ne = \"\"\"\\\"\"\" \\\\\n\xC3\xA9\"\"\"\nf = \"\"\"x\"\"\"\"\"\n"));
 }
 
+TEST(toml_screen, refuses_a_table_header_without_a_key) {
+    // The fuzzer's second find: toml++ 3.3.0 asserts that a header's '[' is followed by a key.
+    EXPECT_EQ("2:2: a table header names no key", screen_toml("[centre]\n[# = \"c\"\n"));
+    EXPECT_EQ("1:4: a table header names no key", screen_toml("[[ ]]"));
+    EXPECT_EQ("", screen_toml("[ centre ]\n[[\"services\"]]\na = [\n  [],\n  [ {x = 1} ],\n]\n[b]\n"));
+}
+
 TEST(toml_screen, keeps_counting_after_a_multi_line_string) {
     EXPECT_EQ("4:5: a non-ASCII character outside a string or comment", screen_toml("a = \"\"\"\n\n\"\"\"\nb = \xC3\xA9\n"));
 }
