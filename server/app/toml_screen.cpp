@@ -30,8 +30,12 @@ public:
                 else if (c == '[' && depth_ == 0 && line_start()) {
                     if (!header_names_a_key()) return where() + ": a table header names no key";
                     continue;
-                } else if (c == '[') ++depth_;
-                else if (c == ']' && depth_ > 0) --depth_;
+                } else if (c == '[' || c == '=' || (c == ',' && depth_ > 0)) {
+                    if (c == '[') ++depth_;
+                    // toml++ 3.3.0 asserts (assumes, optimised) that a value follows these.
+                    if (!value_follows(c)) return where() + ": a value is missing";
+                    continue;
+                } else if (c == ']' && depth_ > 0) --depth_;
                 break;
             case state::comment:
                 if (c == '\n') state_ = state::normal;
@@ -89,6 +93,22 @@ private:
         if (i_ >= text_.size()) return true;  // toml++ reports the end of the file itself
         char const c = text_[i_];
         return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '"' || c == '\'';
+    }
+    // After '=', or '[' and ',' in an array: steps over blanks (and, in an array, line breaks
+    // and comments) and says whether a value, or in an array its end, comes next.
+    bool value_follows(char after) {
+        step();
+        bool const in_array = after != '=';
+        while (i_ < text_.size()) {
+            char const c = text_[i_];
+            if (c == ' ' || c == '\t' || (in_array && (c == '\n' || c == '\r'))) step();
+            else if (in_array && c == '#') while (i_ < text_.size() && text_[i_] != '\n') step();
+            else break;
+        }
+        if (i_ >= text_.size()) return true;  // toml++ reports the end of the file itself
+        char const c = text_[i_];
+        if (c == '}' || c == ',') return false;
+        return in_array || (c != ']' && c != '#' && c != '\n' && c != '\r');
     }
     std::string where() const { return std::to_string(line_) + ":" + std::to_string(column_); }
 

@@ -36,6 +36,14 @@ TEST(toml_screen, refuses_a_table_header_without_a_key) {
     EXPECT_EQ("", screen_toml("[ centre ]\n[[\"services\"]]\na = [\n  [],\n  [ {x = 1} ],\n]\n[b]\n"));
 }
 
+TEST(toml_screen, refuses_a_missing_value) {
+    // The fuzzer's third find: toml++ 3.3.0 asserts that a value follows '=', '[' and ','.
+    EXPECT_EQ("2:13: a value is missing", screen_toml("[[counters]]\nservices = [}\n"));
+    EXPECT_EQ("1:6: a value is missing", screen_toml("a = [,1]"));
+    EXPECT_EQ("1:5: a value is missing", screen_toml("a = }"));
+    EXPECT_EQ("", screen_toml("a = []\nb = [ # note\n  1,\n  [2, 3],\n]\nc = { x = 1, y = [ ] }\nd=[{}]\n"));
+}
+
 TEST(toml_screen, keeps_counting_after_a_multi_line_string) {
     EXPECT_EQ("4:5: a non-ASCII character outside a string or comment", screen_toml("a = \"\"\"\n\n\"\"\"\nb = \xC3\xA9\n"));
 }
