@@ -15,7 +15,7 @@ bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x8
 class scanner {
 public:
     explicit scanner(std::string_view text) : text_(text) {
-        if (text_.starts_with("\xEF\xBB\xBF")) i_ = 3;  // a byte order mark is allowed
+        if (text_.starts_with("\xEF\xBB\xBF")) i_ = start_ = 3;  // a byte order mark is allowed
     }
 
     std::string run() {
@@ -79,7 +79,7 @@ private:
     }
     // Only blanks before this character on its line.
     bool line_start() const {
-        for (auto j = i_; j > 0; --j)
+        for (auto j = i_; j > start_; --j)
             if (text_[j - 1] == '\n') return true;
             else if (text_[j - 1] != ' ' && text_[j - 1] != '\t') return false;
         return true;
@@ -141,6 +141,7 @@ private:
 
     std::string_view text_;
     std::size_t i_ = 0;
+    std::size_t start_ = 0;  // after the byte order mark, if any
     int line_ = 1;
     int column_ = 1;
     int depth_ = 0;  // open '[' of array values, so that a nested array on its own line is no header

@@ -33,6 +33,7 @@ TEST(toml_screen, refuses_a_table_header_without_a_key) {
     // The fuzzer's second find: toml++ 3.3.0 asserts that a header's '[' is followed by a key.
     EXPECT_EQ("2:2: a table header names no key", screen_toml("[centre]\n[# = \"c\"\n"));
     EXPECT_EQ("1:4: a table header names no key", screen_toml("[[ ]]"));
+    EXPECT_EQ("1:2: a table header names no key", screen_toml("\xEF\xBB\xBF[(centre]"));  // after a byte order mark too
     EXPECT_EQ("", screen_toml("[ centre ]\n[[\"services\"]]\na = [\n  [],\n  [ {x = 1} ],\n]\n[b]\n"));
 }
 
