@@ -41,6 +41,7 @@ public:
                 if (c == '\n') state_ = state::normal;
                 break;
             case state::basic:
+                if (c == '\\' && escapes_non_ascii()) return where() + ": a backslash before a non-ASCII character";
                 if (c == '\\') step();  // the escaped character cannot end the string
                 else if (c == '"' || c == '\n') state_ = state::normal;
                 break;
@@ -49,6 +50,7 @@ public:
                 break;
             case state::multi_basic:
                 if (c == '\\') {
+                    if (escapes_non_ascii()) return where() + ": a backslash before a non-ASCII character";
                     if (!line_ending_backslash()) step();  // the escaped character, whatever it is
                     else if (i_ < text_.size() && non_ascii(text_[i_]))
                         return where() + ": a non-ASCII character first after a line-ending backslash "
@@ -77,6 +79,9 @@ private:
         }
         ++i_;
     }
+    // An escape is an ASCII letter (an error otherwise); toml++ 3.3.0 first asks whether the
+    // character after the backslash is whitespace, which is where a non-ASCII one breaks it.
+    bool escapes_non_ascii() const { return i_ + 1 < text_.size() && non_ascii(text_[i_ + 1]); }
     // Only blanks before this character on its line.
     bool line_start() const {
         for (auto j = i_; j > start_; --j)

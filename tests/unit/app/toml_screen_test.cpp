@@ -18,6 +18,12 @@ TEST(toml_screen, refuses_a_non_ascii_character_first_after_a_line_ending_backsl
               screen_toml("s = \"\"\"\\\n  \xC2\xA7\"\"\"\n"));
 }
 
+TEST(toml_screen, refuses_a_backslash_before_a_non_ascii_character) {
+    // The fifth find: an escape of a non-ASCII character (invalid TOML) reaches the same table.
+    EXPECT_EQ("2:5: a backslash before a non-ASCII character", screen_toml("a = \"\"\"\nx \\\\\\\xD1\x82\"\"\"\n"));
+    EXPECT_EQ("1:6: a backslash before a non-ASCII character", screen_toml("a = \"\\\xD1\x82\""));
+}
+
 TEST(toml_screen, refuses_a_non_ascii_character_outside_strings_and_comments) {
     EXPECT_EQ("2:10: a non-ASCII character outside a string or comment", screen_toml("[centre]\nid = \"x\" \xE2\x80\x94\n"));
     EXPECT_EQ("1:1: a non-ASCII character outside a string or comment", screen_toml("\xCC\xAA"));
