@@ -51,6 +51,13 @@ TEST(toml_screen, refuses_a_missing_value) {
     EXPECT_EQ("", screen_toml("a = []\nb = [ # note\n  1,\n  [2, 3],\n]\nc = { x = 1, y = [ ] }\nd=[{}]\n"));
 }
 
+TEST(toml_screen, refuses_a_quote_right_after_a_bare_word) {
+    // The sixth find: toml++ reads `0"Minist\xC3\xA8re"` as one bare value, through the è.
+    EXPECT_EQ("1:7: a quote right after a bare word (put a space or '=' before the string)",
+              screen_toml("fr = 0\"Minist\xC3\xA8re\""));
+    EXPECT_EQ("", screen_toml("a.\"b\" = 1\nc = [\"x\",\"y\"]\nd = {e=\"f\"}\n"));
+}
+
 TEST(toml_screen, keeps_counting_after_a_multi_line_string) {
     EXPECT_EQ("4:5: a non-ASCII character outside a string or comment", screen_toml("a = \"\"\"\n\n\"\"\"\nb = \xC3\xA9\n"));
 }
