@@ -84,12 +84,13 @@ private:
     // An escape is an ASCII letter (an error otherwise); toml++ 3.3.0 first asks whether the
     // character after the backslash is whitespace, which is where a non-ASCII one breaks it.
     bool escapes_non_ascii() const { return i_ + 1 < text_.size() && non_ascii(text_[i_ + 1]); }
-    // A quote right after a bare word ("0\"x", a"b"): invalid TOML, where toml++ 3.3.0 reads on
+    // A quote right after a bare word or anything else but a separator ("0\"x", a"b"): invalid TOML, where toml++ 3.3.0 reads on
     // through a bare value's characters, non-ASCII ones included, while we would see a string.
     bool glued_to_a_word() const {
         if (i_ == start_) return false;
+        // Where TOML may start a string: after a blank, a line break, '=', '[', '{', ',' or '.'.
         char const p = text_[i_ - 1];
-        return std::isalnum(static_cast<unsigned char>(p)) || p == '_' || p == '-' || p == '+' || p == ':';
+        return std::string_view(" \t\r\n=[{,.").find(p) == std::string_view::npos;
     }
     // Only blanks before this character on its line.
     bool line_start() const {

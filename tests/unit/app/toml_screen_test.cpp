@@ -55,6 +55,9 @@ TEST(toml_screen, refuses_a_quote_right_after_a_bare_word) {
     // The sixth find: toml++ reads `0"Minist\xC3\xA8re"` as one bare value, through the è.
     EXPECT_EQ("1:7: a quote right after a bare word (put a space or '=' before the string)",
               screen_toml("fr = 0\"Minist\xC3\xA8re\""));
+    // The seventh: the same after NUL bytes.
+    EXPECT_EQ("1:8: a quote right after a bare word (put a space or '=' before the string)",
+              screen_toml(std::string_view("ru = 4\0\"\xD0\x94\"", 10)));
     EXPECT_EQ("", screen_toml("a.\"b\" = 1\nc = [\"x\",\"y\"]\nd = {e=\"f\"}\n"));
 }
 
