@@ -2,6 +2,7 @@
 
 #include "net/auth.hpp"
 #include "net/edge.hpp"
+#include "toml_screen.hpp"
 
 #include <toml++/toml.h>
 
@@ -10,6 +11,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
 
 namespace novbe::app {
@@ -183,6 +185,10 @@ std::chrono::minutes utc_offset_of(std::string const& time_zone) {
 
 net::settings load_config(std::string const& path) {
     reader in(path);
+    if (std::ifstream file{path, std::ios::binary}) {
+        std::string const text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+        if (auto problem = screen_toml(text); !problem.empty()) throw config_error(path + ":" + problem);
+    }
     toml::table root;
     try {
         root = toml::parse_file(path);
