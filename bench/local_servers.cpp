@@ -149,7 +149,7 @@ pid_t start_broadcast(unsigned short& port) { return start_child(run_broadcast_s
 
 pid_t start_echo(unsigned short& port) { return start_child(run_echo_server, port); }
 
-pid_t start_server(std::string const& binary, std::filesystem::path const& folder, unsigned short& port) {
+pid_t start_server(std::string const& binary, std::filesystem::path const& folder, unsigned short& port, int clerks) {
     std::filesystem::create_directories(folder);
     std::filesystem::copy_file(NOVBE_DEMO_CONFIG, folder / "centre.toml", std::filesystem::copy_options::overwrite_existing);
     {  // open all day, so that a benchmark is not refused tickets outside the demo centre's hours
@@ -162,9 +162,12 @@ pid_t start_server(std::string const& binary, std::filesystem::path const& folde
     std::ofstream(folder / "centre.toml", std::ios::app)
         << "\n[[devices]]\nname = \"bench kiosk\"\nrole = \"kiosk\"\ntoken = \"bench-kiosk-token-0001\"\n"
         << "\n[server]\nmax_unauthenticated_per_address = 0\n";  // hundreds connect from 127.0.0.1 before their Hello
-    auto add_clerk = "echo bench-clerk-secret | " + binary + " user add --config " + (folder / "centre.toml").string() +
-                     " --name bench-clerk --role clerk > /dev/null";
-    if (std::system(add_clerk.c_str()) != 0) std::exit(1);
+    for (int i = 1; i <= clerks; ++i) {
+        auto name = i == 1 ? std::string("bench-clerk") : "bench-clerk-" + std::to_string(i);
+        auto add_clerk = "echo bench-clerk-secret | " + binary + " user add --config " + (folder / "centre.toml").string() +
+                         " --name " + name + " --role clerk > /dev/null";
+        if (std::system(add_clerk.c_str()) != 0) std::exit(1);
+    }
     auto log = folder / "server.log";
     pid_t pid = fork();
     if (pid == 0) {

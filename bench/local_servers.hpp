@@ -13,8 +13,9 @@ namespace novbe::bench {
 pid_t start_echo(unsigned short& port);
 // Forks a bare broadcast server: a frame from any connection sends a shared 60-byte frame to all others.
 pid_t start_broadcast(unsigned short& port);
-// Starts novbe-server with the demo configuration, a bench kiosk and a bench clerk in `folder`.
-pid_t start_server(std::string const& binary, std::filesystem::path const& folder, unsigned short& port);
+// Starts novbe-server with the demo configuration, a bench kiosk and `clerks` bench clerks
+// (bench-clerk, bench-clerk-2, …, all with the secret bench-clerk-secret) in `folder`.
+pid_t start_server(std::string const& binary, std::filesystem::path const& folder, unsigned short& port, int clerks = 1);
 // The resident memory of a process, KiB.
 long resident_kib(pid_t pid);
 // CPU time (user + system) each thread of `pid` has used so far, by thread name.

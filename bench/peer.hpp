@@ -23,16 +23,23 @@ using tcp = boost::asio::ip::tcp;
 class peer : public std::enable_shared_from_this<peer> {
 public:
     std::function<void(novbe::v1::ServerMessage const&)> on_message;
+    std::function<void()> on_closed;  // the connection ended (refused, closed by the server, reset)
 
     explicit peer(boost::asio::io_context& io) : ws_(io) {}
     void open(unsigned short port, std::function<void()> ready) {
         tcp::endpoint server(boost::asio::ip::make_address("127.0.0.1"), port);
         beast::get_lowest_layer(ws_).async_connect(server, [self = shared_from_this(), port, ready](beast::error_code ec) {
-            if (ec) return;
+            if (ec) {
+                if (self->on_closed) self->on_closed();
+                return;
+            }
             self->ws_.set_option(websocket::stream_base::decorator(
                 [](websocket::request_type& r) { r.set(beast::http::field::sec_websocket_protocol, "novbe.v1"); }));
             self->ws_.async_handshake("127.0.0.1:" + std::to_string(port), "/ws", [self, ready](beast::error_code hec) {
-                if (hec) return;
+                if (hec) {
+                    if (self->on_closed) self->on_closed();
+                    return;
+                }
                 self->ws_.binary(true);
                 self->read();
                 ready();
@@ -55,7 +62,10 @@ private:
     }
     void read() {
         ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
-            if (ec) return;
+            if (ec) {
+                if (self->on_closed) self->on_closed();
+                return;
+            }
             novbe::v1::ServerMessage m;
             auto data = self->buffer_.cdata();
             m.ParseFromArray(data.data(), static_cast<int>(data.size()));

@@ -95,7 +95,21 @@ void centre_service::drain() {
         r.fn();
         if (r.told) told.push_back(std::move(r.told));
     }
-    hub_.publish(told);
+    hub_.enqueue(told);
+    fan_out();
+}
+
+// A slice of subscribers per turn of the loop: what arrived meanwhile (a kiosk's issue, the
+// writer's next completions) is served between slices, so thousands of boards cost a kiosk at
+// most a slice of waiting (bench/README.md, novbe_busy_hall_bench).
+void centre_service::fan_out() {
+    if (fanning_out_) return;  // a slice is already on its way
+    if (!hub_.fan_out(fan_out_slice)) return;
+    fanning_out_ = true;
+    boost::asio::post(executor_, [this] {
+        fanning_out_ = false;
+        fan_out();
+    });
 }
 
 }  // namespace novbe::net

@@ -41,6 +41,7 @@ std::optional<std::string> hub::body(subscriber const& s,
             }
             if (auto copy = board_copy(*e)) *out.add_events() = std::move(*copy);
         }
+        if (p->first_sequence + p->events.size() - 1 <= s.after) continue;  // its snapshot has newer lines
         for (auto const* l : p->lines)
             if (s.zone.shows(*l)) lines[l->service_id()] = *l;
     }
@@ -74,26 +75,45 @@ std::shared_ptr<std::string const> hub::envelope(std::uint64_t request_id, std::
     return std::make_shared<std::string const>(std::move(out));
 }
 
+void hub::enqueue(std::vector<std::shared_ptr<publication const>> const& batch) {
+    if (subscribers_.empty() && !round_) return;
+    queued_.insert(queued_.end(), batch.begin(), batch.end());
+}
+
+bool hub::fan_out(std::size_t slice) {
+    if (!round_) {
+        if (queued_.empty()) return false;
+        round_.emplace();
+        round_->batch = std::exchange(queued_, {});
+        auto const& tail = *round_->batch.back();
+        round_->last = tail.first_sequence + tail.events.size() - 1;
+        round_->to.reserve(subscribers_.size());
+        for (auto const& [session, s] : subscribers_) round_->to.push_back(s);
+    }
+    auto& r = *round_;
+    for (auto end = std::min(r.to.size(), r.next + slice); r.next < end; ++r.next) send_round(*r.to[r.next]);
+    if (r.next < r.to.size()) return true;
+    round_.reset();
+    return !queued_.empty();
+}
+
+void hub::send_round(subscriber& s) {
+    auto& r = *round_;
+    // Not yet live: its snapshot or catch-up covers this. Gone: unsubscribed since the round began.
+    if (s.gone || !s.live || s.after >= r.last) return;
+    auto [it, fresh] = r.alike.try_emplace({s.group, s.after, s.told});
+    if (fresh) it->second.body = body(s, r.batch);
+    s.after = r.last;
+    if (!it->second.body) return;
+    s.told = r.last;  // the next range starts after this one, however much of the log it skips
+    auto& frame = it->second.frames[s.id];
+    if (!frame) frame = envelope(s.id, *it->second.body);
+    s.send(frame);
+}
+
 void hub::publish(std::vector<std::shared_ptr<publication const>> const& batch) {
-    if (batch.empty() || subscribers_.empty()) return;
-    auto const last = batch.back()->first_sequence + batch.back()->events.size() - 1;
-    // Subscribers that share a view and zone, and have seen the same, share one serialization;
-    // those that also share a request id (boards mostly do) share the very frame.
-    struct shared {
-        std::optional<std::string> body;
-        std::map<std::uint64_t, std::shared_ptr<std::string const>> frames;  // by request id
-    };
-    std::map<std::tuple<std::string_view, std::uint64_t, std::uint64_t>, shared> alike;
-    for (auto& [session, s] : subscribers_) {
-        if (!s->live || s->after >= last) continue;
-        auto [it, fresh] = alike.try_emplace({s->group, s->after, s->told});
-        if (fresh) it->second.body = body(*s, batch);
-        s->after = last;
-        if (!it->second.body) continue;
-        s->told = last;  // the next range starts after this one, however much of the log it skips
-        auto& frame = it->second.frames[s->id];
-        if (!frame) frame = envelope(s->id, *it->second.body);
-        s->send(frame);
+    enqueue(batch);
+    while (fan_out(subscribers_.size() + 1)) {
     }
 }
 
@@ -109,7 +129,14 @@ void hub::add(void const* session, std::shared_ptr<subscriber> s) {
 
 void hub::remove(void const* session, std::uint64_t id) {
     auto [from, to] = subscribers_.equal_range(session);
-    for (auto it = from; it != to;) it = it->second->id == id ? subscribers_.erase(it) : std::next(it);
+    for (auto it = from; it != to;) {
+        if (it->second->id != id) {
+            ++it;
+            continue;
+        }
+        it->second->gone = true;
+        it = subscribers_.erase(it);
+    }
 }
 
 bool hub::has(void const* session, std::uint64_t id) const {
@@ -117,6 +144,10 @@ bool hub::has(void const* session, std::uint64_t id) const {
     return std::any_of(from, to, [id](auto const& entry) { return entry.second->id == id; });
 }
 
-void hub::remove_all(void const* session) { subscribers_.erase(session); }
+void hub::remove_all(void const* session) {
+    auto [from, to] = subscribers_.equal_range(session);
+    for (auto it = from; it != to; ++it) it->second->gone = true;
+    subscribers_.erase(from, to);
+}
 
 }  // namespace novbe::net

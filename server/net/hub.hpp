@@ -3,6 +3,11 @@
 // subscriber is a sender. Each published batch is serialized once per view and zone; each
 // subscriber's frame is that body behind its own request id (a few bytes of envelope). Keeps
 // the recent publications so that a reconnecting board gets what it missed.
+// Sending to thousands of subscribers takes milliseconds of the event loop, so it goes in
+// rounds of slices (fan_out): the caller runs a slice per turn of the loop, and replies and
+// new requests are served between slices. Batches made durable during a round wait and go out
+// together in the next, so a subscriber gets fewer, larger frames when the hall is busy, never
+// a queue that grows (docs/PROTOCOL.md#sequences).
 // Not thread-safe: the core's executor calls everything.
 #include "net/publication.hpp"
 
@@ -12,6 +17,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <tuple>
+#include <vector>
 
 namespace novbe::net {
 
@@ -27,13 +34,19 @@ public:
         std::uint64_t told = 0;             // the end of the last range it was sent: the next starts after (set by add)
         frame_sender send;
         std::string group;                  // view and zone as text: subscribers alike share frames (set by add)
+        bool gone = false;                  // removed, perhaps while a round still holds it
     };
 
     explicit hub(std::size_t keep = 20'000) : keep_(keep) {}
 
     // Recorded as applied (not yet durable): the source of catch-ups. Sequences must follow on.
     void record(std::shared_ptr<publication const> p);
-    // Durable now: sends every live subscriber what it has not seen, one frame per view and zone.
+    // Durable now: queued for every live subscriber, one frame per view and zone; fan_out sends.
+    void enqueue(std::vector<std::shared_ptr<publication const>> const& batch);
+    // Sends the round in progress (starting one from what is queued) to at most `slice`
+    // subscribers; true while some are still to be sent to.
+    bool fan_out(std::size_t slice);
+    // Both at once, the whole round: for callers with no loop to share.
     void publish(std::vector<std::shared_ptr<publication const>> const& batch);
 
     // Registers a subscriber; `session` identifies its connection for remove_all. One with the
@@ -60,7 +73,24 @@ public:
     static std::shared_ptr<std::string const> envelope(std::uint64_t request_id, std::string const& body);
 
 private:
+    // Subscribers alike (view and zone, and what they have seen) share one serialization; those
+    // that also share a request id (boards mostly do) share the very frame.
+    struct shared_body {
+        std::optional<std::string> body;
+        std::map<std::uint64_t, std::shared_ptr<std::string const>> frames;  // by request id
+    };
+    struct round {
+        std::vector<std::shared_ptr<publication const>> batch;
+        std::uint64_t last = 0;  // the batch's last sequence
+        std::vector<std::shared_ptr<subscriber>> to;  // everyone subscribed when it started
+        std::size_t next = 0;
+        std::map<std::tuple<std::string_view, std::uint64_t, std::uint64_t>, shared_body> alike;
+    };
+    void send_round(subscriber& s);
+
     std::size_t keep_;
+    std::vector<std::shared_ptr<publication const>> queued_;  // durable, for the next round
+    std::optional<round> round_;
     std::deque<std::shared_ptr<publication const>> recent_;
     std::size_t recent_events_ = 0;
     std::multimap<void const*, std::shared_ptr<subscriber>> subscribers_;

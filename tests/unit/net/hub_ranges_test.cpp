@@ -1,47 +1,13 @@
 // Each EventBatch says which range of the log it covers, filtered events included, so that a
 // subscriber's ranges join up while its zone shows nothing, and a hole can only mean a loss.
-#include "net/hub.hpp"
+#include "hub_fixtures.hpp"
 
 #include <gtest/gtest.h>
 
 namespace novbe::net {
 namespace {
 
-// One command's publication: a ticket of `service` issued as event `sequence`.
-std::shared_ptr<publication const> issue(std::uint64_t sequence, std::string const& service) {
-    auto p = std::make_shared<publication>();
-    p->first_sequence = sequence;
-    auto* e = google::protobuf::Arena::CreateMessage<v1::Event>(&p->arena);
-    e->set_sequence(sequence);
-    e->mutable_ticket_issued()->set_service_id(service);
-    e->mutable_ticket_issued()->set_number(service.substr(0, 1) + std::to_string(sequence));
-    p->events.push_back(e);
-    return p;
-}
-
-// "3-5: n5; " for an EventBatch: its range, then the numbers it shows.
-std::string render(v1::EventBatch const& b) {
-    std::string out = std::to_string(b.first_sequence()) + "-" + std::to_string(b.last_sequence()) + ":";
-    for (auto const& e : b.events()) out += " " + e.ticket_issued().number();
-    return out + "; ";
-}
-
-// A board subscriber that renders every batch it is sent.
-struct board {
-    std::shared_ptr<hub::subscriber> s = std::make_shared<hub::subscriber>();
-    std::string seen;
-    board(std::uint64_t id, std::uint64_t after, std::vector<std::string> services) {
-        s->id = id;
-        s->zone.services = std::move(services);
-        s->after = after;
-        s->live = true;
-        s->send = [this](std::shared_ptr<std::string const> frame) {
-            v1::ServerMessage m;
-            ASSERT_TRUE(m.ParseFromString(*frame));
-            seen += render(m.events());
-        };
-    }
-};
+using namespace testing;
 
 TEST(hub_ranges, a_zone_that_filters_events_gets_ranges_that_join_without_a_hole) {
     hub h;
