@@ -7,7 +7,7 @@
 // rounds of slices (fan_out): the caller runs a slice per turn of the loop, and replies and
 // new requests are served between slices. Batches made durable during a round wait and go out
 // together in the next, so a subscriber gets fewer, larger frames when the hall is busy, never
-// a queue that grows (docs/PROTOCOL.md#sequences).
+// a queue that grows (docs/PROTOCOL.md#sequences-and-views).
 // Not thread-safe: the core's executor calls everything.
 #include "net/publication.hpp"
 
