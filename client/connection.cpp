@@ -12,7 +12,6 @@
 #include <boost/beast/websocket.hpp>
 
 #include <deque>
-#include <map>
 #include <mutex>
 #include <random>
 
@@ -28,38 +27,12 @@ namespace {
 
 // Deadlines and reconnects are checked on this beat: far below any deadline a person notices.
 constexpr auto beat = std::chrono::milliseconds(25);
-// A server that says UNAVAILABLE (starting, stopping) or INTERNAL is asked again after this.
-constexpr auto retry_pause = std::chrono::milliseconds(200);
-
-bool transient(v1::ErrorCode c) { return c == v1::ERROR_CODE_UNAVAILABLE || c == v1::ERROR_CODE_INTERNAL; }
 
 // Refusals that another attempt with the same Hello cannot change.
 bool final_refusal(v1::ErrorCode c) {
     return c == v1::ERROR_CODE_UNAUTHENTICATED || c == v1::ERROR_CODE_PERMISSION_DENIED ||
            c == v1::ERROR_CODE_UNSUPPORTED_VERSION || c == v1::ERROR_CODE_MALFORMED_MESSAGE;
 }
-
-std::string fresh_key(std::mt19937_64& rng) {
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string key;
-    for (int half = 0; half < 2; ++half)
-        for (auto bits = rng(), i = std::uint64_t{0}; i < 16; ++i, bits >>= 4) key.push_back(hex[bits & 15]);
-    return key;
-}
-
-struct pending_request {
-    v1::ClientMessage message;
-    reply_handler done;
-    steady::time_point deadline;
-    steady::time_point not_before{};
-    bool sent = false;
-};
-
-struct subscription {
-    v1::Subscribe subscribe;
-    subscription_handler on_message;
-    bool sent = false;
-};
 
 // One connection attempt: its stream and buffers live as long as a handler of theirs does.
 struct attempt {
@@ -73,18 +46,15 @@ struct attempt {
 
 }  // namespace
 
-v1::ServerMessage local_error(std::uint64_t request_id, v1::ErrorCode code, std::string message) {
-    v1::ServerMessage m;
-    m.set_request_id(request_id);
-    m.mutable_error()->set_code(code);
-    m.mutable_error()->set_message(std::move(message));
-    return m;
-}
-
+// The transport: each asynchronous step is a do_ member that starts it and an on_ member that
+// takes its completion; an on_ for an attempt that is no longer the current one does nothing.
+// What is sent, and what an answer means, is the request book's.
 struct connection::impl : std::enable_shared_from_this<impl> {
+    using attempt_ptr = std::shared_ptr<attempt>;
+
     impl(asio::io_context& context, options o)
         : io(context), opts(std::move(o)), delays(opts.first_backoff, opts.max_backoff, std::random_device{}()),
-          rng(std::random_device{}()) {
+          book(std::random_device{}()) {
         opts.hello.set_protocol_version(1);
     }
 
@@ -92,7 +62,7 @@ struct connection::impl : std::enable_shared_from_this<impl> {
     options opts;
     tcp::resolver resolver{io};
     asio::steady_timer ticker{io};
-    std::shared_ptr<attempt> current;  // null while waiting to reconnect
+    attempt_ptr current;  // null while waiting to reconnect
     bool greeted = false;
     bool started = false;
     bool stopped = false;
@@ -100,10 +70,7 @@ struct connection::impl : std::enable_shared_from_this<impl> {
     std::uint64_t hello_id = 0;
     steady::time_point reconnect_at{};
     backoff delays;
-    std::mt19937_64 rng;
-    std::uint64_t next_id = 1;
-    std::map<std::uint64_t, pending_request> pending;
-    std::map<std::uint64_t, subscription> subscriptions;
+    request_book book;
     status_handler on_status;
 
     mutable std::mutex shared_mutex;  // status_ and welcome_ are read from other threads
@@ -128,54 +95,46 @@ struct connection::impl : std::enable_shared_from_this<impl> {
         if (on_status) on_status(copy);
     }
 
-    void tick() {
-        ticker.expires_after(beat);
-        ticker.async_wait([self = shared_from_this()](beast::error_code ec) {
-            if (ec || self->stopped) return;
-            self->expire(steady::now());
-            if (!self->current && !self->refused && steady::now() >= self->reconnect_at) self->connect();
-            if (self->greeted) self->flush();
-            self->tick();
-        });
-    }
-
-    void expire(steady::time_point now) {
-        for (auto it = pending.begin(); it != pending.end();) {
-            if (it->second.deadline > now) {
-                ++it;
-                continue;
-            }
-            auto done = std::move(it->second.done);
-            auto id = it->first;
-            it = pending.erase(it);
-            auto why = status().state == link::online ? std::string("The server did not answer in time.")
-                                                      : "The server cannot be reached (" + status().reason + ").";
-            done(local_error(id, v1::ERROR_CODE_UNAVAILABLE, why));
-        }
-    }
-
     link_status status() const {
         std::lock_guard lock(shared_mutex);
         return status_;
     }
 
-    void connect() {
-        auto a = std::make_shared<attempt>(io);
-        current = a;
+    void do_tick() {
+        ticker.expires_after(beat);
+        ticker.async_wait([self = shared_from_this()](beast::error_code ec) { self->on_tick(ec); });
+    }
+
+    void on_tick(beast::error_code ec) {
+        if (ec || stopped) return;
+        auto const s = status();
+        book.expire(steady::now(), s.state == link::online ? std::string("The server did not answer in time.")
+                                                           : "The server cannot be reached (" + s.reason + ").");
+        if (!current && !refused && steady::now() >= reconnect_at) do_resolve();
+        if (greeted) flush();
+        do_tick();
+    }
+
+    void do_resolve() {
+        current = std::make_shared<attempt>(io);
         set_status(link::connecting);
-        resolver.async_resolve(opts.host, opts.port, [self = shared_from_this(), a](beast::error_code ec, tcp::resolver::results_type found) {
-            if (a != self->current) return;
-            if (ec) return self->fail(a, "cannot resolve " + self->opts.host + ": " + ec.message());
-            beast::get_lowest_layer(a->ws).expires_after(self->opts.connect_timeout);
-            beast::get_lowest_layer(a->ws).async_connect(found, [self, a](beast::error_code ec2, tcp::endpoint) {
-                if (a != self->current) return;
-                if (ec2) return self->fail(a, "cannot connect to " + self->opts.host + ":" + self->opts.port + ": " + ec2.message());
-                self->handshake(a);
-            });
+        resolver.async_resolve(opts.host, opts.port, [self = shared_from_this(), a = current](beast::error_code ec, tcp::resolver::results_type found) {
+            self->on_resolve(a, ec, std::move(found));
         });
     }
 
-    void handshake(std::shared_ptr<attempt> const& a) {
+    void on_resolve(attempt_ptr const& a, beast::error_code ec, tcp::resolver::results_type found) {
+        if (a != current) return;
+        if (ec) return fail(a, "cannot resolve " + opts.host + ": " + ec.message());
+        beast::get_lowest_layer(a->ws).expires_after(opts.connect_timeout);
+        beast::get_lowest_layer(a->ws).async_connect(found, [self = shared_from_this(), a](beast::error_code ec2, tcp::endpoint) {
+            self->on_connect(a, ec2);
+        });
+    }
+
+    void on_connect(attempt_ptr const& a, beast::error_code ec) {
+        if (a != current) return;
+        if (ec) return fail(a, "cannot connect to " + opts.host + ":" + opts.port + ": " + ec.message());
         beast::get_lowest_layer(a->ws).expires_never();
         websocket::stream_base::timeout limits{};
         limits.handshake_timeout = opts.connect_timeout;
@@ -186,79 +145,68 @@ struct connection::impl : std::enable_shared_from_this<impl> {
             req.set(beast::http::field::sec_websocket_protocol, "novbe.v1");
             req.set(beast::http::field::user_agent, "novbe-client");
         }));
-        a->ws.async_handshake(a->response, opts.host + ":" + opts.port, "/ws", [self = shared_from_this(), a](beast::error_code ec) {
-            if (a != self->current) return;
-            if (ec) return self->fail(a, "WebSocket handshake failed: " + ec.message());
-            if (a->response[beast::http::field::sec_websocket_protocol] != "novbe.v1")
-                return self->fail(a, "the server does not speak novbe.v1");
-            a->ws.binary(true);
-            v1::ClientMessage hello;
-            self->hello_id = self->next_id++;
-            hello.set_request_id(self->hello_id);
-            *hello.mutable_hello() = self->opts.hello;
-            self->write(a, hello.SerializeAsString());
-            self->read(a);
-        });
+        a->ws.async_handshake(a->response, opts.host + ":" + opts.port, "/ws",
+                              [self = shared_from_this(), a](beast::error_code ec2) { self->on_handshake(a, ec2); });
     }
 
-    void read(std::shared_ptr<attempt> const& a) {
-        a->ws.async_read(a->input, [self = shared_from_this(), a](beast::error_code ec, std::size_t) {
-            if (a != self->current) return;
-            if (ec) {
-                auto why = ec == websocket::error::closed ? "the server closed the connection (" + std::to_string(a->ws.reason().code) + ")"
-                                                          : "connection lost: " + ec.message();
-                return self->fail(a, why);
-            }
-            v1::ServerMessage m;
-            auto data = a->input.cdata();
-            bool ok = m.ParseFromArray(data.data(), static_cast<int>(data.size()));
-            a->input.consume(a->input.size());
-            if (!ok) return self->fail(a, "the server sent a message this client cannot read");
-            self->receive(a, m);
-            if (a == self->current) self->read(a);
-        });
+    void on_handshake(attempt_ptr const& a, beast::error_code ec) {
+        if (a != current) return;
+        if (ec) return fail(a, "WebSocket handshake failed: " + ec.message());
+        if (a->response[beast::http::field::sec_websocket_protocol] != "novbe.v1") return fail(a, "the server does not speak novbe.v1");
+        a->ws.binary(true);
+        v1::ClientMessage hello;
+        hello_id = book.next_id();
+        hello.set_request_id(hello_id);
+        *hello.mutable_hello() = opts.hello;
+        do_write(a, hello.SerializeAsString());
+        do_read(a);
     }
 
-    void write(std::shared_ptr<attempt> const& a, std::string frame) {
+    void do_read(attempt_ptr const& a) {
+        a->ws.async_read(a->input, [self = shared_from_this(), a](beast::error_code ec, std::size_t) { self->on_read(a, ec); });
+    }
+
+    void on_read(attempt_ptr const& a, beast::error_code ec) {
+        if (a != current) return;
+        if (ec) {
+            auto why = ec == websocket::error::closed ? "the server closed the connection (" + std::to_string(a->ws.reason().code) + ")"
+                                                      : "connection lost: " + ec.message();
+            return fail(a, why);
+        }
+        v1::ServerMessage m;
+        auto data = a->input.cdata();
+        bool ok = m.ParseFromArray(data.data(), static_cast<int>(data.size()));
+        a->input.consume(a->input.size());
+        if (!ok) return fail(a, "the server sent a message this client cannot read");
+        if (!greeted) greet(a, m);
+        else book.receive(m, steady::now());
+        if (a == current) do_read(a);
+    }
+
+    void do_write(attempt_ptr const& a, std::string frame) {
         a->output.push_back(std::move(frame));
-        if (!a->writing) write_next(a);
+        if (!a->writing) write_front(a);
     }
 
-    void write_next(std::shared_ptr<attempt> const& a) {
+    // One write in flight per stream, as Beast requires: the oldest frame waiting.
+    void write_front(attempt_ptr const& a) {
         a->writing = true;
         a->ws.async_write(asio::buffer(a->output.front()), [self = shared_from_this(), a](beast::error_code ec, std::size_t) {
-            a->output.pop_front();
-            a->writing = false;
-            if (ec) {
-                if (a == self->current) self->fail(a, "connection lost: " + ec.message());
-                return;
-            }
-            if (!a->output.empty()) self->write_next(a);
+            self->on_write(a, ec);
         });
     }
 
-    void receive(std::shared_ptr<attempt> const& a, v1::ServerMessage const& m) {
-        if (!greeted) return greet(a, m);
-        if (auto s = subscriptions.find(m.request_id()); s != subscriptions.end()) {
-            if (m.has_snapshot()) s->second.subscribe.set_after_sequence(m.snapshot().sequence());
-            // The range a batch covers, not its last event: a zone may see nothing for a long while.
-            if (m.has_events()) s->second.subscribe.set_after_sequence(m.events().last_sequence());
-            s->second.on_message(m);
+    void on_write(attempt_ptr const& a, beast::error_code ec) {
+        a->output.pop_front();
+        a->writing = false;
+        if (ec) {
+            if (a == current) fail(a, "connection lost: " + ec.message());
             return;
         }
-        auto p = pending.find(m.request_id());
-        if (p == pending.end()) return;  // answered before, or timed out: late
-        if (m.has_error() && transient(m.error().code())) {
-            p->second.sent = false;
-            p->second.not_before = steady::now() + retry_pause;
-            return;
-        }
-        auto done = std::move(p->second.done);
-        pending.erase(p);
-        done(m);
+        if (!a->output.empty()) write_front(a);
     }
 
-    void greet(std::shared_ptr<attempt> const& a, v1::ServerMessage const& m) {
+    void greet(attempt_ptr const& a, v1::ServerMessage const& m) {
         if (m.request_id() != hello_id) return;
         if (m.has_reply() && m.reply().has_welcome()) {
             greeted = true;
@@ -276,7 +224,7 @@ struct connection::impl : std::enable_shared_from_this<impl> {
             set_status(link::offline, "the server refused the sign-in: " + e.message());
             current.reset();
             beast::get_lowest_layer(a->ws).close();
-            return fail_all(e.code(), e.message());
+            return book.fail_all(e.code(), e.message());
         }
         fail(a, "the server did not accept the sign-in: " + e.message());
         if (e.code() == v1::ERROR_CODE_RATE_LIMITED) reconnect_at = steady::now() + opts.max_backoff;
@@ -284,37 +232,17 @@ struct connection::impl : std::enable_shared_from_this<impl> {
 
     // Sends whatever this link has not carried yet: new requests, retries, subscriptions.
     void flush() {
-        auto now = steady::now();
-        for (auto& [id, p] : pending) {
-            if (p.sent || now < p.not_before) continue;
-            p.sent = true;
-            write(current, p.message.SerializeAsString());
-        }
-        for (auto& [id, s] : subscriptions) {
-            if (s.sent) continue;
-            s.sent = true;
-            v1::ClientMessage m;
-            m.set_request_id(id);
-            *m.mutable_subscribe() = s.subscribe;
-            write(current, m.SerializeAsString());
-        }
+        for (auto& frame : book.due(steady::now())) do_write(current, std::move(frame));
     }
 
-    void fail(std::shared_ptr<attempt> const& a, std::string why) {
+    void fail(attempt_ptr const& a, std::string why) {
         if (a != current) return;
         current.reset();
         greeted = false;
         beast::get_lowest_layer(a->ws).close();
-        for (auto& [id, p] : pending) p.sent = false;
-        for (auto& [id, s] : subscriptions) s.sent = false;
+        book.link_lost();
         reconnect_at = steady::now() + delays.next();
         set_status(link::offline, std::move(why));
-    }
-
-    void fail_all(v1::ErrorCode code, std::string const& why) {
-        auto all = std::move(pending);
-        pending.clear();
-        for (auto& [id, p] : all) p.done(local_error(id, code, why));
     }
 
     void stop() {
@@ -328,7 +256,7 @@ struct connection::impl : std::enable_shared_from_this<impl> {
         }
         greeted = false;
         set_status(link::offline, "stopped");
-        fail_all(v1::ERROR_CODE_UNAVAILABLE, "The client stopped before an answer came.");
+        book.fail_all(v1::ERROR_CODE_UNAVAILABLE, "The client stopped before an answer came.");
     }
 };
 
@@ -342,8 +270,8 @@ void connection::start() {
     asio::post(impl_->io, [self = impl_] {
         if (self->started || self->stopped) return;
         self->started = true;
-        self->connect();
-        self->tick();
+        self->do_resolve();
+        self->do_tick();
     });
 }
 
@@ -353,19 +281,16 @@ void connection::stop() {
 
 void connection::request(v1::ClientMessage m, std::chrono::milliseconds deadline, reply_handler done) {
     asio::post(impl_->io, [self = impl_, m = std::move(m), deadline, done = std::move(done)]() mutable {
-        auto id = self->next_id++;
-        m.set_request_id(id);
         if (self->stopped || self->refused)
-            return done(local_error(id, v1::ERROR_CODE_UNAVAILABLE, "Not connected: " + self->status().reason + "."));
-        if (is_mutating(m) && m.idempotency_key().empty()) m.set_idempotency_key(fresh_key(self->rng));
-        self->pending.emplace(id, pending_request{std::move(m), std::move(done), steady::now() + deadline});
+            return done(local_error(self->book.next_id(), v1::ERROR_CODE_UNAVAILABLE, "Not connected: " + self->status().reason + "."));
+        self->book.add(std::move(m), steady::now() + deadline, std::move(done));
         if (self->greeted) self->flush();
     });
 }
 
 void connection::subscribe(v1::Subscribe s, subscription_handler on_message) {
     asio::post(impl_->io, [self = impl_, s = std::move(s), on_message = std::move(on_message)]() mutable {
-        self->subscriptions.emplace(self->next_id++, subscription{std::move(s), std::move(on_message)});
+        self->book.follow(std::move(s), std::move(on_message));
         if (self->greeted) self->flush();
     });
 }

@@ -6,6 +6,7 @@
 //
 // Thread-safety: every public member may be called from any thread. Handlers run on the
 // io_context's thread; run that io_context on exactly one thread.
+#include "client/request_book.hpp"
 #include "novbe.pb.h"
 
 #include <chrono>
@@ -41,11 +42,10 @@ struct link_status {
     bool refused = false;    // the server refused the sign-in: no more attempts
 };
 
-// Gets the message that answers a request: a Reply, or an Error (the server's, or one made
-// here: UNAVAILABLE when no answer came before the deadline, or the client stopped).
-using reply_handler = std::function<void(v1::ServerMessage const&)>;
-// Gets every Snapshot, EventBatch and Error of one subscription, across reconnects.
-using subscription_handler = std::function<void(v1::ServerMessage const&)>;
+// A reply_handler (request_book.hpp) gets the message that answers a request: a Reply, or an
+// Error (the server's, or one made here: UNAVAILABLE when no answer came before the deadline,
+// or the client stopped). A subscription_handler gets every Snapshot, EventBatch and Error of
+// one subscription, across reconnects.
 using status_handler = std::function<void(link_status const&)>;
 
 class connection {
@@ -75,8 +75,5 @@ private:
     struct impl;
     std::shared_ptr<impl> impl_;
 };
-
-// A ServerMessage that carries an Error: what the handlers get when no answer came.
-v1::ServerMessage local_error(std::uint64_t request_id, v1::ErrorCode code, std::string message);
 
 }  // namespace novbe::client
