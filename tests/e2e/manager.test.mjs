@@ -297,8 +297,18 @@ test('the charts have even, labelled scales, and the day runs from opening to cl
         await other.page.locator('#per-hour').scrollIntoViewIfNeeded();
         await shoot(other.page, 'manager-charts-opening-hours');
 
+        // Signed in, the banner is the signed-in link's: up while the server is down, gone once it is back.
+        await hours.kill();
+        await other.page.locator('#offline').waitFor({ state: 'visible', timeout: 5000 });
+        assert.match(await other.page.locator('#offline').textContent(), /^Əlaqə saat \d\d:\d\d:\d\d kəsilib\. Yenidən qoşulur…$/);
+        await insideViewport(other.page, '#offline');
+        await shoot(other.page, 'manager-offline');
+        await hours.start();
+        await other.page.locator('#offline').waitFor({ state: 'hidden', timeout: 10000 });
+
         // Five wrong secrets lock the manager for a minute: the form says so, and nothing hangs or reconnects.
-        const { page } = await dashboardPage(errors, hours.url);
+        const locked = await dashboardPage(errors, hours.url);
+        const page = locked.page;
         for (let i = 0; i < 5; i++) {
             await submit(page, { user: manager.user, secret: `wrong-${i}` });
             await page.locator('#sign-in-error', { hasText: 'Not signed in: this user is unknown' }).waitFor({ timeout: 5000 });
@@ -310,6 +320,7 @@ test('the charts have even, labelled scales, and the day runs from opening to cl
         await page.waitForTimeout(2000);
         assert.deepEqual(await visibleState(page), { banner: null, error: 'Not signed in: too many wrong secrets for this user. Wait a minute and try again.', board: false });
         await shoot(page, 'manager-sign-in-locked');
+        await locked.context.close();
         await other.context.close();
     } finally {
         await hours.stop();
@@ -343,15 +354,24 @@ test('the dashboard speaks the language picked in its header, and keeps it after
     await page.reload();
     assert.equal(await page.locator('#sign-in h2').textContent(), 'Menecer girişi', 'the sign-in form too, after a reload');
     assert.equal(await page.locator('#sign-in-button').textContent(), 'Daxil ol');
+    await submit(page, { user: manager.user, secret: 'not-the-secret' });
+    await page.locator('#sign-in-error', { hasText: 'Daxil olunmadı: belə istifadəçi yoxdur və ya şifrə səhvdir.' }).waitFor({ timeout: 5000 });
+    await page.locator('#staff-language').selectOption({ label: 'Français' });
+    assert.equal(await page.locator('#sign-in-error').textContent(), 'Non connecté : utilisateur inconnu ou mot de passe erroné.');
+    await page.locator('#staff-language').selectOption({ label: 'Azərbaycan dili' });
     await submit(page, manager);
     await signedIn(page);
     assert.equal((await headings())[0], 'Bu gün');
     assert.equal(await page.locator('#staff-language').inputValue(), 'az');
     assert.doesNotMatch(await page.locator('body').innerText(), english);
 
-    for (const [label, today] of [['Русский', 'Сегодня'], ['Français', 'Aujourd\'hui'], ['Ikinyarwanda', 'Uyu munsi']]) {
+    for (const [label, today] of [['Русский', 'Сегодня'], ['Français', 'Aujourd\'hui'], ['Ikinyarwanda', 'Uyu munsi'], ['Azərbaycan dili', 'Bu gün']]) {
         await page.locator('#staff-language').selectOption({ label });
         assert.equal((await headings())[0], today, label);
+        // Long words in some languages must not push anything off the screen's width.
+        const wide = await page.evaluate(() => ({ page: document.documentElement.scrollWidth,
+            sections: [...document.querySelectorAll('section')].filter((s) => s.scrollWidth > s.clientWidth).map((s) => s.querySelector('h2').textContent) }));
+        assert.deepEqual(wide, { page: SCREEN.width, sections: [] }, `${label}: everything within the screen's width`);
         await shoot(page, `manager-${label}`);
     }
     assert.deepEqual(errors, []);

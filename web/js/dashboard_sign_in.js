@@ -5,7 +5,7 @@
 import { offlineBanner } from './banner.js';
 import { Link, Refusal } from './link.js';
 import { describe } from './refusals.js';
-import { staffSay } from './staff_language.js';
+import { onStaffLanguage, staffSay } from './staff_language.js';
 
 const $ = (id) => document.getElementById(id);
 const ATTEMPT_MS = 15000;
@@ -54,10 +54,13 @@ async function attempt(hello) {
 // Wires the form: on success, onSignedIn(link) once; the form then hides.
 export function signInForm(onSignedIn) {
     let busy = false;
+    let refused = null;  // the last attempt's refusal, said again in a newly picked language
+    onStaffLanguage(() => { if (refused) $('sign-in-error').textContent = signInWords(refused); });
     $('sign-in').addEventListener('submit', async (event) => {
         event.preventDefault();
         if (busy) return;
         busy = true;
+        refused = null;
         $('sign-in-error').textContent = '';
         $('sign-in-button').disabled = true;
         try {
@@ -65,6 +68,7 @@ export function signInForm(onSignedIn) {
             $('sign-in').hidden = true;
             onSignedIn(link);
         } catch (refusal) {
+            refused = refusal;
             $('sign-in-error').textContent = signInWords(refusal);
         } finally {
             busy = false;
