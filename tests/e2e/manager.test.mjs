@@ -3,21 +3,12 @@
 // with no event (on the counter page too); the charts' even scales and opening-to-closing day;
 // the CSV as a spreadsheet reads it; the page in the staff's language, kept after a reload.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { Server, clerk, kioskToken, launch, manager, open, readText, shoot } from './harness.mjs';
+import { Server, clerk, kioskToken, launch, manager, open, shoot } from './harness.mjs';
+import { SCREEN, assertEvenScale, dashboardPage as pageAt, insideViewport, parseCsv, serverWith, signedIn, submit, visibleState } from './manager_screen.mjs';
 
-const SCREEN = { width: 1366, height: 768 };
 let server;   // the demo centre, open all day
 let browser;
-
-// A demo centre changed by `edit` (config text -> config text) before it starts.
-async function serverWith(edit) {
-    const s = new Server();
-    writeFileSync(s.config, edit(readText(s.config)));
-    return s.start();
-}
 
 before(async () => {
     server = await new Server().start();
@@ -29,35 +20,7 @@ after(async () => {
     await server?.stop();
 });
 
-async function dashboardPage(errors, url = server.url, options = {}) {
-    const context = await browser.newContext({ viewport: SCREEN, ...options });
-    return { context, page: await open(context, `${url}/dashboard`, errors) };
-}
-
-async function submit(page, who) {
-    await page.fill('#user', who.user);
-    await page.fill('#secret', who.secret);
-    await page.click('#sign-in-button');
-}
-
-async function signedIn(page) {
-    await page.locator('#counters tr').first().waitFor();
-}
-
-// What a manager sees of the banner and the form: nothing off-screen, the words shown.
-async function visibleState(page) {
-    return page.evaluate(() => ({
-        banner: document.getElementById('offline').hidden ? null : document.getElementById('offline').textContent,
-        error: document.getElementById('sign-in').hidden ? null : document.getElementById('sign-in-error').textContent,
-        board: !document.getElementById('board').hidden,
-    }));
-}
-
-async function insideViewport(page, selector) {
-    const box = await page.locator(selector).boundingBox();
-    assert.ok(box && box.x >= 0 && box.y >= 0 && box.x + box.width <= SCREEN.width && box.y + box.height <= SCREEN.height,
-        `${selector} is on the screen: ${JSON.stringify(box)}`);
-}
+const dashboardPage = (errors, url = server.url, options = {}) => pageAt(browser, url, errors, options);
 
 test('sign-in after a clerk and a wrong secret ends signed in with no banner, every time', { timeout: 90000 }, async () => {
     const errors = [];
@@ -155,24 +118,6 @@ test('the longest wait ticks and turns red as the target passes, with no event, 
     }
 });
 
-// A CSV file as a spreadsheet reads it: quoted cells may hold commas, quotes and line breaks.
-function parseCsv(text) {
-    const rows = [];
-    let row = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (quoted) {
-            if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
-        } else if (c === '"') quoted = true;
-        else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; } else cell += c;
-    }
-    assert.equal(row.length + cell.length, 0, 'the file ends with a line break');
-    const [header, ...body] = rows;
-    return body.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i]])));
-}
-
 test('the CSV has one row per ticket, local times with the offset, names beside ids, empty cells for nothing', { timeout: 60000 }, async () => {
     const errors = [];
     const { context, page } = await dashboardPage(errors, server.url, { acceptDownloads: true });
@@ -233,17 +178,6 @@ test('the CSV has one row per ticket, local times with the offset, names beside 
     assert.deepEqual(errors, []);
     await context.close();
 });
-
-// A scale as a reader trusts it: from 0, even steps of 1, 2 or 5 times a power of ten, few enough to read.
-function assertEvenScale(ticks, holds, what) {
-    const step = ticks[1] - ticks[0];
-    assert.equal(ticks[0], 0, `${what} starts at 0`);
-    assert.ok(ticks.every((v, i) => Math.abs(v - i * step) < 1e-9), `${what} steps evenly: ${ticks}`);
-    const mantissa = step / 10 ** Math.floor(Math.log10(step));
-    assert.ok([1, 2, 5].some((m) => Math.abs(mantissa - m) < 1e-9), `${what} steps by 1, 2 or 5 x 10^n: ${step}`);
-    assert.ok(ticks.length >= 3 && ticks.length <= 7, `${what} has a readable number of ticks: ${ticks}`);
-    assert.ok(ticks.at(-1) >= holds && ticks.at(-1) - step < holds, `${what} ends at the first tick above ${holds}: ${ticks}`);
-}
 
 test('the charts have even, labelled scales, and the day runs from opening to closing', { timeout: 60000 }, async () => {
     const errors = [];

@@ -25,9 +25,10 @@ export function signInWords(refusal) {
 // Resolves with a link the server has welcomed as this manager; rejects with a Refusal, its link closed.
 async function attempt(hello) {
     let follow = () => {};
+    let timer = null;
     const link = new Link(hello, { onStatus: (s) => follow(s) });
     const welcomed = new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Refusal('ERROR_CODE_UNAVAILABLE', 'no answer')), ATTEMPT_MS);
+        timer = setTimeout(() => reject(new Refusal('ERROR_CODE_UNAVAILABLE', 'no answer')), ATTEMPT_MS);
         follow = (s) => {
             if (s.state === 'online') resolve();
             else if (s.refused) reject(new Refusal(s.code, s.reason));
@@ -40,6 +41,8 @@ async function attempt(hello) {
         await link.start();
         await welcomed;
     } catch (e) {
+        clearTimeout(timer);
+        welcomed.catch(() => {});  // when start() failed first, the welcome's own refusal is not news
         follow = () => {};
         link.close();
         throw e instanceof Refusal ? e : new Refusal('ERROR_CODE_UNAVAILABLE', String(e.message ?? e));
