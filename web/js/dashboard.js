@@ -104,6 +104,7 @@ function renderCharts() {
 }
 
 function renderAll() {
+    document.title = staffSay('dashboard.title');
     if (!centre) return;
     $('title').textContent = staffSay('dashboard.titleOf', { centre: centre.name });
     document.title = $('title').textContent;
@@ -114,7 +115,12 @@ function renderAll() {
 }
 
 async function exportCsv() {
-    const reply = await link.request('getTickets', {}, 30000);
+    let reply;
+    try {
+        reply = await link.request('getTickets', {}, 30000);
+    } catch {
+        return;  // offline: the banner says so, and the button works again once it is back
+    }
     const blob = new Blob([toCsv(reply.tickets.rows, centre.timeZone, serviceName)], { type: 'text/csv;charset=utf-8' });
     const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: `tickets-${reply.tickets.day || 'today'}.csv` });
     a.click();
@@ -186,6 +192,7 @@ function signedIn(signedInLink) {
 
 mountStaffLanguagePicker($('language'));
 onStaffLanguage(renderAll);
+renderAll();
 signInForm(signedIn);
 $('export').addEventListener('click', exportCsv);
 setInterval(() => centre && renderCounters(), 1000);
