@@ -6,6 +6,7 @@ import { offlineBanner } from './banner.js';
 import { clock } from './clock.js';
 import { nameIn } from './i18n.js';
 import { Link } from './link.js';
+import { longestWaitS, overTarget, received } from './longest_wait.js';
 import { describe } from './refusals.js';
 
 const $ = (id) => document.getElementById(id);
@@ -43,7 +44,9 @@ function renderLines() {
         const l = lines.get(id) ?? { waiting: 0, longestWaitS: 0, estimatedWaitS: 0 };
         const tr = document.createElement('tr');
         tr.dataset.service = id;
-        for (const [text, cls] of [[serviceName(id), ''], [l.waiting, 'num'], [clock(l.longestWaitS), 'num'], [l.waiting ? clock(l.estimatedWaitS) : '—', 'num']])
+        // The longest wait ticks between events and turns red past the target (js/longest_wait.js).
+        if (overTarget(l, link.welcome.centre.services.find((s) => s.id === id)?.targetWaitS)) tr.className = 'over';
+        for (const [text, cls] of [[serviceName(id), ''], [l.waiting, 'num'], [clock(longestWaitS(l)), 'num'], [l.waiting ? clock(l.estimatedWaitS) : '—', 'num']])
             tr.append(Object.assign(document.createElement('td'), { textContent: String(text), className: cls }));
         return tr;
     }));
@@ -111,8 +114,8 @@ async function signIn(event) {
     renderCounter();
     refreshFigures();
     link.subscribe({ view: 'VIEW_BOARD', serviceIds: view.serviceIds }, (m) => {
-        for (const l of m.snapshot?.lines ?? []) lines.set(l.serviceId, l);
-        for (const l of m.events?.lines ?? []) lines.set(l.serviceId, l);
+        for (const l of m.snapshot?.lines ?? []) lines.set(l.serviceId, received(l));
+        for (const l of m.events?.lines ?? []) lines.set(l.serviceId, received(l));
         renderLines();
         const ours = (m.events?.events ?? []).some((e) => e[e.kind]?.counter === number || e.counterChanged?.counter?.number === number);
         if (ours) link.request('getCounter', { counter: number }).then((r) => { view = r.counter; renderCounter(); }, () => {});
@@ -127,3 +130,4 @@ document.addEventListener('keydown', (e) => {
     if (b) { e.preventDefault(); b.click(); }
 });
 setInterval(() => view && renderElapsed(), 1000);
+setInterval(() => view && renderLines(), 250);  // the longest waits tick

@@ -116,6 +116,7 @@ export class Link {
         ws.binaryType = 'arraybuffer';
         this.ws = ws;
         this.greeted = false;
+        this.helloRefusal = null;
         this.setStatus('connecting');
         ws.onopen = () => {
             this.helloId = this.nextId++;
@@ -131,7 +132,8 @@ export class Link {
             for (const p of this.pending.values()) p.sent = false;
             for (const s of this.subscriptions.values()) s.sent = false;
             if (this.closed || this.status.refused) return;
-            const why = event.code === 1001 ? 'the server is restarting' : `connection lost (${event.code})`;
+            // A Hello refused for now (RATE_LIMITED, UNAVAILABLE): its own sentence, not the close code.
+            const why = this.helloRefusal?.message ?? (event.code === 1001 ? 'the server is restarting' : `connection lost (${event.code})`);
             this.setStatus('offline', why);
             const ceiling = Math.min(5000, 250 * 2 ** Math.min(this.attempts++, 5));
             setTimeout(() => this.connect(), ceiling / 2 + Math.random() * ceiling / 2);
@@ -179,6 +181,7 @@ export class Link {
                 this.pending.delete(id);
             }
         }
+        this.helloRefusal = m.error;
         this.ws.close();
     }
 

@@ -1,0 +1,81 @@
+// The dashboard's sign-in: one attempt at a time, each on a link of its own. An attempt that is
+// refused or cannot reach the server closes its link and says why in the form; only the link
+// that signed in may show the offline banner. (Earlier attempts' late statuses once left
+// "Not signed in" or "Offline: . Reconnecting…" over a working dashboard.)
+import { offlineBanner } from './banner.js';
+import { Link, Refusal } from './link.js';
+import { describe } from './refusals.js';
+import { onStaffLanguage, staffSay } from './staff_language.js';
+
+const $ = (id) => document.getElementById(id);
+const ATTEMPT_MS = 15000;
+
+// The sign-in form's words for a refusal: the server's own for a signed-in user of another role
+// (it names the role), the staff's language for the others.
+export function signInWords(refusal) {
+    switch (refusal.code) {
+    case 'ERROR_CODE_PERMISSION_DENIED': return `${staffSay('dashboard.forManagers')} ${refusal.message}`;
+    case 'ERROR_CODE_UNAUTHENTICATED': return staffSay('dashboard.unknownUser');
+    case 'ERROR_CODE_RATE_LIMITED': return staffSay('dashboard.rateLimited');
+    case 'ERROR_CODE_UNAVAILABLE': return staffSay('dashboard.unreachable');
+    default: return describe(refusal);
+    }
+}
+
+// Resolves with a link the server has welcomed as this manager; rejects with a Refusal, its link closed.
+async function attempt(hello) {
+    let follow = () => {};
+    let timer = null;
+    const link = new Link(hello, { onStatus: (s) => follow(s) });
+    const welcomed = new Promise((resolve, reject) => {
+        timer = setTimeout(() => reject(new Refusal('ERROR_CODE_UNAVAILABLE', 'no answer')), ATTEMPT_MS);
+        follow = (s) => {
+            if (s.state === 'online') resolve();
+            else if (s.refused) reject(new Refusal(s.code, s.reason));
+            else if (s.state === 'offline') reject(new Refusal(link.helloRefusal?.code ?? 'ERROR_CODE_UNAVAILABLE', s.reason));
+            else return;
+            clearTimeout(timer);
+        };
+    });
+    try {
+        await link.start();
+        await welcomed;
+    } catch (e) {
+        clearTimeout(timer);
+        welcomed.catch(() => {});  // when start() failed first, the welcome's own refusal is not news
+        follow = () => {};
+        link.close();
+        throw e instanceof Refusal ? e : new Refusal('ERROR_CODE_UNAVAILABLE', String(e.message ?? e));
+    }
+    const banner = offlineBanner($('offline'), (s) => (s.refused ? staffSay('dashboard.signedOut')
+        : staffSay('dashboard.offline', { time: new Date(s.since).toLocaleTimeString('en-GB') })));
+    follow = banner;
+    banner(link.status);
+    return link;
+}
+
+// Wires the form: on success, onSignedIn(link) once; the form then hides.
+export function signInForm(onSignedIn) {
+    let busy = false;
+    let refused = null;  // the last attempt's refusal, said again in a newly picked language
+    onStaffLanguage(() => { if (refused) $('sign-in-error').textContent = signInWords(refused); });
+    $('sign-in').addEventListener('submit', async (event) => {
+        event.preventDefault();
+        if (busy) return;
+        busy = true;
+        refused = null;
+        $('sign-in-error').textContent = '';
+        $('sign-in-button').disabled = true;
+        try {
+            const link = await attempt({ role: 'ROLE_MANAGER', user: $('user').value.trim(), secret: $('secret').value, clientName: 'dashboard' });
+            $('sign-in').hidden = true;
+            onSignedIn(link);
+        } catch (refusal) {
+            refused = refusal;
+            $('sign-in-error').textContent = signInWords(refusal);
+        } finally {
+            busy = false;
+            $('sign-in-button').disabled = false;
+        }
+    });
+}
