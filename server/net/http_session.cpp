@@ -5,6 +5,7 @@
 #include "net/log.hpp"
 #include "net/websocket_session.hpp"
 
+#include <boost/asio/dispatch.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 
 #include <cctype>
@@ -120,7 +121,18 @@ std::string label(ip_address const& a) { return a.is_v6() ? "[" + a.to_string() 
 }  // namespace
 
 http_session::http_session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<shared_state> state)
-    : stream_(std::move(socket)), state_(std::move(state)) {}
+    : stream_(std::move(socket)), state_(std::move(state)) {
+    state_->join(this);
+}
+
+http_session::~http_session() { state_->leave(this); }
+
+void http_session::stop() {
+    boost::asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+        beast::error_code ec;
+        if (self->idle_) self->stream_.socket().close(ec);  // the read ends, and the session with it
+    });
+}
 
 void http_session::run() {
     beast::error_code ec;
@@ -144,10 +156,12 @@ void http_session::do_read() {
     parser_->header_limit(static_cast<std::uint32_t>(state_->limit.max_header_bytes));
     parser_->body_limit(16 * 1024);
     stream_.expires_after(std::chrono::seconds(30));
+    idle_ = buffer_.size() == 0;  // part of a next request already read: it will be answered
     http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&http_session::on_read, shared_from_this()));
 }
 
 void http_session::on_read(beast::error_code ec, std::size_t) {
+    idle_ = false;
     if (ec == http::error::end_of_stream) {
         stream_.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ec);
         return;
@@ -202,6 +216,10 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
 void http_session::on_write(bool keep_alive, beast::error_code ec, std::size_t) {
     if (ec) return log_failure(ec, "http write " + peer_label_);
     if (!keep_alive) return async_drain(stream_, [self = shared_from_this()](beast::error_code) {});
+    if (state_->stopping) {  // answered; no next request on this connection
+        stream_.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ec);
+        return;
+    }
     do_read();
 }
 

@@ -18,7 +18,11 @@ namespace novbe::net {
 class http_session : public std::enable_shared_from_this<http_session> {
 public:
     http_session(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<shared_state> state);
+    ~http_session();
     void run();
+    // The server stops: closed now if it waits for a request, else once its answer is written.
+    // Thread-safe: runs on the session's executor.
+    void stop();
 
 private:
     void do_read();
@@ -37,6 +41,7 @@ private:
     ip_address peer_;
     std::string peer_label_;  // address:port, for the log
     bool via_proxy_ = false;  // the peer is a trusted proxy: each request says whose it is
+    bool idle_ = false;       // waiting for the next request
     unauthenticated_slot slot_;
 };
 

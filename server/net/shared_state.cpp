@@ -1,5 +1,6 @@
 #include "shared_state.hpp"
 
+#include "net/http_session.hpp"
 #include "net/websocket_session.hpp"
 
 #include <algorithm>
@@ -53,14 +54,28 @@ void shared_state::leave(websocket_session* s) {
     sessions_.erase(s);
 }
 
+void shared_state::join(http_session* s) {
+    std::lock_guard lock(mutex_);
+    http_sessions_.insert(s);
+}
+
+void shared_state::leave(http_session* s) {
+    std::lock_guard lock(mutex_);
+    http_sessions_.erase(s);
+}
+
 void shared_state::close_all() {
     std::vector<std::weak_ptr<websocket_session>> live;
+    std::vector<std::weak_ptr<http_session>> asking;
     {
         std::lock_guard lock(mutex_);
         for (auto* s : sessions_) live.push_back(s->weak_from_this());
+        for (auto* s : http_sessions_) asking.push_back(s->weak_from_this());
     }
     for (auto& weak : live)
         if (auto s = weak.lock()) s->close(boost::beast::websocket::close_code::going_away, "server shutting down");
+    for (auto& weak : asking)
+        if (auto s = weak.lock()) s->stop();
 }
 
 }  // namespace novbe::net

@@ -1,7 +1,7 @@
 #pragma once
 // What every session shares: the dispatcher, the static content, the network edge's policy
 // (trusted proxies, the names it answers to, the count of connections per address that have
-// not signed in), and the list of live WebSocket sessions for a graceful shutdown. No sockets
+// not signed in), and the list of live sessions for a graceful shutdown. No sockets
 // in here (Beast's chat example's hub).
 #include "net/dispatcher.hpp"
 #include "net/edge.hpp"
@@ -19,6 +19,7 @@
 
 namespace novbe::net {
 
+class http_session;
 class websocket_session;
 
 struct shared_state {
@@ -44,7 +45,12 @@ struct shared_state {
 
     void join(websocket_session* s);
     void leave(websocket_session* s);
-    void close_all();  // 1001 going away, on the sessions' own executors
+    void join(http_session* s);
+    void leave(http_session* s);
+    // WebSockets get 1001 going away; HTTP connections that wait for a next request (a
+    // browser keeps one open for minutes) are closed, and the others after their answer.
+    // On the sessions' own executors.
+    void close_all();
 
 private:
     friend class unauthenticated_slot;  // unauthenticated_slot.hpp
@@ -53,6 +59,7 @@ private:
 
     std::mutex mutex_;
     std::unordered_set<websocket_session*> sessions_;
+    std::unordered_set<http_session*> http_sessions_;
     std::unordered_map<std::string, std::size_t> unauthenticated_;  // by client address
 };
 

@@ -3,7 +3,13 @@
 #include "server_process.hpp"
 #include "ws_client.hpp"
 
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
 #include <gtest/gtest.h>
+
+#include <chrono>
 
 #include <set>
 #include <string>
@@ -28,6 +34,27 @@ TEST(restart, sigterm_stops_cleanly_and_numbering_carries_on) {
     EXPECT_NE(std::string::npos, process.log().find("stopped cleanly"));
     process.start();
     EXPECT_EQ("D003", issue_one(process));
+}
+
+// A browser keeps its HTTP connection open between requests for minutes; a stop must not wait
+// for it to give up.
+TEST(restart, sigterm_does_not_wait_for_an_idle_http_connection) {
+    server_process process;
+    process.start();
+    boost::asio::io_context io;
+    boost::asio::ip::tcp::socket browser(io);
+    browser.connect({boost::asio::ip::make_address("127.0.0.1"), process.port()});
+    std::string ask = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    boost::asio::write(browser, boost::asio::buffer(ask));
+    std::string answer(4096, '\0');
+    answer.resize(browser.read_some(boost::asio::buffer(answer)));
+    ASSERT_EQ(0u, answer.find("HTTP/1.1 200")) << answer;
+    auto asked = std::chrono::steady_clock::now();
+    EXPECT_EQ(0, process.stop());
+    EXPECT_LT(std::chrono::steady_clock::now() - asked, std::chrono::seconds(3));
+    boost::system::error_code ec;
+    browser.read_some(boost::asio::buffer(answer), ec);
+    EXPECT_EQ(boost::asio::error::eof, ec);  // closed by the server, not left hanging
 }
 
 TEST(restart, every_acknowledged_ticket_survives_sigkill) {
