@@ -105,6 +105,12 @@ int main(int argc, char** argv) {
     std::printf("  %-34s %6s %7s %9s %9s %9s | %9s %11s %6s\n", "", "boards", "issues", "p50 ms", "p99 ms", "max ms",
                 "commands", "board frames", "lost");
     row("quiet centre (the floor)", 0, honest_kiosk(port, o.seconds), nullptr);
+    // The server's memory once each run's clients have gone: what a hostile run leaves behind.
+    auto memory_after = [server](char const* what) {
+        std::this_thread::sleep_for(std::chrono::seconds(2));
+        std::printf("  server memory after %s: %ld KiB\n", what, resident_kib(server));
+    };
+    memory_after("the quiet run");
     for (int boards : {0, 500, 5000}) {
         if (boards + 300 > open_files) {
             std::printf("  %d boards: skipped, the open-file limit is %ld\n", boards, open_files);
@@ -116,13 +122,16 @@ int main(int argc, char** argv) {
         load.stop();
         row("busy hall", boards, ms, &load);
     }
+    memory_after("the busy runs");
     {
         hall_load load(port, {.boards = 500, .visit_ms = o.visit_ms, .hostile = true});
         load.start();
         auto ms = honest_kiosk(port, o.seconds);
         load.stop();
         row("busy hall, and hostile clients", 500, ms, &load);
+        std::printf("  server memory with the hostile run's clients still connected: %ld KiB\n", resident_kib(server));
     }
+    memory_after("the hostile run");
     kill(server, SIGTERM);
     waitpid(server, nullptr, 0);
     std::filesystem::remove_all(folder);
