@@ -1,7 +1,8 @@
 // The citizen's screens as the citizen meets them, at the devices' sizes: the touch kiosk in
 // portrait (1080x1920) and landscape (1920x1080) with every button and Back on screen, each
 // citizen starting afresh, out of service in every language, the service buttons' live lines,
-// "no counter is open" said instead of a number, the QR code of the configured public address.
+// "no counter is open" said instead of a number, the QR code of the configured public address;
+// the phone (390x844) that vibrates and rings when its ticket is called.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
@@ -199,6 +200,42 @@ test('the ticket\'s QR code opens the centre\'s configured public address', { ti
     qr.make();
     const drawn = (svg) => /<path d="([^"]+)"/.exec(svg)?.[1];
     assert.equal(drawn(await kiosk.locator('#ticket-qr').innerHTML()), drawn(qr.createSvgTag({ cellSize: 4, margin: 16, scalable: true })));
+    assert.deepEqual(errors, []);
+    await context.close();
+});
+
+test('the phone vibrates, rings and says so when its ticket is called', { timeout: 30000 }, async () => {
+    const errors = [];
+    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    // Record what the page asks of the vibration motor and the speaker.
+    await context.addInitScript(() => {
+        window.vibrations = [];
+        window.tones = 0;
+        Object.defineProperty(navigator, 'vibrate', { value: (pattern) => { window.vibrations.push(pattern); return true; } });
+        const start = OscillatorNode.prototype.start;
+        OscillatorNode.prototype.start = function (...a) { window.tones += 1; return start.apply(this, a); };
+    });
+    const helper = await open(context, `${server.url}/kiosk?token=${kioskToken}`, errors);
+    const ticket = await script(helper, `
+        const kiosk = await new Link({ role: 'ROLE_KIOSK', deviceToken: args.kioskToken }).start();
+        return (await kiosk.request('issueTicket', { serviceId: 'civil_registry', language: 'rw' })).issuedTicket;`);
+    const phone = await open(context, `${server.url}/t/${ticket.token}`, errors);
+    await phone.locator('#sound', { hasText: words.rw.tapForSound }).waitFor();
+    await phone.locator('#sound').tap();
+    await phone.locator('#sound', { hasText: words.rw.soundOn }).waitFor();
+    assert.equal(await phone.evaluate(() => window.vibrations.length), 0);
+    await shoot(phone, 'citizen-phone-waiting');
+    await openCounter(helper, 4);
+    await script(helper, `
+        const desk = await new Link({ role: 'ROLE_CLERK', user: args.clerk.user, secret: args.clerk.secret }).start();
+        await desk.request('callNext', { counter: 4 });`);
+    await phone.locator('#turn', { hasText: words.rw.yourTurn }).waitFor({ timeout: 3000 });
+    assert.equal(await phone.locator('#where').textContent(), words.rw.goToCounter.replace('{counter}', '4'));
+    await phone.waitForFunction(() => window.vibrations.length === 1 && window.tones >= 1, null, { timeout: 2000 });
+    assert.deepEqual(await offScreen(phone, 'main p:not([hidden]), main button:not([hidden])'), []);
+    const size = await phone.locator('#turn').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    assert.ok(size >= 32, `"your turn" at ${size} px`);
+    await shoot(phone, 'citizen-phone-called');
     assert.deepEqual(errors, []);
     await context.close();
 });
