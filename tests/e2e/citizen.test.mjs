@@ -98,6 +98,14 @@ test('with no counter open the citizen is told so, never a number; then the butt
     assert.equal(await serviceButton(kiosk, 'notary').locator('small').textContent(), `0 waiting · ${words.en.noCounterShort}`);
     await phone.locator('#where', { hasText: words.en.youAreNext }).waitFor({ timeout: 5000 });
     await shoot(kiosk, 'citizen-kiosk-services-live');
+    // One passport served in well under a second, two more taken: the next citizen is still told
+    // about 2 x (5 x 8 min + that service) / 6 = 14 min, not the 1 min that one service alone gave.
+    await script(board, `
+        const desk = await new Link({ role: 'ROLE_CLERK', user: args.clerk.user, secret: args.clerk.secret }).start();
+        for (const step of ['callNext', 'startServing', 'completeService']) await desk.request(step, { counter: 1 });
+        const kiosk = await new Link({ role: 'ROLE_KIOSK', deviceToken: args.kioskToken }).start();
+        for (let i = 0; i < 2; ++i) await kiosk.request('issueTicket', { serviceId: 'passport', language: 'en' });`);
+    await serviceButton(kiosk, 'passport').locator('small', { hasText: '2 waiting · about 14 min' }).waitFor({ timeout: 2000 });
     assert.deepEqual(errors, []);
     await context.close();
     await phoneContext.close();
@@ -232,10 +240,16 @@ test('the phone vibrates, rings and says so when its ticket is called', { timeou
     await phone.locator('#turn', { hasText: words.rw.yourTurn }).waitFor({ timeout: 3000 });
     assert.equal(await phone.locator('#where').textContent(), words.rw.goToCounter.replace('{counter}', '4'));
     await phone.waitForFunction(() => window.vibrations.length === 1 && window.tones >= 1, null, { timeout: 2000 });
+    const tones = await phone.evaluate(() => window.tones);
     assert.deepEqual(await offScreen(phone, 'main p:not([hidden]), main button:not([hidden])'), []);
     const size = await phone.locator('#turn').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     assert.ok(size >= 32, `"your turn" at ${size} px`);
     await shoot(phone, 'citizen-phone-called');
+    // Called again (a recall): it rings again.
+    await script(helper, `
+        const desk = await new Link({ role: 'ROLE_CLERK', user: args.clerk.user, secret: args.clerk.secret }).start();
+        await desk.request('recallTicket', { counter: 4 });`);
+    await phone.waitForFunction((before) => window.vibrations.length === 2 && window.tones > before, tones, { timeout: 3000 });
     assert.deepEqual(errors, []);
     await context.close();
 });
