@@ -28,8 +28,9 @@ function render(before = status) {
     $('service').textContent = nameIn(centre.services.find((s) => s.id === status.serviceId)?.names, language, centre, status.serviceId);
     $('state').textContent = say(language, `state_${state}`);
     $('where').className = state === 'called' ? 'called' : state === 'waiting' && !status.openCounters ? 'closed' : '';
-    $('where').textContent = state === 'waiting'
-        ? `${status.peopleAhead ? say(language, 'peopleAhead', { n: status.peopleAhead }) : say(language, 'youAreNext')} · ${status.openCounters ? say(language, 'about', { n: minutes(status.estimatedWaitS) }) : say(language, 'noCounterOpen')}`
+    const place = status.peopleAhead ? say(language, 'peopleAhead', { n: status.peopleAhead }) : say(language, 'youAreNext');
+    const wait = status.openCounters ? ` · ${say(language, 'about', { n: minutes(status.estimatedWaitS) })}` : `\n${say(language, 'noCounterOpen')}`;
+    $('where').textContent = state === 'waiting' ? place + wait
         : (state === 'called' || state === 'serving') ? say(language, 'goToCounter', { counter: status.counter }) : '';
     $('turn').hidden = state !== 'called';
     $('turn').textContent = say(language, 'yourTurn');
