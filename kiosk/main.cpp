@@ -38,7 +38,8 @@ int usage(std::string const& why) {
                  "       novbe-kiosk run [COMMON]\n"
                  "COMMON: [--server HOST:PORT] [--printer PATH] [--token TOKEN] [--status-url URL] [--wait SECONDS]\n"
                  "  --printer  an ESC/POS printer device (/dev/usb/lp0) or a file; without it, text on the terminal\n"
-                 "  --token    the kiosk's device token (or NOVBE_KIOSK_TOKEN; the demo centre's by default)\n";
+                 "  --token    the kiosk's device token (or NOVBE_KIOSK_TOKEN; the demo centre's by default)\n"
+                 "  --status-url  where phones open the ticket's QR code (the centre's public_url, else http://SERVER)\n";
     return usage_error;
 }
 
@@ -71,7 +72,6 @@ std::optional<settings> parse(int argc, char** argv, std::string& error) {
         else throw std::invalid_argument("unknown option " + arg);
     }
     if (!client::parse_address(server, s.link)) return error = "--server takes HOST:PORT, not " + server, std::nullopt;
-    if (s.status_base.empty()) s.status_base = "http://" + s.link.host + ":" + s.link.port;
     s.link.hello.set_role(v1::ROLE_KIOSK);
     s.link.hello.set_device_token(token);
     s.link.hello.set_client_name("novbe-kiosk");
@@ -128,7 +128,8 @@ int take_ticket(client::blocking_client& link, settings const& s, output& out, s
     }
     auto const& t = answer.reply().issued_ticket();
     auto centre = link.welcome().centre();
-    last = kiosk::make_ticket(t, centre, s.status_base, kiosk::local_time_text(t.issued_at_ms(), centre.time_zone()));
+    auto const base = kiosk::status_base(s.status_base, centre, "http://" + s.link.host + ":" + s.link.port);
+    last = kiosk::make_ticket(t, centre, base, kiosk::local_time_text(t.issued_at_ms(), centre.time_zone()));
     if (!out.print(*last, why)) return std::cerr << why << " (ticket " << t.number() << " was issued)\n", printer_failed;
     return printed;
 }

@@ -17,6 +17,12 @@ std::string pick_name(google::protobuf::Map<std::string, std::string> const& nam
     return names.empty() ? otherwise : names.begin()->second;
 }
 
+std::string status_base(std::string const& flag, v1::CentreInfo const& centre, std::string const& server_url) {
+    auto base = !flag.empty() ? flag : !centre.public_url().empty() ? centre.public_url() : server_url;
+    while (base.ends_with('/')) base.pop_back();
+    return base;
+}
+
 printed_ticket make_ticket(v1::IssuedTicket const& t, v1::CentreInfo const& centre, std::string const& status_base,
                            std::string issued) {
     auto const& words = texts_for(t.language());

@@ -22,6 +22,10 @@ struct printed_ticket {
     std::string url;          // the QR code's payload: the ticket's status page
 };
 
+// Where phones reach the centre: `--status-url` when given, else the centre's configured public
+// address (`CentreInfo.public_url`, docs/DOMAIN.md#public-address), else the server's own address.
+std::string status_base(std::string const& flag, v1::CentreInfo const& centre, std::string const& server_url);
+
 // `status_base` is where phones reach the centre, e.g. "http://10.0.0.5:8080"; the code opens
 // status_base + "/t/" + token. `issued` is the issue time already in the centre's local time.
 printed_ticket make_ticket(v1::IssuedTicket const& t, v1::CentreInfo const& centre, std::string const& status_base,

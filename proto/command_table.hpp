@@ -55,7 +55,8 @@ constexpr role_set everyone{ROLE_KIOSK, ROLE_CLERK, ROLE_BOARD, ROLE_MANAGER, RO
 constexpr role_set clerk{ROLE_CLERK};
 constexpr role_set staff{ROLE_CLERK, ROLE_MANAGER, ROLE_ADMIN};
 constexpr role_set managers{ROLE_MANAGER, ROLE_ADMIN};
-constexpr role_set followers{ROLE_CLERK, ROLE_BOARD, ROLE_MANAGER, ROLE_ADMIN, ROLE_TICKET_HOLDER};
+// A kiosk follows the public board too: its service buttons show each line live.
+constexpr role_set followers{ROLE_KIOSK, ROLE_CLERK, ROLE_BOARD, ROLE_MANAGER, ROLE_ADMIN, ROLE_TICKET_HOLDER};
 }  // namespace detail
 
 // One row per ClientMessage case, in the order of novbe.proto. A test walks the descriptor and

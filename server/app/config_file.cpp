@@ -6,6 +6,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <ctime>
@@ -164,6 +165,22 @@ void read_people(reader const& in, toml::table const& root, net::settings& s) {
         }
 }
 
+// Where phones reach the centre, printed in every ticket's QR code: an http(s) address of at
+// most 200 characters without spaces, kept without its trailing slash (docs/DOMAIN.md#public-address).
+std::string public_url(reader const& in, toml::table const& centre) {
+    auto url = in.get<std::string>(centre, "public_url", std::string());
+    if (url.empty()) return url;
+    bool const scheme = url.starts_with("https://") || url.starts_with("http://");
+    bool const plain = std::none_of(url.begin(), url.end(), [](unsigned char c) { return c <= ' ' || c == 0x7f; });
+    if (!scheme || !plain || url.size() > 200 || url.find('?') != std::string::npos || url.find('#') != std::string::npos)
+        in.fail(centre.get("public_url"), "public_url must be an http:// or https:// address of at most 200 characters, "
+                                          "without spaces, query or fragment, not '" + url.substr(0, 200) + "'");
+    auto const host = url.substr(url.find("://") + 3);
+    if (host.empty() || host.front() == '/') in.fail(centre.get("public_url"), "public_url names no host: '" + url + "'");
+    while (url.ends_with('/')) url.pop_back();
+    return url;
+}
+
 }  // namespace
 
 std::chrono::minutes utc_offset_of(std::string const& time_zone) {
@@ -208,6 +225,7 @@ net::settings load_config(std::string const& path) {
         s.profile.languages.push_back(language.value<std::string>().value_or(""));
     if (s.profile.languages.empty()) in.fail(centre, "at least one language is needed");
     s.public_boards = in.get<bool>(*centre, "public_boards", true);
+    s.profile.public_url = public_url(in, *centre);
     try {
         s.centre.rules.utc_offset = utc_offset_of(s.profile.time_zone);
     } catch (config_error const& e) {

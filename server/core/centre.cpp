@@ -72,12 +72,12 @@ std::size_t centre::people_ahead(ticket const& t, time_point now) const {
 duration centre::estimated_wait(ticket const& t, time_point now) const {
     if (t.state != ticket_state::waiting) return duration::zero();
     auto s = t.current().service;
-    return estimate_wait(people_ahead(t, now), open_counters(s), average_service(s));
+    return estimate_wait(people_ahead(t, now), open_counters(s), expected_service(s));
 }
 
 duration centre::estimated_wait(service_index s, time_point now) const {
     auto ahead = queues_[s].ahead_of_new(priority_class::normal, std::nullopt, now, config_.rules.appointment_early);
-    return estimate_wait(ahead, open_counters(s), average_service(s));
+    return estimate_wait(ahead, open_counters(s), expected_service(s));
 }
 
 std::string_view name(counter_status s) {

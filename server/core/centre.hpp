@@ -67,7 +67,7 @@ public:
 
     service_queue const& queue(service_index s) const { return queues_[s]; }
     std::size_t open_counters(service_index s) const;  // open or serving, not paused
-    duration average_service(service_index s) const { return service_times_[s].average(); }
+    duration expected_service(service_index s) const { return service_times_[s].expected(); }
     std::size_t people_ahead(ticket const& t, time_point now) const;
     duration estimated_wait(ticket const& t, time_point now) const;
     duration estimated_wait(service_index s, time_point now) const;  // for a normal ticket taken now

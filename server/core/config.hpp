@@ -29,7 +29,7 @@ struct service_config {
     std::map<std::string, std::string> names;  // language -> name shown to citizens
     duration target_wait = 15min;
     duration max_wait = 45min;  // a normal ticket waiting longer overtakes priority ones
-    duration default_service_time = 5min;  // until real service times are known
+    duration default_service_time = 5min;  // the estimate's prior, blended with real service times
     bool operator==(service_config const&) const = default;
 };
 
@@ -55,7 +55,7 @@ struct centre_rules {
     std::chrono::minutes opening{0};
     std::chrono::minutes closing{24h};
     duration appointment_early = 5min;  // an appointment counts as due this long before its time
-    std::size_t service_time_window = 20;  // completed services in the moving average
+    std::size_t service_time_window = 20;  // completed services blended into the estimate
     std::size_t recent_calls = 10;         // calls the board remembers
     bool operator==(centre_rules const&) const = default;
 };

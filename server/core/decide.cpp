@@ -22,7 +22,7 @@ public:
         if ((cmd.cls == priority_class::appointment) != cmd.due.has_value()) return errc::invalid_argument;
         if (c_.tokens_.contains(cmd.token)) return errc::duplicate_token;
         auto ahead = c_.queues_[cmd.service].ahead_of_new(cmd.cls, cmd.due, now_, c_.config_.rules.appointment_early);
-        auto wait = estimate_wait(ahead, c_.open_counters(cmd.service), c_.average_service(cmd.service));
+        auto wait = estimate_wait(ahead, c_.open_counters(cmd.service), c_.expected_service(cmd.service));
         return one(ticket_issued{.ticket = static_cast<ticket_ordinal>(c_.tickets_.size()),
                                  .service = cmd.service,
                                  .sequence = static_cast<std::uint32_t>(c_.numbers_[cmd.service].size() + 1),

@@ -120,6 +120,7 @@ v1::CentreInfo centre_info(settings const& s) {
     info.set_closing(s.profile.closing);
     info.set_day_start_minutes(static_cast<std::uint32_t>(rules.day_start.count()));
     info.set_appointment_early_s(seconds(rules.appointment_early));
+    info.set_public_url(s.profile.public_url);
     return info;
 }
 
@@ -164,6 +165,7 @@ v1::IssuedTicket issued_ticket(core::centre const& c, core::ticket const& t) {
     out.set_issued_at_ms(unix_ms(t.issued));
     out.set_token(to_hex(t.token));
     out.set_language(t.language);
+    out.set_open_counters(static_cast<std::uint32_t>(c.open_counters(t.issued_for)));
     return out;
 }
 
@@ -179,6 +181,8 @@ v1::TicketStatus ticket_status(core::centre const& c, core::ticket const& t, cor
     out.set_can_rate(t.state == core::ticket_state::done && t.rating == 0);
     out.set_language(t.language);
     out.set_issued_at_ms(unix_ms(t.issued));
+    if (t.state == core::ticket_state::waiting)
+        out.set_open_counters(static_cast<std::uint32_t>(c.open_counters(t.current().service)));
     return out;
 }
 

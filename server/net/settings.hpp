@@ -29,6 +29,7 @@ struct centre_profile {
     std::vector<std::string> languages;  // the first is the default
     std::string opening;                 // "08:00", local
     std::string closing;                 // "20:00", local: waiting tickets close unserved
+    std::string public_url;              // "https://...", no trailing slash; empty: not configured
     std::vector<service_profile> services;  // parallel to core::centre_config::services
 };
 

@@ -9,7 +9,7 @@ namespace {
 
 // Which views a role may follow.
 bool may_follow(role r, v1::View view) {
-    if (view == v1::VIEW_BOARD) return r != role::kiosk && r != role::rating_device && r != role::ticket_holder;
+    if (view == v1::VIEW_BOARD) return r != role::rating_device && r != role::ticket_holder;  // kiosks: live buttons
     if (view == v1::VIEW_DASHBOARD) return r == role::manager || r == role::admin;
     if (view == v1::VIEW_TICKET) return r == role::ticket_holder;
     return false;

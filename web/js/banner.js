@@ -1,5 +1,6 @@
 // The offline banner every page shows: only after the link has been down for a moment (a
 // reconnect that succeeds at once is not worth alarming anyone), gone as soon as it is back.
+// `words` gives a sentence, or a node (the kiosk's, one line per language).
 export function offlineBanner(element, words) {
     let timer = null;
     return (status) => {
@@ -10,7 +11,9 @@ export function offlineBanner(element, words) {
             return;
         }
         const show = () => {
-            element.textContent = words(status);
+            const said = words(status);
+            if (typeof said === 'string') element.textContent = said;
+            else element.replaceChildren(said);
             element.hidden = false;
         };
         if (status.refused) return show();

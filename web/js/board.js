@@ -48,7 +48,8 @@ function render() {
         tr.innerHTML = '<td class="name"></td><td class="count"></td><td class="wait"></td>';
         tr.children[0].textContent = `${s.prefix} · ${serviceName(s.id)}`;
         tr.children[1].textContent = String(l.waiting);
-        tr.children[2].textContent = l.waiting ? say(lang, 'about', { n: minutes(l.estimatedWaitS) }) : '—';
+        // No counter serves the line now: say so, never a number (docs/DOMAIN.md#estimates).
+        tr.children[2].textContent = !l.openCounters ? say(lang, 'noCounterShort') : l.waiting ? say(lang, 'about', { n: minutes(l.estimatedWaitS) }) : '—';
         return tr;
     }));
 }

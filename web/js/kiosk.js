@@ -1,10 +1,14 @@
-// The touch kiosk: language, service (grouped by agency), priority, then the ticket on screen
-// with its QR code, printed through the browser on 80 mm paper (Chromium's --kiosk-printing
-// prints without a dialog; ?print=auto prints each ticket at once). The device token comes
-// from ?token= once and is kept in this browser. Out of service while the server is away:
-// never a made-up number.
+// The touch kiosk: language, service (grouped by agency, each button with its line's waiting
+// count and estimate, live from the public board view), priority, then the ticket on screen with
+// its QR code of the centre's public address, printed through the browser on 80 mm paper
+// (Chromium's --kiosk-printing prints without a dialog; ?print=auto prints each ticket at once).
+// Every citizen starts afresh: after each ticket and after ?idle= seconds untouched (60), the
+// kiosk is back at the language choice in the centre's first language. The device token comes
+// from ?token= once and is kept in this browser. Out of service while the server is away, in
+// every language of the centre: never a made-up number.
 import { offlineBanner } from './banner.js';
-import { LANGUAGES, minutes, nameIn, say } from './i18n.js';
+import { LANGUAGES, nameIn, say } from './i18n.js';
+import { inEveryLanguage, lineHint, opening, waitWords } from './kiosk_words.js';
 import { Link } from './link.js';
 import { describe } from './refusals.js';
 import qrcode from '../vendor/qrcode.mjs';
@@ -13,50 +17,71 @@ const params = new URLSearchParams(location.search);
 if (params.get('token')) localStorage.setItem('novbe.kioskToken', params.get('token'));
 const token = localStorage.getItem('novbe.kioskToken');
 const autoPrint = params.get('print') === 'auto';
+const idleMs = 1000 * Math.min(3600, Math.max(2, Number(params.get('idle')) || 60));
 const $ = (id) => document.getElementById(id);
 
 let centre = { name: '', languages: Object.keys(LANGUAGES), services: [] };
 let language = params.get('lang') ?? 'az';
+const startLanguage = () => (spoken().includes(params.get('lang')) ? params.get('lang') : spoken()[0] ?? 'en');
+let atStart = true;
 let backToStart = null;
+const lines = new Map();  // service id -> QueueLine, from the board view
+
+const spoken = () => centre.languages.filter((l) => LANGUAGES[l]);
 
 function button(label, onClick, hint = '') {
     const b = document.createElement('button');
-    b.textContent = label;
+    b.append(Object.assign(document.createElement('span'), { className: 'label', textContent: label }));
     if (hint) b.append(Object.assign(document.createElement('small'), { textContent: hint }));
     b.onclick = onClick;
     return b;
 }
 
-function screen(title, buttons, back) {
+// Any screen but the first goes back to it once nobody has touched the kiosk for idleMs.
+function restartIdle(ms = idleMs) {
     clearTimeout(backToStart);
+    if (!atStart) backToStart = setTimeout(chooseLanguage, ms);
+}
+document.addEventListener('pointerdown', () => restartIdle(), { capture: true });
+document.addEventListener('keydown', () => restartIdle(), { capture: true });
+
+function screen(title, parts, back, start = false) {
+    atStart = start;
+    restartIdle();
     $('ticket').hidden = true;
     $('screen').hidden = false;
-    const h = Object.assign(document.createElement('h2'), { textContent: title });
-    const parts = [h, ...buttons];
-    if (back) parts.push(Object.assign(button(say(language, 'back'), back), { className: 'quiet back' }));
-    $('screen').replaceChildren(...parts);
+    const h = document.createElement('h2');
+    if (typeof title === 'string') h.textContent = title;
+    else h.append(title);
+    const body = Object.assign(document.createElement('div'), { className: 'body' });
+    body.append(...parts);
+    const all = [h, body];
+    if (back) all.push(Object.assign(button(say(language, 'back'), back), { className: 'quiet back' }));
+    $('screen').replaceChildren(...all);
 }
 
-function languageBar() {
-    $('languages').replaceChildren(...centre.languages.filter((l) => LANGUAGES[l]).map((l) => {
+function languageBar(pressed) {
+    $('languages').replaceChildren(...spoken().map((l) => {
         const b = button(LANGUAGES[l].languageName, () => { language = l; chooseService(); });
-        b.setAttribute('aria-pressed', String(l === language));
+        b.lang = l;
+        b.setAttribute('aria-pressed', String(l === pressed));
         return b;
     }));
 }
 
+// The start: nobody's language yet, the question asked in every language of the centre.
 function chooseLanguage() {
-    languageBar();
+    language = startLanguage();
+    languageBar(null);
     document.documentElement.lang = language;
-    const grid = document.createElement('div');
-    grid.className = 'choices';
-    grid.append(...centre.languages.filter((l) => LANGUAGES[l]).map((l) =>
-        button(LANGUAGES[l].languageName, () => { language = l; chooseService(); })));
-    screen(say(language, 'chooseLanguage'), [grid]);
+    const grid = Object.assign(document.createElement('div'), { className: 'choices' });
+    grid.append(...spoken().map((l) =>
+        Object.assign(button(LANGUAGES[l].languageName, () => { language = l; chooseService(); }), { lang: l })));
+    screen(inEveryLanguage(spoken(), 'chooseLanguage'), [grid], null, true);
 }
 
 function chooseService() {
-    languageBar();
+    languageBar(language);
     document.documentElement.lang = language;
     const groups = new Map();
     for (const s of centre.services) {
@@ -64,20 +89,27 @@ function chooseService() {
         if (!groups.has(agency)) groups.set(agency, []);
         groups.get(agency).push(s);
     }
-    const parts = [];
+    const agencies = Object.assign(document.createElement('div'), { className: 'agencies' });
     for (const [agency, services] of groups) {
-        parts.push(Object.assign(document.createElement('h3'), { textContent: agency }));
-        const grid = document.createElement('div');
-        grid.className = 'choices';
-        grid.append(...services.map((s) => button(nameIn(s.names, language, centre, s.id), () => choosePriority(s))));
-        parts.push(grid);
+        const group = Object.assign(document.createElement('section'), { className: 'agency' });
+        group.append(Object.assign(document.createElement('h3'), { textContent: agency }),
+            ...services.map((s) => Object.assign(button(nameIn(s.names, language, centre, s.id), () => choosePriority(s),
+                lineHint(lines.get(s.id), language)), { className: 'service', value: s.id })));
+        agencies.append(group);
     }
-    screen(say(language, 'chooseService'), parts, chooseLanguage);
+    screen(say(language, 'chooseService'), [agencies], chooseLanguage);
+}
+
+// A line changed: the service buttons on screen say so at once.
+function refreshButtons() {
+    for (const b of document.querySelectorAll('button.service')) {
+        const hint = b.querySelector('small');
+        if (hint) hint.textContent = lineHint(lines.get(b.value), language);
+    }
 }
 
 function choosePriority(service) {
-    const grid = document.createElement('div');
-    grid.className = 'choices';
+    const grid = Object.assign(document.createElement('div'), { className: 'choices' });
     grid.append(button(say(language, 'normal'), () => take(service, 'PRIORITY_CLASS_NORMAL')),
         button(say(language, 'priority'), () => take(service, 'PRIORITY_CLASS_PRIORITY'), say(language, 'priorityHint')));
     screen(say(language, 'choosePriority'), [grid], chooseService);
@@ -89,28 +121,19 @@ async function take(service, priority) {
         const reply = await link.request('issueTicket', { serviceId: service.id, priority, language }, 10000);
         show(reply.issuedTicket, service, priority);
     } catch (refusal) {
-        const words = refusal.code === 'ERROR_CODE_UNAVAILABLE' ? say(language, 'outOfService')
-            : describe(refusal, language, refusal.code === 'ERROR_CODE_CENTRE_CLOSED' ? opening(refusal.opensAtMs) : '');
-        screen(words, []);
-        backToStart = setTimeout(chooseLanguage, 6000);
+        if (refusal.code === 'ERROR_CODE_UNAVAILABLE') screen(inEveryLanguage(spoken(), 'outOfService'), []);
+        else screen(describe(refusal, language, refusal.code === 'ERROR_CODE_CENTRE_CLOSED' ? opening(refusal.opensAtMs, centre) : ''), []);
+        restartIdle(Math.min(6000, idleMs));
     }
 }
 
-// When the centre opens again, in its own time zone: "08:00", with the date when not today.
-function opening(ms) {
-    const zone = centre?.timeZone || undefined;
-    const at = new Date(ms);
-    const time = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
-    const day = { year: 'numeric', month: '2-digit', day: '2-digit' };
-    try {
-        const sameDay = at.toLocaleDateString('en-GB', { ...day, timeZone: zone }) === new Date().toLocaleDateString('en-GB', { ...day, timeZone: zone });
-        return at.toLocaleString('en-GB', { ...(sameDay ? {} : day), ...time, timeZone: zone });
-    } catch {
-        return at.toLocaleTimeString('en-GB', time);  // a zone this browser does not know
-    }
+// Where phones reach the centre: the configured public address, else this page's own.
+function ticketUrl(t) {
+    return `${(centre.publicUrl || location.origin).replace(/\/+$/, '')}/t/${t.token}`;
 }
 
 function show(t, service, priority) {
+    atStart = false;
     $('screen').hidden = true;
     $('ticket').hidden = false;
     $('ticket-centre').textContent = centre.name;
@@ -119,12 +142,14 @@ function show(t, service, priority) {
     $('ticket-number').textContent = t.number;
     $('ticket-priority').textContent = priority === 'PRIORITY_CLASS_PRIORITY' ? say(language, 'priorityMark') : '';
     $('ticket-ahead').textContent = t.peopleAhead ? say(language, 'peopleAhead', { n: t.peopleAhead }) : say(language, 'youAreNext');
-    $('ticket-wait').textContent = `${say(language, 'estimatedWait')}: ${say(language, 'about', { n: minutes(t.estimatedWaitS) })}`;
+    $('ticket-wait').textContent = waitWords(t, language);
+    $('ticket-wait').classList.toggle('closed', !t.openCounters);
+    const url = ticketUrl(t);
     const qr = qrcode(0, 'M');
-    qr.addData(`${location.origin}/t/${t.token}`);
+    qr.addData(url);
     qr.make();
     $('ticket-qr').innerHTML = qr.createSvgTag({ cellSize: 4, margin: 16, scalable: true });
-    $('ticket-qr').dataset.url = `${location.origin}/t/${t.token}`;
+    $('ticket-qr').dataset.url = url;
     $('ticket-scan').textContent = say(language, 'scanToFollow');
     $('ticket-time').textContent = new Date(t.issuedAtMs).toLocaleString('en-GB', { timeZone: centre.timeZone || undefined, dateStyle: 'short', timeStyle: 'short' });
     $('print').textContent = say(language, 'print');
@@ -132,22 +157,31 @@ function show(t, service, priority) {
     $('print').onclick = () => window.print();
     $('done').onclick = chooseLanguage;
     if (autoPrint) window.print();
-    backToStart = setTimeout(chooseLanguage, 30000);
+    restartIdle(Math.min(30000, idleMs));  // "take your ticket", then the next citizen's start
+}
+
+function onLines(m) {
+    if (m.body === 'snapshot') {
+        lines.clear();
+        for (const l of m.snapshot.lines) lines.set(l.serviceId, l);
+    } else if (m.body === 'events') {
+        for (const l of m.events.lines) lines.set(l.serviceId, l);
+    }
+    refreshButtons();
 }
 
 const link = new Link({ role: 'ROLE_KIOSK', deviceToken: token ?? '', clientName: 'kiosk page' }, {
-    onStatus: offlineBanner($('offline'), (s) => (s.refused ? say('en', 'badDevice') : say(language, 'outOfService'))),
+    onStatus: offlineBanner($('offline'), (s) => (s.refused ? say('en', 'badDevice') : inEveryLanguage(spoken(), 'outOfService'))),
     onWelcome: (w) => {
         const first = !centre.services.length;
         centre = w.centre;
         $('centre').textContent = centre.name;
-        if (!centre.languages.includes(language)) language = centre.languages[0] ?? 'en';
         if (first) chooseLanguage();
     },
 });
 if (!token) {
     $('screen').replaceChildren(Object.assign(document.createElement('p'), { className: 'notice error', textContent: say('en', 'noDevice') }));
 } else {
-    screen(say(language, 'oneMoment'), []);
-    link.start();
+    screen(inEveryLanguage(spoken(), 'oneMoment'), [], null, true);
+    link.start().then(() => link.subscribe({ view: 'VIEW_BOARD' }, onLines));
 }

@@ -1,18 +1,22 @@
 // The page a ticket's QR code opens (/t/TOKEN), for the citizen's phone: that ticket alone, its
 // place in line and estimated wait, the counter to go to once called, and after the service
-// a 1-5 rating the server accepts once. In the ticket's language, switchable.
+// a 1-5 rating the server accepts once. In the ticket's language, switchable. When the ticket is
+// called (or called again) the phone vibrates and, once sound is enabled by a touch, rings.
 import { offlineBanner } from './banner.js';
 import { LANGUAGES, minutes, nameIn, say } from './i18n.js';
 import { Link } from './link.js';
 import { describe } from './refusals.js';
+import { ring, soundControl } from './ticket_alert.js';
 
 const $ = (id) => document.getElementById(id);
 const token = location.pathname.split('/').pop();
 let status = null;
 let language = null;
 let chosenLanguage = null;
+let callHeard = false;  // a TicketCalled for this ticket arrived: ring once its status says so
+const showSound = soundControl($('sound'), say);
 
-function render() {
+function render(before = status) {
     if (!status) return;
     language = chosenLanguage ?? (LANGUAGES[status.language] ? status.language : 'en');
     document.documentElement.lang = language;
@@ -23,10 +27,18 @@ function render() {
     $('number').textContent = status.number;
     $('service').textContent = nameIn(centre.services.find((s) => s.id === status.serviceId)?.names, language, centre, status.serviceId);
     $('state').textContent = say(language, `state_${state}`);
-    $('where').className = state === 'called' ? 'called' : '';
-    $('where').textContent = state === 'waiting'
-        ? `${status.peopleAhead ? say(language, 'peopleAhead', { n: status.peopleAhead }) : say(language, 'youAreNext')} · ${say(language, 'about', { n: minutes(status.estimatedWaitS) })}`
+    $('where').className = state === 'called' ? 'called' : state === 'waiting' && !status.openCounters ? 'closed' : '';
+    const place = status.peopleAhead ? say(language, 'peopleAhead', { n: status.peopleAhead }) : say(language, 'youAreNext');
+    const wait = status.openCounters ? ` · ${say(language, 'about', { n: minutes(status.estimatedWaitS) })}` : `\n${say(language, 'noCounterOpen')}`;
+    $('where').textContent = state === 'waiting' ? place + wait
         : (state === 'called' || state === 'serving') ? say(language, 'goToCounter', { counter: status.counter }) : '';
+    $('turn').hidden = state !== 'called';
+    $('turn').textContent = say(language, 'yourTurn');
+    showSound(language);
+    if (state !== 'waiting' && state !== 'called') $('sound').hidden = true;  // nothing left to ring for
+    const called = state === 'called' && (callHeard || (before && before.state !== status.state));
+    callHeard = false;
+    if (called) ring();
     $('rating').hidden = !status.canRate;
     $('rate-question').textContent = say(language, 'rateQuestion');
     $('thanks').hidden = !status.rating;
@@ -39,8 +51,9 @@ function render() {
 
 async function refresh() {
     try {
+        const before = status;
         status = (await link.request('getTicketStatus', { ticketToken: token })).ticketStatus;
-        render();
+        render(before);
     } catch (refusal) {
         $('problem').hidden = false;
         $('problem').textContent = describe(refusal, language ?? 'en');
@@ -78,9 +91,11 @@ link.start().then(() => {
     // Every change to the line may move this ticket: ask for its status again, at most once a second.
     link.subscribe({ view: 'VIEW_TICKET' }, (m) => {
         if (m.body === 'snapshot' && m.snapshot.ticket) {
+            const before = status;
             status = m.snapshot.ticket;
-            return render();
+            return render(before);
         }
+        if (m.body === 'events' && m.events.events.some((e) => e.kind === 'ticketCalled' && e.ticketCalled.number === status?.number)) callHeard = true;
         pending ??= setTimeout(() => { pending = null; refresh(); }, 300);
     });
 });

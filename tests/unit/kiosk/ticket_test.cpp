@@ -57,6 +57,18 @@ TEST(ticket, english_ticket_has_number_service_wait_qr_and_cut) {
     EXPECT_TRUE(p.cut_at_end);
 }
 
+TEST(ticket, the_qr_code_opens_the_centres_public_address_unless_the_kiosk_names_another) {
+    auto c = centre();
+    EXPECT_EQ("http://10.0.0.5:8080", status_base("", c, "http://10.0.0.5:8080"));  // none configured
+    c.set_public_url("https://novbe.example.az");
+    EXPECT_EQ("https://novbe.example.az", status_base("", c, "http://10.0.0.5:8080"));
+    EXPECT_EQ("http://hall.local", status_base("http://hall.local/", c, "http://10.0.0.5:8080"));  // --status-url
+    auto t = make_ticket(issued("en"), c, status_base("", c, "http://10.0.0.5:8080"), "28.11.2026 12:21");
+    auto p = read_escpos(to_escpos(t));
+    ASSERT_EQ(1u, p.qr_codes.size());
+    EXPECT_EQ("https://novbe.example.az/t/0123456789abcdef0123456789abcdef", p.qr_codes[0]);
+}
+
 TEST(ticket, azerbaijani_letters_print_in_the_turkish_code_page_with_schwa_as_a_umlaut) {
     auto p = read_escpos(to_escpos(make_ticket(issued("az"), centre(), "http://x", "28.11.2026 12:21")));
     EXPECT_TRUE(p.has_line("Ümumvätändaş pasportu"));
