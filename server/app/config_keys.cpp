@@ -33,6 +33,11 @@ constexpr std::string_view keys[] = {
     "users.name", "users.role", "users.secret",
 };
 
+// The top-level keys written as lists of tables ([[services]]); the other tables are one each.
+constexpr std::string_view lists[] = {"services", "counters", "devices", "users"};
+
+bool is_list(std::string_view top) { return std::find(std::begin(lists), std::end(lists), top) != std::end(lists); }
+
 using path = std::vector<std::string_view>;
 
 std::vector<path> const& known_paths() {
@@ -121,8 +126,11 @@ std::string unknown(path const& p, toml::key const& key, toml::node const& node,
     auto near = std::string(nearest(parent, key.str()));
     if (parent.empty() && node.is_array_of_tables())
         return "unknown list [[" + name + "]]" + (near.empty() ? "" : " (did you mean [[" + near + "]]?)");
-    if (parent.empty() && node.is_table())
-        return "unknown table [" + name + "]" + (near.empty() ? "" : " (did you mean [" + near + "]?)");
+    if (node.is_table() && !in_list) {
+        std::string dotted;
+        for (auto segment : p) dotted += (dotted.empty() ? "" : ".") + std::string(segment);
+        return "unknown table [" + dotted + "]" + (near.empty() ? "" : " (did you mean [" + near + "]?)");
+    }
     return "unknown key '" + name + "'" + where_in(parent, t, in_list) + (near.empty() ? "" : " (did you mean '" + near + "'?)");
 }
 
@@ -141,11 +149,16 @@ void walk(toml::table const& t, path& p, bool in_list, std::vector<unknown_key>&
         auto k = kind_of(p);
         if (k == kind::unknown) {
             found.push_back({key.source(), unknown(p, key, node, t, in_list)});
-        } else if (k == kind::table && !node.is_table() && !node.is_array_of_tables()) {
-            found.push_back({key.source(), "'" + std::string(key.str()) + "'" +
-                                               where_in(path(p.begin(), p.end() - 1), t, in_list) + " is a table, not a value"});
         } else if (k == kind::table) {
-            walk_node(node, p, found);
+            auto name = "'" + std::string(key.str()) + "'";
+            bool top = p.size() == 1, empty_list = node.is_array() && node.as_array()->empty();
+            if (top && is_list(p[0]) && !node.is_array_of_tables() && !empty_list)
+                found.push_back({key.source(), name + " is a list of tables: write each entry under [[" + std::string(p[0]) + "]]"});
+            else if (top && !is_list(p[0]) && !node.is_table())
+                found.push_back({key.source(), name + " is a table: write its keys under one [" + std::string(p[0]) + "]"});
+            else if (!top && !node.is_table())
+                found.push_back({key.source(), name + where_in(path(p.begin(), p.end() - 1), t, in_list) + " is a table, not a value"});
+            else walk_node(node, p, found);
         }
         p.pop_back();
     }

@@ -72,6 +72,17 @@ TEST_F(config_file, refuses_an_unknown_table_and_list) {
     EXPECT_EQ(line_of(text, "[printing]") + ": unknown table [printing]", load(text));
 }
 
+TEST_F(config_file, refuses_a_table_written_as_a_list_and_a_list_written_as_a_table) {
+    // toml++ reads both; the loader would have found no [rules] and no [[devices]], and used none.
+    auto text = changed(demo(), "[rules]", "[[rules]]");
+    EXPECT_EQ(line_of(text, "[[rules]]") + ": 'rules' is a table: write its keys under one [rules]", load(text));
+    text = changed(demo(), "[[devices]]\nname = \"kiosk hall entrance\"", "[devices]\nname = \"kiosk hall entrance\"");
+    text = text.substr(0, text.find("[[devices]]"));  // the other entries would make it a parse error
+    EXPECT_EQ(line_of(text, "[devices]") + ": 'devices' is a list of tables: write each entry under [[devices]]", load(text));
+    text = changed(demo(), "retention_days = 90", "retention_days = 90\n[store.archive]\ndays = 1");
+    EXPECT_EQ(line_of(text, "[store.archive]") + ": unknown table [store.archive]", load(text));
+}
+
 TEST_F(config_file, names_the_service_or_counter_whose_entry_has_an_unknown_key) {
     auto text = changed(demo(), "service_minutes = 12", "service_minuts = 12");
     EXPECT_EQ(line_of(text, "service_minuts") + ": unknown key 'service_minuts' in [[services]] 'notary' (did you mean "
