@@ -18,24 +18,25 @@ namespace {
 struct sub_command {
     std::string words;  // "run", "user add"
     std::vector<std::string> options;
+    std::vector<std::string> required;  // those of the options without a default
     std::string usage;
 };
 
 std::vector<sub_command> const& sub_commands() {
     static std::vector<sub_command> const all{
-        {"run", {"config", "listen", "data-dir", "web-root"},
+        {"run", {"config", "listen", "data-dir", "web-root"}, {"config"},
          "  novbe-server run --config FILE [--listen HOST:PORT] [--data-dir DIR] [--web-root DIR]\n"
          "      Serve the centre: HTTP and WebSocket (/ws, subprotocol novbe.v1) on one port.\n"
          "      --listen defaults to 127.0.0.1:8080 (port 0 picks a free port); --data-dir to the\n"
          "      current folder, where centre.db lives. Stops cleanly on SIGTERM or SIGINT.\n"},
-        {"check-config", {"config"},
+        {"check-config", {"config"}, {"config"},
          "  novbe-server check-config --config FILE\n"
          "      Read the configuration and say what is wrong with it, if anything (FILE:LINE:COLUMN).\n"},
-        {"user add", {"config", "name", "role"},
+        {"user add", {"config", "name", "role"}, {"config", "name", "role"},
          "  novbe-server user add --config FILE --name NAME --role clerk|manager|admin\n"
          "      Add a person who signs in; the secret is read from standard input (one line) and\n"
          "      stored only as a hash.\n"},
-        {"backup", {"data-dir", "to"},
+        {"backup", {"data-dir", "to"}, {"data-dir", "to"},
          "  novbe-server backup --data-dir DIR --to FILE\n"
          "      Copy the live database to FILE while the server runs.\n"},
     };
@@ -74,10 +75,8 @@ std::map<std::string, std::string> options(std::vector<std::string> const& args,
         if (i + 1 >= args.size()) throw usage_error(args[i] + " needs a value", text);
         out[name] = args[i + 1];
     }
-    for (auto const& name : {"config", "data-dir", "to", "name", "role"})  // the ones without a default
-        if (std::find(c.options.begin(), c.options.end(), name) != c.options.end() && !out.contains(name) &&
-            !(c.words == "run" && std::string_view(name) == "data-dir"))
-            throw usage_error(c.words + ": --" + std::string(name) + " is required", text);
+    for (auto const& name : c.required)
+        if (!out.contains(name)) throw usage_error(c.words + ": --" + name + " is required", text);
     return out;
 }
 
