@@ -1,6 +1,7 @@
 // The three programs as an administrator types them: --help on each program and sub-command
 // prints the usage and exits 0; an unknown option is one line of reason, the usage, a non-zero
 // exit; check-config and run refuse a bad configuration file alike, naming its line.
+#include "net/auth.hpp"
 #include "program.hpp"
 
 #include <gtest/gtest.h>
@@ -175,6 +176,26 @@ TEST_F(check_config, a_counter_number_or_service_id_given_twice_is_refused_at_th
     write("id = \"notary\"", "id = \"passport\"");
     EXPECT_EQ(line("id = \"passport\"", 2) + ": service id 'passport' is used twice (first at line " +
                   line("id = \"passport\"") + ")",
+              refusal());
+}
+
+TEST_F(check_config, an_impossible_clock_time_is_refused_at_its_line) {
+    write("opening = \"08:00\"", "opening = \"24:30\"");
+    EXPECT_EQ(line("opening = ") + ": opening \"24:30\", closing \"20:00\": opening hours need 00:00 <= opening < "
+                                   "24:00 and opening < closing <= opening + 24:00",
+              refusal());
+    write("closing = \"20:00\"", "closing = \"20:75\"");
+    EXPECT_EQ(line("closing = ") + ": 'closing' is a time HH:MM, not '20:75'", refusal());
+}
+
+TEST_F(check_config, a_user_name_given_twice_is_refused_at_the_second) {
+    std::string users;
+    for (auto role : {"clerk", "manager"})
+        users += "\n[[users]]\nname = \"aysel\"\nrole = \"" + std::string(role) + "\"\nsecret = \"" +
+                 net::hash_secret("a-good-secret") + "\"\n";
+    write("# Clerks and managers are added", users + "# Clerks and managers are added");
+    EXPECT_EQ(line("name = \"aysel\"", 2) + ": user 'aysel' is listed twice (first at line " + line("name = \"aysel\"") +
+                  ")",
               refusal());
 }
 
