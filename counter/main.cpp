@@ -20,16 +20,18 @@ using namespace std::chrono_literals;
 
 enum exit_code { ok = 0, refused = 1, usage_error = 2, unreachable = 3 };
 
+// Without a reason (--help): the usage on standard output and exit 0; with one, both on
+// standard error and exit 2.
 int usage(std::string const& why) {
     if (!why.empty()) std::cerr << "novbe-counter: " << why << "\n";
-    std::cerr << "usage: novbe-counter [--server HOST:PORT] --user NAME [--secret-file FILE] [--manager] ACTION COUNTER [ARG]\n"
+    (why.empty() ? std::cout : std::cerr) << "usage: novbe-counter [--server HOST:PORT] --user NAME [--secret-file FILE] [--manager] ACTION COUNTER [ARG]\n"
                  "  ACTION: open close next call NUMBER recall start done [OUTCOME] no-show transfer SERVICE\n"
                  "          pause REASON resume show\n"
                  "          take-over REASON   (--manager: another clerk's open counter becomes yours)\n"
                  "       novbe-counter ... run COUNTER     the one-key screen\n"
                  "       novbe-counter ... figures         your figures today\n"
                  "The secret comes from NOVBE_SECRET, --secret-file, or is asked for.\n";
-    return usage_error;
+    return why.empty() ? ok : usage_error;
 }
 
 long long now_ms() {
@@ -194,7 +196,7 @@ int main(int argc, char** argv) {
         else words.push_back(arg);
     }
     if (user.empty()) return usage("--user NAME is needed: the clerk who signs in");
-    if (words.empty()) return usage("");
+    if (words.empty()) return usage("an ACTION is needed");
     auto action = words[0];
     std::uint32_t number = 0;
     if (action != "figures") {

@@ -32,15 +32,17 @@ struct settings {
     std::chrono::milliseconds wait = 10s;
 };
 
+// Without a reason (--help): the usage on standard output and exit 0; with one, both on
+// standard error and exit 2.
 int usage(std::string const& why) {
     if (!why.empty()) std::cerr << "novbe-kiosk: " << why << "\n";
-    std::cerr << "usage: novbe-kiosk issue --service ID [--lang az|en|ru|rw|fr] [--priority] [COMMON]\n"
+    (why.empty() ? std::cout : std::cerr) << "usage: novbe-kiosk issue --service ID [--lang az|en|ru|rw|fr] [--priority] [COMMON]\n"
                  "       novbe-kiosk run [COMMON]\n"
                  "COMMON: [--server HOST:PORT] [--printer PATH] [--token TOKEN] [--status-url URL] [--wait SECONDS]\n"
                  "  --printer  an ESC/POS printer device (/dev/usb/lp0) or a file; without it, text on the terminal\n"
                  "  --token    the kiosk's device token (or NOVBE_KIOSK_TOKEN; the demo centre's by default)\n"
                  "  --status-url  where phones open the ticket's QR code (the centre's public_url, else http://SERVER)\n";
-    return usage_error;
+    return why.empty() ? printed : usage_error;
 }
 
 std::optional<settings> parse(int argc, char** argv, std::string& error) {
@@ -197,7 +199,9 @@ int run_kiosk(client::blocking_client& link, settings s, output& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") return usage("");
+    if (argc < 2) return usage("a command is needed: issue or run");
+    for (int i = 1; i < argc; ++i)
+        if (std::string(argv[i]) == "--help" || std::string(argv[i]) == "-h") return usage("");
     std::string command = argv[1];
     std::optional<settings> s;
     std::string error;
@@ -208,7 +212,8 @@ int main(int argc, char** argv) {
     }
     if (!s) return usage(error);
     if (command == "issue" && s->service.empty()) return usage("issue needs --service ID");
-    if (command != "issue" && command != "run") return usage("unknown command " + command);
+    if (command != "issue" && command != "run")
+        return usage((command.rfind('-', 0) == 0 ? "unknown option " : "unknown command ") + command);
     if (s->language.empty()) s->language = "en";
     output out(s->printer);
     client::blocking_client link(s->link);

@@ -1,5 +1,6 @@
 #include "config_file.hpp"
 
+#include "config_keys.hpp"
 #include "net/auth.hpp"
 #include "net/edge.hpp"
 #include "toml_screen.hpp"
@@ -13,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <optional>
 
 namespace novbe::app {
@@ -25,10 +27,21 @@ public:
     explicit reader(std::string path) : path_(std::move(path)) {}
 
     [[noreturn]] void fail(toml::node const* at, std::string const& problem) const {
+        fail(at ? at->source() : toml::source_region{}, problem);
+    }
+
+    [[noreturn]] void fail(toml::source_region const& at, std::string const& problem) const {
         std::string where = path_;
-        if (at && at->source().begin) where += ":" + std::to_string(at->source().begin.line) + ":" +
-                                               std::to_string(at->source().begin.column);
+        if (at.begin) where += ":" + std::to_string(at.begin.line) + ":" + std::to_string(at.begin.column);
         throw config_error(where + ": " + problem);
+    }
+
+    // A whole number within [low, high], named with its range when outside.
+    int integer(toml::table const& t, std::string_view key, int fallback, int low, int high) const {
+        auto n = get<std::int64_t>(t, key, fallback);
+        if (n < low || n > high)
+            fail(t.get(key), "'" + std::string(key) + "' is " + std::to_string(low) + " to " + std::to_string(high));
+        return static_cast<int>(n);
     }
 
     template <class T>
@@ -90,8 +103,14 @@ std::optional<net::role> role_named(std::string_view text) {
     return std::nullopt;
 }
 
+// "first at line N", for the second of two entries that must differ.
+std::string first_at(toml::node const* first) {
+    return first && first->source().begin ? " (first at line " + std::to_string(first->source().begin.line) + ")" : "";
+}
+
 void read_services(reader const& in, toml::table const& root, net::settings& s) {
     auto const* agencies = root.get_as<toml::table>("agencies");
+    std::map<std::string, toml::node const*> ids, prefixes;
     for (auto const& node : in.array(root, "services")) {
         auto const* t = node.as_table();
         if (!t) in.fail(&node, "each [[services]] entry is a table");
@@ -107,17 +126,26 @@ void read_services(reader const& in, toml::table const& root, net::settings& s) 
         }
         for (auto const& language : s.profile.languages)
             if (!service.names.contains(language)) in.fail(t, "service '" + service.id + "' has no name in '" + language + "'");
+        if (auto [at, fresh] = ids.emplace(service.id, t->get("id")); !fresh)
+            in.fail(t->get("id"), "service id '" + service.id + "' is used twice" + first_at(at->second));
+        if (auto problem = core::validate_service(service); !problem.empty()) in.fail(t, problem);
+        if (auto [at, fresh] = prefixes.emplace(service.prefix, t->get("prefix")); !fresh)
+            in.fail(t->get("prefix"), "service '" + service.id + "': prefix '" + service.prefix + "' is used twice" +
+                                          first_at(at->second));
         s.centre.services.push_back(std::move(service));
         s.profile.services.push_back(std::move(profile));
     }
 }
 
 void read_counters(reader const& in, toml::table const& root, net::settings& s) {
+    std::map<std::int64_t, toml::node const*> numbers;
     for (auto const& node : in.array(root, "counters")) {
         auto const* t = node.as_table();
         if (!t) in.fail(&node, "each [[counters]] entry is a table");
         auto number = in.get<std::int64_t>(*t, "number");
         if (number < 1 || number > 9999) in.fail(t->get("number"), "counter numbers are 1 to 9999");
+        if (auto [at, fresh] = numbers.emplace(number, t->get("number")); !fresh)
+            in.fail(t->get("number"), "counter " + std::to_string(number) + " is listed twice" + first_at(at->second));
         core::counter_config counter{.number = static_cast<core::counter_number>(number),
                                      .name = in.get<std::string>(*t, "name", "Counter " + std::to_string(number))};
         for (auto const& id : in.array(*t, "services")) {
@@ -126,6 +154,7 @@ void read_counters(reader const& in, toml::table const& root, net::settings& s) 
             if (!index) in.fail(&id, "counter " + std::to_string(number) + " names an unknown service");
             counter.services.push_back(*index);
         }
+        if (counter.services.empty()) in.fail(t->get("services"), "counter " + std::to_string(number) + " serves no service");
         auto policy = in.get<std::string>(*t, "policy", std::string("longest_wait_first"));
         if (policy == "strict_service_order") counter.policy = core::routing_policy::strict_service_order;
         else if (policy != "longest_wait_first") in.fail(t->get("policy"), "policy is longest_wait_first or strict_service_order");
@@ -134,6 +163,8 @@ void read_counters(reader const& in, toml::table const& root, net::settings& s) 
 }
 
 void read_people(reader const& in, toml::table const& root, net::settings& s) {
+    std::map<std::string, toml::table const*> tokens;  // a token signs in one device, not two
+    std::map<std::string, toml::node const*> names;
     if (root.get("devices"))
         for (auto const& node : in.array(root, "devices")) {
             auto const* t = node.as_table();
@@ -143,6 +174,9 @@ void read_people(reader const& in, toml::table const& root, net::settings& s) {
                 in.fail(t->get("role"), "a device's role is kiosk, board or rating_device");
             net::device d{.name = in.get<std::string>(*t, "name"), .kind = *kind, .token = in.get<std::string>(*t, "token")};
             if (d.token.size() < 12) in.fail(t->get("token"), "a device token needs at least 12 characters");
+            if (auto [at, fresh] = tokens.emplace(d.token, t); !fresh)  // the token itself stays out of the message
+                in.fail(t->get("token"), "device '" + d.name + "' has the token of device '" +
+                                             in.get<std::string>(*at->second, "name") + "'" + first_at(at->second->get("token")));
             if (*kind == net::role::rating_device) {
                 d.counter = static_cast<core::counter_number>(in.get<std::int64_t>(*t, "counter"));
                 if (!s.centre.find_counter(d.counter)) in.fail(t->get("counter"), "no such counter");
@@ -159,8 +193,9 @@ void read_people(reader const& in, toml::table const& root, net::settings& s) {
             net::user u{.name = in.get<std::string>(*t, "name"), .kind = *kind, .secret_hash = in.get<std::string>(*t, "secret")};
             if (!net::is_secret_hash(u.secret_hash))
                 in.fail(t->get("secret"), "the secret is not a hash: add users with 'novbe-server user add'");
-            for (auto const& other : s.users)
-                if (other.name == u.name) in.fail(t->get("name"), "user '" + u.name + "' is listed twice");
+            if (auto [at, fresh] = names.emplace(u.name, t->get("name")); !fresh)
+                in.fail(t->get("name"), "user '" + u.name + "' is listed twice" + first_at(at->second));
+
             s.users.push_back(std::move(u));
         }
 }
@@ -214,6 +249,7 @@ net::settings load_config(std::string const& path) {
         throw config_error(path + ":" + std::to_string(e.source().begin.line) + ":" +
                            std::to_string(e.source().begin.column) + ": " + std::string(e.description()));
     }
+    if (auto unknown = find_unknown_key(root)) in.fail(unknown->where, unknown->problem);
     net::settings s;
     auto const* centre = root.get_as<toml::table>("centre");
     if (!centre) in.fail(&root, "the [centre] table is missing");
@@ -221,8 +257,13 @@ net::settings load_config(std::string const& path) {
                  .time_zone = in.get<std::string>(*centre, "time_zone"),
                  .opening = in.get<std::string>(*centre, "opening", std::string("08:00")),
                  .closing = in.get<std::string>(*centre, "closing", std::string("20:00"))};
-    for (auto const& language : in.array(*centre, "languages"))
-        s.profile.languages.push_back(language.value<std::string>().value_or(""));
+    for (auto const& language : in.array(*centre, "languages")) {
+        auto text = language.value<std::string>().value_or("");
+        if (text.empty()) in.fail(&language, "a language is a code such as \"en\"");
+        if (std::find(s.profile.languages.begin(), s.profile.languages.end(), text) != s.profile.languages.end())
+            in.fail(&language, "language '" + text + "' is listed twice");
+        s.profile.languages.push_back(text);
+    }
     if (s.profile.languages.empty()) in.fail(centre, "at least one language is needed");
     s.public_boards = in.get<bool>(*centre, "public_boards", true);
     s.profile.public_url = public_url(in, *centre);
@@ -237,10 +278,16 @@ net::settings load_config(std::string const& path) {
     s.centre.rules.closing = in.clock(*centre, "closing", s.profile.closing);
     if (auto const* rules = root.get_as<toml::table>("rules")) {
         auto& r = s.centre.rules;
-        r.max_recalls = static_cast<int>(in.get<std::int64_t>(*rules, "max_recalls", r.max_recalls));
-        r.max_priority_streak = static_cast<int>(in.get<std::int64_t>(*rules, "max_priority_streak", r.max_priority_streak));
-        r.number_digits = static_cast<int>(in.get<std::int64_t>(*rules, "number_digits", r.number_digits));
+        r.max_recalls = in.integer(*rules, "max_recalls", r.max_recalls, 0, 100);
+        r.max_priority_streak = in.integer(*rules, "max_priority_streak", r.max_priority_streak, 1, 100);
+        r.number_digits = in.integer(*rules, "number_digits", r.number_digits, 1, 6);
         r.appointment_early = in.minutes(*rules, "appointment_early_minutes", 5);
+    }
+    if (auto problem = core::validate_rules(s.centre.rules); !problem.empty()) {  // name the line at fault
+        if (problem.starts_with("rules need a day start")) in.fail(centre->get("day_start_minutes"), problem);
+        auto const* at = centre->get("closing") ? centre->get("closing") : centre->get("opening");
+        if (s.centre.rules.opening >= std::chrono::hours(24) && centre->get("opening")) at = centre->get("opening");
+        in.fail(at ? at : centre, "opening \"" + s.profile.opening + "\", closing \"" + s.profile.closing + "\": " + problem);
     }
     if (auto const* server = root.get_as<toml::table>("server")) {
         auto& l = s.limit;

@@ -4,87 +4,134 @@
 #include "store/backup.hpp"
 #include "store/schema.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace {
 
-constexpr char const* usage = R"(usage:
-  novbe-server run --config FILE [--listen HOST:PORT] [--data-dir DIR] [--web-root DIR]
-      Serve the centre: HTTP and WebSocket (/ws, subprotocol novbe.v1) on one port.
-      --listen defaults to 127.0.0.1:8080 (port 0 picks a free port); --data-dir to the
-      current folder, where centre.db lives. Stops cleanly on SIGTERM or SIGINT.
-  novbe-server check-config --config FILE
-      Read the configuration and say what is wrong with it, if anything.
-  novbe-server user add --config FILE --name NAME --role clerk|manager|admin
-      Add a person who signs in; the secret is read from standard input (one line) and
-      stored only as a hash.
-  novbe-server backup --data-dir DIR --to FILE
-      Copy the live database to FILE while the server runs.
-  novbe-server --help
-)";
+// One sub-command: its words, the options it takes, and its usage (the lines --help prints).
+struct sub_command {
+    std::string words;  // "run", "user add"
+    std::vector<std::string> options;
+    std::vector<std::string> required;  // those of the options without a default
+    std::string usage;
+};
 
-// "--name value" pairs after the sub-command words.
-std::map<std::string, std::string> options(std::vector<std::string> const& args, std::size_t from) {
+std::vector<sub_command> const& sub_commands() {
+    static std::vector<sub_command> const all{
+        {"run", {"config", "listen", "data-dir", "web-root"}, {"config"},
+         "  novbe-server run --config FILE [--listen HOST:PORT] [--data-dir DIR] [--web-root DIR]\n"
+         "      Serve the centre: HTTP and WebSocket (/ws, subprotocol novbe.v1) on one port.\n"
+         "      --listen defaults to 127.0.0.1:8080 (port 0 picks a free port); --data-dir to the\n"
+         "      current folder, where centre.db lives. Stops cleanly on SIGTERM or SIGINT.\n"},
+        {"check-config", {"config"}, {"config"},
+         "  novbe-server check-config --config FILE\n"
+         "      Read the configuration and say what is wrong with it, if anything (FILE:LINE:COLUMN).\n"},
+        {"user add", {"config", "name", "role"}, {"config", "name", "role"},
+         "  novbe-server user add --config FILE --name NAME --role clerk|manager|admin\n"
+         "      Add a person who signs in; the secret is read from standard input (one line) and\n"
+         "      stored only as a hash.\n"},
+        {"backup", {"data-dir", "to"}, {"data-dir", "to"},
+         "  novbe-server backup --data-dir DIR --to FILE\n"
+         "      Copy the live database to FILE while the server runs.\n"},
+    };
+    return all;
+}
+
+std::string usage() {
+    std::string text = "usage:\n";
+    for (auto const& c : sub_commands()) text += c.usage;
+    return text + "  novbe-server [SUB-COMMAND] --help\n      This text, or one sub-command's.\n";
+}
+
+// A command line that is not one: said in one line, then the usage; exit code 2.
+struct usage_error : std::runtime_error {
+    usage_error(std::string const& why, std::string text) : std::runtime_error(why), usage(std::move(text)) {}
+    std::string usage;
+};
+
+// --help anywhere after the sub-command's words: its usage on standard output, exit code 0.
+struct help_wanted {
+    std::string usage;
+};
+
+// "--name value" pairs after the sub-command words, each one the sub-command takes.
+std::map<std::string, std::string> options(std::vector<std::string> const& args, sub_command const& c) {
+    auto from = static_cast<std::size_t>(std::count(c.words.begin(), c.words.end(), ' ') + 1);
+    auto const text = "usage:\n" + c.usage;
+    for (auto i = from; i < args.size(); ++i)
+        if (args[i] == "--help" || args[i] == "-h") throw help_wanted{text};
     std::map<std::string, std::string> out;
     for (auto i = from; i < args.size(); i += 2) {
-        if (args[i].rfind("--", 0) != 0 || i + 1 >= args.size())
-            throw novbe::app::config_error("expected --option value, got '" + args[i] + "'");
-        out[args[i].substr(2)] = args[i + 1];
+        if (args[i].rfind("--", 0) != 0) throw usage_error("expected --option value, got '" + args[i] + "'", text);
+        auto name = args[i].substr(2);
+        if (std::find(c.options.begin(), c.options.end(), name) == c.options.end())
+            throw usage_error(c.words + ": unknown option " + args[i], text);
+        if (i + 1 >= args.size()) throw usage_error(args[i] + " needs a value", text);
+        out[name] = args[i + 1];
     }
+    for (auto const& name : c.required)
+        if (!out.contains(name)) throw usage_error(c.words + ": --" + name + " is required", text);
     return out;
 }
 
-std::string required(std::map<std::string, std::string> const& o, std::string const& key) {
-    auto it = o.find(key);
-    if (it == o.end()) throw novbe::app::config_error("--" + key + " is required (see --help)");
-    return it->second;
+// The sub-command that the arguments start with; a usage error if none does.
+sub_command const& which(std::vector<std::string> const& args) {
+    for (auto const& c : sub_commands()) {
+        auto words = c.words.find(' ') == std::string::npos ? 1u : 2u;
+        if (args.size() >= words && args[0] + (words == 2 ? " " + args[1] : "") == c.words) return c;
+    }
+    if (args[0] == "user") {
+        if (args.size() > 1 && (args[1] == "--help" || args[1] == "-h")) throw help_wanted{"usage:\n" + sub_commands()[2].usage};
+        throw usage_error("user: the sub-command is 'user add'", "usage:\n" + sub_commands()[2].usage);
+    }
+    if (args[0].rfind("-", 0) == 0) throw usage_error("unknown option " + args[0], usage());
+    throw usage_error("unknown command '" + args[0] + "'", usage());
 }
 
 int main_checked(std::vector<std::string> const& args) {
     using namespace novbe;
-    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-        std::fputs(usage, args.empty() ? stderr : stdout);
-        return args.empty() ? 2 : 0;
+    if (args.empty()) throw usage_error("a sub-command is needed", usage());
+    if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        if (args.size() > 1 && args[0] == "help") return main_checked({args[1], "--help"});
+        std::fputs(usage().c_str(), stdout);
+        return 0;
     }
-    if (args[0] == "run") {
-        auto o = options(args, 1);
-        app::server_options s{.config_path = required(o, "config")};
+    auto const& command = which(args);
+    auto o = options(args, command);
+    if (command.words == "run") {
+        app::server_options s{.config_path = o["config"]};
         if (o.contains("listen")) s.listen = o["listen"];
         if (o.contains("data-dir")) s.data_dir = o["data-dir"];
         if (o.contains("web-root")) s.web_root = o["web-root"];
         return app::run_server(s);
     }
-    if (args[0] == "check-config") {
-        auto path = required(options(args, 1), "config");
-        auto s = app::load_config(path);
-        std::printf("%s: good: %zu services, %zu counters, %zu devices, %zu users\n", path.c_str(),
+    if (command.words == "check-config") {
+        auto s = app::load_config(o["config"]);
+        std::printf("%s: good: %zu services, %zu counters, %zu devices, %zu users\n", o["config"].c_str(),
                     s.centre.services.size(), s.centre.counters.size(), s.devices.size(), s.users.size());
         return 0;
     }
-    if (args[0] == "user" && args.size() > 1 && args[1] == "add") {
-        auto o = options(args, 2);
-        auto role_name = required(o, "role");
+    if (command.words == "user add") {
+        auto role_name = o["role"];
         auto kind = role_name == "clerk" ? net::role::clerk : role_name == "manager" ? net::role::manager
-                  : role_name == "admin" ? net::role::admin : throw app::config_error("--role is clerk, manager or admin");
+                  : role_name == "admin" ? net::role::admin
+                                         : throw usage_error("--role is clerk, manager or admin", "usage:\n" + command.usage);
         std::string secret;
         std::getline(std::cin, secret);
         if (secret.size() < 8) throw app::config_error("the secret needs at least 8 characters (read from standard input)");
-        app::add_user(required(o, "config"), required(o, "name"), kind, secret);
+        app::add_user(o["config"], o["name"], kind, secret);
         std::printf("added %s %s\n", role_name.c_str(), o["name"].c_str());
         return 0;
     }
-    if (args[0] == "backup") {
-        auto o = options(args, 1);
-        store::backup(required(o, "data-dir") + "/centre.db", required(o, "to"));
-        std::printf("backed up to %s\n", o["to"].c_str());
-        return 0;
-    }
-    std::fprintf(stderr, "novbe-server: unknown command '%s'\n%s", args[0].c_str(), usage);
-    return 2;
+    store::backup(o["data-dir"] + "/centre.db", o["to"]);
+    std::printf("backed up to %s\n", o["to"].c_str());
+    return 0;
 }
 
 }  // namespace
@@ -92,6 +139,12 @@ int main_checked(std::vector<std::string> const& args) {
 int main(int argc, char** argv) {
     try {
         return main_checked({argv + 1, argv + argc});
+    } catch (help_wanted const& help) {
+        std::fputs(help.usage.c_str(), stdout);
+        return 0;
+    } catch (usage_error const& e) {
+        std::fprintf(stderr, "novbe-server: %s\n%s", e.what(), e.usage.c_str());
+        return 2;
     } catch (std::exception const& e) {  // config_error, store_error, bind failures: one clear line
         std::fprintf(stderr, "novbe-server: %s\n", e.what());
         return 1;

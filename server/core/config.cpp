@@ -40,11 +40,8 @@ std::string validate(centre_config const& config) {
     for (auto const& s : config.services) {
         if (s.id.empty()) return "a service has an empty id";
         if (!ids.insert(s.id).second) return "service id '" + s.id + "' is used twice";
-        if (!is_prefix_text(s.prefix)) return "service '" + s.id + "' needs a prefix of 1 to 3 capital letters";
+        if (auto problem = validate_service(s); !problem.empty()) return problem;
         if (!prefixes.insert(s.prefix).second) return "prefix '" + s.prefix + "' is used by two services";
-        if (s.target_wait <= duration::zero() || s.max_wait < s.target_wait)
-            return "service '" + s.id + "' needs 0 < target wait <= maximum wait";
-        if (s.default_service_time <= duration::zero()) return "service '" + s.id + "' needs a positive service time";
     }
     std::set<counter_number> numbers;
     for (auto const& c : config.counters) {
@@ -54,7 +51,19 @@ std::string validate(centre_config const& config) {
         for (auto s : c.services)
             if (s >= config.services.size()) return "counter " + std::to_string(c.number) + " names an unknown service";
     }
-    auto const& r = config.rules;
+    return validate_rules(config.rules);
+}
+
+std::string validate_service(service_config const& s) {
+    if (s.id.empty()) return "a service has an empty id";
+    if (!is_prefix_text(s.prefix)) return "service '" + s.id + "' needs a prefix of 1 to 3 capital letters";
+    if (s.target_wait <= duration::zero() || s.max_wait < s.target_wait)
+        return "service '" + s.id + "' needs 0 < target wait <= maximum wait";
+    if (s.default_service_time <= duration::zero()) return "service '" + s.id + "' needs a positive service time";
+    return {};
+}
+
+std::string validate_rules(centre_rules const& r) {
     if (r.max_recalls < 0 || r.max_priority_streak < 1) return "rules need max_recalls >= 0 and max_priority_streak >= 1";
     if (r.number_digits < 1 || r.number_digits > 6) return "rules need 1 to 6 number digits";
     if (r.day_start < 0min || r.day_start >= 24h) return "rules need a day start within the day";
@@ -62,7 +71,8 @@ std::string validate(centre_config const& config) {
         return "opening hours need 00:00 <= opening < 24:00 and opening < closing <= opening + 24:00";
     auto shifted = r.opening < r.day_start ? r.opening + 24h : r.opening;  // as opening_hours.cpp sees it
     if (r.closing - r.opening < 24h && shifted + (r.closing - r.opening) > r.day_start + 24h)
-        return "closing time must come before the next day starts (day_start_minutes)";
+        return "closing time must come before the next day starts (closing may pass midnight only when "
+               "day_start_minutes starts the day after it)";
     if (r.service_time_window < 1 || r.recent_calls < 1) return "rules need a service time window and recent calls of at least 1";
     return {};
 }

@@ -73,5 +73,8 @@ struct centre_config {
 
 // Empty when the configuration is usable; otherwise a sentence naming the first problem.
 std::string validate(centre_config const& config);
+// Parts of validate(), so that a configuration file's reader can name the line at fault.
+std::string validate_service(service_config const& s);
+std::string validate_rules(centre_rules const& r);
 
 }  // namespace novbe::core

@@ -1,6 +1,7 @@
 #include "dispatcher.hpp"
 
 #include "net/auth.hpp"
+#include "net/sentence.hpp"
 
 #include <boost/asio/post.hpp>
 
@@ -36,9 +37,9 @@ void dispatcher::handle(identity const& who, M const& m, connection const& to) {
     auto const id = m.request_id();
     auto const& send = to.send;
     auto const* row = commands::find(m.command_case());
-    if (!row) return send(error_reply(id, v1::ERROR_CODE_MALFORMED_MESSAGE, "The message carries no known command."));
+    if (!row) return send(generic_refusal(id, v1::ERROR_CODE_MALFORMED_MESSAGE));
     if (row->kind == commands::effect::greeting)
-        return send(error_reply(id, v1::ERROR_CODE_ALREADY_GREETED, "This connection has signed in already."));
+        return send(generic_refusal(id, v1::ERROR_CODE_ALREADY_GREETED));
     if (auto why = refused(*row, who, m)) return send(error_reply(id, v1::ERROR_CODE_PERMISSION_DENIED, std::move(*why)));
     auto const& h = handler_of(*row);
     switch (row->kind) {

@@ -3,6 +3,7 @@
 // which slows the guesser and nobody else.
 #include "net/auth.hpp"
 #include "net/dispatcher.hpp"
+#include "net/sentence.hpp"
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -30,6 +31,8 @@ std::string const& stand_in_hash() {
 void dispatcher::greet(M const& m, std::string const& address, sender send,
                        std::function<void(std::optional<identity>)> done) {
     auto const id = m.request_id();
+    // One sentence for every credential not known, whichever part was wrong (docs/PROTOCOL.md#requests-and-replies).
+    std::string const not_signed_in(sentence(v1::ERROR_CODE_UNAUTHENTICATED));
     auto refuse = [&](v1::ErrorCode code, std::string why) {
         send(error_reply(id, code, std::move(why)));
         done(std::nullopt);
@@ -44,7 +47,7 @@ void dispatcher::greet(M const& m, std::string const& address, sender send,
             done(std::nullopt);
         });
     };
-    if (m.command_case() != M::kHello) return refuse(v1::ERROR_CODE_HELLO_REQUIRED, "The first message must be a Hello.");
+    if (m.command_case() != M::kHello) return refuse(v1::ERROR_CODE_HELLO_REQUIRED, std::string(sentence(v1::ERROR_CODE_HELLO_REQUIRED)));
     auto const& hello = m.hello();
     if (hello.protocol_version() != 1)
         return refuse(v1::ERROR_CODE_UNSUPPORTED_VERSION, "This server speaks protocol version 1.");
@@ -57,7 +60,7 @@ void dispatcher::greet(M const& m, std::string const& address, sender send,
         if (*wanted == role::board && hello.device_token().empty() && settings_.public_boards)
             return welcome(id, {.kind = role::board, .user = "public board"}, send, done);
         auto const* d = find_device(settings_, hello.device_token());
-        if (!d || d->kind != *wanted) return refuse_unknown("Unknown device token for this role.");
+        if (!d || d->kind != *wanted) return refuse_unknown(not_signed_in);
         return welcome(id, {.kind = d->kind, .user = d->name, .counter = d->counter}, send, done);
     }
     case role::ticket_holder: {
@@ -70,7 +73,7 @@ void dispatcher::greet(M const& m, std::string const& address, sender send,
                 return refuse(v1::ERROR_CODE_TICKET_EXPIRED,
                               "This ticket was for " + date_of(*day) + "; a ticket is valid on its own day only.");
         }
-        if (!token || !centre_.state().find_ticket(*token)) return refuse_unknown("No ticket today has this token.");
+        if (!token || !centre_.state().find_ticket(*token)) return refuse_unknown(not_signed_in);
         return welcome(id, {.kind = role::ticket_holder, .ticket = *token}, send, done);
     }
     case role::clerk:
@@ -78,7 +81,7 @@ void dispatcher::greet(M const& m, std::string const& address, sender send,
     case role::admin: {
         auto const* u = find_user(settings_, hello.user());
         if (u && limiter_.locked(u->name, sign_in_limiter::clock::now()))
-            return refuse(v1::ERROR_CODE_RATE_LIMITED, "Too many wrong secrets for this user; try again in a minute.");
+            return refuse(v1::ERROR_CODE_RATE_LIMITED, std::string(sentence(v1::ERROR_CODE_RATE_LIMITED)));
         // The check takes ~0.1 s on purpose: off the event loop, then back to it.
         boost::asio::post(sign_in_, [this, id, wanted = *wanted, hash = u ? u->secret_hash : std::string(), known = u != nullptr,
                                      kind = u ? u->kind : role::clerk, user = hello.user(), secret = hello.secret(),
@@ -89,7 +92,7 @@ void dispatcher::greet(M const& m, std::string const& address, sender send,
                 if (!right) {
                     if (known) limiter_.wrong_secret(user, now);
                     else limiter_.unknown_credentials(address, now);
-                    send(error_reply(id, v1::ERROR_CODE_UNAUTHENTICATED, "Unknown user or wrong secret."));
+                    send(generic_refusal(id, v1::ERROR_CODE_UNAUTHENTICATED));
                     return done(std::nullopt);
                 }
                 limiter_.succeeded(user);

@@ -1,6 +1,7 @@
 // Subscribe and Unsubscribe: a snapshot (or the missed events) sent in order with the durable
 // stream, then every durable event of the view, from the hub.
 #include "net/dispatcher.hpp"
+#include "net/sentence.hpp"
 #include "net/snapshot.hpp"
 
 namespace novbe::net {
@@ -81,7 +82,7 @@ void dispatcher::subscribe(identity const& who, v1::ClientMessage const& m, conn
         }
     }
     if (request.after_sequence() > 0)
-        to.send(error_reply(id, v1::ERROR_CODE_SEQUENCE_TOO_OLD, "Those events are no longer kept; a snapshot follows."));
+        to.send(generic_refusal(id, v1::ERROR_CODE_SEQUENCE_TOO_OLD));
     // Taken now, at the sequence applied so far; sent once that sequence is durable.
     auto shot = std::make_shared<v1::ServerMessage>();
     shot->set_request_id(id);

@@ -1,6 +1,7 @@
 #include "websocket_session.hpp"
 
 #include "net/log.hpp"
+#include "net/sentence.hpp"
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
@@ -99,7 +100,7 @@ void websocket_session::on_message(std::string_view bytes) {
     if (state_->counts && m.command_case() != v1::ClientMessage::COMMAND_NOT_SET)
         state_->counts->command(v1::ClientMessage::descriptor()->FindFieldByNumber(m.command_case())->name());
     if (m.command_case() == v1::ClientMessage::COMMAND_NOT_SET) {
-        sender()(error_reply(m.request_id(), v1::ERROR_CODE_MALFORMED_MESSAGE, "The message carries no known command."));
+        sender()(generic_refusal(m.request_id(), v1::ERROR_CODE_MALFORMED_MESSAGE));
         if (++bad_messages_ >= state_->limit.max_bad_messages) close(websocket::close_code::policy_error, "repeated bad messages");
         return;
     }
