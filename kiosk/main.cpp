@@ -5,6 +5,7 @@
 #include "kiosk/texts.hpp"
 #include "kiosk/ticket.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -71,6 +72,12 @@ std::optional<settings> parse(int argc, char** argv, std::string& error) {
         else throw std::invalid_argument("unknown option " + arg);
     }
     if (!client::parse_address(server, s.link)) return error = "--server takes HOST:PORT, not " + server, std::nullopt;
+    if (auto known = kiosk::known_languages(); !s.language.empty() && std::find(known.begin(), known.end(), s.language) == known.end()) {
+        // A ticket half in English and a stored language nobody speaks help no one.
+        std::string list;
+        for (auto const& k : known) list += " " + k;
+        return error = "--lang " + s.language + " is not a language the kiosk knows; it knows" + list, std::nullopt;
+    }
     if (s.status_base.empty()) s.status_base = "http://" + s.link.host + ":" + s.link.port;
     s.link.hello.set_role(v1::ROLE_KIOSK);
     s.link.hello.set_device_token(token);
