@@ -62,6 +62,7 @@ test('the counter page: state-bound buttons, transfer of a called ticket, answer
     await elsewhere(page, [['issueTicket', { serviceId: 'notary' }]], 5);
     await shoot(page, 'counter-sign-in');
     await signIn(page, 5);
+    assert.equal(await page.locator('#staff-language').count(), 1);
     assert.equal(await page.locator('#staff-language').inputValue(), 'az', 'the centre\'s first language until one is picked');
     await page.selectOption('#staff-language', 'en');
     assert.deepEqual(await enabled(page), ['act-next', 'act-call', 'act-pause', 'act-close']);
@@ -103,10 +104,11 @@ test('the counter page: state-bound buttons, transfer of a called ticket, answer
 
     // The same in Azerbaijani: every word the page makes, the lines' minutes too.
     await page.selectOption('#staff-language', 'az');
-    assert.equal(await page.locator('#message').textContent(), 'Fasilə: qısa fasilə.');
+    await page.locator('#act-resume').filter({ hasText: 'Davam et' }).waitFor();
     assert.match(await page.locator('#current').textContent(), /^Masa 5 fasilədədir \(qısa fasilə\): \d+:\d\d\.$/);
     assert.match(await page.locator('#act-resume').textContent(), /^Davam et \(u\)$/);
     assert.match(await page.locator('#figures').textContent(), /^çağırılıb 2, xidmət olunub 1, gəlməyib 0, yönləndirilib 1/);
+    assert.equal(await page.locator('#message').textContent(), 'Fasilə: qısa fasilə.');
     await assertOnScreen(page);
     await shoot(page, 'counter-paused-az');
     await page.click('#act-resume');
@@ -114,6 +116,9 @@ test('the counter page: state-bound buttons, transfer of a called ticket, answer
     await page.click('#act-next');
     await page.locator('#message', { hasText: 'Bu masanın xidmətləri üçün gözləyən yoxdur.' }).waitFor();  // a refusal, in az
     await shoot(page, 'counter-refused-az');
+    const again = await open(context, `${server.url}/counter`, errors);  // the next sign-in, in the language picked
+    await again.locator('#sign-in h2', { hasText: 'Masaya daxil olun' }).waitFor();
+    await shoot(again, 'counter-sign-in-az');
     assert.deepEqual(errors, []);
     await context.close();
 });

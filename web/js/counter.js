@@ -187,8 +187,8 @@ async function signIn(event) {
     online = true;
     $('sign-in').hidden = true;
     $('desk').hidden = false;
-    $('who').textContent = `${user} · ${link.welcome.centre.name} `;
-    $('staff-language')?.remove();
+    $('who').textContent = `${user} · ${link.welcome.centre.name}`;
+    $('staff-language')?.remove();  // again, now that the centre's first language is known
     mountStaffLanguagePicker($('who').parentElement, link.welcome.centre.languages);
     if (view.status === 'COUNTER_STATUS_CLOSED') await act('openCounter');
     renderCounter();
@@ -206,6 +206,7 @@ async function signIn(event) {
     });
 }
 
+mountStaffLanguagePicker(document.querySelector('header'));  // the sign-in form in this browser's language
 $('sign-in').addEventListener('submit', signIn);
 for (const [id, run] of Object.entries(ACTIONS)) $(id).addEventListener('click', run);
 document.addEventListener('keydown', (e) => {
