@@ -79,11 +79,21 @@ function renderLines() {
         const l = lines.get(id) ?? { waiting: 0, longestWaitS: 0, estimatedWaitS: 0 };
         const tr = document.createElement('tr');
         tr.dataset.service = id;
-        for (const [text, cls] of [[serviceName(id), ''], [l.waiting, 'num'], [clock(l.longestWaitS), 'num'], [l.waiting ? staffSay('counter.minutes', { n: minutes(Number(l.estimatedWaitS)) }) : '—', 'num']])
+        for (const [text, cls] of [[serviceName(id), ''], [l.waiting, 'num'], [clock(l.longestWaitS), 'num'], [l.waiting ? clock(l.estimatedWaitS) : '—', 'num']])
             tr.append(Object.assign(document.createElement('td'), { textContent: String(text), className: cls }));
         return tr;
     }));
 }
+
+// Estimates as durations ("18 min"), not as clock times: the lines' last cells, after renderLines
+// (which the longest wait's ticking owns).
+function renderEstimates() {
+    for (const tr of $('lines').children) {
+        const l = lines.get(tr.dataset.service);
+        tr.lastElementChild.textContent = l?.waiting ? staffSay('counter.minutes', { n: minutes(Number(l.estimatedWaitS)) }) : '—';
+    }
+}
+
 
 let figures = null;
 function renderFigures() {
@@ -197,6 +207,7 @@ async function signIn(event) {
         for (const l of m.snapshot?.lines ?? []) lines.set(l.serviceId, l);
         for (const l of m.events?.lines ?? []) lines.set(l.serviceId, l);
         renderLines();
+        renderEstimates();
         // Done here or from another client of this clerk (novbe-counter): the counter and My day follow.
         const ours = (m.events?.events ?? []).some((e) => e[e.kind]?.counter === number || e.counterChanged?.counter?.number === number);
         if (ours) {
@@ -218,6 +229,7 @@ onStaffLanguage(() => {
     if (!view) return;
     renderCounter();
     renderLines();
+    renderEstimates();
     renderFigures();
     renderMessage();
 });
