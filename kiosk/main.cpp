@@ -29,6 +29,7 @@ enum exit_code { printed = 0, refused = 1, usage_error = 2, out_of_service = 3, 
 struct settings {
     client::options link;
     std::string service, language, printer, status_base;
+    bool language_given = false;  // --lang; else English, or the centre's first if it has no English
     bool priority = false;
     std::chrono::milliseconds wait = 10s;
 };
@@ -109,14 +110,18 @@ private:
 };
 
 // Takes one ticket and prints it; the exit code and, on failure, a sentence on stderr.
-int take_ticket(client::blocking_client& link, settings const& s, output& out, std::optional<kiosk::printed_ticket>& last) {
-    auto const& words = kiosk::texts_for(s.language);
+int take_ticket(client::blocking_client& link, settings s, output& out, std::optional<kiosk::printed_ticket>& last) {
     std::string why;
-    if (!out.ready(why)) return std::cerr << words.out_of_service << "\n" << why << "\n", printer_failed;
+    if (!out.ready(why)) return std::cerr << kiosk::texts_for(s.language).out_of_service << "\n" << why << "\n", printer_failed;
     if (!link.wait_online(s.wait)) {
-        std::cerr << words.out_of_service << "\n(" << link.status().reason << ")\n";
+        std::cerr << kiosk::texts_for(s.language).out_of_service << "\n(" << link.status().reason << ")\n";
         return out_of_service;
     }
+    auto const welcome = link.welcome();
+    auto const& spoken = welcome.centre().languages();
+    if (!s.language_given && !spoken.empty() && std::find(spoken.begin(), spoken.end(), s.language) == spoken.end())
+        s.language = spoken[0];  // the server would refuse a language the centre does not speak
+    auto const& words = kiosk::texts_for(s.language);
     v1::ClientMessage m;
     auto& issue = *m.mutable_issue_ticket();
     issue.set_service_id(s.service);
@@ -215,7 +220,8 @@ int main(int argc, char** argv) {
     if (!s) return usage(error);
     if (command == "issue" && s->service.empty()) return usage("issue needs --service ID");
     if (command != "issue" && command != "run") return usage("unknown command " + command);
-    if (s->language.empty()) s->language = "en";
+    s->language_given = !s->language.empty();
+    if (!s->language_given) s->language = "en";
     output out(s->printer);
     client::blocking_client link(s->link);
     if (command == "run") return run_kiosk(link, *s, out);

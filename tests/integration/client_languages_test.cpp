@@ -8,6 +8,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <regex>
+#include <sstream>
+
 namespace novbe::testing {
 namespace {
 
@@ -53,6 +57,30 @@ TEST_F(client_languages, the_server_refuses_a_ticket_in_a_language_the_centre_do
     EXPECT_EQ("This centre has no language \"xx\"; it speaks az, en, ru, rw, fr.", refused.error().message());
     m.mutable_issue_ticket()->set_language("rw");
     EXPECT_TRUE(kiosk.request(m).reply().has_issued_ticket());
+    EXPECT_EQ(1u, issued("passport"));
+}
+
+// A centre that speaks Azerbaijani and Russian only: a kiosk told no language issues in its first.
+class centre_without_english : public client_languages {
+protected:
+    void SetUp() override {
+        auto path = process.folder() + "/centre.toml";
+        std::stringstream text;
+        text << std::ifstream(path).rdbuf();
+        std::ofstream(path, std::ios::trunc) << std::regex_replace(text.str(), std::regex("\nlanguages = \\[[^\n]*\\]"),
+                                                                   "\nlanguages = [\"az\", \"ru\"]");
+        process.start();
+    }
+};
+
+TEST_F(centre_without_english, a_kiosk_told_no_language_issues_in_the_centres_first) {
+    auto r = run_program({NOVBE_KIOSK_BINARY, "issue", "--service", "passport", "--server", address()});
+    EXPECT_EQ(0, r.exit_code) << r.err;
+    EXPECT_NE(std::string::npos, r.out.find("A001")) << r.out;
+    EXPECT_NE(std::string::npos, r.out.find("Pasport")) << "the ticket in Azerbaijani: " << r.out;
+    auto en = run_program({NOVBE_KIOSK_BINARY, "issue", "--service", "passport", "--lang", "en", "--server", address()});
+    EXPECT_EQ(1, en.exit_code) << en.out;  // asked for, English is refused: the centre does not speak it
+    EXPECT_NE(std::string::npos, en.err.find("it speaks az, ru.")) << en.err;
     EXPECT_EQ(1u, issued("passport"));
 }
 
