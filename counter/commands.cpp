@@ -76,33 +76,44 @@ std::string service_name(v1::CentreInfo const& centre, std::string const& id, st
 }
 
 std::string reason_words(std::string const& reason, std::string_view language) {
-    for (auto [english, key] : {std::pair{"break", "reasonBreak"}, {"lunch", "reasonLunch"}, {"meeting", "reasonMeeting"},
+    for (auto [english, key] : {std::pair{"break", "reasonBreak"},
+                                {"lunch", "reasonLunch"},
+                                {"meeting", "reasonMeeting"},
                                 {"technical problem", "reasonTechnical"}})
         if (reason == english) return say(language, key);
     return reason;
 }
 
 std::string counter_name(v1::CounterView const& c, std::string_view language) {
-    return c.name().empty() || c.name() == std::to_string(c.number()) || c.name() == "Counter " + std::to_string(c.number())
+    return c.name().empty() || c.name() == std::to_string(c.number()) ||
+                   c.name() == "Counter " + std::to_string(c.number())
                ? say(language, "named", {{"n", std::to_string(c.number())}})
                : c.name();
 }
 
-std::string describe(v1::CounterView const& c, long long now_ms, std::string_view language, v1::CentreInfo const& centre) {
+std::string describe(v1::CounterView const& c, long long now_ms, std::string_view language,
+                     v1::CentreInfo const& centre) {
     auto name = counter_name(c, language);
     auto since = [now_ms](long long at_ms) { return clock_text((now_ms - at_ms) / 1000); };
     switch (c.status()) {
     case v1::COUNTER_STATUS_CLOSED: return say(language, "isClosed", {{"counter", name}});
     case v1::COUNTER_STATUS_OPEN: return say(language, "isOpen", {{"counter", name}});
     case v1::COUNTER_STATUS_PAUSED:
-        return say(language, "isPaused", {{"counter", name}, {"reason", reason_words(c.pause_reason(), language)}, {"time", since(c.since_ms())}});
+        return say(
+            language, "isPaused",
+            {{"counter", name}, {"reason", reason_words(c.pause_reason(), language)}, {"time", since(c.since_ms())}});
     case v1::COUNTER_STATUS_SERVING: {
         auto const& t = c.current();
         auto service = service_name(centre, t.service_id(), language);
         if (t.state() == v1::TICKET_STATE_SERVING)
-            return say(language, "isServing", {{"counter", name}, {"number", t.number()}, {"service", service}, {"time", since(t.started_at_ms())}});
+            return say(
+                language, "isServing",
+                {{"counter", name}, {"number", t.number()}, {"service", service}, {"time", since(t.started_at_ms())}});
         return say(language, t.recalls() ? "isRecalled" : "isCalled",
-                   {{"counter", name}, {"number", t.number()}, {"service", service}, {"time", since(t.called_at_ms())},
+                   {{"counter", name},
+                    {"number", t.number()},
+                    {"service", service},
+                    {"time", since(t.called_at_ms())},
                     {"n", std::to_string(t.recalls())}});
     }
     case v1::COUNTER_STATUS_UNSPECIFIED:
@@ -113,8 +124,9 @@ std::string describe(v1::CounterView const& c, long long now_ms, std::string_vie
     return name + ": ?";
 }
 
-std::string what_happened(std::string const& action, std::vector<std::string> const& args, v1::CounterView const& before,
-                          v1::CounterView const& after, std::string_view language, v1::CentreInfo const& centre) {
+std::string what_happened(std::string const& action, std::vector<std::string> const& args,
+                          v1::CounterView const& before, v1::CounterView const& after, std::string_view language,
+                          v1::CentreInfo const& centre) {
     auto held = before.has_current() ? before.current().number() : std::string();
     auto now = after.has_current() ? after.current().number() : std::string();
     if (action == "open") return say(language, "didOpen");
@@ -130,6 +142,5 @@ std::string what_happened(std::string const& action, std::vector<std::string> co
         return say(language, "didTransfer", {{"number", held}, {"service", service_name(centre, args[0], language)}});
     return {};
 }
-
 
 }  // namespace novbe::counter

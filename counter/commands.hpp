@@ -24,8 +24,9 @@ std::string describe(v1::CounterView const& c, long long now_ms, std::string_vie
 
 // What an action just did, from the counter before and after it: "A012 moved to Notary.",
 // "A012 served.", "Counter opened."; empty for a look (show) that changed nothing.
-std::string what_happened(std::string const& action, std::vector<std::string> const& args, v1::CounterView const& before,
-                          v1::CounterView const& after, std::string_view language, v1::CentreInfo const& centre);
+std::string what_happened(std::string const& action, std::vector<std::string> const& args,
+                          v1::CounterView const& before, v1::CounterView const& after, std::string_view language,
+                          v1::CentreInfo const& centre);
 
 // "Counter 3" in `language`, or the name the centre gave it.
 std::string counter_name(v1::CounterView const& c, std::string_view language);

@@ -60,9 +60,12 @@ bool desk::take(v1::ServerMessage const& m) {
 std::string desk::service_name(std::string const& id) const { return counter::service_name(centre, id, language); }
 
 std::string figures_text(v1::Figures const& f, std::string_view language) {
-    auto out = say(language, "figures", {{"called", std::to_string(f.called())}, {"served", std::to_string(f.served())},
-                                         {"noShows", std::to_string(f.no_shows())}, {"transferred", std::to_string(f.transferred_out())},
-                                         {"average", clock_text(f.average_service_s())}});
+    auto out = say(language, "figures",
+                   {{"called", std::to_string(f.called())},
+                    {"served", std::to_string(f.served())},
+                    {"noShows", std::to_string(f.no_shows())},
+                    {"transferred", std::to_string(f.transferred_out())},
+                    {"average", clock_text(f.average_service_s())}});
     if (f.ratings()) {
         char rating[16];
         std::snprintf(rating, sizeof rating, "%.1f", f.average_rating());

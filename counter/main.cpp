@@ -23,7 +23,8 @@ enum exit_code { ok = 0, refused = 1, usage_error = 2, unreachable = 3 };
 
 int usage(std::string const& why) {
     if (!why.empty()) std::cerr << "novbe-counter: " << why << "\n";
-    std::cerr << "usage: novbe-counter [--server HOST:PORT] --user NAME [--secret-file FILE] [--manager] [--lang CODE] ACTION COUNTER [ARG]\n"
+    std::cerr << "usage: novbe-counter [--server HOST:PORT] --user NAME [--secret-file FILE] [--manager] [--lang CODE] "
+                 "ACTION COUNTER [ARG]\n"
                  "  ACTION: open close next call NUMBER recall start done [OUTCOME] no-show transfer SERVICE\n"
                  "          pause REASON resume show\n"
                  "          take-over REASON   (--manager: another clerk's open counter becomes yours)\n"
@@ -91,8 +92,10 @@ std::vector<std::string> ask_arguments(std::string const& action, counter::desk 
     if (action == "call") return {counter::ask_line(counter::say(l, "askNumber"))};
     if (action == "done-with-outcome") return {counter::ask_line(counter::say(l, "askOutcome"))};
     if (action == "pause") {
-        auto pick = counter::ask_line(counter::say(
-            l, "askReason", {{"break", counter::say(l, "reasonBreak")}, {"lunch", counter::say(l, "reasonLunch")}, {"meeting", counter::say(l, "reasonMeeting")}}));
+        auto pick = counter::ask_line(counter::say(l, "askReason",
+                                                   {{"break", counter::say(l, "reasonBreak")},
+                                                    {"lunch", counter::say(l, "reasonLunch")},
+                                                    {"meeting", counter::say(l, "reasonMeeting")}}));
         if (pick == "1") return {"break"};
         if (pick == "2") return {"lunch"};
         if (pick == "3") return {"meeting"};
@@ -103,7 +106,8 @@ std::vector<std::string> ask_arguments(std::string const& action, counter::desk 
     for (auto const& s : d.centre.services())
         if (!d.counter.has_current() || s.id() != d.counter.current().service_id()) others.push_back(s.id());
     std::string menu = counter::say(l, "askService") + "\n";
-    for (std::size_t i = 0; i < others.size(); ++i) menu += "  " + std::to_string(i + 1) + "  " + d.service_name(others[i]) + "\n";
+    for (std::size_t i = 0; i < others.size(); ++i)
+        menu += "  " + std::to_string(i + 1) + "  " + d.service_name(others[i]) + "\n";
     auto pick = counter::ask_line(menu + counter::say(l, "askPick"));
     if (!pick.empty() && pick.size() < 4 && pick.find_first_not_of("0123456789") == std::string::npos) {
         auto i = std::stoul(pick);
@@ -119,7 +123,8 @@ struct shared_desk {
     bool changed = true;
 };
 
-int run_desk(client::blocking_client& link, std::string const& user, std::string const& language, std::uint32_t number) {
+int run_desk(client::blocking_client& link, std::string const& user, std::string const& language,
+             std::uint32_t number) {
     auto shared = std::make_shared<shared_desk>();  // outlives this function in the handler
     auto& d = shared->d;
     d.user = user;
@@ -180,7 +185,9 @@ int run_desk(client::blocking_client& link, std::string const& user, std::string
         v1::CounterView view;
         int code = m ? act(link, *m, language, said, &view) : refused;
         std::lock_guard lock(shared->mutex);
-        d.message = !m ? error : code == ok ? counter::what_happened(action, args, copy.counter, view, language, d.centre) : said;
+        d.message = !m           ? error
+                    : code == ok ? counter::what_happened(action, args, copy.counter, view, language, d.centre)
+                                 : said;
         if (code == ok) d.counter = view;
         shared->changed = true;
         if (code == ok && action == "close") return keys.show(counter::render(d, now_ms())), ok;
@@ -210,8 +217,7 @@ int main(int argc, char** argv) {
                 for (auto const& k : counter::known_languages()) list += " " + k;
                 return usage("--lang " + language + " is not a language novbe-counter knows; it knows" + list);
             }
-        }
-        else if (arg.rfind("--", 0) == 0) return usage("unknown option " + arg);
+        } else if (arg.rfind("--", 0) == 0) return usage("unknown option " + arg);
         else words.push_back(arg);
     }
     if (user.empty()) return usage("--user NAME is needed: the clerk who signs in");

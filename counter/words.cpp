@@ -36,7 +36,8 @@ bool knows(std::string_view language) {
     return std::any_of(std::begin(table), std::end(table), [&](row const& r) { return r.language == language; });
 }
 
-std::string say(std::string_view language, std::string_view key, std::initializer_list<std::pair<std::string_view, std::string>> values) {
+std::string say(std::string_view language, std::string_view key,
+                std::initializer_list<std::pair<std::string_view, std::string>> values) {
     auto text = find(language, key);
     if (text.empty()) text = find("en", key);
     std::string out(text.empty() ? key : text);

@@ -73,7 +73,8 @@ std::optional<settings> parse(int argc, char** argv, std::string& error) {
         else throw std::invalid_argument("unknown option " + arg);
     }
     if (!client::parse_address(server, s.link)) return error = "--server takes HOST:PORT, not " + server, std::nullopt;
-    if (auto known = kiosk::known_languages(); !s.language.empty() && std::find(known.begin(), known.end(), s.language) == known.end()) {
+    if (auto known = kiosk::known_languages();
+        !s.language.empty() && std::find(known.begin(), known.end(), s.language) == known.end()) {
         // A ticket half in English and a stored language nobody speaks help no one.
         std::string list;
         for (auto const& k : known) list += " " + k;
@@ -112,7 +113,8 @@ private:
 // Takes one ticket and prints it; the exit code and, on failure, a sentence on stderr.
 int take_ticket(client::blocking_client& link, settings s, output& out, std::optional<kiosk::printed_ticket>& last) {
     std::string why;
-    if (!out.ready(why)) return std::cerr << kiosk::texts_for(s.language).out_of_service << "\n" << why << "\n", printer_failed;
+    if (!out.ready(why))
+        return std::cerr << kiosk::texts_for(s.language).out_of_service << "\n" << why << "\n", printer_failed;
     if (!link.wait_online(s.wait)) {
         std::cerr << kiosk::texts_for(s.language).out_of_service << "\n(" << link.status().reason << ")\n";
         return out_of_service;

@@ -115,7 +115,8 @@ public:
         ticket const* t = nullptr;
         // Called or being served: a clerk who sees at the call that the citizen came to the
         // wrong line sends them on without starting a service that is not theirs.
-        if (auto e = holding(cmd.counter, cmd.by, ticket_state::serving, t); !e.ok() && !(t && t->state == ticket_state::called))
+        if (auto e = holding(cmd.counter, cmd.by, ticket_state::serving, t);
+            !e.ok() && !(t && t->state == ticket_state::called))
             return e;
         if (cmd.to >= c_.config_.services.size()) return errc::unknown_service;
         if (cmd.to == t->current().service) return errc::same_service;

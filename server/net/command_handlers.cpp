@@ -41,8 +41,9 @@ made issue_ticket(command_context const& x, M const& m) {
         std::string list;
         for (auto const& k : known) list += (list.empty() ? "" : ", ") + k;
         return refusal{v1::ERROR_CODE_INVALID_ARGUMENT,
-                       "This centre has no language " + (language.size() <= 16 ? "\"" + language + "\"" : "of that length") +
-                           "; it speaks " + list + "."};
+                       "This centre has no language " +
+                           (language.size() <= 16 ? "\"" + language + "\"" : "of that length") + "; it speaks " + list +
+                           "."};
     }
     core::issue_ticket cmd{.service = service_index_of(x.config, in.service_id()), .cls = engine_class(in.priority()),
                            .language = language,

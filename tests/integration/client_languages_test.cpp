@@ -39,9 +39,11 @@ protected:
 
 TEST_F(client_languages, a_kiosk_asked_for_an_unknown_language_prints_nothing_and_names_the_known_ones) {
     auto printer = process.folder() + "/lp0";
-    auto r = run_program({NOVBE_KIOSK_BINARY, "issue", "--service", "passport", "--lang", "xx", "--printer", printer, "--server", address()});
+    auto r = run_program({NOVBE_KIOSK_BINARY, "issue", "--service", "passport", "--lang", "xx", "--printer", printer,
+                          "--server", address()});
     EXPECT_EQ(2, r.exit_code) << r.out << r.err;
-    EXPECT_NE(std::string::npos, r.err.find("--lang xx is not a language the kiosk knows; it knows az en ru rw fr")) << r.err;
+    EXPECT_NE(std::string::npos, r.err.find("--lang xx is not a language the kiosk knows; it knows az en ru rw fr"))
+        << r.err;
     EXPECT_EQ("", slurp(printer));
     EXPECT_EQ(0u, issued("passport"));
 }
@@ -78,7 +80,8 @@ TEST_F(centre_without_english, a_kiosk_told_no_language_issues_in_the_centres_fi
     EXPECT_EQ(0, r.exit_code) << r.err;
     EXPECT_NE(std::string::npos, r.out.find("A001")) << r.out;
     EXPECT_NE(std::string::npos, r.out.find("Pasport")) << "the ticket in Azerbaijani: " << r.out;
-    auto en = run_program({NOVBE_KIOSK_BINARY, "issue", "--service", "passport", "--lang", "en", "--server", address()});
+    auto en =
+        run_program({NOVBE_KIOSK_BINARY, "issue", "--service", "passport", "--lang", "en", "--server", address()});
     EXPECT_EQ(1, en.exit_code) << en.out;  // asked for, English is refused: the centre does not speak it
     EXPECT_NE(std::string::npos, en.err.find("it speaks az, ru.")) << en.err;
     EXPECT_EQ(1u, issued("passport"));

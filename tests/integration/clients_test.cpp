@@ -157,8 +157,9 @@ TEST_F(clients, the_counter_screen_works_with_one_key_per_action) {
     k.hello(v1::ROLE_KIOSK, server_process::kiosk_token);
     k.request(issue("id_card"));
     // next, start, done (with its outcome), then close and leave: as a clerk types them.
-    auto r = run_program({NOVBE_COUNTER_BINARY, "--server", address(), "--user", server_process::clerk, "--lang", "en", "run", "3"},
-                         {{"NOVBE_SECRET", server_process::clerk_secret}}, "nsopassport ready\nq");
+    auto r = run_program(
+        {NOVBE_COUNTER_BINARY, "--server", address(), "--user", server_process::clerk, "--lang", "en", "run", "3"},
+        {{"NOVBE_SECRET", server_process::clerk_secret}}, "nsopassport ready\nq");
     EXPECT_EQ(0, r.exit_code) << r.err;
     EXPECT_NE(std::string::npos, r.out.find("Now     Counter 3: B001 (Identity card) is called")) << r.out;
     EXPECT_NE(std::string::npos, r.out.find("B001 (Identity card) is being served")) << r.out;

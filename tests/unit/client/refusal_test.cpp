@@ -75,7 +75,9 @@ TEST(refusal, another_clerks_counter_is_named) {
     // In Russian, the clerk's own words first, then what only the server's English says.
     EXPECT_EQ("Это окно принадлежит другому сотруднику: менеджер может взять его на себя. "
               "(Counter 1 is anna's until it is closed; a manager can take it over.)",
-              describe(error(v1::ERROR_CODE_COUNTER_NOT_YOURS, "Counter 1 is anna's until it is closed; a manager can take it over."), "ru"));
+              describe(error(v1::ERROR_CODE_COUNTER_NOT_YOURS,
+                             "Counter 1 is anna's until it is closed; a manager can take it over."),
+                       "ru"));
 }
 
 TEST(refusal, a_closed_centre_says_when_it_opens) {

@@ -55,7 +55,8 @@ TEST(commands, a_missing_argument_or_unknown_action_is_said_plainly) {
 v1::CentreInfo centre() {
     v1::CentreInfo c;
     c.set_name("Centre 1");
-    for (auto [id, en, ru] : {std::tuple{"id_card", "Identity card", "Удостоверение личности"}, {"notary", "Notary", "Нотариус"},
+    for (auto [id, en, ru] : {std::tuple{"id_card", "Identity card", "Удостоверение личности"},
+                              {"notary", "Notary", "Нотариус"},
                               {"passport", "Passport", "Паспорт"}}) {
         auto& s = *c.add_services();
         s.set_id(id);
@@ -76,7 +77,8 @@ TEST(commands, a_counter_is_described_in_one_sentence_with_its_elapsed_time) {
     paused.set_since_ms(now - 3'725'000);
     EXPECT_EQ("Counter 2 is paused (lunch), for 1:02:05.", describe(paused, now));
     EXPECT_EQ("Окно 2: перерыв (обед), уже 1:02:05.", describe(paused, now, "ru"));
-    EXPECT_EQ("Окно 3: B004 (Удостоверение личности) вызван 1:15 назад.", describe(serving(v1::TICKET_STATE_CALLED), now, "ru", centre()));
+    EXPECT_EQ("Окно 3: B004 (Удостоверение личности) вызван 1:15 назад.",
+              describe(serving(v1::TICKET_STATE_CALLED), now, "ru", centre()));
 }
 
 TEST(commands, the_answer_to_an_action_says_what_happened) {
@@ -125,11 +127,16 @@ TEST(desk, the_screen_shows_the_ticket_the_lines_and_the_clerks_day) {
     d.mine = mine;
     d.message = "B004 called.";
     auto screen = render(d, now);
-    EXPECT_NE(std::string::npos, screen.find("Centre 1 | Counter 3 | anna | online\n")) << screen;  // the clerk named once
-    EXPECT_NE(std::string::npos, screen.find("Now     Counter 3: B004 (Identity card) is being served, for 1:05.\n")) << screen;
-    EXPECT_NE(std::string::npos, screen.find("        Identity card                4            12:30          8 min\n")) << screen;
+    EXPECT_NE(std::string::npos, screen.find("Centre 1 | Counter 3 | anna | online\n"))
+        << screen;  // the clerk named once
+    EXPECT_NE(std::string::npos, screen.find("Now     Counter 3: B004 (Identity card) is being served, for 1:05.\n"))
+        << screen;
     EXPECT_NE(std::string::npos,
-              screen.find("My day  called 12, served 10, no-shows 1, transferred 2, average service 4:12, rating 4.6 (8)\n"))
+              screen.find("        Identity card                4            12:30          8 min\n"))
+        << screen;
+    EXPECT_NE(
+        std::string::npos,
+        screen.find("My day  called 12, served 10, no-shows 1, transferred 2, average service 4:12, rating 4.6 (8)\n"))
         << screen;
     EXPECT_EQ(std::string::npos, screen.find("notary")) << screen;
     EXPECT_EQ(std::string::npos, screen.find("Notary")) << screen;
@@ -143,7 +150,8 @@ TEST(desk, the_screen_speaks_the_clerks_language) {
     d.counter = serving(v1::TICKET_STATE_SERVING);
     d.link = "bağlantı var";
     auto screen = render(d, now);
-    EXPECT_NE(std::string::npos, screen.find("İndi         Masa 3: B004 (Identity card) xidmət olunur: 1:05.\n")) << screen;
+    EXPECT_NE(std::string::npos, screen.find("İndi         Masa 3: B004 (Identity card) xidmət olunur: 1:05.\n"))
+        << screen;
     EXPECT_NE(std::string::npos, screen.find("Mənim günüm  hələ bilet yoxdur\n")) << screen;
     EXPECT_NE(std::string::npos, screen.find("d bitdi  o nəticə ilə bitdi")) << screen;
     EXPECT_EQ(std::string::npos, screen.find("served")) << screen;
