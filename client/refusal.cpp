@@ -54,7 +54,11 @@ std::string describe(v1::Error const& e, std::string_view language, std::string_
         if (text && !opens_at.empty()) return filled(*text, opens_at);
         server_knows_more = language == "en";  // "...; it opens again at 08:00." in English only
     }
-    if (server_knows_more && !e.message().empty()) return e.message();
+    if (server_knows_more && !e.message().empty()) {
+        // The server speaks English: a reader of another language gets their own words first.
+        auto own = language == "en" ? std::nullopt : sentence(code, language);
+        return own ? std::string(*own) + " (" + e.message() + ")" : e.message();
+    }
     if (auto text = sentence(code, language)) return std::string(*text);
     if (auto text = sentence(code, "en")) return std::string(*text);
     // A code newer than this client: the server's English, or at least its name.

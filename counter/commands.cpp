@@ -1,5 +1,7 @@
 #include "counter/commands.hpp"
 
+#include "counter/words.hpp"
+
 #include <algorithm>
 
 namespace novbe::counter {
@@ -59,26 +61,86 @@ std::string clock_text(long long seconds) {
     return std::to_string(seconds / 60) + ":" + two(seconds % 60);
 }
 
-std::string describe(v1::CounterView const& c, long long now_ms) {
-    auto name = c.name().empty() ? "Counter " + std::to_string(c.number()) : c.name();
+std::string minutes_text(long long seconds, std::string_view language) {
+    return say(language, "minutes", {{"n", std::to_string(std::max(1LL, (seconds + 59) / 60))}});
+}
+
+std::string service_name(v1::CentreInfo const& centre, std::string const& id, std::string_view language) {
+    for (auto const& s : centre.services()) {
+        if (s.id() != id) continue;
+        for (auto want : {language, std::string_view("en")})
+            if (auto it = s.names().find(std::string(want)); it != s.names().end()) return it->second;
+        return s.names().empty() ? id : s.names().begin()->second;
+    }
+    return id;
+}
+
+std::string reason_words(std::string const& reason, std::string_view language) {
+    for (auto [english, key] : {std::pair{"break", "reasonBreak"},
+                                {"lunch", "reasonLunch"},
+                                {"meeting", "reasonMeeting"},
+                                {"technical problem", "reasonTechnical"}})
+        if (reason == english) return say(language, key);
+    return reason;
+}
+
+std::string counter_name(v1::CounterView const& c, std::string_view language) {
+    return c.name().empty() || c.name() == std::to_string(c.number()) ||
+                   c.name() == "Counter " + std::to_string(c.number())
+               ? say(language, "named", {{"n", std::to_string(c.number())}})
+               : c.name();
+}
+
+std::string describe(v1::CounterView const& c, long long now_ms, std::string_view language,
+                     v1::CentreInfo const& centre) {
+    auto name = counter_name(c, language);
     auto since = [now_ms](long long at_ms) { return clock_text((now_ms - at_ms) / 1000); };
     switch (c.status()) {
-    case v1::COUNTER_STATUS_CLOSED: return name + " is closed.";
-    case v1::COUNTER_STATUS_OPEN: return name + " is open; nobody is at it.";
-    case v1::COUNTER_STATUS_PAUSED: return name + " is paused (" + c.pause_reason() + "), for " + since(c.since_ms()) + ".";
+    case v1::COUNTER_STATUS_CLOSED: return say(language, "isClosed", {{"counter", name}});
+    case v1::COUNTER_STATUS_OPEN: return say(language, "isOpen", {{"counter", name}});
+    case v1::COUNTER_STATUS_PAUSED:
+        return say(
+            language, "isPaused",
+            {{"counter", name}, {"reason", reason_words(c.pause_reason(), language)}, {"time", since(c.since_ms())}});
     case v1::COUNTER_STATUS_SERVING: {
         auto const& t = c.current();
-        auto head = name + ": " + t.number() + " (" + t.service_id() + ")";
-        if (t.state() == v1::TICKET_STATE_SERVING) return head + " is being served, for " + since(t.started_at_ms()) + ".";
-        auto recalls = t.recalls() ? ", recalled " + std::to_string(t.recalls()) + "x" : std::string();
-        return head + " is called, " + since(t.called_at_ms()) + " ago" + recalls + ".";
+        auto service = service_name(centre, t.service_id(), language);
+        if (t.state() == v1::TICKET_STATE_SERVING)
+            return say(
+                language, "isServing",
+                {{"counter", name}, {"number", t.number()}, {"service", service}, {"time", since(t.started_at_ms())}});
+        return say(language, t.recalls() ? "isRecalled" : "isCalled",
+                   {{"counter", name},
+                    {"number", t.number()},
+                    {"service", service},
+                    {"time", since(t.called_at_ms())},
+                    {"n", std::to_string(t.recalls())}});
     }
     case v1::COUNTER_STATUS_UNSPECIFIED:
     case v1::CounterStatus_INT_MIN_SENTINEL_DO_NOT_USE_:
     case v1::CounterStatus_INT_MAX_SENTINEL_DO_NOT_USE_:
         break;
     }
-    return name + ": unknown state.";
+    return name + ": ?";
+}
+
+std::string what_happened(std::string const& action, std::vector<std::string> const& args,
+                          v1::CounterView const& before, v1::CounterView const& after, std::string_view language,
+                          v1::CentreInfo const& centre) {
+    auto held = before.has_current() ? before.current().number() : std::string();
+    auto now = after.has_current() ? after.current().number() : std::string();
+    if (action == "open") return say(language, "didOpen");
+    if (action == "close") return say(language, "didClose");
+    if (action == "next" || action == "call") return say(language, "didCall", {{"number", now}});
+    if (action == "recall") return say(language, "didRecall", {{"number", now}});
+    if (action == "start") return say(language, "didStart", {{"number", now}});
+    if (action == "done") return say(language, "didDone", {{"number", held}});
+    if (action == "no-show") return say(language, "didNoShow", {{"number", held}});
+    if (action == "pause") return say(language, "didPause", {{"reason", reason_words(after.pause_reason(), language)}});
+    if (action == "resume") return say(language, "didResume");
+    if (action == "transfer" && !args.empty())
+        return say(language, "didTransfer", {{"number", held}, {"service", service_name(centre, args[0], language)}});
+    return {};
 }
 
 }  // namespace novbe::counter

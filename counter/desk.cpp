@@ -1,17 +1,23 @@
 #include "counter/desk.hpp"
 
 #include "counter/commands.hpp"
+#include "counter/words.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace novbe::counter {
 
 namespace {
 
+std::size_t letters(std::string const& s) {
+    std::size_t n = 0;  // UTF-8: count code points, not bytes
+    for (unsigned char c : s) n += (c & 0xc0) != 0x80;
+    return n;
+}
+
 std::string padded(std::string s, std::size_t width) {
-    std::size_t letters = 0;  // UTF-8: count code points, not bytes
-    for (unsigned char c : s) letters += (c & 0xc0) != 0x80;
-    if (letters < width) s.append(width - letters, ' ');
+    if (auto n = letters(s); n < width) s.append(width - n, ' ');
     return s;
 }
 
@@ -51,49 +57,47 @@ bool desk::take(v1::ServerMessage const& m) {
     return ours;
 }
 
-std::string desk::service_name(std::string const& id) const {
-    for (auto const& s : centre.services()) {
-        if (s.id() != id) continue;
-        if (auto it = s.names().find("en"); it != s.names().end()) return it->second;
-        return s.names().empty() ? id : s.names().begin()->second;
+std::string desk::service_name(std::string const& id) const { return counter::service_name(centre, id, language); }
+
+std::string figures_text(v1::Figures const& f, std::string_view language) {
+    auto out = say(language, "figures",
+                   {{"called", std::to_string(f.called())},
+                    {"served", std::to_string(f.served())},
+                    {"noShows", std::to_string(f.no_shows())},
+                    {"transferred", std::to_string(f.transferred_out())},
+                    {"average", clock_text(f.average_service_s())}});
+    if (f.ratings()) {
+        char rating[16];
+        std::snprintf(rating, sizeof rating, "%.1f", f.average_rating());
+        out += ", " + say(language, "rating", {{"rating", rating}, {"ratings", std::to_string(f.ratings())}});
     }
-    return id;
+    return out;
 }
 
 std::string render(desk const& d, long long now_ms) {
-    std::string out = d.centre.name() + " | " + (d.counter.name().empty() ? "Counter" : d.counter.name()) + " | clerk " +
-                      d.user + " | " + d.link + "\n";
+    auto const& l10n = d.language;
+    std::size_t width = 8;  // the labels' column fits the longest of them in this language
+    for (auto const* key : {"now", "lines", "myDay"}) width = std::max(width, letters(say(l10n, key)) + 2);
+    auto label = [&](char const* key) { return padded(say(l10n, key), width); };
+    std::string out = d.centre.name() + " | " + counter_name(d.counter, l10n) + " | " + d.user + " | " + d.link + "\n";
     out += std::string(78, '-') + "\n";
-    out += "NOW    " + describe(d.counter, now_ms) + "\n\n";
-    out += "LINES  service                      waiting  longest   estimated\n";
+    out += label("now") + describe(d.counter, now_ms, l10n, d.centre) + "\n\n";
+    out += label("lines") + padded(say(l10n, "service"), 28) + " " + padded(say(l10n, "waiting"), 12) + " " +
+           padded(say(l10n, "longest"), 14) + " " + say(l10n, "estimated") + "\n";
     for (auto const& id : d.counter.service_ids()) {
+        out += std::string(width, ' ') + padded(d.service_name(id), 28) + " ";
         auto it = d.lines.find(id);
         if (it == d.lines.end()) {
-            out += "       " + padded(d.service_name(id), 28) + " -\n";
+            out += "-\n";
             continue;
         }
-        auto const& l = it->second;
-        char figures[96];
-        std::snprintf(figures, sizeof figures, "%7u  %7s   %s", l.waiting(), clock_text(l.longest_wait_s()).c_str(),
-                      l.waiting() ? (clock_text(l.estimated_wait_s())).c_str() : "-");
-        out += "       " + padded(d.service_name(id), 28) + " " + figures + "\n";
+        auto const& line = it->second;
+        out += padded(std::to_string(line.waiting()), 12) + " " + padded(clock_text(line.longest_wait_s()), 14) + " " +
+               (line.waiting() ? minutes_text(line.estimated_wait_s(), l10n) : "-") + "\n";
     }
-    out += "\nMY DAY ";
-    if (!d.mine) out += "no tickets yet";
-    else {
-        auto const& f = *d.mine;
-        out += "called " + std::to_string(f.called()) + ", served " + std::to_string(f.served()) + ", no-shows " +
-               std::to_string(f.no_shows()) + ", transferred " + std::to_string(f.transferred_out()) + ", average service " +
-               clock_text(f.average_service_s());
-        if (f.ratings()) {
-            char rating[48];
-            std::snprintf(rating, sizeof rating, ", rating %.1f (%u)", f.average_rating(), f.ratings());
-            out += rating;
-        }
-    }
-    out += "\n" + std::string(78, '-') + "\n";
-    out += "n next  r recall  s start  d done  x no-show  t transfer  c call a number\n"
-           "p pause  u resume  q close the counter and quit\n";
+    out += "\n" + label("myDay") + (d.mine ? figures_text(*d.mine, l10n) : say(l10n, "noTicketsYet")) + "\n";
+    out += std::string(78, '-') + "\n";
+    out += say(l10n, "keys") + "\n" + say(l10n, "moreKeys") + "\n";
     if (!d.message.empty()) out += "> " + d.message + "\n";
     return out;
 }
@@ -104,6 +108,7 @@ char const* action_of_key(char key) {
     case 'r': return "recall";
     case 's': return "start";
     case 'd': return "done";
+    case 'o': return "done-with-outcome";  // asks for it; `d` alone asks nothing, so no key is lost
     case 'x': return "no-show";
     case 't': return "transfer";
     case 'c': return "call";

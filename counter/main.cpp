@@ -5,6 +5,7 @@
 #include "counter/commands.hpp"
 #include "counter/desk.hpp"
 #include "counter/terminal.hpp"
+#include "counter/words.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -24,13 +25,15 @@ enum exit_code { ok = 0, refused = 1, usage_error = 2, unreachable = 3 };
 // standard error and exit 2.
 int usage(std::string const& why) {
     if (!why.empty()) std::cerr << "novbe-counter: " << why << "\n";
-    (why.empty() ? std::cout : std::cerr) << "usage: novbe-counter [--server HOST:PORT] --user NAME [--secret-file FILE] [--manager] ACTION COUNTER [ARG]\n"
+    (why.empty() ? std::cout : std::cerr) << "usage: novbe-counter [--server HOST:PORT] --user NAME [--secret-file FILE] [--manager] [--lang CODE] "
+                 "ACTION COUNTER [ARG]\n"
                  "  ACTION: open close next call NUMBER recall start done [OUTCOME] no-show transfer SERVICE\n"
                  "          pause REASON resume show\n"
                  "          take-over REASON   (--manager: another clerk's open counter becomes yours)\n"
                  "       novbe-counter ... run COUNTER     the one-key screen\n"
                  "       novbe-counter ... figures         your figures today\n"
-                 "The secret comes from NOVBE_SECRET, --secret-file, or is asked for.\n";
+                 "The secret comes from NOVBE_SECRET, --secret-file, or is asked for.\n"
+                 "--lang az|en|ru|rw|fr: the screen's and the answers' language (default: the centre's first).\n";
     return why.empty() ? ok : usage_error;
 }
 
@@ -50,25 +53,27 @@ std::string read_secret(std::string const& file) {
     return counter::ask_secret("secret: ");
 }
 
-std::string link_words(client::link_status const& s) {
-    if (s.state == client::link::online) return "online";
+std::string link_words(client::link_status const& s, std::string const& language) {
+    if (s.state == client::link::online) return counter::say(language, "online");
     auto t = std::chrono::system_clock::to_time_t(s.since);
     std::tm local{};
     localtime_r(&t, &local);
     char at[16];
     std::strftime(at, sizeof at, "%H:%M:%S", &local);
-    return std::string("OFFLINE since ") + at + " (" + s.reason + ")";
+    return counter::say(language, "offline", {{"time", at}, {"reason", s.reason}});
 }
 
-// Runs one action and says the outcome in a sentence: the counter's new state, or the refusal.
-int act(client::blocking_client& link, v1::ClientMessage const& m, std::string& said, v1::CounterView* view = nullptr) {
+// Runs one action and says the outcome in a sentence in `language`: the counter's new state, or
+// the refusal.
+int act(client::blocking_client& link, v1::ClientMessage const& m, std::string const& language, std::string& said,
+        v1::CounterView* view = nullptr) {
     auto answer = link.request(m, 10s);
     if (answer.has_error()) {
-        said = client::describe(answer.error());
+        said = client::describe(answer.error(), language);
         return answer.error().code() == v1::ERROR_CODE_UNAVAILABLE ? unreachable : refused;
     }
     if (view) *view = answer.reply().counter();
-    said = counter::describe(answer.reply().counter(), now_ms());
+    said = counter::describe(answer.reply().counter(), now_ms(), language, link.welcome().centre());
     return ok;
 }
 
@@ -82,26 +87,33 @@ std::optional<v1::Figures> my_figures(client::blocking_client& link, std::string
     return std::nullopt;
 }
 
-// The arguments an action asks for on the screen.
+// The arguments an action asks for on the screen. `done` asks nothing (an outcome is `o`'s), so a
+// key typed after it is the next action, not an outcome.
 std::vector<std::string> ask_arguments(std::string const& action, counter::desk const& d) {
-    if (action == "call") return {counter::ask_line("ticket number: ")};
-    if (action == "done") return {counter::ask_line("outcome (Enter for none): ")};
+    auto const& l = d.language;
+    if (action == "call") return {counter::ask_line(counter::say(l, "askNumber"))};
+    if (action == "done-with-outcome") return {counter::ask_line(counter::say(l, "askOutcome"))};
     if (action == "pause") {
-        auto pick = counter::ask_line("reason: 1 break  2 lunch  3 meeting  or type one: ");
+        auto pick = counter::ask_line(counter::say(l, "askReason",
+                                                   {{"break", counter::say(l, "reasonBreak")},
+                                                    {"lunch", counter::say(l, "reasonLunch")},
+                                                    {"meeting", counter::say(l, "reasonMeeting")}}));
         if (pick == "1") return {"break"};
         if (pick == "2") return {"lunch"};
         if (pick == "3") return {"meeting"};
         return {pick};
     }
     if (action != "transfer") return {};
-    std::string menu = "to which service?\n";
-    for (int i = 0; i < d.centre.services_size(); ++i)
-        menu += "  " + std::to_string(i + 1) + "  " + d.service_name(d.centre.services(i).id()) + "\n";
-    auto pick = counter::ask_line(menu + "number: ");
-    try {
-        auto i = std::stoi(pick);
-        if (i >= 1 && i <= d.centre.services_size()) return {d.centre.services(i - 1).id()};
-    } catch (std::exception const&) {
+    std::vector<std::string> others;  // the ticket's own service is no place to send it
+    for (auto const& s : d.centre.services())
+        if (!d.counter.has_current() || s.id() != d.counter.current().service_id()) others.push_back(s.id());
+    std::string menu = counter::say(l, "askService") + "\n";
+    for (std::size_t i = 0; i < others.size(); ++i)
+        menu += "  " + std::to_string(i + 1) + "  " + d.service_name(others[i]) + "\n";
+    auto pick = counter::ask_line(menu + counter::say(l, "askPick"));
+    if (!pick.empty() && pick.size() < 4 && pick.find_first_not_of("0123456789") == std::string::npos) {
+        auto i = std::stoul(pick);
+        if (i >= 1 && i <= others.size()) return {others[i - 1]};
     }
     return {pick};
 }
@@ -113,16 +125,21 @@ struct shared_desk {
     bool changed = true;
 };
 
-int run_desk(client::blocking_client& link, std::string const& user, std::uint32_t number) {
+int run_desk(client::blocking_client& link, std::string const& user, std::string const& language,
+             std::uint32_t number) {
     auto shared = std::make_shared<shared_desk>();  // outlives this function in the handler
     auto& d = shared->d;
     d.user = user;
+    d.language = language;
     d.centre = link.welcome().centre();
     std::string said;
-    if (int code = act(link, *counter::make_command("show", number, {}, said), said, &d.counter); code != ok)
+    if (int code = act(link, *counter::make_command("show", number, {}, said), language, said, &d.counter); code != ok)
         return std::cerr << said << "\n", code;
-    if (d.counter.status() == v1::COUNTER_STATUS_CLOSED) act(link, *counter::make_command("open", number, {}, said), said, &d.counter);
-    d.message = said;
+    if (d.counter.status() == v1::COUNTER_STATUS_CLOSED) {
+        if (act(link, *counter::make_command("open", number, {}, said), language, said, &d.counter) == ok)
+            said = counter::say(language, "didOpen");
+        d.message = said;
+    }
     v1::Subscribe zone;
     zone.set_view(v1::VIEW_BOARD);
     for (auto const& id : d.counter.service_ids()) {
@@ -143,7 +160,7 @@ int run_desk(client::blocking_client& link, std::string const& user, std::uint32
         if (refresh || std::chrono::steady_clock::now() - last_figures > 30s) {
             v1::CounterView view;
             std::string ignored;
-            bool shown = act(link, *counter::make_command("show", number, {}, ignored), ignored, &view) == ok;
+            bool shown = act(link, *counter::make_command("show", number, {}, ignored), language, ignored, &view) == ok;
             auto mine = my_figures(link, user);
             std::lock_guard lock(shared->mutex);
             if (shown) d.counter = view;
@@ -153,26 +170,29 @@ int run_desk(client::blocking_client& link, std::string const& user, std::uint32
         counter::desk copy;
         {
             std::lock_guard lock(shared->mutex);
-            d.link = link_words(link.status());
+            d.link = link_words(link.status(), language);
             copy = d;
         }
         keys.show(counter::render(copy, now_ms()));
         auto key = keys.next_key(1s);
         if (key == counter::raw_terminal::end_of_input) return ok;
-        auto const* action = key ? counter::action_of_key(static_cast<char>(*key)) : nullptr;
-        if (!action) continue;
+        auto const* key_action = key ? counter::action_of_key(static_cast<char>(*key)) : nullptr;
+        if (!key_action) continue;
         keys.cooked();
-        auto args = ask_arguments(action, copy);
+        auto args = ask_arguments(key_action, copy);
         keys.raw();
+        std::string action = key_action == std::string("done-with-outcome") ? "done" : key_action;
         std::string error;
         auto m = counter::make_command(action, number, args, error);
         v1::CounterView view;
-        int code = m ? act(link, *m, said, &view) : refused;
+        int code = m ? act(link, *m, language, said, &view) : refused;
         std::lock_guard lock(shared->mutex);
-        d.message = m ? said : error;
+        d.message = !m           ? error
+                    : code == ok ? counter::what_happened(action, args, copy.counter, view, language, d.centre)
+                                 : said;
         if (code == ok) d.counter = view;
         shared->changed = true;
-        if (code == ok && std::string(action) == "close") return keys.show(counter::render(d, now_ms())), ok;
+        if (code == ok && action == "close") return keys.show(counter::render(d, now_ms())), ok;
     }
 }
 
@@ -180,7 +200,7 @@ int run_desk(client::blocking_client& link, std::string const& user, std::uint32
 
 int main(int argc, char** argv) {
     client::options opts;
-    std::string user, secret_file;
+    std::string user, secret_file, language;  // language: --lang, else the centre's first
     bool manager = false;  // signs in as a manager, who may take a counter over and then work it
     std::vector<std::string> words;
     for (int i = 1; i < argc; ++i) {
@@ -192,7 +212,14 @@ int main(int argc, char** argv) {
         } else if (arg == "--user") user = value();
         else if (arg == "--secret-file") secret_file = value();
         else if (arg == "--manager") manager = true;
-        else if (arg.rfind("--", 0) == 0) return usage("unknown option " + arg);
+        else if (arg == "--lang") {
+            language = value();
+            if (!counter::knows(language)) {
+                std::string list;
+                for (auto const& k : counter::known_languages()) list += " " + k;
+                return usage("--lang " + language + " is not a language novbe-counter knows; it knows" + list);
+            }
+        } else if (arg.rfind("--", 0) == 0) return usage("unknown option " + arg);
         else words.push_back(arg);
     }
     if (user.empty()) return usage("--user NAME is needed: the clerk who signs in");
@@ -223,19 +250,20 @@ int main(int argc, char** argv) {
         std::cerr << (s.refused ? "Not signed in: " : "The server cannot be reached: ") << s.reason << "\n";
         return s.refused ? refused : unreachable;
     }
-    if (action == "run") return run_desk(link, user, number);
+    if (language.empty()) {
+        auto const welcome = link.welcome();  // a copy: the link may replace its own on a reconnect
+        auto const& centre = welcome.centre();
+        language = centre.languages_size() && counter::knows(centre.languages(0)) ? centre.languages(0) : "en";
+    }
+    if (action == "run") return run_desk(link, user, language, number);
     if (action == "figures") {
         auto mine = my_figures(link, user);
-        std::cout << user << " today: "
-                  << (mine ? "called " + std::to_string(mine->called()) + ", served " + std::to_string(mine->served()) +
-                                 ", no-shows " + std::to_string(mine->no_shows()) + ", average service " +
-                                 counter::clock_text(mine->average_service_s())
-                           : std::string("no tickets yet"))
-                  << "\n";
+        auto figures = mine ? counter::figures_text(*mine, language) : counter::say(language, "noTicketsYet");
+        std::cout << counter::say(language, "today", {{"user", user}, {"figures", figures}}) << "\n";
         return ok;
     }
     std::string said;
-    int code = act(link, *command, said);
+    int code = act(link, *command, language, said);
     (code == ok ? std::cout : std::cerr) << said << "\n";
     return code;
 }

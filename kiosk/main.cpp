@@ -5,6 +5,7 @@
 #include "kiosk/texts.hpp"
 #include "kiosk/ticket.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -28,6 +29,7 @@ enum exit_code { printed = 0, refused = 1, usage_error = 2, out_of_service = 3, 
 struct settings {
     client::options link;
     std::string service, language, printer, status_base;
+    bool language_given = false;  // --lang; else English, or the centre's first if it has no English
     bool priority = false;
     std::chrono::milliseconds wait = 10s;
 };
@@ -74,6 +76,13 @@ std::optional<settings> parse(int argc, char** argv, std::string& error) {
         else throw std::invalid_argument("unknown option " + arg);
     }
     if (!client::parse_address(server, s.link)) return error = "--server takes HOST:PORT, not " + server, std::nullopt;
+    if (auto known = kiosk::known_languages();
+        !s.language.empty() && std::find(known.begin(), known.end(), s.language) == known.end()) {
+        // A ticket half in English and a stored language nobody speaks help no one.
+        std::string list;
+        for (auto const& k : known) list += " " + k;
+        return error = "--lang " + s.language + " is not a language the kiosk knows; it knows" + list, std::nullopt;
+    }
     s.link.hello.set_role(v1::ROLE_KIOSK);
     s.link.hello.set_device_token(token);
     s.link.hello.set_client_name("novbe-kiosk");
@@ -104,14 +113,19 @@ private:
 };
 
 // Takes one ticket and prints it; the exit code and, on failure, a sentence on stderr.
-int take_ticket(client::blocking_client& link, settings const& s, output& out, std::optional<kiosk::printed_ticket>& last) {
-    auto const& words = kiosk::texts_for(s.language);
+int take_ticket(client::blocking_client& link, settings s, output& out, std::optional<kiosk::printed_ticket>& last) {
     std::string why;
-    if (!out.ready(why)) return std::cerr << words.out_of_service << "\n" << why << "\n", printer_failed;
+    if (!out.ready(why))
+        return std::cerr << kiosk::texts_for(s.language).out_of_service << "\n" << why << "\n", printer_failed;
     if (!link.wait_online(s.wait)) {
-        std::cerr << words.out_of_service << "\n(" << link.status().reason << ")\n";
+        std::cerr << kiosk::texts_for(s.language).out_of_service << "\n(" << link.status().reason << ")\n";
         return out_of_service;
     }
+    auto const welcome = link.welcome();
+    auto const& spoken = welcome.centre().languages();
+    if (!s.language_given && !spoken.empty() && std::find(spoken.begin(), spoken.end(), s.language) == spoken.end())
+        s.language = spoken[0];  // the server would refuse a language the centre does not speak
+    auto const& words = kiosk::texts_for(s.language);
     v1::ClientMessage m;
     auto& issue = *m.mutable_issue_ticket();
     issue.set_service_id(s.service);
@@ -214,7 +228,8 @@ int main(int argc, char** argv) {
     if (command == "issue" && s->service.empty()) return usage("issue needs --service ID");
     if (command != "issue" && command != "run")
         return usage((command.rfind('-', 0) == 0 ? "unknown option " : "unknown command ") + command);
-    if (s->language.empty()) s->language = "en";
+    s->language_given = !s->language.empty();
+    if (!s->language_given) s->language = "en";
     output out(s->printer);
     client::blocking_client link(s->link);
     if (command == "run") return run_kiosk(link, *s, out);

@@ -113,7 +113,11 @@ public:
     // docs/DOMAIN.md#transfer
     outcome operator()(transfer_ticket const& cmd) const {
         ticket const* t = nullptr;
-        if (auto e = holding(cmd.counter, cmd.by, ticket_state::serving, t); !e.ok()) return e;
+        // Called or being served: a clerk who sees at the call that the citizen came to the
+        // wrong line sends them on without starting a service that is not theirs.
+        if (auto e = holding(cmd.counter, cmd.by, ticket_state::serving, t);
+            !e.ok() && !(t && t->state == ticket_state::called))
+            return e;
         if (cmd.to >= c_.config_.services.size()) return errc::unknown_service;
         if (cmd.to == t->current().service) return errc::same_service;
         return one(ticket_transferred{t->ordinal, cmd.counter, cmd.to, now_});

@@ -23,7 +23,9 @@ public:
     bool operator()(service_completed const& e) const { return at_counter(e.ticket, e.counter, ticket_state::serving); }
     bool operator()(ticket_no_show const& e) const { return at_counter(e.ticket, e.counter, ticket_state::called); }
     bool operator()(ticket_transferred const& e) const {
-        return at_counter(e.ticket, e.counter, ticket_state::serving) && e.to < c_.config_.services.size();
+        return (at_counter(e.ticket, e.counter, ticket_state::serving) ||
+                at_counter(e.ticket, e.counter, ticket_state::called)) &&
+               e.to < c_.config_.services.size();  // docs/DOMAIN.md#transfer
     }
     bool operator()(ticket_cancelled const& e) const { return in(e.ticket, ticket_state::waiting); }
     bool operator()(ticket_rated const& e) const {

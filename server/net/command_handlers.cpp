@@ -33,7 +33,18 @@ made issue_ticket(command_context const& x, M const& m) {
     // "due now" would jump the line.
     if (in.priority() == v1::PRIORITY_CLASS_APPOINTMENT || in.appointment_at_ms() != 0)
         return refusal{v1::ERROR_CODE_INVALID_ARGUMENT, "A kiosk issues normal and priority tickets; appointments are checked in."};
-    auto language = in.language().empty() ? x.config.profile.languages.front() : in.language();
+    auto const& known = x.config.profile.languages;
+    auto language = in.language().empty() ? known.front() : in.language();
+    // The ticket page and spoken calls use it: a language the centre has no words for would give
+    // a mixed ticket. The refusal names the known ones, for the kiosk's installer.
+    if (std::find(known.begin(), known.end(), language) == known.end()) {
+        std::string list;
+        for (auto const& k : known) list += (list.empty() ? "" : ", ") + k;
+        return refusal{v1::ERROR_CODE_INVALID_ARGUMENT,
+                       "This centre has no language " +
+                           (language.size() <= 16 ? "\"" + language + "\"" : "of that length") + "; it speaks " + list +
+                           "."};
+    }
     core::issue_ticket cmd{.service = service_index_of(x.config, in.service_id()), .cls = engine_class(in.priority()),
                            .language = language,
                            .token = day_stamped_token(x.config.token_key, core::day_of(x.now, x.config.centre.rules.utc_offset,

@@ -120,27 +120,29 @@ TEST_F(clients, a_clerk_works_a_whole_day_at_the_counter_from_the_command_line) 
         EXPECT_EQ(code, r.exit_code) << args[0] << ": " << r.err;
         EXPECT_NE(std::string::npos, (r.out + r.err).find(expected)) << args[0] << " said: " << r.out << r.err;
     };
-    step({"open", "1"}, "Counter 1 is open; nobody is at it.");
-    step({"next", "1"}, "A001 (passport) is called");
-    step({"recall", "1"}, "recalled 1x");
-    step({"start", "1"}, "A001 (passport) is being served");
-    step({"done", "1", "documents accepted"}, "Counter 1 is open");
-    step({"next", "1"}, "A002 (passport) is called");
-    step({"no-show", "1"}, "Counter 1 is open");
-    step({"next", "1"}, "B001 (id_card) is called");
-    step({"transfer", "1", "passport"}, "Service has not started", 1);
-    step({"start", "1"}, "B001 (id_card) is being served");
-    step({"transfer", "1", "passport"}, "Counter 1 is open");
-    step({"call", "1", "b001"}, "B001 (passport) is called");
-    step({"start", "1"}, "being served");
-    step({"done", "1"}, "Counter 1 is open");
-    step({"next", "1"}, "Nobody is waiting for the services of this counter.", 1);
-    step({"pause", "1", "lunch"}, "Counter 1 is paused (lunch)");
-    step({"next", "1"}, "This counter is paused: resume it first.", 1);
-    step({"resume", "1"}, "Counter 1 is open");
-    step({"figures"}, "served 2, no-shows 1");
-    step({"close", "1"}, "Counter 1 is closed.");
-    step({"next", "1"}, "This counter is closed: open it first.", 1);
+    step({"--lang", "en", "open", "1"}, "Counter 1 is open; nobody is at it.");
+    step({"--lang", "en", "next", "1"}, "A001 (Passport) is called");
+    step({"--lang", "en", "recall", "1"}, "recalled 1×");
+    step({"--lang", "en", "start", "1"}, "A001 (Passport) is being served");
+    step({"--lang", "en", "done", "1", "documents accepted"}, "Counter 1 is open");
+    step({"--lang", "en", "next", "1"}, "A002 (Passport) is called");
+    step({"--lang", "en", "no-show", "1"}, "Counter 1 is open");
+    step({"--lang", "en", "next", "1"}, "B001 (Identity card) is called");
+    step({"--lang", "en", "transfer", "1", "passport"}, "Counter 1 is open");  // at the call: the wrong line
+    step({"--lang", "en", "call", "1", "b001"}, "B001 (Passport) is called");
+    step({"--lang", "en", "start", "1"}, "B001 (Passport) is being served");
+    step({"--lang", "en", "transfer", "1", "id_card"}, "Counter 1 is open");  // after the start too
+    step({"--lang", "en", "call", "1", "b001"}, "B001 (Identity card) is called");
+    step({"--lang", "en", "start", "1"}, "being served");
+    step({"--lang", "en", "done", "1"}, "Counter 1 is open");
+    step({"--lang", "en", "next", "1"}, "Nobody is waiting for the services of this counter.", 1);
+    step({"--lang", "en", "pause", "1", "lunch"}, "Counter 1 is paused (lunch)");
+    step({"--lang", "en", "next", "1"}, "This counter is paused: resume it first.", 1);
+    step({"--lang", "en", "resume", "1"}, "Counter 1 is open");
+    step({"--lang", "en", "figures"}, "served 2, no-shows 1, transferred 2");
+    step({"--lang", "en", "close", "1"}, "Counter 1 is closed.");
+    step({"--lang", "en", "next", "1"}, "This counter is closed: open it first.", 1);
+    step({"next", "1"}, "Bu masa bağlıdır: əvvəlcə onu açın.", 1);  // without --lang: the centre's first
     auto wrong = counter({"open", "1"}, "not-the-secret");
     EXPECT_EQ(1, wrong.exit_code);
     EXPECT_NE(std::string::npos, wrong.err.find("Not signed in")) << wrong.err;
@@ -155,14 +157,16 @@ TEST_F(clients, the_counter_screen_works_with_one_key_per_action) {
     k.hello(v1::ROLE_KIOSK, server_process::kiosk_token);
     k.request(issue("id_card"));
     // next, start, done (with its outcome), then close and leave: as a clerk types them.
-    auto r = run_program({NOVBE_COUNTER_BINARY, "--server", address(), "--user", server_process::clerk, "run", "3"},
-                         {{"NOVBE_SECRET", server_process::clerk_secret}}, "nsdpassport ready\nq");
+    auto r = run_program(
+        {NOVBE_COUNTER_BINARY, "--server", address(), "--user", server_process::clerk, "--lang", "en", "run", "3"},
+        {{"NOVBE_SECRET", server_process::clerk_secret}}, "nsopassport ready\nq");
     EXPECT_EQ(0, r.exit_code) << r.err;
-    EXPECT_NE(std::string::npos, r.out.find("NOW    Counter 3: B001 (id_card) is called")) << r.out;
-    EXPECT_NE(std::string::npos, r.out.find("B001 (id_card) is being served")) << r.out;
-    EXPECT_NE(std::string::npos, r.out.find("outcome (Enter for none): ")) << r.out;
-    EXPECT_NE(std::string::npos, r.out.find("MY DAY called 1, served 1")) << r.out;
-    EXPECT_NE(std::string::npos, r.out.find("> Counter 3 is closed.")) << r.out;
+    EXPECT_NE(std::string::npos, r.out.find("Now     Counter 3: B001 (Identity card) is called")) << r.out;
+    EXPECT_NE(std::string::npos, r.out.find("B001 (Identity card) is being served")) << r.out;
+    EXPECT_NE(std::string::npos, r.out.find("outcome: ")) << r.out;
+    EXPECT_NE(std::string::npos, r.out.find("> B001 served.")) << r.out;
+    EXPECT_NE(std::string::npos, r.out.find("My day  called 1, served 1")) << r.out;
+    EXPECT_NE(std::string::npos, r.out.find("> Counter closed.")) << r.out;
     EXPECT_EQ(1u, of(statistics().by_clerk(), server_process::clerk).served());
 }
 

@@ -1,5 +1,5 @@
 // The pages' words for refusals (web/js/refusals.js), read through i18n.js from web/i18n/LANG.json:
-// a citizen reads them in their language, staff in English, and the server's sentence stays where
+// a citizen reads them in their language, staff in theirs, and the server's sentence stays where
 // it says more. Node alone: the JSON files are handed to i18n.js's fetch from disk.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,10 +14,11 @@ test('a citizen reads a refusal in their language', () => {
     assert.equal(describe({ code: 'ERROR_CODE_INVALID_RATING' }, 'xx'), 'A rating is a whole number from 1 to 5.');
 });
 
-test('staff read English, from the same file as the native counter', () => {
+test('staff read their own language, from the same file as the native counter', () => {
     assert.equal(describe({ code: 'ERROR_CODE_COUNTER_BUSY', message: 'The server says it otherwise.' }),
         'A ticket is still at this counter: finish it first (done, no-show or transfer).');
-    assert.equal(describe({ code: 'ERROR_CODE_COUNTER_PAUSED' }, 'ru'), 'This counter is paused: resume it first.');
+    assert.equal(describe({ code: 'ERROR_CODE_COUNTER_PAUSED' }, 'ru'), 'В этом окне перерыв: сначала продолжите работу.');
+    assert.equal(describe({ code: 'ERROR_CODE_COUNTER_PAUSED' }, 'xx'), 'This counter is paused: resume it first.');
     assert.match(describe({ code: 'ERROR_CODE_UNAUTHENTICATED', message: '' }), /^Not signed in/);
 });
 
@@ -31,6 +32,8 @@ test("the server's sentence stays where it says more", () => {
     const badKey = 'An idempotency key has at most 128 bytes.';
     assert.equal(describe({ code: 'ERROR_CODE_INVALID_ARGUMENT', message: badKey }), badKey);
     assert.equal(describe({ code: 'ERROR_CODE_SOMETHING_NEW', message: 'Something new.' }), 'Something new.');
+    assert.equal(describe({ code: 'ERROR_CODE_COUNTER_NOT_YOURS', message: mine }, 'fr'),
+        `Ce guichet appartient à un autre agent : un responsable peut le reprendre. (${mine})`);
 });
 
 test('a closed centre says when it opens, in any language when the time is known', () => {

@@ -1,6 +1,6 @@
-// The citizens' texts (web/i18n/LANG.json): every language says everything English says, with the
-// same {placeholders}, and nothing English does not. The pages and the native kiosk read these files.
-// Refusals staff alone read ("staffRefusal.ERROR_CODE_X") are English only (web/README.md says why).
+// The texts of citizens and staff (web/i18n/LANG.json): every language says everything English
+// says, with the same {placeholders}, and nothing English does not. The pages and the native
+// kiosk and counter read these files; staff refusals ("staffRefusal.ERROR_CODE_X") too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ const staffOnly = (key) => key.startsWith('staffRefusal.');
 for (const code of LANGUAGES) {
     test(`${code} has every sentence, with the same placeholders`, () => {
         const table = read(code);
-        const expected = Object.keys(english).filter((key) => code === 'en' || !staffOnly(key));
+        const expected = Object.keys(english);
         assert.deepEqual(Object.keys(table).sort(), expected.sort());
         for (const [key, text] of Object.entries(english).filter(([key]) => expected.includes(key))) {
             assert.equal(typeof table[key], 'string', key);
@@ -29,7 +29,16 @@ test('the languages are five distinct ones, each naming itself', () => {
     assert.equal(new Set(names).size, LANGUAGES.length);
 });
 
-test('a refusal is either for citizens (every language) or for staff (English), never both', () => {
+test('staff read their counter and refusals in their language, not in English', () => {
+    for (const code of LANGUAGES.filter((c) => c !== 'en')) {
+        const table = read(code);
+        const same = Object.keys(english).filter((key) => (key.startsWith('staff.') || staffOnly(key)) && table[key] === english[key]);
+        // "{n} min", "Service" and "Pause" are French as well as English; nothing else may stay English.
+        assert.deepEqual(same.filter((key) => !(code === 'fr' && ['staff.counter.minutes', 'staff.counter.service', 'staff.counter.pause'].includes(key))), [], code);
+    }
+});
+
+test('a refusal is either for citizens or for staff, never both', () => {
     const keys = Object.keys(english);
     const code = (key) => key.slice(key.indexOf('.') + 1);
     const citizens = keys.filter((key) => key.startsWith('refusal.')).map(code);

@@ -1,42 +1,78 @@
 // The counter page: what novbe-counter does, in a browser. The clerk signs in to a counter,
 // which opens if closed; the current ticket with its elapsed time, the lines of the counter's
-// services (live, from a board subscription of that zone), the clerk's figures, and one
-// button (or key) per action. Refusals are said in words.
+// services (live, from a board subscription of that zone), the clerk's figures (following what
+// any client of theirs does), and one button (or key) per action, enabled only when it can act.
+// Words are the staff.counter.* sentences in the staff language (js/staff_language.js); refusals
+// are said in words.
 import { offlineBanner } from './banner.js';
 import { clock } from './clock.js';
-import { nameIn } from './i18n.js';
+import { minutes, nameIn } from './i18n.js';
 import { Link } from './link.js';
 import { longestWaitS, overTarget, received } from './longest_wait.js';
 import { describe } from './refusals.js';
+import { mountStaffLanguagePicker, onStaffLanguage, staffLanguage, staffSay } from './staff_language.js';
 
 const $ = (id) => document.getElementById(id);
 let link = null;
 let number = 0;
 let view = null;       // the CounterView
 let user = '';
+let online = false;
+let said = null;       // the last answer: {command, before, after, fields} (said again in another language) or {refusal}
 const lines = new Map();
 
-const serviceName = (id) => nameIn(link.welcome.centre.services.find((s) => s.id === id)?.names, 'en', link.welcome.centre, id);
+const serviceName = (id) => nameIn(link.welcome.centre.services.find((s) => s.id === id)?.names, staffLanguage(), link.welcome.centre, id);
+const REASONS = { break: 'counter.reasonBreak', lunch: 'counter.reasonLunch', meeting: 'counter.reasonMeeting', 'technical problem': 'counter.reasonTechnical' };
+const reasonWords = (reason) => (REASONS[reason] ? staffSay(REASONS[reason]) : reason);
+const counterName = (c) => (!c.name || c.name === String(c.number) || c.name === `Counter ${c.number}` ? staffSay('counter.named', { n: c.number }) : c.name);
+
+// The counter in one sentence, as novbe-counter says it (counter/commands.cpp describe).
+function sentence(c) {
+    const since = (ms) => clock((Date.now() - ms) / 1000);
+    const t = c.current;
+    const counter = counterName(c);
+    if (c.status === 'COUNTER_STATUS_SERVING' && t) {
+        const values = { counter, number: t.number, service: serviceName(t.serviceId), n: t.recalls };
+        if (t.state === 'TICKET_STATE_SERVING') return staffSay('counter.isServing', { ...values, time: since(t.startedAtMs) });
+        return staffSay(t.recalls ? 'counter.isRecalled' : 'counter.isCalled', { ...values, time: since(t.calledAtMs) });
+    }
+    if (c.status === 'COUNTER_STATUS_PAUSED') return staffSay('counter.isPaused', { counter, reason: reasonWords(c.pauseReason), time: since(c.sinceMs) });
+    return staffSay(c.status === 'COUNTER_STATUS_OPEN' ? 'counter.isOpen' : 'counter.isClosed', { counter });
+}
+
+// Which actions can act now, from the counter's state (and the link: offline, none can).
+function possible(c) {
+    const held = c.status === 'COUNTER_STATUS_SERVING' ? c.current?.state : '';
+    const idle = c.status === 'COUNTER_STATUS_OPEN';
+    return {
+        'act-next': idle, 'act-call': idle, 'act-pause': idle,
+        'act-recall': held === 'TICKET_STATE_CALLED', 'act-start': held === 'TICKET_STATE_CALLED', 'act-no-show': held === 'TICKET_STATE_CALLED',
+        'act-done': held === 'TICKET_STATE_SERVING',
+        'act-transfer': (held === 'TICKET_STATE_CALLED' || held === 'TICKET_STATE_SERVING') && $('transfer-to').options.length > 0,
+        'act-resume': c.status === 'COUNTER_STATUS_PAUSED',
+        'act-close': idle || c.status === 'COUNTER_STATUS_PAUSED',
+    };
+}
+
+const COMPANIONS = { 'act-done': 'outcome', 'act-transfer': 'transfer-to', 'act-call': 'call-number', 'act-pause': 'pause-reason' };
 
 function renderCounter() {
     const c = view;
-    const t = c.current;
-    const states = { COUNTER_STATUS_CLOSED: 'closed', COUNTER_STATUS_OPEN: 'open, nobody at it', COUNTER_STATUS_PAUSED: `paused (${c.pauseReason})` };
-    $('title').textContent = c.name || `Counter ${c.number}`;
-    $('current').textContent = c.status === 'COUNTER_STATUS_SERVING' && t
-        ? `${t.number} · ${serviceName(t.serviceId)} · ${t.state === 'TICKET_STATE_SERVING' ? 'being served' : `called${t.recalls ? `, recalled ${t.recalls}×` : ''}`}`
-        : states[c.status] ?? c.status;
+    $('title').textContent = counterName(c);
+    // Anywhere but the ticket's own service: sending it to its own line would only be refused.
+    const own = c.status === 'COUNTER_STATUS_SERVING' ? c.current?.serviceId : undefined;
+    const chosen = $('transfer-to').value;
+    $('transfer-to').replaceChildren(...link.welcome.centre.services.filter((s) => s.id !== own).map((s) =>
+        Object.assign(document.createElement('option'), { value: s.id, textContent: serviceName(s.id), selected: s.id === chosen })));
+    for (const [id, can] of Object.entries(possible(c))) {
+        $(id).disabled = !can || !online;
+        if (COMPANIONS[id]) $(COMPANIONS[id]).disabled = $(id).disabled;  // its outcome, target, number or reason
+    }
     renderElapsed();
 }
 
 function renderElapsed() {
-    const t = view?.current;
-    if (!t || view.status !== 'COUNTER_STATUS_SERVING') {
-        $('elapsed').textContent = view?.status === 'COUNTER_STATUS_PAUSED' ? `for ${clock((Date.now() - view.sinceMs) / 1000)}` : '';
-        return;
-    }
-    const from = t.state === 'TICKET_STATE_SERVING' ? t.startedAtMs : t.calledAtMs;
-    $('elapsed').textContent = `${t.state === 'TICKET_STATE_SERVING' ? 'serving for' : 'called'} ${clock((Date.now() - from) / 1000)}`;
+    if (view) $('current').textContent = sentence(view);
 }
 
 function renderLines() {
@@ -46,33 +82,73 @@ function renderLines() {
         tr.dataset.service = id;
         // The longest wait ticks between events and turns red past the target (js/longest_wait.js).
         if (overTarget(l, link.welcome.centre.services.find((s) => s.id === id)?.targetWaitS)) tr.className = 'over';
-        for (const [text, cls] of [[serviceName(id), ''], [l.waiting, 'num'], [clock(longestWaitS(l)), 'num'], [l.waiting ? clock(l.estimatedWaitS) : '—', 'num']])
+        for (const [text, cls] of [[serviceName(id), ''], [l.waiting, 'num'], [clock(longestWaitS(l)), 'num'], [estimate(l), 'num']])
             tr.append(Object.assign(document.createElement('td'), { textContent: String(text), className: cls }));
         return tr;
     }));
 }
 
+// An estimate as a duration ("18 min"), not as a clock time.
+function estimate(l) {
+    return l.waiting ? staffSay('counter.minutes', { n: minutes(Number(l.estimatedWaitS)) }) : '—';
+}
+
+
+let figures = null;
+function renderFigures() {
+    const f = figures;
+    $('figures').textContent = !f ? staffSay('counter.noTicketsYet')
+        : staffSay('counter.figures', { called: f.called, served: f.served, noShows: f.noShows, transferred: f.transferredOut, average: clock(f.averageServiceS) })
+            + (f.ratings ? `, ${staffSay('counter.rating', { rating: f.averageRating.toFixed(1), ratings: f.ratings })}` : '');
+}
+
 async function refreshFigures() {
     try {
         const stats = (await link.request('getStatistics')).statistics;
-        const f = stats.byClerk.find((x) => x.key === user);
-        $('figures').textContent = f ? `called ${f.called}, served ${f.served}, no-shows ${f.noShows}, transferred ${f.transferredOut}, average service ${clock(f.averageServiceS)}${f.ratings ? `, rating ${f.averageRating.toFixed(1)} (${f.ratings})` : ''}` : 'no tickets yet';
+        figures = stats.byClerk.find((x) => x.key === user) ?? null;
+        renderFigures();
     } catch { /* the next refresh will tell */ }
 }
 
+function renderMessage() {
+    $('message').className = said?.refusal ? 'refused' : '';
+    const words = said && !said.refusal ? happened(said.command, said.before, said.after, said.fields) : null;
+    $('message').textContent = said?.refusal ? describe(said.refusal, staffLanguage()) : words ? staffSay(...words) : '';
+}
+
+// What an action did, from the counter before and after it: "A012 moved to Notary".
+function happened(command, before, after, fields) {
+    const held = before.current?.number ?? '';
+    const now = after.current?.number ?? '';
+    switch (command) {
+    case 'openCounter': return ['counter.didOpen'];
+    case 'closeCounter': return ['counter.didClose'];
+    case 'callNext': case 'callTicket': return ['counter.didCall', { number: now }];
+    case 'recallTicket': return ['counter.didRecall', { number: now }];
+    case 'startServing': return ['counter.didStart', { number: now }];
+    case 'completeService': return ['counter.didDone', { number: held }];
+    case 'markNoShow': return ['counter.didNoShow', { number: held }];
+    case 'transferTicket': return ['counter.didTransfer', { number: held, service: serviceName(fields.toServiceId) }];
+    case 'pauseCounter': return ['counter.didPause', { reason: reasonWords(fields.reason) }];
+    case 'resumeCounter': return ['counter.didResume'];
+    default: return null;
+    }
+}
+
 async function act(command, fields = {}) {
+    const before = view;
     try {
         const reply = await link.request(command, { counter: number, ...fields });
         view = reply.counter;
-        renderCounter();
-        $('message').className = '';
-        $('message').textContent = `OK: ${$('current').textContent}`;
-        refreshFigures();
+        said = { command, before, after: view, fields };
         return true;
     } catch (refusal) {
-        $('message').className = 'refused';
-        $('message').textContent = describe(refusal);
+        said = { refusal };
         return false;
+    } finally {
+        renderCounter();
+        renderMessage();
+        refreshFigures();
     }
 }
 
@@ -89,27 +165,40 @@ const ACTIONS = {
     'act-close': () => act('closeCounter'),
 };
 
+// Online or not: offline, no button can act, and the last answer is gone (it may no longer be true).
+function linkChanged(status) {
+    online = status.state === 'online';
+    if (!online && said) {
+        said = null;
+        renderMessage();
+    }
+    if (view) renderCounter();
+}
+
 async function signIn(event) {
     event.preventDefault();
     user = $('user').value.trim();
     number = Number($('counter-number').value);
     $('sign-in-error').textContent = '';
     link?.close();
+    const banner = offlineBanner($('offline'), (s) => (s.refused ? describe({ code: 'ERROR_CODE_UNAUTHENTICATED', message: s.reason }, staffLanguage())
+        : staffSay('counter.offline', { time: new Date(s.since).toLocaleTimeString('en-GB'), reason: s.reason })));
     link = new Link({ role: 'ROLE_CLERK', user, secret: $('secret').value, clientName: 'counter page' }, {
-        onStatus: offlineBanner($('offline'), (s) => (s.refused ? describe({ code: 'ERROR_CODE_UNAUTHENTICATED', message: s.reason }) : `Offline since ${new Date(s.since).toLocaleTimeString('en-GB')}: ${s.reason}. Reconnecting…`)),
+        onStatus: (s) => { banner(s); linkChanged(s); },
     });
     await link.start();
     try {
         view = (await link.request('getCounter', { counter: number })).counter;
     } catch (refusal) {
-        $('sign-in-error').textContent = describe(refusal);
+        $('sign-in-error').textContent = describe(refusal, staffLanguage());
         return link.close();
     }
+    online = true;
     $('sign-in').hidden = true;
     $('desk').hidden = false;
     $('who').textContent = `${user} · ${link.welcome.centre.name}`;
-    $('transfer-to').replaceChildren(...link.welcome.centre.services.map((s) =>
-        Object.assign(document.createElement('option'), { value: s.id, textContent: serviceName(s.id) })));
+    $('staff-language')?.remove();  // again, now that the centre's first language is known
+    mountStaffLanguagePicker($('who').parentElement, link.welcome.centre.languages);
     if (view.status === 'COUNTER_STATUS_CLOSED') await act('openCounter');
     renderCounter();
     refreshFigures();
@@ -117,17 +206,30 @@ async function signIn(event) {
         for (const l of m.snapshot?.lines ?? []) lines.set(l.serviceId, received(l));
         for (const l of m.events?.lines ?? []) lines.set(l.serviceId, received(l));
         renderLines();
+        // Done here or from another client of this clerk (novbe-counter): the counter and My day follow.
         const ours = (m.events?.events ?? []).some((e) => e[e.kind]?.counter === number || e.counterChanged?.counter?.number === number);
-        if (ours) link.request('getCounter', { counter: number }).then((r) => { view = r.counter; renderCounter(); }, () => {});
+        if (ours) {
+            link.request('getCounter', { counter: number }).then((r) => { view = r.counter; renderCounter(); }, () => {});
+            refreshFigures();
+        }
     });
 }
 
+mountStaffLanguagePicker(document.querySelector('header'));  // the sign-in form in this browser's language
 $('sign-in').addEventListener('submit', signIn);
 for (const [id, run] of Object.entries(ACTIONS)) $(id).addEventListener('click', run);
 document.addEventListener('keydown', (e) => {
     if ($('desk').hidden || e.target.matches('input, select') || e.ctrlKey || e.metaKey || e.altKey) return;
     const b = document.querySelector(`button[data-key="${e.key}"]`);
-    if (b) { e.preventDefault(); b.click(); }
+    if (b && !b.disabled) { e.preventDefault(); b.click(); }
+});
+onStaffLanguage(() => {
+    if (!view) return;
+    renderCounter();
+    renderLines();
+    renderFigures();
+    renderMessage();
 });
 setInterval(() => view && renderElapsed(), 1000);
 setInterval(() => view && renderLines(), 250);  // the longest waits tick
+setInterval(() => view && online && refreshFigures(), 30000);  // ratings reach no board: My day catches up

@@ -1,6 +1,7 @@
 // Words for the server's refusals, from web/i18n/LANG.json through i18n.js (the native clients'
-// client/refusal.cpp reads the same files): "refusal.CODE" in the citizen's language for what
-// citizens can meet, "staffRefusal.CODE" in English for the rest (web/README.md).
+// client/refusal.cpp reads the same files): "refusal.CODE" for what citizens can meet,
+// "staffRefusal.CODE" for the rest, in the reader's language: the citizen's, or the staff page's
+// (js/staff_language.js) (web/README.md).
 import { LANGUAGES, say } from './i18n.js';
 
 const en = LANGUAGES.en;
@@ -11,8 +12,9 @@ const DETAILED = new Set(['ERROR_CODE_COUNTER_NOT_YOURS', 'ERROR_CODE_PERMISSION
     'ERROR_CODE_UNSUPPORTED_VERSION']);
 
 // A refusal ({code, message, opensAtMs}) in words; the server's own English sentence for the
-// DETAILED codes and, in English, for a closed centre (it says when it opens; `opensAt`, the time
-// as the reader's clock says it, puts that into any language).
+// DETAILED codes (after the reader's own words, in brackets, in another language) and, in
+// English, for a closed centre (it says when it opens; `opensAt`, the time as the reader's clock
+// says it, puts that into any language).
 export function describe(refusal, language = 'en', opensAt = '') {
     const { code, message } = refusal;
     let serverKnowsMore = DETAILED.has(code);
@@ -20,8 +22,8 @@ export function describe(refusal, language = 'en', opensAt = '') {
         if (opensAt) return say(language, 'centreClosed', { time: opensAt });
         serverKnowsMore = language === 'en';
     }
-    if (serverKnowsMore && message) return message;
     const table = LANGUAGES[language] ?? en;
-    return table[`refusal.${code}`] ?? en[`refusal.${code}`] ?? en[`staffRefusal.${code}`]
-        ?? (message || `The server refused: ${code}.`);
+    const own = table[`refusal.${code}`] ?? table[`staffRefusal.${code}`];
+    if (serverKnowsMore && message) return own && table !== en ? `${own} (${message})` : message;
+    return own ?? en[`refusal.${code}`] ?? en[`staffRefusal.${code}`] ?? (message || `The server refused: ${code}.`);
 }

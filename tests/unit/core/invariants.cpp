@@ -119,8 +119,9 @@ day_statistics recount(centre const& c) {
 std::string check_transitions(std::vector<ticket_state> const& before, centre const& c) {
     using s = ticket_state;
     static std::set<std::pair<s, s>> const allowed{
-        {s::waiting, s::called}, {s::waiting, s::cancelled}, {s::waiting, s::closed}, {s::called, s::serving},
-        {s::called, s::no_show}, {s::serving, s::done}, {s::serving, s::waiting},  // a transfer
+        {s::waiting, s::called},  {s::waiting, s::cancelled}, {s::waiting, s::closed},
+        {s::called, s::serving},  {s::called, s::no_show},    {s::serving, s::done},
+        {s::serving, s::waiting}, {s::called, s::waiting},  // transfers
     };
     std::string problems;
     for (auto const& t : c.tickets()) {

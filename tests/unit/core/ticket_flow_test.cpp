@@ -37,7 +37,6 @@ TEST_F(ticket_flow, steps_out_of_order_are_refused_and_change_nothing) {
     issue("passport");
     call(1);
     EXPECT_EQ("ticket_not_serving", run(complete_service{1, ""}));
-    EXPECT_EQ("ticket_not_serving", run(transfer_ticket{1, service("id_card")}));
     EXPECT_EQ("counter_busy", run(call_next{1}));
     EXPECT_EQ("ok", run(start_serving{1}));
     EXPECT_EQ("ticket_not_called", run(recall_ticket{1}));
@@ -60,6 +59,16 @@ TEST_F(ticket_flow, a_transferred_ticket_keeps_its_number_and_its_place_by_issue
     EXPECT_EQ("A001", call(3));
     EXPECT_EQ("A: transferred=A001", render(c, "passport"));
     EXPECT_EQ("B: called=A001@3 waiting=B001,B002", render(c, "id_card"));
+}
+
+TEST_F(ticket_flow, a_called_ticket_may_be_transferred_without_starting_its_service) {
+    open(1);
+    issue("passport");
+    EXPECT_EQ("A001", call(1));
+    EXPECT_EQ("ok", run(transfer_ticket{1, service("id_card")}));
+    EXPECT_EQ("A: transferred=A001", render(c, "passport"));
+    EXPECT_EQ("B: waiting=A001", render(c, "id_card"));
+    EXPECT_EQ("counter_idle", run(transfer_ticket{1, service("passport")}));  // nothing held now
 }
 
 TEST_F(ticket_flow, transfer_needs_another_known_service) {

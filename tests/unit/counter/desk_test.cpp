@@ -1,8 +1,11 @@
 // The clerk's actions become the right commands, and the screen reads as the clerk expects.
 #include "counter/commands.hpp"
 #include "counter/desk.hpp"
+#include "counter/words.hpp"
 
 #include <gtest/gtest.h>
+
+#include <tuple>
 
 namespace novbe::counter {
 namespace {
@@ -49,15 +52,46 @@ TEST(commands, a_missing_argument_or_unknown_action_is_said_plainly) {
     EXPECT_EQ("unknown action dance", error);
 }
 
+v1::CentreInfo centre() {
+    v1::CentreInfo c;
+    c.set_name("Centre 1");
+    for (auto [id, en, ru] : {std::tuple{"id_card", "Identity card", "Удостоверение личности"},
+                              {"notary", "Notary", "Нотариус"},
+                              {"passport", "Passport", "Паспорт"}}) {
+        auto& s = *c.add_services();
+        s.set_id(id);
+        (*s.mutable_names())["en"] = en;
+        (*s.mutable_names())["ru"] = ru;
+    }
+    return c;
+}
+
 TEST(commands, a_counter_is_described_in_one_sentence_with_its_elapsed_time) {
     EXPECT_EQ("Counter 3: B004 (id_card) is called, 1:15 ago.", describe(serving(v1::TICKET_STATE_CALLED), now));
-    EXPECT_EQ("Counter 3: B004 (id_card) is being served, for 1:05.", describe(serving(v1::TICKET_STATE_SERVING), now));
+    EXPECT_EQ("Counter 3: B004 (Identity card) is being served, for 1:05.",
+              describe(serving(v1::TICKET_STATE_SERVING), now, "en", centre()));  // the service by its name
     v1::CounterView paused;
     paused.set_number(2);
     paused.set_status(v1::COUNTER_STATUS_PAUSED);
     paused.set_pause_reason("lunch");
     paused.set_since_ms(now - 3'725'000);
     EXPECT_EQ("Counter 2 is paused (lunch), for 1:02:05.", describe(paused, now));
+    EXPECT_EQ("Окно 2: перерыв (обед), уже 1:02:05.", describe(paused, now, "ru"));
+    EXPECT_EQ("Окно 3: B004 (Удостоверение личности) вызван 1:15 назад.",
+              describe(serving(v1::TICKET_STATE_CALLED), now, "ru", centre()));
+}
+
+TEST(commands, the_answer_to_an_action_says_what_happened) {
+    auto called = serving(v1::TICKET_STATE_CALLED);
+    v1::CounterView open;
+    open.set_number(3);
+    open.set_status(v1::COUNTER_STATUS_OPEN);
+    EXPECT_EQ("B004 moved to Notary.", what_happened("transfer", {"notary"}, called, open, "en", centre()));
+    EXPECT_EQ("B004 served.", what_happened("done", {}, serving(v1::TICKET_STATE_SERVING), open, "en", centre()));
+    EXPECT_EQ("B004 called.", what_happened("next", {}, open, called, "en", centre()));
+    EXPECT_EQ("B004 transféré vers Notary.", what_happened("transfer", {"notary"}, called, open, "fr", centre()));
+    EXPECT_EQ("18 min", minutes_text(17 * 60 + 5, "en"));  // an estimate is a duration, rounded up
+    EXPECT_EQ("iminota 1", minutes_text(0, "rw"));
 }
 
 TEST(desk, the_screen_shows_the_ticket_the_lines_and_the_clerks_day) {
@@ -89,14 +123,40 @@ TEST(desk, the_screen_shows_the_ticket_the_lines_and_the_clerks_day) {
     mine.set_ratings(8);
     mine.set_average_rating(4.625);
     d.mine = mine;
-    d.message = "Counter 3: B004 (id_card) is being served, for 1:05.";
+    mine.set_transferred_out(2);
+    d.mine = mine;
+    d.message = "B004 called.";
     auto screen = render(d, now);
-    EXPECT_NE(std::string::npos, screen.find("Centre 1 | Counter 3 | clerk anna | online\n")) << screen;
-    EXPECT_NE(std::string::npos, screen.find("NOW    Counter 3: B004 (id_card) is being served, for 1:05.\n")) << screen;
-    EXPECT_NE(std::string::npos, screen.find("       Identity card                      4    12:30   8:00\n")) << screen;
-    EXPECT_NE(std::string::npos, screen.find("MY DAY called 12, served 10, no-shows 1, transferred 0, average service 4:12, rating 4.6 (8)"))
+    EXPECT_NE(std::string::npos, screen.find("Centre 1 | Counter 3 | anna | online\n"))
+        << screen;  // the clerk named once
+    EXPECT_NE(std::string::npos, screen.find("Now     Counter 3: B004 (Identity card) is being served, for 1:05.\n"))
+        << screen;
+    EXPECT_NE(std::string::npos,
+              screen.find("        Identity card                4            12:30          8 min\n"))
+        << screen;
+    EXPECT_NE(
+        std::string::npos,
+        screen.find("My day  called 12, served 10, no-shows 1, transferred 2, average service 4:12, rating 4.6 (8)\n"))
         << screen;
     EXPECT_EQ(std::string::npos, screen.find("notary")) << screen;
+    EXPECT_EQ(std::string::npos, screen.find("Notary")) << screen;
+}
+
+TEST(desk, the_screen_speaks_the_clerks_language) {
+    desk d;
+    d.user = "anna";
+    d.language = "az";
+    d.centre = centre();
+    d.counter = serving(v1::TICKET_STATE_SERVING);
+    d.link = "bağlantı var";
+    auto screen = render(d, now);
+    EXPECT_NE(std::string::npos, screen.find("İndi         Masa 3: B004 (Identity card) xidmət olunur: 1:05.\n"))
+        << screen;
+    EXPECT_NE(std::string::npos, screen.find("Mənim günüm  hələ bilet yoxdur\n")) << screen;
+    EXPECT_NE(std::string::npos, screen.find("d bitdi  o nəticə ilə bitdi")) << screen;
+    EXPECT_EQ(std::string::npos, screen.find("served")) << screen;
+    EXPECT_EQ((std::vector<std::string>{"az", "en", "ru", "rw", "fr"}), known_languages());
+    EXPECT_FALSE(knows("xx"));
 }
 
 TEST(desk, events_at_this_counter_ask_for_a_refresh_and_others_do_not) {
@@ -109,6 +169,8 @@ TEST(desk, events_at_this_counter_ask_for_a_refresh_and_others_do_not) {
     e.mutable_ticket_called()->set_counter(3);
     EXPECT_TRUE(d.take(batch));
     EXPECT_STREQ("next", action_of_key('n'));
+    EXPECT_STREQ("done", action_of_key('d'));  // asks nothing: the key after it is the next action
+    EXPECT_STREQ("done-with-outcome", action_of_key('o'));
     EXPECT_EQ(nullptr, action_of_key('z'));
 }
 

@@ -78,6 +78,23 @@ TEST_F(handlers, a_kiosk_may_not_declare_an_appointment) {
     EXPECT_TRUE(std::holds_alternative<action>(of(M::kIssueTicket).make(as(kiosk), m)));
 }
 
+TEST_F(handlers, a_ticket_in_a_language_the_centre_does_not_speak_is_refused_naming_those_it_does) {
+    M m;
+    m.mutable_issue_ticket()->set_service_id("passport");
+    m.mutable_issue_ticket()->set_language("xx");
+    identity kiosk{.kind = role::kiosk, .user = "entrance"};
+    auto context = as(kiosk);
+    s_.profile.languages = {"az", "en"};
+    auto made = of(M::kIssueTicket).make(context, m);
+    ASSERT_TRUE(std::holds_alternative<refusal>(made));
+    EXPECT_EQ(v1::ERROR_CODE_INVALID_ARGUMENT, std::get<refusal>(made).code);
+    EXPECT_EQ("This centre has no language \"xx\"; it speaks az, en.", std::get<refusal>(made).message);
+    m.mutable_issue_ticket()->set_language("az");
+    EXPECT_TRUE(std::holds_alternative<action>(of(M::kIssueTicket).make(context, m)));
+    m.mutable_issue_ticket()->clear_language();  // the centre's first
+    EXPECT_TRUE(std::holds_alternative<action>(of(M::kIssueTicket).make(context, m)));
+}
+
 TEST_F(handlers, a_rating_pad_owns_its_own_counter_only) {
     identity pad{.kind = role::rating_device, .user = "pad 1", .counter = 1};
     M m;
