@@ -16,6 +16,8 @@ public:
 
     void operator()(core::day_started const& e) {
         out_.mutable_day_started()->set_day(date_of(e.day));
+        for (auto const& counter : c_.config().counters)  // all closed now: docs/DOMAIN.md#counters
+            *out_.mutable_day_started()->add_counters() = counter_view(c_, counter.number);
         all_lines();
     }
     void operator()(core::day_closed const&) {
@@ -147,6 +149,8 @@ v1::CounterView board_counter(v1::CounterView const& in) {
     m.set_status(in.status());
     m.set_since_ms(in.since_ms());
     *m.mutable_service_ids() = in.service_ids();
+    // "Now serving A012 at 3": the number was on the board when it was called; nothing else of it.
+    if (in.has_current()) m.mutable_current()->set_number(in.current().number());
     return m;
 }
 
@@ -155,7 +159,10 @@ std::optional<v1::Event> board_copy(v1::Event const& e) {
     out.set_sequence(e.sequence());
     out.set_at_ms(e.at_ms());
     switch (e.kind_case()) {
-    case v1::Event::kDayStarted: out.mutable_day_started()->set_day(e.day_started().day()); break;
+    case v1::Event::kDayStarted:
+        out.mutable_day_started()->set_day(e.day_started().day());
+        for (auto const& counter : e.day_started().counters()) *out.mutable_day_started()->add_counters() = board_counter(counter);
+        break;
     case v1::Event::kDayClosed: out.mutable_day_closed(); break;
     case v1::Event::kTicketIssued: {  // no priority class: who is elderly or disabled is nobody's business
         auto& m = *out.mutable_ticket_issued();
