@@ -171,6 +171,8 @@ public:
         if (counter.current) c_.tickets_[*counter.current].current().taken_by = e.to_user;
     }
 
+    void operator()(hall_message_set const& e) { c_.hall_message_ = e.text; }  // days do not clear it
+
 private:
     figures& service_figures(service_index s) { return c_.statistics_.by_service[s]; }
 

@@ -71,6 +71,10 @@ public:
     void operator()(core::counter_closed const& e) { counter(e.counter); }
     // Dashboards see the counter's new user in its view; boards get what for_boards leaves.
     void operator()(core::counter_taken_over const& e) { counter(e.counter); }
+    void operator()(core::hall_message_set const& e) {
+        out_.mutable_hall_message_set()->set_text(e.text);
+        out_.mutable_hall_message_set()->set_set_by(e.by);
+    }
 
 private:
     std::string number(core::ticket_ordinal t) const { return c_.number_of(c_.tickets()[t]); }
@@ -197,6 +201,7 @@ std::optional<v1::Event> board_copy(v1::Event const& e) {
         break;
     }
     case v1::Event::kTicketCancelled: out.mutable_ticket_cancelled()->set_number(e.ticket_cancelled().number()); break;
+    case v1::Event::kHallMessageSet: out.mutable_hall_message_set()->set_text(e.hall_message_set().text()); break;  // not who
     case v1::Event::kCounterChanged: {  // which counter, and whether it is open: not who sits there, nor why it paused
         *out.mutable_counter_changed()->mutable_counter() = board_counter(e.counter_changed().counter());
         break;

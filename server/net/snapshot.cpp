@@ -29,6 +29,7 @@ v1::Snapshot snapshot(core::centre const& c, settings const& s, v1::View view, z
         if (!zone.shows_counter(counter.number)) continue;
         *out.add_counters() = board ? board_counter(counter_view(c, counter.number)) : counter_view(c, counter.number);
     }
+    if (view != v1::VIEW_TICKET) out.set_hall_message(c.hall_message());  // the phone page shows no hall line
     if (view == v1::VIEW_DASHBOARD) *out.mutable_statistics() = statistics(c);
     return out;
 }

@@ -5,7 +5,7 @@
 // and the offline banner covers nothing. Screenshots of each state.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Server, clerk, kioskToken, launch, open, readText, shoot } from './harness.mjs';
+import { Server, clerk, kioskToken, launch, manager, open, readText, shoot } from './harness.mjs';
 
 const words = Object.fromEntries(['az', 'en', 'ru', 'rw', 'fr'].map((code) => [code, JSON.parse(readText(`web/i18n/${code}.json`))]));
 
@@ -162,5 +162,42 @@ test('every text is at least 48 px, inside the screen, and the offline banner co
     await server.start();
     await board.locator('#offline').waitFor({ state: 'hidden', timeout: 10000 });
     assert.deepEqual(errors, []);
+    await context.close();
+});
+
+test('the hall message set on the dashboard shows on the board as a line, and goes when cleared', { timeout: 60000 }, async () => {
+    const errors = [];
+    const context = await hall();
+    const board = await open(context, `${server.url}/board`, errors);
+    await board.locator('#line-table tr').first().waitFor();
+    assert.equal(await board.locator('#hall-message').isHidden(), true, 'no message, no line');
+    const office = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const dashboard = await open(office, `${server.url}/dashboard`, errors);
+    await dashboard.fill('#user', manager.user);
+    await dashboard.fill('#secret', manager.secret);
+    await dashboard.click('#sign-in-button');
+    await dashboard.locator('#hall-message-status').waitFor();
+    const text = 'Counter 4 closes at 16:00 today';
+    await dashboard.fill('#hall-message-text', text);
+    await dashboard.click('#hall-message-set');
+    await board.locator('#hall-message', { hasText: text }).waitFor({ timeout: 3000 });
+    await dashboard.locator('#hall-message-status', { hasText: text }).waitFor({ timeout: 3000 });
+    await shoot(dashboard, 'dashboard-hall-message');
+    const line = await board.locator('#hall-message').evaluate((e) => ({ px: parseFloat(getComputedStyle(e).fontSize), box: e.getBoundingClientRect().toJSON() }));
+    assert.ok(line.px >= 48, `the message is ${line.px} px`);
+    assert.ok(line.box.right <= 1920 && line.box.bottom <= 1080);
+    for (const t of await shownTexts(board)) {
+        assert.ok(t.px >= 48, `"${t.text}" is ${t.px} px`);
+        assert.ok(!t.clipped, `"${t.text}" runs out of its part of the screen with the message shown: ${JSON.stringify(t)}`);
+    }
+    await shoot(board, 'board-hall-message');
+
+    const fresh = await open(context, `${server.url}/board`, errors);
+    await fresh.locator('#hall-message', { hasText: text }).waitFor({ timeout: 3000 });  // in the snapshot too
+    await dashboard.click('#hall-message-clear');
+    await board.locator('#hall-message').waitFor({ state: 'hidden', timeout: 3000 });
+    await fresh.locator('#hall-message').waitFor({ state: 'hidden', timeout: 3000 });
+    assert.deepEqual(errors, []);
+    await office.close();
     await context.close();
 });

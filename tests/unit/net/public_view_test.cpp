@@ -24,6 +24,7 @@ std::set<std::string> const allowed = {
     "novbe.v1.Event.ticket_transferred", "novbe.v1.TicketTransferred.number", "novbe.v1.TicketTransferred.counter",
     "novbe.v1.TicketTransferred.from_service_id", "novbe.v1.TicketTransferred.to_service_id",
     "novbe.v1.Event.ticket_cancelled", "novbe.v1.TicketCancelled.number",
+    "novbe.v1.Event.hall_message_set", "novbe.v1.HallMessageSet.text",
     "novbe.v1.Event.counter_changed", "novbe.v1.CounterChanged.counter", "novbe.v1.CounterView.number",
     "novbe.v1.CounterView.name", "novbe.v1.CounterView.status", "novbe.v1.CounterView.since_ms",
     "novbe.v1.CounterView.service_ids", "novbe.v1.CounterView.current", "novbe.v1.TicketAtCounter.number",
@@ -84,6 +85,8 @@ TEST(public_view, a_board_sees_only_the_allowed_fields_of_every_event) {
     for (auto const& field : seen) EXPECT_TRUE(allowed.contains(field)) << field << " reaches the boards";
     EXPECT_FALSE(seen.contains("novbe.v1.TicketIssued.priority"));
     EXPECT_FALSE(seen.contains("novbe.v1.CounterView.clerk"));
+    EXPECT_FALSE(seen.contains("novbe.v1.HallMessageSet.set_by")) << "who set the hall message is the dashboard's";
+    EXPECT_TRUE(seen.contains("novbe.v1.HallMessageSet.text"));
     EXPECT_TRUE(seen.contains("novbe.v1.DayStarted.counters")) << "a new day's closed counters reach the boards";
     // And what a board needs does reach it.
     for (auto const* needed : {"novbe.v1.TicketCalled.number", "novbe.v1.TicketCalled.counter", "novbe.v1.CounterView.status"})
