@@ -201,3 +201,54 @@ test('the hall message set on the dashboard shows on the board as a line, and go
     await office.close();
     await context.close();
 });
+
+test('a language the browser has no voice for (Kinyarwanda) is said by the server\'s speech; the dashboard says so', { timeout: 60000 }, async () => {
+    const errors = [];
+    const context = await hall();
+    // Voices for every language but Kinyarwanda, as on a stock Chromium with the usual voices.
+    await context.addInitScript(() => {
+        window.spoken = [];
+        window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+        Object.defineProperty(window, 'speechSynthesis', { value: {
+            getVoices: () => [{ lang: 'az-AZ' }, { lang: 'en-GB' }, { lang: 'ru-RU' }, { lang: 'fr-FR' }],
+            speak: (u) => window.spoken.push(u.lang),
+            speaking: false,
+            addEventListener: () => {},
+        } });
+    });
+    const speech = [];
+    const board = await open(context, `${server.url}/board`, errors);
+    board.on('response', (r) => { if (r.url().includes('/speech?')) speech.push({ url: r.url(), status: r.status(), type: r.headers()['content-type'] }); });
+    await board.locator('#line-table tr').first().waitFor();
+    const number = await script(board, async ({ desk, issue, open }) => {
+        await open(6);
+        await issue('property');
+        return (await desk.request('callNext', { counter: 6 })).counter.current.number;
+    });
+    await board.locator('#latest-number', { hasText: number }).waitFor({ timeout: 3000 });
+    await board.waitForFunction(() => window.spoken.length === 4, null, { timeout: 3000 });
+    for (let i = 0; i < 50 && !speech.length; ++i) await board.waitForTimeout(100);
+    assert.deepEqual(await board.evaluate(() => window.spoken), ['az-AZ', 'en-GB', 'ru-RU', 'fr-FR'], 'four languages by the browser');
+    assert.equal(speech.length, 1, `one clip from the server: ${JSON.stringify(speech)}`);
+    assert.equal(new URL(speech[0].url).search, `?lang=rw&ticket=${number}&counter=6`);
+    assert.equal(speech[0].status, 200);
+    assert.equal(speech[0].type, 'audio/wav');
+
+    const office = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await office.addInitScript(() => {
+        Object.defineProperty(window, 'speechSynthesis', { value: { getVoices: () => [{ lang: 'en-GB' }], addEventListener: () => {} } });
+    });
+    const dashboard = await open(office, `${server.url}/dashboard`, errors);
+    await dashboard.fill('#user', manager.user);
+    await dashboard.fill('#secret', manager.secret);
+    await dashboard.click('#sign-in-button');
+    await dashboard.locator('#speech-languages li').first().waitFor();
+    const how = await dashboard.locator('#speech-languages li').evaluateAll((all) => Object.fromEntries(all.map((li) => [li.dataset.language, li.dataset.how])));
+    assert.deepEqual(how, { az: 'server', en: 'browser', ru: 'server', rw: 'server', fr: 'server' });
+    assert.match(await dashboard.locator('#speech-languages li[data-language="rw"]').textContent(), /Ikinyarwanda: the server's speech/);
+    await shoot(dashboard, 'dashboard-speech');
+    await script(board, async ({ desk }) => { await desk.request('markNoShow', { counter: 6 }); await desk.request('closeCounter', { counter: 6 }); });
+    assert.deepEqual(errors, []);
+    await office.close();
+    await context.close();
+});

@@ -4,7 +4,7 @@
 // time. ?services=a,b and ?counters=1,2 show a zone only (a zone of counters lists their
 // services); ?token= is the board's device token where boards need one. Nothing personal is
 // shown: the server sends boards none.
-import { announce, enableSound, soundBlocked } from './announce.js';
+import { announce, enableSound, loadServerSpeech, soundBlocked } from './announce.js';
 import { offlineBanner } from './banner.js';
 import { BoardState, MAX_CALLS, unknownInZone, zoneServices } from './board_state.js';
 import { minutes, nameIn, say } from './i18n.js';
@@ -144,6 +144,7 @@ const banner = offlineBanner($('offline'), (s) => (s.refused ? say('en', 'badDev
 const link = new Link({ role: 'ROLE_BOARD', deviceToken: params.get('token') ?? '', clientName: 'board page' }, {
     onStatus: banner,
 });
+loadServerSpeech();
 link.start().then(() => link.subscribe({ view: 'VIEW_BOARD', serviceIds: zone.services, counters: zone.counters }, onMessage));
 render();
 tick();
