@@ -82,6 +82,9 @@ test('a freshly opened board shows each recent call once, the ended ones marked 
     // Live: the no-show is marked at once, counter 1 is free, and a counter that opens shows.
     await script(setup, async ({ desk, open }) => { await desk.request('markNoShow', { counter: 1 }); await open(2); });
     await board.locator('#latest.ended').waitFor({ timeout: 3000 });
+    const latestLabel = await textsIn(board, '#latest-ticket-label');
+    assert.match(latestLabel.texts[0], new RegExp(`· ${words[latestLabel.lang].callOver}$`), 'the latest call, over, says so too');
+    assert.equal(await board.locator('#latest-number').evaluate((e) => getComputedStyle(e).textDecorationLine), 'line-through');
     await board.locator('#counter-list li[data-counter="2"]').waitFor({ timeout: 3000 });
     assert.equal(await board.locator('#counter-list li[data-counter="1"] .number').textContent(), '—');
     await shoot(board, 'board-no-show');

@@ -27,6 +27,7 @@ function renderCalls(lang) {
     $('latest-number').textContent = latest?.number ?? '—';
     $('latest-counter').textContent = latest ? String(latest.counter) : '—';
     $('latest').classList.toggle('ended', Boolean(latest?.ended));
+    $('latest-ticket-label').textContent = latest?.ended ? `${say(lang, 'ticket')} · ${say(lang, 'callOver')}` : say(lang, 'ticket');
     const rest = state.calls.slice(1, MAX_CALLS + 1);
     $('call-list').replaceChildren(...(state.calls.length ? rest.map((c) => {
         const li = make('li', c.ended ? 'ended' : '');
@@ -107,7 +108,7 @@ function render() {
     $('centre').textContent = state.centre.name || 'Novbe';
     $('hall-message').textContent = state.hallMessage;
     $('hall-message').hidden = !state.hallMessage;
-    for (const [id, key] of [['latest-ticket-label', 'ticket'], ['latest-counter-label', 'counter'], ['calls-title', 'calls'],
+    for (const [id, key] of [['latest-counter-label', 'counter'], ['calls-title', 'calls'],
         ['serving-title', 'nowServing']]) $(id).textContent = say(lang, key);
     renderRefusal();
     renderCalls(lang);
