@@ -7,8 +7,16 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <chrono>
 #include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <future>
 #include <string>
+#include <thread>
 
 namespace novbe::testing {
 namespace {
@@ -58,6 +66,34 @@ TEST(speech, a_call_is_a_wav_in_every_language_cached_per_phrase_and_nothing_els
     }
     EXPECT_EQ(404, http_get(process.port(), "/speech?lang=de&ticket=A012&counter=3").first) << "not a language of the centre";
     EXPECT_EQ(0, process.stop());
+}
+
+// An espeak-ng that hangs: the render is killed at its deadline and refused, and meanwhile the
+// server answers everyone else at once (the render is not on the event loop).
+TEST(speech, a_render_that_hangs_is_cut_off_and_blocks_nobody_else) {
+    auto fake = std::filesystem::temp_directory_path() / ("novbe-fake-espeak-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(fake);
+    std::ofstream(fake / "espeak-ng") << "#!/bin/sh\nexec sleep 30\n";
+    std::filesystem::permissions(fake / "espeak-ng", std::filesystem::perms::owner_all);
+    std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
+    ::setenv("PATH", (fake.string() + ":" + path).c_str(), 1);  // the server inherits it at start
+    server_process process;
+    process.start();
+    ::setenv("PATH", path.c_str(), 1);
+    auto started = std::chrono::steady_clock::now();
+    auto spoken = std::async(std::launch::async, [&] { return http_get(process.port(), "/speech?lang=en&ticket=A012&counter=3"); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the render is under way
+    auto asked = std::chrono::steady_clock::now();
+    EXPECT_EQ(200, http_get(process.port(), "/healthz").first);
+    EXPECT_LT(std::chrono::steady_clock::now() - asked, std::chrono::milliseconds(500)) << "another client waited for the render";
+    auto [status, body] = spoken.get();
+    auto took = std::chrono::steady_clock::now() - started;
+    EXPECT_EQ(503, status) << body;
+    EXPECT_NE(std::string::npos, body.find("could not be rendered")) << body;
+    EXPECT_GT(took, std::chrono::milliseconds(2500));
+    EXPECT_LT(took, std::chrono::milliseconds(6000)) << "the deadline (3 s) cut it off";
+    EXPECT_EQ(0, process.stop());
+    std::filesystem::remove_all(fake);
 }
 
 }  // namespace
