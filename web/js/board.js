@@ -83,7 +83,8 @@ function page(section, rows) {
     const fit = Math.max(1, rows.filter((r) => r.getBoundingClientRect().bottom <= bottom + 0.5).length);
     if (fit >= rows.length) return;
     const pages = Math.ceil(rows.length / fit);
-    rows.forEach((r, i) => { r.hidden = Math.floor(i / fit) !== languageTurn % pages; });
+    const per = Math.ceil(rows.length / pages);  // even pages: no page with one row alone
+    rows.forEach((r, i) => { r.hidden = Math.floor(i / per) !== languageTurn % pages; });
 }
 const pageAll = () => {
     page($('lines'), [...$('line-table').children]);
