@@ -34,6 +34,7 @@ bool mentions(v1::Event const& e, std::uint32_t counter) {
     case v1::Event::kTicketIssued:
     case v1::Event::kTicketCancelled:
     case v1::Event::kTicketRated:
+    case v1::Event::kHallMessageSet:  // the hall's line, not this counter's business
     case v1::Event::KIND_NOT_SET: return false;
     }
     return false;

@@ -19,6 +19,7 @@ packages=(
     libzbar-dev               # tests read the printed QR code back
     nodejs                    # the web pages' npm packages and the browser tests (playwright-core)
     chromium                  # the browser the web pages are tested in
+    espeak-ng                 # the speech the server renders for calls in languages a board has no voice for
     clang-14 libclang-rt-14-dev  # the fuzz preset: libFuzzer and clang's sanitizers (tests/fuzz)
 )
 command -v npm >/dev/null 2>&1 || packages+=(npm)  # nodejs from NodeSource carries its own npm

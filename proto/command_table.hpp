@@ -92,6 +92,7 @@ inline constexpr std::array table{
     row{detail::M::kGetStatistics,   "get_statistics",    detail::staff,    effect::read},
     row{detail::M::kCloseDay,        "close_day",         detail::managers, effect::mutating},
     row{detail::M::kGetTickets,      "get_tickets",       detail::managers, effect::read},
+    row{detail::M::kSetHallMessage,  "set_hall_message",  detail::managers, effect::mutating},
     // clang-format on
 };
 

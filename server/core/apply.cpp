@@ -171,6 +171,8 @@ public:
         if (counter.current) c_.tickets_[*counter.current].current().taken_by = e.to_user;
     }
 
+    void operator()(hall_message_set const& e) { c_.hall_message_ = e.text; }  // days do not clear it
+
 private:
     figures& service_figures(service_index s) { return c_.statistics_.by_service[s]; }
 
@@ -191,8 +193,12 @@ private:
         counter.since = at;
     }
 
+    // A recall replaces the ticket's earlier call, as on the boards' live lists: a repeat would
+    // show the number twice and push another call off the end (docs/DOMAIN.md#boards).
     void remember_call(ticket const& t, counter_number counter, time_point at, bool recall) {
-        c_.recent_calls_.push_front({c_.number_of(t), t.current().service, counter, at, recall});
+        auto number = c_.number_of(t);
+        std::erase_if(c_.recent_calls_, [&](call_record const& r) { return r.number == number; });
+        c_.recent_calls_.push_front({std::move(number), t.current().service, counter, at, recall});
         if (c_.recent_calls_.size() > c_.config_.rules.recent_calls) c_.recent_calls_.pop_back();
     }
 

@@ -41,6 +41,7 @@ struct centre_image {
     day_statistics statistics;
     std::vector<std::vector<duration>> service_times;  // per service, oldest first
     std::deque<call_record> recent_calls;
+    std::string hall_message;  // kept across days until a manager clears it
 };
 
 class centre {
@@ -74,6 +75,7 @@ public:
 
     day_statistics const& statistics() const { return statistics_; }
     std::deque<call_record> const& recent_calls() const { return recent_calls_; }
+    std::string const& hall_message() const { return hall_message_; }
 
     centre_image image() const;
     // Rebuilds a centre from an image (queues, indexes); nullopt if it does not fit the config.
@@ -100,6 +102,7 @@ private:
     std::vector<counter_state> counters_;  // parallel to config_.counters
     day_statistics statistics_;
     std::deque<call_record> recent_calls_;  // newest first
+    std::string hall_message_;
 };
 
 }  // namespace novbe::core

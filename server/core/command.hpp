@@ -36,6 +36,10 @@ struct cancel_ticket { std::string number; };
 struct rate_service { ticket_token token; int score = 0; };
 struct rate_at_counter { counter_number counter = 0; int score = 0; };  // the counter's last served ticket
 struct close_day {};  // closing time: everyone still waiting is closed unserved; once a day
+// A manager's line for the hall boards ("Counter 4 closes at 16:00"), at most
+// max_hall_message bytes, one line; empty clears it. `by` is who set it, kept in the log.
+struct set_hall_message { std::string text; std::string by; };
+inline constexpr std::size_t max_hall_message = 200;
 // Time passes: rolls the day over when a new one has begun, and closes the day once closing
 // time (centre_rules::closing) has come, unless it is closed already.
 struct tick {};
@@ -43,6 +47,6 @@ struct tick {};
 using command = std::variant<issue_ticket, open_counter, close_counter, pause_counter, resume_counter, call_next,
                              call_ticket, recall_ticket, start_serving, complete_service, mark_no_show,
                              transfer_ticket, cancel_ticket, rate_service, rate_at_counter, close_day, tick,
-                             take_over_counter>;
+                             take_over_counter, set_hall_message>;
 
 }  // namespace novbe::core

@@ -163,6 +163,15 @@ public:
         return one(counter_taken_over{cmd.counter, counter->clerk, cmd.by, cmd.reason, now_});
     }
 
+    // docs/DOMAIN.md#hall-message: one line, bounded, from someone named.
+    outcome operator()(set_hall_message const& cmd) const {
+        if (cmd.by.empty() || cmd.text.size() > max_hall_message) return errc::invalid_argument;
+        if (std::any_of(cmd.text.begin(), cmd.text.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; }))
+            return errc::invalid_argument;
+        if (cmd.text == c_.hall_message_) return fine();  // nothing changes: nothing to log
+        return one(hall_message_set{cmd.text, cmd.by, now_});
+    }
+
 private:
     static outcome one(event ev) {
         std::vector<event> events;
@@ -234,6 +243,7 @@ outcome centre::decide(command const& cmd, time_point now) const {
     day_started roll{today, now};
     centre next(config_);
     next.service_times_ = service_times_;
+    next.hall_message_ = hall_message_;  // a message outlives the day
     next.apply(roll);
     auto result = std::visit(decider{next, now}, cmd);
     if (result.ok()) result.events().insert(result.events().begin(), roll);

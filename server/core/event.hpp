@@ -46,8 +46,12 @@ struct counter_taken_over {
     time_point at{};
 };
 
+// The hall message is now `text` (empty: none), set by `by`: the audit of who said what to the hall.
+struct hall_message_set { std::string text; std::string by; time_point at{}; };
+
 using event = std::variant<day_started, day_closed, ticket_issued, ticket_called, ticket_recalled, service_started,
                            service_completed, ticket_no_show, ticket_transferred, ticket_cancelled, ticket_rated,
-                           counter_opened, counter_paused, counter_resumed, counter_closed, counter_taken_over>;
+                           counter_opened, counter_paused, counter_resumed, counter_closed, counter_taken_over,
+                           hall_message_set>;
 
 }  // namespace novbe::core

@@ -53,6 +53,8 @@ public:
         return counter && counter->open && counter->clerk == e.from_clerk && !e.to_user.empty();
     }
 
+    bool operator()(hall_message_set const& e) const { return e.text.size() <= max_hall_message; }
+
 private:
     bool in(ticket_ordinal t, ticket_state state) const {
         return t < c_.tickets_.size() && c_.tickets_[t].state == state;

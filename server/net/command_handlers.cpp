@@ -123,6 +123,12 @@ made close_day(command_context const&, M const&) {
     return action{core::close_day{}, [](core::centre const&, v1::Reply& r) { r.mutable_empty(); }};
 }
 
+// The sender is the one recorded: the log says who told the hall what.
+made set_hall_message(command_context const& x, M const& m) {
+    return action{core::set_hall_message{m.set_hall_message().text(), x.who.user},
+                  [](core::centre const&, v1::Reply& r) { r.mutable_empty(); }};
+}
+
 // ---- reads ----
 
 void get_centre(command_context const& x, M const&, v1::ServerMessage& out) {
@@ -197,6 +203,7 @@ constexpr std::array<command_handler, commands::table.size()> handlers{{
     {M::kGetStatistics, nullptr, get_statistics},
     {M::kCloseDay, close_day},
     {M::kGetTickets, nullptr, get_tickets},
+    {M::kSetHallMessage, set_hall_message},
 }};
 
 // Each row has its handler, and each handler the shape its row's effect needs.

@@ -3,11 +3,15 @@
 #include "command_table.hpp"
 #include "net/drained_stream.hpp"
 #include "net/log.hpp"
+#include "net/speech.hpp"
+#include "net/speech_text.hpp"
 #include "net/websocket_session.hpp"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -62,6 +66,34 @@ bool has_metrics_token(shared_state const& state, http::request<http::string_bod
     return same_secret(auth.substr(scheme.size()), token);
 }
 
+// /speech's query: ?lang=rw&ticket=A012&counter=3 (no escapes: the values allowed have none).
+struct speech_request {
+    std::string language;
+    std::string ticket;
+    std::uint32_t counter = 0;
+};
+
+speech_request speech_query(std::string_view target) {
+    speech_request out;
+    auto at = target.find('?');
+    if (at == std::string_view::npos) return out;
+    auto query = target.substr(at + 1);
+    while (!query.empty()) {
+        auto pair = query.substr(0, query.find('&'));
+        query.remove_prefix(std::min(query.size(), pair.size() + 1));
+        auto eq = pair.find('=');
+        if (eq == std::string_view::npos) continue;
+        auto name = pair.substr(0, eq);
+        auto value = pair.substr(eq + 1).substr(0, 16);
+        if (name == "lang") out.language = value;
+        if (name == "ticket") out.ticket = value;
+        if (name == "counter" && !value.empty() && value.size() <= 4 &&
+            std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            out.counter = static_cast<std::uint32_t>(std::stoul(std::string(value)));
+    }
+    return out;
+}
+
 // Who asks, for the requests that care.
 struct asker {
     bool loopback = false;      // a direct connection from this machine (not through a proxy)
@@ -78,6 +110,7 @@ response answer(shared_state const& state, http::request<http::string_body> cons
         return state.ready ? reply(req, http::status::ok, "ok\n")
                            : reply(req, http::status::service_unavailable, "starting\n");
     if (target == "/novbe.proto") return reply(req, http::status::ok, state.proto_text, "text/plain; charset=utf-8");
+    if (target == "/speech/languages") return reply(req, http::status::ok, state.speaker->languages_json(), "application/json");
     if (target == "/commands.json") {
         static std::string const table = commands::table_json();
         return reply(req, http::status::ok, table, "application/json");
@@ -206,10 +239,41 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
                                                    std::move(slot_))
             ->run(std::move(req));
     }
-    auto res = std::make_shared<response>(answer(*state_, req, who));
-    if (req.method() == http::verb::head) res->body().clear();
+    if (path == "/speech" && req.method() == http::verb::get) return speak(req);
+    send(std::make_shared<response>(answer(*state_, req, who)), req.method() == http::verb::head);
+}
+
+void http_session::send(std::shared_ptr<response> res, bool head) {
+    if (head) res->body().clear();
     http::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code write_ec, std::size_t bytes) {
         self->on_write(res->keep_alive(), write_ec, bytes);
+    });
+}
+
+// GET /speech?lang=rw&ticket=A012&counter=3: a call sentence as WAV (speech.hpp), rendered off
+// the event loop; the session reads nothing more until it has answered.
+void http_session::speak(http::request<http::string_body> const& req) {
+    auto const query = speech_query(req.target());
+    auto const& languages = state_->config.profile.languages;
+    auto bad = [&](http::status status, std::string sentence) { send(std::make_shared<response>(reply(req, status, std::move(sentence))), false); };
+    if (std::find(languages.begin(), languages.end(), query.language) == languages.end())
+        return bad(http::status::not_found, "This centre has no such language; /speech/languages lists its languages.\n");
+    if (!state_->speaker->speaks(query.language))
+        return bad(http::status::service_unavailable, "This server has no speech for that language (espeak-ng or its voice is missing).\n");
+    auto text = call_sentence(query.language, query.ticket, query.counter);
+    if (!text) return bad(http::status::bad_request, "Speech is only for a call: /speech?lang=LL&ticket=A012&counter=3 (a counter 1 to 9999).\n");
+    state_->speaker->say(query.language, *text, [self = shared_from_this(), version = req.version(), keep = req.keep_alive()](
+                                                     std::shared_ptr<std::string const> wav, std::string const& why) {
+        boost::asio::post(self->stream_.get_executor(), [self, version, keep, wav, why] {
+            if (!wav) {
+                auto sentence = why == "busy" ? "Speech is busy; try again in a moment.\n" : "Speech could not be rendered.\n";
+                return self->send(std::make_shared<response>(reply(version, keep, http::status::service_unavailable, sentence)), false);
+            }
+            auto res = std::make_shared<response>(reply(version, keep, http::status::ok, *wav, "audio/wav"));
+            res->set(http::field::cache_control, "public, max-age=86400");  // the same phrase is the same sound
+            res->set("X-Novbe-Speech", why == "cached" ? "cached" : "rendered");
+            self->send(res, false);
+        });
     });
 }
 

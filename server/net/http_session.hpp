@@ -30,6 +30,8 @@ private:
     void on_write(bool keep_alive, boost::beast::error_code ec, std::size_t bytes);
     void unreadable(boost::beast::error_code ec);
     void too_long_address();
+    void speak(boost::beast::http::request<boost::beast::http::string_body> const& req);
+    void send(std::shared_ptr<boost::beast::http::response<boost::beast::http::string_body>> res, bool head);
     // An answer that ends the connection: written, then the rest of what the client sends is
     // read and dropped (drained_stream.hpp), so that it gets to read the answer.
     void refuse(boost::beast::http::status status, std::string sentence);

@@ -16,6 +16,8 @@ public:
 
     void operator()(core::day_started const& e) {
         out_.mutable_day_started()->set_day(date_of(e.day));
+        for (auto const& counter : c_.config().counters)  // all closed now: docs/DOMAIN.md#counters
+            *out_.mutable_day_started()->add_counters() = counter_view(c_, counter.number);
         all_lines();
     }
     void operator()(core::day_closed const&) {
@@ -69,6 +71,10 @@ public:
     void operator()(core::counter_closed const& e) { counter(e.counter); }
     // Dashboards see the counter's new user in its view; boards get what for_boards leaves.
     void operator()(core::counter_taken_over const& e) { counter(e.counter); }
+    void operator()(core::hall_message_set const& e) {
+        out_.mutable_hall_message_set()->set_text(e.text);
+        out_.mutable_hall_message_set()->set_set_by(e.by);
+    }
 
 private:
     std::string number(core::ticket_ordinal t) const { return c_.number_of(c_.tickets()[t]); }
@@ -147,6 +153,8 @@ v1::CounterView board_counter(v1::CounterView const& in) {
     m.set_status(in.status());
     m.set_since_ms(in.since_ms());
     *m.mutable_service_ids() = in.service_ids();
+    // "Now serving A012 at 3": the number was on the board when it was called; nothing else of it.
+    if (in.has_current()) m.mutable_current()->set_number(in.current().number());
     return m;
 }
 
@@ -155,7 +163,10 @@ std::optional<v1::Event> board_copy(v1::Event const& e) {
     out.set_sequence(e.sequence());
     out.set_at_ms(e.at_ms());
     switch (e.kind_case()) {
-    case v1::Event::kDayStarted: out.mutable_day_started()->set_day(e.day_started().day()); break;
+    case v1::Event::kDayStarted:
+        out.mutable_day_started()->set_day(e.day_started().day());
+        for (auto const& counter : e.day_started().counters()) *out.mutable_day_started()->add_counters() = board_counter(counter);
+        break;
     case v1::Event::kDayClosed: out.mutable_day_closed(); break;
     case v1::Event::kTicketIssued: {  // no priority class: who is elderly or disabled is nobody's business
         auto& m = *out.mutable_ticket_issued();
@@ -190,6 +201,7 @@ std::optional<v1::Event> board_copy(v1::Event const& e) {
         break;
     }
     case v1::Event::kTicketCancelled: out.mutable_ticket_cancelled()->set_number(e.ticket_cancelled().number()); break;
+    case v1::Event::kHallMessageSet: out.mutable_hall_message_set()->set_text(e.hall_message_set().text()); break;  // not who
     case v1::Event::kCounterChanged: {  // which counter, and whether it is open: not who sits there, nor why it paused
         *out.mutable_counter_changed()->mutable_counter() = board_counter(e.counter_changed().counter());
         break;

@@ -1,6 +1,7 @@
 #include "shared_state.hpp"
 
 #include "net/http_session.hpp"
+#include "net/speech.hpp"
 #include "net/websocket_session.hpp"
 
 #include <algorithm>
@@ -10,7 +11,8 @@
 namespace novbe::net {
 
 shared_state::shared_state(dispatcher& d, settings const& s, std::string web, std::string proto)
-    : dispatch(d), config(s), web_root(std::move(web)), proto_text(std::move(proto)), limit(s.limit) {
+    : dispatch(d), config(s), web_root(std::move(web)), proto_text(std::move(proto)), limit(s.limit),
+      speaker(std::make_unique<speech>(s.profile.languages)) {
     for (auto const& text : limit.trusted_proxies) {
         auto address = parse_address(text);
         if (!address) throw std::invalid_argument("trusted proxy '" + text + "' is not an IP address");
@@ -22,6 +24,8 @@ shared_state::shared_state(dispatcher& d, settings const& s, std::string web, st
         hosts.names.push_back(std::move(*name));
     }
 }
+
+shared_state::~shared_state() = default;  // here, where speech is complete
 
 bool shared_state::trusts(ip_address const& peer) const {
     return std::find(trusted_proxies.begin(), trusted_proxies.end(), peer) != trusted_proxies.end();

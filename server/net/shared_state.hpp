@@ -21,11 +21,13 @@ namespace novbe::net {
 
 class http_session;
 class websocket_session;
+class speech;
 
 struct shared_state {
     // Throws std::invalid_argument for a trusted proxy or public name that does not parse
     // (the configuration reader has checked them already).
     shared_state(dispatcher& d, settings const& s, std::string web, std::string proto);
+    ~shared_state();
 
     dispatcher& dispatch;
     settings const& config;
@@ -34,6 +36,7 @@ struct shared_state {
     limits limit;
     std::vector<ip_address> trusted_proxies;
     host_policy hosts;          // its listen address and port are set once bound, before any session
+    std::unique_ptr<speech> speaker;  // /speech: the call sentences said by espeak-ng (speech.hpp)
     std::function<std::string()> metrics_text;  // /metrics, rendered on the event loop's thread
     net::metrics* counts = nullptr;             // connections, commands, errors
     std::atomic<bool> ready{false};     // /healthz: recovery finished and listening

@@ -18,6 +18,9 @@ v1::Snapshot snapshot(core::centre const& c, settings const& s, v1::View view, z
         m.set_service_id(service);
         m.set_at_ms(unix_ms(call.at));
         m.set_recall(call.recall);
+        auto const* t = c.find_ticket(call.number);  // a board opened now marks the calls that are over
+        m.set_ended(!t || (t->state != core::ticket_state::called && t->state != core::ticket_state::serving) ||
+                    t->current().counter != call.counter);
     }
     for (std::size_t i = 0; i < c.config().services.size(); ++i)
         if (zone.shows_service(c.config().services[i].id))
@@ -26,6 +29,7 @@ v1::Snapshot snapshot(core::centre const& c, settings const& s, v1::View view, z
         if (!zone.shows_counter(counter.number)) continue;
         *out.add_counters() = board ? board_counter(counter_view(c, counter.number)) : counter_view(c, counter.number);
     }
+    if (view != v1::VIEW_TICKET) out.set_hall_message(c.hall_message());  // the phone page shows no hall line
     if (view == v1::VIEW_DASHBOARD) *out.mutable_statistics() = statistics(c);
     return out;
 }

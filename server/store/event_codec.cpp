@@ -80,6 +80,10 @@ public:
         m.set_to_user(e.to_user);
         m.set_reason(e.reason);
     }
+    void operator()(core::hall_message_set const& e) {
+        out_.mutable_hall_message_set()->set_text(e.text);
+        out_.mutable_hall_message_set()->set_by(e.by);
+    }
 
 private:
     template <class Message, class Event>
@@ -134,6 +138,11 @@ core::event decode(pb::StoredEvent const& m, core::centre_config const& config) 
     case K::kCounterTakenOver: {
         auto const& e = m.counter_taken_over();
         return core::counter_taken_over{e.counter(), e.from_clerk(), e.to_user(), e.reason(), at};
+    }
+    case K::kHallMessageSet: {
+        auto const& e = m.hall_message_set();
+        if (e.text().size() > core::max_hall_message) throw codec_error("a hall message is too long");
+        return core::hall_message_set{e.text(), e.by(), at};
     }
     case K::KIND_NOT_SET: break;
     }

@@ -142,6 +142,7 @@ std::string encode_snapshot(core::centre_image const& image, core::centre_config
         mc.set_at_ms(ms(call.at));
         mc.set_recall(call.recall);
     }
+    m.set_hall_message(image.hall_message);
     return m.SerializeAsString();
 }
 
@@ -149,6 +150,7 @@ core::centre_image decode_snapshot(std::string_view bytes, core::centre_config c
     pb::Snapshot m;
     if (!m.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) throw codec_error("it is not a snapshot");
     core::centre_image image{.day = m.day(), .closed = m.closed()};
+    image.hall_message = m.hall_message();
     for (auto const& t : m.tickets()) image.tickets.push_back(get(t, config));
     for (auto const& c : m.counters())
         image.counters.push_back({.number = c.number(), .open = c.open(), .paused = c.paused(), .clerk = c.clerk(),

@@ -1,9 +1,12 @@
-// The hall board: the latest call large and announced, the recent calls, each service's line
-// with its estimated wait, and the time. ?services=a,b and ?counters=1,2 show a zone only;
-// ?token= is the board's device token where boards need one. Nothing personal is shown: the
-// server sends boards none.
-import { announce, enableSound, soundBlocked } from './announce.js';
+// The hall board, read from ten metres: the latest call large and announced, the recent calls
+// (those that are over marked "done"), which ticket each counter is serving (closed ones
+// marked), each service's line with its estimated wait, the manager's hall message and the
+// time. ?services=a,b and ?counters=1,2 show a zone only (a zone of counters lists their
+// services); ?token= is the board's device token where boards need one. Nothing personal is
+// shown: the server sends boards none.
+import { announce, enableSound, loadServerSpeech, soundBlocked } from './announce.js';
 import { offlineBanner } from './banner.js';
+import { BoardState, MAX_CALLS, unknownInZone, zoneServices } from './board_state.js';
 import { minutes, nameIn, say } from './i18n.js';
 import { Link } from './link.js';
 
@@ -11,86 +14,146 @@ const params = new URLSearchParams(location.search);
 const list = (name) => (params.get(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const zone = { services: list('services'), counters: list('counters').map(Number) };
 const $ = (id) => document.getElementById(id);
+const make = (tag, className, text) => Object.assign(document.createElement(tag), { className, textContent: text ?? '' });
 
-let centre = { name: '', languages: ['en'], services: [] };
-let calls = [];             // newest first
-const lines = new Map();    // service id -> QueueLine
-let languageTurn = 0;       // labels cycle through the centre's languages
-const MAX_CALLS = 8;
+const state = new BoardState();
+let languageTurn = 0;  // labels cycle through the centre's languages; long tables page on the same turn
 
-const language = () => centre.languages[languageTurn % Math.max(1, centre.languages.length)] ?? 'en';
-const serviceName = (id) => nameIn(centre.services.find((s) => s.id === id)?.names, language(), centre, id);
+const language = () => state.centre.languages[languageTurn % Math.max(1, state.centre.languages.length)] ?? 'en';
+const serviceName = (id) => nameIn(state.centre.services.find((s) => s.id === id)?.names, language(), state.centre, id);
+
+function renderCalls(lang) {
+    const latest = state.calls[0];
+    $('latest-number').textContent = latest?.number ?? '—';
+    $('latest-counter').textContent = latest ? String(latest.counter) : '—';
+    $('latest').classList.toggle('ended', Boolean(latest?.ended));
+    $('latest-ticket-label').textContent = latest?.ended ? `${say(lang, 'ticket')} · ${say(lang, 'callOver')}` : say(lang, 'ticket');
+    const rest = state.calls.slice(1, MAX_CALLS + 1);
+    $('call-list').replaceChildren(...(state.calls.length ? rest.map((c) => {
+        const li = make('li', c.ended ? 'ended' : '');
+        li.dataset.number = c.number;
+        li.append(make('span', 'number', c.number), make('span', 'to', c.ended ? say(lang, 'callOver') : `→ ${c.counter}`));
+        return li;
+    }) : [make('li', 'empty', say(lang, 'noCalls'))]));
+}
+
+// Open counters each with the ticket at it; closed and paused ones on a line of their own each
+// ("closed: 2, 4, 5"), dimmed: plainly marked, and eight counters still fit beside the lines.
+function renderCounters(lang) {
+    const shown = [...state.counters.values()].filter((c) => !zone.counters.length || zone.counters.includes(c.number))
+        .sort((a, b) => a.number - b.number);
+    const working = shown.filter((c) => c.status === 'COUNTER_STATUS_OPEN' || c.status === 'COUNTER_STATUS_SERVING');
+    $('counter-list').replaceChildren(...working.map((c) => {
+        const li = make('li', c.current ? '' : 'idle');
+        li.dataset.counter = String(c.number);
+        li.append(make('span', 'counter', String(c.number)), make('span', 'number', c.current || '—'));
+        return li;
+    }));
+    $('counters-off').replaceChildren(...[['COUNTER_STATUS_CLOSED', 'counterClosed', 'closed'], ['COUNTER_STATUS_PAUSED', 'counterPaused', 'paused']]
+        .map(([status, key, className]) => [shown.filter((c) => c.status === status), key, className])
+        .filter(([off]) => off.length).map(([off, key, className]) => {
+            const p = make('p', className, `${say(lang, key)}: `);
+            p.dataset.counters = off.map((c) => c.number).join(',');
+            off.forEach((c, i) => p.append(make('span', 'counter', String(c.number)), i + 1 < off.length ? ' ' : ''));
+            return p;
+        }));
+    page($('serving'), [...$('counter-list').children, ...$('counters-off').children]);
+}
+
+function renderLines(lang) {
+    const only = zoneServices(state.centre, zone);
+    const shown = state.centre.services.filter((s) => state.lines.has(s.id) && (!only || only.has(s.id)));
+    $('lines-head').replaceChildren(...['service', 'waiting', 'estimatedWait'].map((key) => make('th', '', say(lang, key))));
+    $('line-table').replaceChildren(...shown.map((s) => {
+        const l = state.lines.get(s.id);
+        const tr = document.createElement('tr');
+        tr.dataset.service = s.id;
+        tr.append(make('td', 'name', `${s.prefix} · ${serviceName(s.id)}`), make('td', 'count', String(l.waiting)),
+            // No counter serves the line now: say so, never a number (docs/DOMAIN.md#estimates).
+            make('td', 'wait', !l.openCounters ? say(lang, 'noCounterShort') : l.waiting ? say(lang, 'minutes', { n: minutes(l.estimatedWaitS) }) : '—'));
+        return tr;
+    }));
+    page($('lines'), [...$('line-table').children]);
+}
+
+// Rows that do not fit above their section's bottom (a long list, a long name wrapped, the
+// offline banner taking room) are shown a page at a time, turning with the language: none is cut.
+function page(section, rows) {
+    for (const r of rows) r.hidden = false;
+    const bottom = section.getBoundingClientRect().bottom;
+    const fit = Math.max(1, rows.filter((r) => r.getBoundingClientRect().bottom <= bottom + 0.5).length);
+    if (fit >= rows.length) return;
+    const pages = Math.ceil(rows.length / fit);
+    const per = Math.ceil(rows.length / pages);  // even pages: no page with one row alone
+    rows.forEach((r, i) => { r.hidden = Math.floor(i / per) !== languageTurn % pages; });
+}
+const pageAll = () => {
+    page($('lines'), [...$('line-table').children]);
+    page($('serving'), [...$('counter-list').children, ...$('counters-off').children]);
+};
+
+function renderRefusal() {
+    $('refusal').hidden = !state.refusal;
+    $('board').hidden = Boolean(state.refusal);
+    if (!state.refusal) return;
+    const unknown = unknownInZone(state.centre, zone);
+    // Every language of the centre at once: whoever reads it, staff or citizen, can act on it.
+    $('refusal').replaceChildren(...state.centre.languages.map((code) => {
+        const names = [...unknown.services.map((id) => `"${id}"`), ...unknown.counters.map((n) => `${say(code, 'counter')} ${n}`)];
+        return make('p', '', say(code, 'unknownZone', { names: names.length ? names.join(', ') : state.refusal.message }));
+    }));
+}
 
 function render() {
     const lang = language();
     document.documentElement.lang = lang;
-    $('centre').textContent = centre.name || 'Novbe';
-    $('latest-ticket-label').textContent = say(lang, 'ticket');
-    $('latest-counter-label').textContent = say(lang, 'counter');
-    $('calls-title').textContent = say(lang, 'calls');
-    const latest = calls[0];
-    $('latest-number').textContent = latest?.number ?? '—';
-    $('latest-counter').textContent = latest ? String(latest.counter) : '—';
-    $('call-list').replaceChildren(...(calls.length ? calls.slice(1, MAX_CALLS + 1).map((c) => {
-        const li = document.createElement('li');
-        li.innerHTML = '<span class="number"></span><span class="to"></span>';
-        li.firstChild.textContent = c.number;
-        li.lastChild.textContent = `→ ${c.counter}`;
-        return li;
-    }) : [Object.assign(document.createElement('li'), { className: 'empty', textContent: say(lang, 'noCalls') })]));
-    const shown = centre.services.filter((s) => lines.has(s.id) && (!zone.services.length || zone.services.includes(s.id)));
-    $('lines-head').replaceChildren(...['service', 'waiting', 'estimatedWait'].map((key) =>
-        Object.assign(document.createElement('th'), { textContent: say(lang, key) })));
-    $('line-table').replaceChildren(...shown.map((s) => {
-        const l = lines.get(s.id);
-        const tr = document.createElement('tr');
-        tr.dataset.service = s.id;
-        tr.innerHTML = '<td class="name"></td><td class="count"></td><td class="wait"></td>';
-        tr.children[0].textContent = `${s.prefix} · ${serviceName(s.id)}`;
-        tr.children[1].textContent = String(l.waiting);
-        // No counter serves the line now: say so, never a number (docs/DOMAIN.md#estimates).
-        tr.children[2].textContent = !l.openCounters ? say(lang, 'noCounterShort') : l.waiting ? say(lang, 'about', { n: minutes(l.estimatedWaitS) }) : '—';
-        return tr;
-    }));
+    $('centre').textContent = state.centre.name || 'Novbe';
+    $('hall-message').textContent = state.hallMessage;
+    $('hall-message').hidden = !state.hallMessage;
+    for (const [id, key] of [['latest-counter-label', 'counter'], ['calls-title', 'calls'],
+        ['serving-title', 'nowServing']]) $(id).textContent = say(lang, key);
+    renderRefusal();
+    renderCalls(lang);
+    renderCounters(lang);
+    renderLines(lang);
+    tick();  // the centre's time zone arrives with the snapshot
 }
 
 function onMessage(m) {
-    if (m.body === 'snapshot') {
-        centre = m.snapshot.centre;
-        calls = m.snapshot.recentCalls.slice(0, MAX_CALLS + 1);
-        lines.clear();
-        for (const l of m.snapshot.lines) lines.set(l.serviceId, l);
+    if (m.body === 'snapshot') state.snapshot(m.snapshot);
+    else if (m.body === 'error' && ['ERROR_CODE_UNKNOWN_SERVICE', 'ERROR_CODE_UNKNOWN_COUNTER', 'ERROR_CODE_INVALID_ARGUMENT'].includes(m.error.code)) {
+        state.centre = link.welcome?.centre ?? state.centre;
+        state.refusal = m.error;
     } else if (m.body === 'events') {
         for (const e of m.events.events) {
-            if (e.kind === 'dayStarted') calls = [];
-            if (e.kind !== 'ticketCalled') continue;
-            const c = { number: e.ticketCalled.number, counter: e.ticketCalled.counter, serviceId: e.ticketCalled.serviceId, atMs: e.atMs };
-            calls = [c, ...calls.filter((old) => old.number !== c.number)].slice(0, MAX_CALLS + 1);
-            if (Date.now() - e.atMs < 15000) {  // a call missed while offline is shown, not said
-                announce(c, centre.languages);
+            const c = state.event(e);
+            if (c && Date.now() - e.atMs < 15000) {  // a call missed while offline is shown, not said
+                announce(c, state.centre.languages);
                 $('latest').classList.remove('fresh');
                 void $('latest').offsetWidth;  // restart the flash
                 $('latest').classList.add('fresh');
             }
         }
-        for (const l of m.events.lines) lines.set(l.serviceId, l);
+        for (const l of m.events.lines) state.lines.set(l.serviceId, l);
     }
     render();
 }
 
 function tick() {
-    const now = new Date();
-    $('clock').textContent = now.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: centre.timeZone || undefined });
+    $('clock').textContent = new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: state.centre.timeZone || undefined });
 }
 
+const banner = offlineBanner($('offline'), (s) => (s.refused ? say('en', 'badDevice') : say(language(), 'offline')));
 const link = new Link({ role: 'ROLE_BOARD', deviceToken: params.get('token') ?? '', clientName: 'board page' }, {
-    onStatus: offlineBanner($('offline'), (s) => (s.refused ? say('en', 'badDevice') : say(language(), 'offline'))),
+    onStatus: banner,
 });
+loadServerSpeech();
 link.start().then(() => link.subscribe({ view: 'VIEW_BOARD', serviceIds: zone.services, counters: zone.counters }, onMessage));
 render();
 tick();
 setInterval(tick, 1000);
 setInterval(() => { languageTurn += 1; render(); }, 10000);
+new ResizeObserver(pageAll).observe($('lines'));  // the offline banner or a message takes room: page again
 if (soundBlocked()) {
     $('sound').hidden = false;
     $('sound-on').onclick = () => enableSound().then(() => { $('sound').hidden = true; });

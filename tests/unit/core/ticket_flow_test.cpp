@@ -31,6 +31,21 @@ TEST_F(ticket_flow, a_called_ticket_can_be_recalled_up_to_the_limit_then_marked_
     EXPECT_EQ(2, c.tickets()[0].current().recalls);
 }
 
+// The board's recent calls hold each number once, newest first: a recall moves it to the
+// front, so a board opened now neither shows it twice nor loses an older call for it.
+TEST_F(ticket_flow, a_recall_moves_its_call_to_the_front_of_the_recent_calls_once) {
+    open(1);
+    open(2);
+    issue("passport");
+    issue("passport");
+    call(1);
+    call(2);
+    EXPECT_EQ("ok", run(recall_ticket{1}));
+    std::string calls;
+    for (auto const& r : c.recent_calls()) calls += r.number + "@" + std::to_string(r.counter) + (r.recall ? "r " : " ");
+    EXPECT_EQ("A001@1r A002@2 ", calls);
+}
+
 TEST_F(ticket_flow, steps_out_of_order_are_refused_and_change_nothing) {
     open(1);
     EXPECT_EQ("counter_idle", run(start_serving{1}));

@@ -3,6 +3,7 @@
 #include "net/command_handlers.hpp"
 
 #include "net/auth.hpp"
+#include "net/publication.hpp"
 
 #include <gtest/gtest.h>
 
@@ -132,6 +133,34 @@ TEST_F(handlers, a_read_of_an_unknown_counter_is_a_refusal_not_an_empty_answer) 
     ASSERT_TRUE(out.has_error());
     EXPECT_EQ(v1::ERROR_CODE_UNKNOWN_COUNTER, out.error().code());
     EXPECT_EQ(7u, out.request_id());
+}
+
+TEST_F(handlers, the_hall_message_is_set_in_the_senders_name) {
+    identity manager{.kind = role::manager, .user = "leyla"};
+    M m;
+    m.mutable_set_hall_message()->set_text("Counter 4 closes at 16:00");
+    auto made = of(M::kSetHallMessage).make(as(manager), m);
+    ASSERT_TRUE(std::holds_alternative<action>(made));
+    auto const& cmd = std::get<core::set_hall_message>(std::get<action>(made).command);
+    EXPECT_EQ("leyla", cmd.by);
+    EXPECT_EQ("Counter 4 closes at 16:00", cmd.text);
+    auto const* row = commands::find(M::kSetHallMessage);
+    EXPECT_TRUE(commands::is_mutating(M::kSetHallMessage));
+    EXPECT_FALSE(row->roles.has(v1::ROLE_CLERK)) << "a clerk may not speak to the hall";
+    EXPECT_TRUE(row->roles.has(v1::ROLE_MANAGER));
+}
+
+// A new day closes every counter without a CounterChanged: its DayStarted says so to the boards.
+TEST_F(handlers, a_new_day_tells_the_boards_every_counter_is_closed) {
+    centre_.apply(core::counter_opened{1, "anna", core::time_point{}});
+    core::day_started day{1, core::time_point{std::chrono::hours(24)}};
+    centre_.apply(day);
+    auto p = publish(centre_, {day}, 5, day.at);
+    auto copy = board_copy(*p->events.front());
+    ASSERT_TRUE(copy && copy->has_day_started());
+    ASSERT_EQ(2, copy->day_started().counters_size());
+    for (auto const& counter : copy->day_started().counters()) EXPECT_EQ(v1::COUNTER_STATUS_CLOSED, counter.status());
+    EXPECT_EQ("", copy->day_started().counters(0).clerk());
 }
 
 }  // namespace

@@ -14,7 +14,7 @@ namespace pb = google::protobuf;
 
 std::set<std::string> const allowed = {
     "novbe.v1.Event.sequence", "novbe.v1.Event.at_ms",
-    "novbe.v1.Event.day_started", "novbe.v1.DayStarted.day",
+    "novbe.v1.Event.day_started", "novbe.v1.DayStarted.day", "novbe.v1.DayStarted.counters",
     "novbe.v1.Event.day_closed",
     "novbe.v1.Event.ticket_issued", "novbe.v1.TicketIssued.number", "novbe.v1.TicketIssued.service_id",
     "novbe.v1.Event.ticket_called", "novbe.v1.TicketCalled.number", "novbe.v1.TicketCalled.counter",
@@ -24,9 +24,10 @@ std::set<std::string> const allowed = {
     "novbe.v1.Event.ticket_transferred", "novbe.v1.TicketTransferred.number", "novbe.v1.TicketTransferred.counter",
     "novbe.v1.TicketTransferred.from_service_id", "novbe.v1.TicketTransferred.to_service_id",
     "novbe.v1.Event.ticket_cancelled", "novbe.v1.TicketCancelled.number",
+    "novbe.v1.Event.hall_message_set", "novbe.v1.HallMessageSet.text",
     "novbe.v1.Event.counter_changed", "novbe.v1.CounterChanged.counter", "novbe.v1.CounterView.number",
     "novbe.v1.CounterView.name", "novbe.v1.CounterView.status", "novbe.v1.CounterView.since_ms",
-    "novbe.v1.CounterView.service_ids",
+    "novbe.v1.CounterView.service_ids", "novbe.v1.CounterView.current", "novbe.v1.TicketAtCounter.number",
 };
 
 // Gives every field of `m` (and of its messages) a value that is not the default.
@@ -84,6 +85,9 @@ TEST(public_view, a_board_sees_only_the_allowed_fields_of_every_event) {
     for (auto const& field : seen) EXPECT_TRUE(allowed.contains(field)) << field << " reaches the boards";
     EXPECT_FALSE(seen.contains("novbe.v1.TicketIssued.priority"));
     EXPECT_FALSE(seen.contains("novbe.v1.CounterView.clerk"));
+    EXPECT_FALSE(seen.contains("novbe.v1.HallMessageSet.set_by")) << "who set the hall message is the dashboard's";
+    EXPECT_TRUE(seen.contains("novbe.v1.HallMessageSet.text"));
+    EXPECT_TRUE(seen.contains("novbe.v1.DayStarted.counters")) << "a new day's closed counters reach the boards";
     // And what a board needs does reach it.
     for (auto const* needed : {"novbe.v1.TicketCalled.number", "novbe.v1.TicketCalled.counter", "novbe.v1.CounterView.status"})
         EXPECT_TRUE(seen.contains(needed)) << needed;
@@ -98,12 +102,14 @@ TEST(public_view, ratings_and_starts_of_service_never_reach_a_board) {
     EXPECT_FALSE(board_copy(started).has_value());
 }
 
-TEST(public_view, a_counter_on_a_board_says_nothing_of_its_clerk_or_ticket) {
+TEST(public_view, a_counter_on_a_board_says_nothing_of_its_clerk_and_only_its_tickets_number) {
     v1::CounterView full;
     fill(full);
     std::set<std::string> seen;
     set_fields(board_counter(full), seen);
     for (auto const& field : seen) EXPECT_TRUE(allowed.contains(field)) << field << " reaches the boards";
+    EXPECT_FALSE(seen.contains("novbe.v1.TicketAtCounter.priority"));
+    EXPECT_TRUE(seen.contains("novbe.v1.TicketAtCounter.number")) << "a board shows who is served where";
 }
 
 }  // namespace

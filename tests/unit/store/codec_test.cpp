@@ -35,6 +35,7 @@ TEST(codec, every_kind_of_event_round_trips) {
     add(core::resume_counter{1, "mira"});
     add(core::close_counter{1, "mira"});
     add(core::close_day{});
+    add(core::set_hall_message{"Counter 4 closes at 16:00", "leyla"});
     std::set<std::size_t> kinds;
     auto config = source.centre().config();
     for (auto const& ev : events) {
@@ -56,17 +57,19 @@ TEST(codec, a_snapshot_rebuilds_the_same_centre) {
     EXPECT_TRUE(*rebuilt == c);
 }
 
-TEST(codec, a_takeover_and_a_closed_day_survive_a_snapshot) {
+TEST(codec, a_takeover_a_closed_day_and_the_hall_message_survive_a_snapshot) {
     event_source source;
     source.busy_minutes(20);
     auto clerk = source.centre().find_counter(2)->clerk;
     if (!source.centre().find_counter(2)->current) source.run(core::call_next{2, clerk});
     ASSERT_FALSE(source.run(core::take_over_counter{2, "mira", "relief"}).empty());
     ASSERT_FALSE(source.run(core::close_day{}).empty());
+    ASSERT_FALSE(source.run(core::set_hall_message{"Closed on Monday", "leyla"}).empty());
     auto const& c = source.centre();
     auto rebuilt = core::centre::from_image(c.config(), decode_snapshot(encode_snapshot(c.image(), c.config()), c.config()));
     ASSERT_TRUE(rebuilt.has_value());
     EXPECT_TRUE(rebuilt->closed());
+    EXPECT_EQ("Closed on Monday", rebuilt->hall_message());
     EXPECT_EQ("mira", rebuilt->tickets()[*rebuilt->find_counter(2)->current].current().credited());
     EXPECT_TRUE(*rebuilt == c);
 }
