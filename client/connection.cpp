@@ -221,6 +221,10 @@ struct connection::impl : std::enable_shared_from_this<impl> {
         auto const& e = m.error();
         if (final_refusal(e.code())) {
             refused = true;
+            {
+                std::lock_guard lock(shared_mutex);
+                status_.refusal = e.message();
+            }
             set_status(link::offline, "the server refused the sign-in: " + e.message());
             current.reset();
             beast::get_lowest_layer(a->ws).close();

@@ -40,6 +40,7 @@ struct link_status {
     std::chrono::system_clock::time_point since{};
     std::string reason;      // why offline: the last failure, in words
     bool refused = false;    // the server refused the sign-in: no more attempts
+    std::string refusal;     // then the server's own sentence, as a person reads it
 };
 
 // A reply_handler (request_book.hpp) gets the message that answers a request: a Reply, or an

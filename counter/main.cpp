@@ -247,7 +247,8 @@ int main(int argc, char** argv) {
     client::blocking_client link(opts);
     if (!link.wait_online(10s)) {
         auto s = link.status();
-        std::cerr << (s.refused ? "Not signed in: " : "The server cannot be reached: ") << s.reason << "\n";
+        // Refused: the server's sentence says why ("Not signed in: the server does not know…").
+        std::cerr << (s.refused ? s.refusal : "The server cannot be reached: " + s.reason) << "\n";
         return s.refused ? refused : unreachable;
     }
     if (language.empty()) {
