@@ -90,6 +90,18 @@ std::optional<net::role> role_named(std::string_view text) {
     return std::nullopt;
 }
 
+[[noreturn]] void fail_ratio(reader const& in, toml::table const& t) {
+    in.fail(t.get("normal_per_priority"), "'normal_per_priority' is 0 (no ratio rule) to " +
+                                              std::to_string(core::max_normal_per_priority));
+}
+
+// The ratio rule's k (docs/DOMAIN.md#priority-ratio), in [rules] or one [[counters]] entry.
+int ratio(reader const& in, toml::table const& t, int fallback) {
+    auto k = in.get<std::int64_t>(t, "normal_per_priority", fallback);
+    if (k < 0 || k > core::max_normal_per_priority) fail_ratio(in, t);
+    return static_cast<int>(k);
+}
+
 void read_services(reader const& in, toml::table const& root, net::settings& s) {
     auto const* agencies = root.get_as<toml::table>("agencies");
     for (auto const& node : in.array(root, "services")) {
@@ -129,6 +141,7 @@ void read_counters(reader const& in, toml::table const& root, net::settings& s) 
         auto policy = in.get<std::string>(*t, "policy", std::string("longest_wait_first"));
         if (policy == "strict_service_order") counter.policy = core::routing_policy::strict_service_order;
         else if (policy != "longest_wait_first") in.fail(t->get("policy"), "policy is longest_wait_first or strict_service_order");
+        if (t->get("normal_per_priority")) counter.normal_per_priority = ratio(in, *t, 0);
         s.centre.counters.push_back(std::move(counter));
     }
 }
@@ -239,6 +252,7 @@ net::settings load_config(std::string const& path) {
         auto& r = s.centre.rules;
         r.max_recalls = static_cast<int>(in.get<std::int64_t>(*rules, "max_recalls", r.max_recalls));
         r.max_priority_streak = static_cast<int>(in.get<std::int64_t>(*rules, "max_priority_streak", r.max_priority_streak));
+        r.normal_per_priority = ratio(in, *rules, r.normal_per_priority);
         r.number_digits = static_cast<int>(in.get<std::int64_t>(*rules, "number_digits", r.number_digits));
         r.appointment_early = in.minutes(*rules, "appointment_early_minutes", 5);
     }

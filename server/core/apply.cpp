@@ -59,6 +59,9 @@ public:
         counter.since = e.at;
         // docs/DOMAIN.md#priority-streak
         counter.priority_streak = t.cls == priority_class::priority ? counter.priority_streak + 1 : 0;
+        // docs/DOMAIN.md#priority-ratio
+        if (t.cls == priority_class::priority) counter.normals_owed = normal_per_priority(e.counter);
+        else if (counter.normals_owed > 0) --counter.normals_owed;
 
         auto wait = e.at - v.joined;
         bool within = wait <= c_.config_.services[v.service].target_wait;
@@ -173,6 +176,10 @@ public:
 
 private:
     figures& service_figures(service_index s) { return c_.statistics_.by_service[s]; }
+    int normal_per_priority(counter_number n) const {  // the counter's own ratio, else the centre's
+        auto const* cc = c_.config_.find_counter(n);
+        return cc && cc->normal_per_priority ? *cc->normal_per_priority : c_.config_.rules.normal_per_priority;
+    }
 
     // A stay's figures count for its service, the counter that called it and the user who did
     // that part of the work (visit::credited()).
