@@ -60,7 +60,7 @@ public:
         // docs/DOMAIN.md#priority-streak
         counter.priority_streak = t.cls == priority_class::priority ? counter.priority_streak + 1 : 0;
         // docs/DOMAIN.md#priority-ratio
-        if (t.cls == priority_class::priority) counter.normals_owed = normal_per_priority(e.counter);
+        if (t.cls == priority_class::priority) counter.normals_owed = normal_per_priority(counter);
         else if (counter.normals_owed > 0) --counter.normals_owed;
 
         auto wait = e.at - v.joined;
@@ -176,9 +176,9 @@ public:
 
 private:
     figures& service_figures(service_index s) { return c_.statistics_.by_service[s]; }
-    int normal_per_priority(counter_number n) const {  // the counter's own ratio, else the centre's
-        auto const* cc = c_.config_.find_counter(n);
-        return cc && cc->normal_per_priority ? *cc->normal_per_priority : c_.config_.rules.normal_per_priority;
+    int normal_per_priority(counter_state const& counter) const {  // the counter's own ratio, else the centre's
+        auto const& own = c_.config_.counters[static_cast<std::size_t>(&counter - c_.counters_.data())].normal_per_priority;
+        return own ? *own : c_.config_.rules.normal_per_priority;
     }
 
     // A stay's figures count for its service, the counter that called it and the user who did

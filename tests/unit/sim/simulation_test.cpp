@@ -63,6 +63,12 @@ TEST(simulation, the_large_centre_day_has_the_shares_it_promises) {
     EXPECT_EQ(0u, r.overall.unserved);  // the counters' plan clears the day
 }
 
+TEST(simulation, the_stress_day_is_a_valid_day_of_100000_tickets) {
+    auto d = load_day(std::string(NOVBE_SIM_DAYS) + "/stress.toml");  // run in full by hand: bench/README.md
+    EXPECT_EQ(800u, d.centre.counters.size());
+    EXPECT_NEAR(100'000.0, static_cast<double>(draw_citizens(d).size()), 1'500.0);
+}
+
 TEST(simulation, the_ratio_rule_moves_waits_from_normal_to_priority_tickets) {
     auto streak = run_file("large_centre.toml", {.name = "streak", .max_priority_streak = 3, .normal_per_priority = 0});
     auto ratio = run_file("large_centre.toml", {.name = "ratio:4", .normal_per_priority = 4});
