@@ -17,7 +17,8 @@ std::string count(std::size_t n) { return std::to_string(n); }
 std::string row(wait_line const& l) {
     return "| " + l.name + " | " + count(l.waits) + " | " + min(l.mean) + " | " + min(l.p90) + " | " + min(l.max) + " | " +
            percent(l.within_target) + " | " + count(l.unserved) + " | " + count(l.no_shows) + " | " +
-           min(l.estimate_mae) + " | " + percent(l.estimate_ratio) + " |\n";
+           min(l.estimate_mae) + " | " + percent(l.estimate_ratio) + " | " +
+           (l.utilisation < 0 ? std::string("") : percent(l.utilisation)) + " |\n";
 }
 
 }  // namespace
@@ -25,8 +26,8 @@ std::string row(wait_line const& l) {
 std::string render_run(result const& r) {
     std::string out = "### " + r.variant + "\n\n";
     out += "| line | waits | mean min | p90 min | max min | within target | unserved | no-shows | estimate error min | "
-           "error / mean wait |\n";
-    out += "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
+           "error / mean wait | counters' utilisation |\n";
+    out += "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
     for (auto const& l : r.services) out += row(l);
     out += row(r.priority) + row(r.normal) + row(r.overall);
     out += "\nCounter utilisation " + percent(r.utilisation) + "; " + count(r.tickets) + " tickets, " +

@@ -277,12 +277,18 @@ result day_run::figures() {
     out.overall = summarise("all", all);
     out.priority = summarise("priority", priority_);
     out.normal = summarise("normal", normal_);
-    duration busy{}, working{};
-    for (auto const& r : runs_) {
-        busy += r.busy_time;
-        working += r.open_time - r.paused_time;
-    }
-    out.utilisation = working.count() > 0 ? static_cast<double>(busy.count()) / static_cast<double>(working.count()) : 0;
+    auto utilisation = [&](auto const& counters) {
+        duration busy{}, working{};
+        for (std::size_t c : counters) {
+            busy += runs_[c].busy_time;
+            working += runs_[c].open_time - runs_[c].paused_time;
+        }
+        return working.count() > 0 ? static_cast<double>(busy.count()) / static_cast<double>(working.count()) : 0.0;
+    };
+    for (std::size_t s = 0; s < serving_.size(); ++s) out.services[s].utilisation = utilisation(serving_[s]);
+    std::vector<std::size_t> every(runs_.size());
+    for (std::size_t c = 0; c < every.size(); ++c) every[c] = c;
+    out.utilisation = out.overall.utilisation = utilisation(every);
     return out;
 }
 

@@ -30,13 +30,16 @@ struct wait_line {
     std::size_t estimates = 0;  // first visits called, whose estimate at issue is judged
     double estimate_mae = 0;    // mean |actual wait - estimate at issue| over them
     double estimate_ratio = 0;  // that error / their mean actual wait
+    // Of the counters serving the service (one serving several counts in each): time with a ticket
+    // called or at them / time open and not paused. Negative for the class rows, which have none.
+    double utilisation = -1;
 };
 
 struct result {
     std::string variant;
     std::vector<wait_line> services;  // in the day's order
     wait_line priority, normal, overall;
-    double utilisation = 0;  // counters' time with a citizen called or at them / time open, not paused
+    double utilisation = 0;  // every counter's time with a ticket called or at it / time open, not paused
     std::size_t tickets = 0;
     std::size_t commands = 0;  // decided by the engine
 };

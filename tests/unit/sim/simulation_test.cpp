@@ -31,10 +31,11 @@ TEST(simulation, a_tiny_day_gives_the_figures_worked_out_by_hand) {
     EXPECT_DOUBLE_EQ(5.0 * 60, a.estimate_mae);
     EXPECT_NEAR(0.6, a.estimate_ratio, 1e-12);  // 5 of a mean 8 1/3 minutes
     EXPECT_DOUBLE_EQ(0.5, r.utilisation);       // 30 minutes with a citizen of 60 open
+    EXPECT_DOUBLE_EQ(0.5, a.utilisation);       // the same counter, the only one serving it
     EXPECT_EQ(3u, r.tickets);
     auto table = render_run(r);
     auto row = table.substr(table.find("| passport"));
-    EXPECT_EQ("| passport | 3 | 8.3 | 15.0 | 15.0 | 66.7 % | 0 | 0 | 5.0 | 60.0 % |", row.substr(0, row.find('\n')));
+    EXPECT_EQ("| passport | 3 | 8.3 | 15.0 | 15.0 | 66.7 % | 0 | 0 | 5.0 | 60.0 % | 50.0 % |", row.substr(0, row.find('\n')));
 }
 
 TEST(simulation, the_same_seed_gives_the_same_day) {
