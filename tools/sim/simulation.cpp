@@ -115,7 +115,14 @@ private:
 
     void handle(sim_event const& ev) {
         auto c = ev.who;
-        auto& r = runs_[ev.what == kind::arrival ? 0 : c];  // not used for arrivals
+        if (ev.what == kind::arrival) {  // `who` is a citizen
+            run(core::issue_ticket{.service = citizens_[c].service,
+                                   .cls = citizens_[c].priority ? core::priority_class::priority : core::priority_class::normal,
+                                   .language = "en", .token = {.hi = c + 1ULL, .lo = day_.seed}});
+            wake(citizens_[c].service);
+            return;
+        }
+        auto& r = runs_[c];  // otherwise a counter
         switch (ev.what) {
         case kind::open:
             run(core::open_counter{.counter = number(c), .clerk = clerk(c)});
@@ -132,12 +139,7 @@ private:
             r.paused_time += now_ - origin_ - r.pause_since;
             try_call(c);
             break;
-        case kind::arrival:
-            run(core::issue_ticket{.service = citizens_[c].service,
-                                   .cls = citizens_[c].priority ? core::priority_class::priority : core::priority_class::normal,
-                                   .language = "en", .token = {.hi = c + 1ULL, .lo = day_.seed}});
-            wake(citizens_[c].service);
-            break;
+        case kind::arrival: break;  // above
         case kind::at_counter: {
             run(core::start_serving{.counter = number(c), .by = clerk(c)});
             auto const& t = tickets_[*centre_.counters()[c].current];
