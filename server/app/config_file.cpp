@@ -158,6 +158,8 @@ void read_counters(reader const& in, toml::table const& root, net::settings& s) 
         auto policy = in.get<std::string>(*t, "policy", std::string("longest_wait_first"));
         if (policy == "strict_service_order") counter.policy = core::routing_policy::strict_service_order;
         else if (policy != "longest_wait_first") in.fail(t->get("policy"), "policy is longest_wait_first or strict_service_order");
+        if (t->get("normal_per_priority"))  // docs/DOMAIN.md#priority-ratio
+            counter.normal_per_priority = in.integer(*t, "normal_per_priority", 0, 0, core::max_normal_per_priority);
         s.centre.counters.push_back(std::move(counter));
     }
 }
@@ -280,6 +282,7 @@ net::settings load_config(std::string const& path) {
         auto& r = s.centre.rules;
         r.max_recalls = in.integer(*rules, "max_recalls", r.max_recalls, 0, 100);
         r.max_priority_streak = in.integer(*rules, "max_priority_streak", r.max_priority_streak, 1, 100);
+        r.normal_per_priority = in.integer(*rules, "normal_per_priority", r.normal_per_priority, 0, core::max_normal_per_priority);
         r.number_digits = in.integer(*rules, "number_digits", r.number_digits, 1, 6);
         r.appointment_early = in.minutes(*rules, "appointment_early_minutes", 5);
     }

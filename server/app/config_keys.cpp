@@ -15,14 +15,14 @@ constexpr std::string_view keys[] = {
 
     "store.retention_days",
 
-    "rules.max_recalls", "rules.max_priority_streak", "rules.number_digits", "rules.appointment_early_minutes",
+    "rules.max_recalls", "rules.max_priority_streak", "rules.normal_per_priority", "rules.number_digits", "rules.appointment_early_minutes",
 
     "agencies.*.*",  // [agencies.ID] with a name per language
 
     "services.id", "services.prefix", "services.agency", "services.names.*", "services.target_wait_minutes",
     "services.max_wait_minutes", "services.service_minutes",
 
-    "counters.number", "counters.name", "counters.services", "counters.policy",
+    "counters.number", "counters.name", "counters.services", "counters.policy", "counters.normal_per_priority",
 
     "server.hello_timeout_seconds", "server.idle_timeout_seconds", "server.max_queued_kib", "server.max_frame_kib",
     "server.allowed_origins", "server.max_unauthenticated_per_address", "server.trusted_proxies",

@@ -59,6 +59,9 @@ public:
         counter.since = e.at;
         // docs/DOMAIN.md#priority-streak
         counter.priority_streak = t.cls == priority_class::priority ? counter.priority_streak + 1 : 0;
+        // docs/DOMAIN.md#priority-ratio
+        if (t.cls == priority_class::priority) counter.normals_owed = normal_per_priority(counter);
+        else if (counter.normals_owed > 0) --counter.normals_owed;
 
         auto wait = e.at - v.joined;
         bool within = wait <= c_.config_.services[v.service].target_wait;
@@ -175,6 +178,10 @@ public:
 
 private:
     figures& service_figures(service_index s) { return c_.statistics_.by_service[s]; }
+    int normal_per_priority(counter_state const& counter) const {  // the counter's own ratio, else the centre's
+        auto const& own = c_.config_.counters[static_cast<std::size_t>(&counter - c_.counters_.data())].normal_per_priority;
+        return own ? *own : c_.config_.rules.normal_per_priority;
+    }
 
     // A stay's figures count for its service, the counter that called it and the user who did
     // that part of the work (visit::credited()).

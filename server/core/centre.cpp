@@ -13,6 +13,13 @@ centre::centre(centre_config config) : config_(std::move(config)) {
         service_times_.emplace_back(config_.rules.service_time_window, s.default_service_time);
     for (auto const& c : config_.counters) counters_.push_back(counter_state{.number = c.number});
     statistics_.by_service.resize(services);
+    counters_serving_.resize(services);
+    for (std::size_t i = 0; i < config_.counters.size(); ++i) {
+        counter_by_number_.emplace_back(config_.counters[i].number, i);
+        for (auto s : config_.counters[i].services)
+            if (s < services) counters_serving_[s].push_back(i);
+    }
+    std::sort(counter_by_number_.begin(), counter_by_number_.end());
 }
 
 ticket const* centre::find_ticket(std::string_view number) const {
@@ -39,8 +46,8 @@ std::string centre::number_of(ticket const& t) const {
 }
 
 std::size_t centre::counter_index(counter_number number) const {
-    auto it = std::find_if(counters_.begin(), counters_.end(), [&](auto const& c) { return c.number == number; });
-    return static_cast<std::size_t>(it - counters_.begin());
+    auto it = std::lower_bound(counter_by_number_.begin(), counter_by_number_.end(), std::pair(number, std::size_t{0}));
+    return it != counter_by_number_.end() && it->first == number ? it->second : counters_.size();
 }
 
 counter_state const* centre::find_counter(counter_number number) const {
@@ -55,11 +62,9 @@ counter_state* centre::counter_at(counter_number number) {
 
 std::size_t centre::open_counters(service_index s) const {
     std::size_t open = 0;
-    for (std::size_t i = 0; i < counters_.size(); ++i) {
+    for (auto i : counters_serving_[s]) {
         auto status = counters_[i].status();
-        if (status != counter_status::open && status != counter_status::serving) continue;
-        auto const& serves = config_.counters[i].services;
-        if (std::find(serves.begin(), serves.end(), s) != serves.end()) ++open;
+        if (status == counter_status::open || status == counter_status::serving) ++open;
     }
     return open;
 }

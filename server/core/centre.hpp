@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace novbe::core {
@@ -100,6 +101,11 @@ private:
     std::vector<service_queue> queues_;
     std::vector<service_times> service_times_;
     std::vector<counter_state> counters_;  // parallel to config_.counters
+    // Derived from the configuration once, so that a centre of hundreds of counters does not
+    // scan them all on every command: (number, index) sorted by number; per service, the
+    // indexes of the counters that serve it.
+    std::vector<std::pair<counter_number, std::size_t>> counter_by_number_;
+    std::vector<std::vector<std::size_t>> counters_serving_;
     day_statistics statistics_;
     std::deque<call_record> recent_calls_;  // newest first
     std::string hall_message_;

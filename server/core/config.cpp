@@ -50,6 +50,8 @@ std::string validate(centre_config const& config) {
         if (c.services.empty()) return "counter " + std::to_string(c.number) + " serves no service";
         for (auto s : c.services)
             if (s >= config.services.size()) return "counter " + std::to_string(c.number) + " names an unknown service";
+        if (c.normal_per_priority && (*c.normal_per_priority < 0 || *c.normal_per_priority > max_normal_per_priority))
+            return "counter " + std::to_string(c.number) + " needs normal_per_priority from 0 to 100";
     }
     return validate_rules(config.rules);
 }
@@ -65,6 +67,8 @@ std::string validate_service(service_config const& s) {
 
 std::string validate_rules(centre_rules const& r) {
     if (r.max_recalls < 0 || r.max_priority_streak < 1) return "rules need max_recalls >= 0 and max_priority_streak >= 1";
+    if (r.normal_per_priority < 0 || r.normal_per_priority > max_normal_per_priority)
+        return "rules need normal_per_priority from 0 to 100";
     if (r.number_digits < 1 || r.number_digits > 6) return "rules need 1 to 6 number digits";
     if (r.day_start < 0min || r.day_start >= 24h) return "rules need a day start within the day";
     if (r.opening < 0min || r.opening >= 24h || r.closing <= r.opening || r.closing - r.opening > 24h)

@@ -39,13 +39,17 @@ struct counter_config {
     std::string name;
     std::vector<service_index> services;
     routing_policy policy = routing_policy::longest_wait_first;
+    std::optional<int> normal_per_priority;  // this counter's ratio rule; unset: the centre's
     bool operator==(counter_config const&) const = default;
 };
+
+inline constexpr int max_normal_per_priority = 100;  // the ratio rule's k, at most
 
 // The domain rules' tunable numbers (docs/DOMAIN.md#configuration-at-a-glance).
 struct centre_rules {
     int max_recalls = 2;
     int max_priority_streak = 3;  // priority calls in a row at one counter before a normal one
+    int normal_per_priority = 0;  // normal calls owed after each priority call; 0: no ratio rule
     int number_digits = 3;        // A001
     std::chrono::minutes utc_offset{0};
     std::chrono::minutes day_start{0};

@@ -19,6 +19,7 @@ struct counter_state {
     std::optional<ticket_ordinal> current;      // called or being served here
     std::optional<ticket_ordinal> last_served;  // for the counter-top rating device
     int priority_streak = 0;                    // priority calls in a row
+    int normals_owed = 0;                       // other calls due before the next priority one
     time_point since{};                         // when the status last changed
 
     // "serving" covers both a called ticket and one at the counter: the counter is taken.

@@ -116,6 +116,7 @@ std::string encode_snapshot(core::centre_image const& image, core::centre_config
         put_optional(c.current, [&](bool b) { mc.set_has_current(b); }, [&](auto x) { mc.set_current(x); });
         put_optional(c.last_served, [&](bool b) { mc.set_has_last_served(b); }, [&](auto x) { mc.set_last_served(x); });
         mc.set_priority_streak(c.priority_streak);
+        mc.set_normals_owed(c.normals_owed);
         mc.set_since_ms(ms(c.since));
     }
     for (std::size_t s = 0; s < config.services.size(); ++s) {
@@ -157,7 +158,8 @@ core::centre_image decode_snapshot(std::string_view bytes, core::centre_config c
                                   .pause_reason = c.pause_reason(),
                                   .current = c.has_current() ? std::optional(c.current()) : std::nullopt,
                                   .last_served = c.has_last_served() ? std::optional(c.last_served()) : std::nullopt,
-                                  .priority_streak = c.priority_streak(), .since = at_ms(c.since_ms())});
+                                  .priority_streak = c.priority_streak(), .normals_owed = c.normals_owed(),
+                                  .since = at_ms(c.since_ms())});
     image.statistics.by_service.resize(config.services.size());
     image.service_times.resize(config.services.size());
     for (auto const& s : m.services()) {

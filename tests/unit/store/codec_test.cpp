@@ -74,6 +74,25 @@ TEST(codec, a_takeover_a_closed_day_and_the_hall_message_survive_a_snapshot) {
     EXPECT_TRUE(*rebuilt == c);
 }
 
+TEST(codec, the_ratio_rules_count_survives_a_snapshot) {
+    auto config = core::testing::small_centre();
+    config.rules.normal_per_priority = 2;  // docs/DOMAIN.md#priority-ratio
+    core::centre c(config);
+    auto run = [&](core::command const& cmd) {
+        auto out = c.decide(cmd, core::testing::morning());
+        ASSERT_TRUE(out.ok());
+        for (auto const& ev : out.events()) c.apply(ev);
+    };
+    run(core::open_counter{1, "anna"});
+    run(core::issue_ticket{0, core::priority_class::priority, "en", {1, 1}});
+    run(core::call_next{1, "anna"});
+    ASSERT_EQ(2, c.find_counter(1)->normals_owed);
+    auto rebuilt = core::centre::from_image(config, decode_snapshot(encode_snapshot(c.image(), config), config));
+    ASSERT_TRUE(rebuilt.has_value());
+    EXPECT_EQ(2, rebuilt->find_counter(1)->normals_owed);
+    EXPECT_TRUE(*rebuilt == c);
+}
+
 TEST(codec, garbage_and_vanished_services_are_refused_with_a_reason) {
     auto config = core::testing::small_centre();
     EXPECT_THROW(decode_event("\xff\xff\xff", config), codec_error);

@@ -1,0 +1,82 @@
+// The simulator's figures: a day worked out by hand, and the same seed giving the same day.
+#include "citizens.hpp"
+#include "day_file.hpp"
+#include "report.hpp"
+#include "simulation.hpp"
+
+#include <gtest/gtest.h>
+
+namespace novbe::sim {
+namespace {
+
+result run_file(std::string const& name, variant const& v = {}) {
+    auto d = load_day(std::string(NOVBE_SIM_DAYS) + "/" + name);
+    return simulate(d, draw_citizens(d), v);
+}
+
+// tiny.toml: one counter 08:00-09:00, ten-minute services, citizens at 08:00, 08:00 and 08:05.
+// A is called at once (wait 0), B when A is done at 08:10 (wait 10), C at 08:20 (wait 15).
+// Told at issue: A 0 (nobody ahead), B 0 (A is already at the counter), C 10 (B ahead, one
+// counter, ten minutes each): errors 0, 10 and 5 minutes.
+TEST(simulation, a_tiny_day_gives_the_figures_worked_out_by_hand) {
+    auto r = run_file("tiny.toml");
+    ASSERT_EQ(1u, r.services.size());
+    auto const& a = r.services[0];
+    EXPECT_EQ(3u, a.waits);
+    EXPECT_DOUBLE_EQ(25.0 * 60 / 3, a.mean);
+    EXPECT_DOUBLE_EQ(15.0 * 60, a.p90);
+    EXPECT_DOUBLE_EQ(15.0 * 60, a.max);
+    EXPECT_DOUBLE_EQ(2.0 / 3, a.within_target);  // 0 and 10 are within the 10-minute target
+    EXPECT_EQ(0u, a.unserved);
+    EXPECT_DOUBLE_EQ(5.0 * 60, a.estimate_mae);
+    EXPECT_NEAR(0.6, a.estimate_ratio, 1e-12);  // 5 of a mean 8 1/3 minutes
+    EXPECT_DOUBLE_EQ(0.5, r.utilisation);       // 30 minutes with a citizen of 60 open
+    EXPECT_DOUBLE_EQ(0.5, a.utilisation);       // the same counter, the only one serving it
+    EXPECT_EQ(3u, r.tickets);
+    auto table = render_run(r);
+    auto row = table.substr(table.find("| passport"));
+    EXPECT_EQ("| passport | 3 | 8.3 | 15.0 | 15.0 | 66.7 % | 0 | 0 | 5.0 | 60.0 % | 50.0 % |", row.substr(0, row.find('\n')));
+}
+
+TEST(simulation, the_same_seed_gives_the_same_day) {
+    auto first = render_run(run_file("large_centre.toml"));
+    EXPECT_EQ(first, render_run(run_file("large_centre.toml")));
+    auto d = load_day(std::string(NOVBE_SIM_DAYS) + "/large_centre.toml");
+    d.seed += 1;
+    EXPECT_NE(first, render_run(simulate(d, draw_citizens(d), {})));  // another seed, another day
+}
+
+TEST(simulation, the_large_centre_day_has_the_shares_it_promises) {
+    auto d = load_day(std::string(NOVBE_SIM_DAYS) + "/large_centre.toml");
+    auto citizens = draw_citizens(d);
+    std::size_t priority = 0, no_show = 0;
+    for (auto const& c : citizens) {
+        priority += c.priority;
+        no_show += c.no_show;
+    }
+    auto n = static_cast<double>(citizens.size());
+    EXPECT_GT(n, 3500);
+    EXPECT_EQ(72u, d.centre.counters.size());
+    EXPECT_NEAR(0.10, static_cast<double>(priority) / n, 0.02);
+    EXPECT_NEAR(0.07, static_cast<double>(no_show) / n, 0.02);
+    auto r = simulate(d, citizens, {});
+    EXPECT_EQ(citizens.size(), r.tickets);
+    EXPECT_EQ(0u, r.overall.unserved);  // the counters' plan clears the day
+}
+
+TEST(simulation, the_stress_day_is_a_valid_day_of_100000_tickets) {
+    auto d = load_day(std::string(NOVBE_SIM_DAYS) + "/stress.toml");  // run in full by hand: bench/README.md
+    EXPECT_EQ(800u, d.centre.counters.size());
+    EXPECT_NEAR(100'000.0, static_cast<double>(draw_citizens(d).size()), 1'500.0);
+}
+
+TEST(simulation, the_ratio_rule_moves_waits_from_normal_to_priority_tickets) {
+    auto streak = run_file("large_centre.toml", {.name = "streak", .max_priority_streak = 3, .normal_per_priority = 0});
+    auto ratio = run_file("large_centre.toml", {.name = "ratio:4", .normal_per_priority = 4});
+    EXPECT_GT(ratio.priority.mean, streak.priority.mean);
+    EXPECT_LT(ratio.normal.mean, streak.normal.mean);
+    EXPECT_EQ(streak.tickets, ratio.tickets);  // the same citizens
+}
+
+}  // namespace
+}  // namespace novbe::sim

@@ -1,0 +1,30 @@
+#include "figures.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace novbe::sim {
+
+wait_line summarise(std::string name, samples& s) {
+    wait_line line{.name = std::move(name), .waits = s.waits.size(), .unserved = s.unserved, .no_shows = s.no_shows,
+                   .estimates = s.estimates};
+    if (!s.waits.empty()) {
+        std::sort(s.waits.begin(), s.waits.end());
+        auto n = static_cast<double>(s.waits.size());
+        line.mean = std::accumulate(s.waits.begin(), s.waits.end(), 0.0) / n;
+        // Nearest rank: the smallest wait that at least 90 % of the waits do not exceed.
+        auto rank = static_cast<std::size_t>(std::ceil(0.9 * n));
+        line.p90 = s.waits[std::max<std::size_t>(rank, 1) - 1];
+        line.max = s.waits.back();
+        line.within_target = static_cast<double>(s.within) / n;
+    }
+    if (s.estimates > 0) {
+        line.estimate_mae = s.estimate_error_sum / static_cast<double>(s.estimates);
+        double mean_wait = s.estimated_wait_sum / static_cast<double>(s.estimates);
+        line.estimate_ratio = mean_wait > 0 ? line.estimate_mae / mean_wait : 0;
+    }
+    return line;
+}
+
+}  // namespace novbe::sim

@@ -1,0 +1,52 @@
+#include "report.hpp"
+
+#include <cstdio>
+
+namespace novbe::sim {
+namespace {
+
+std::string format(char const* spec, double x) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, spec, x);
+    return buf;
+}
+std::string min(double s) { return format("%.1f", s / 60.0); }
+std::string percent(double share) { return format("%.1f %%", share * 100.0); }
+std::string count(std::size_t n) { return std::to_string(n); }
+
+std::string row(wait_line const& l) {
+    return "| " + l.name + " | " + count(l.waits) + " | " + min(l.mean) + " | " + min(l.p90) + " | " + min(l.max) + " | " +
+           percent(l.within_target) + " | " + count(l.unserved) + " | " + count(l.no_shows) + " | " +
+           min(l.estimate_mae) + " | " + percent(l.estimate_ratio) + " | " +
+           (l.utilisation < 0 ? std::string("") : percent(l.utilisation)) + " |\n";
+}
+
+}  // namespace
+
+std::string render_run(result const& r) {
+    std::string out = "### " + r.variant + "\n\n";
+    out += "| line | waits | mean min | p90 min | max min | within target | unserved | no-shows | estimate error min | "
+           "error / mean wait | counters' utilisation |\n";
+    out += "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
+    for (auto const& l : r.services) out += row(l);
+    out += row(r.priority) + row(r.normal) + row(r.overall);
+    out += "\nCounter utilisation " + percent(r.utilisation) + "; " + count(r.tickets) + " tickets, " +
+           count(r.commands) + " engine commands.\n\n";
+    return out;
+}
+
+std::string render_comparison(std::vector<result> const& runs) {
+    std::string out = "| variant | mean min | p90 min | max min | within target | priority mean | normal mean | "
+                      "normal p90 | normal max | unserved | utilisation | estimate error / mean wait |\n";
+    out += "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
+    for (auto const& r : runs) {
+        auto const& a = r.overall;
+        out += "| " + r.variant + " | " + min(a.mean) + " | " + min(a.p90) + " | " + min(a.max) + " | " +
+               percent(a.within_target) + " | " + min(r.priority.mean) + " | " + min(r.normal.mean) + " | " +
+               min(r.normal.p90) + " | " + min(r.normal.max) + " | " + count(a.unserved) + " | " +
+               percent(r.utilisation) + " | " + percent(a.estimate_ratio) + " |\n";
+    }
+    return out;
+}
+
+}  // namespace novbe::sim

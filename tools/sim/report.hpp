@@ -1,0 +1,15 @@
+#pragma once
+// The simulator's tables, in Markdown so that they can be pasted into tools/sim/README.md.
+#include "simulation.hpp"
+
+#include <string>
+#include <vector>
+
+namespace novbe::sim {
+
+// One run: a row per service, per class and for everyone, then the counters' utilisation.
+std::string render_run(result const& r);
+// Runs side by side: a row per variant, the figures a fairness or routing choice moves.
+std::string render_comparison(std::vector<result> const& runs);
+
+}  // namespace novbe::sim

@@ -1,0 +1,49 @@
+#pragma once
+// The day run through the real engine (core::centre: decide, then apply every event), as a
+// discrete-event simulation: arrivals, calls, walks, services, no-shows, transfers and the
+// counters' plans are events on one clock; nothing here reads a clock or a file.
+#include "citizens.hpp"
+#include "day.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace novbe::sim {
+
+// What a run changes in the day file's rules: every counter's policy, the fairness rule.
+struct variant {
+    std::string name = "as configured";
+    std::optional<core::routing_policy> policy;  // for every counter
+    std::optional<int> max_priority_streak;
+    std::optional<int> normal_per_priority;      // for the centre; counters' own values are dropped
+};
+
+// One row of a table: waits of the visits that joined a line (seconds), as the engine counts them.
+struct wait_line {
+    std::string name;
+    std::size_t waits = 0;  // visits called
+    double mean = 0, p90 = 0, max = 0;
+    double within_target = 0;  // share of waits at most the service's target
+    std::size_t unserved = 0;  // still waiting when the last counter closed
+    std::size_t no_shows = 0;
+    std::size_t estimates = 0;  // first visits called, whose estimate at issue is judged
+    double estimate_mae = 0;    // mean |actual wait - estimate at issue| over them
+    double estimate_ratio = 0;  // that error / their mean actual wait
+    // Of the counters serving the service (one serving several counts in each): time with a ticket
+    // called or at them / time open and not paused. Negative for the class rows, which have none.
+    double utilisation = -1;
+};
+
+struct result {
+    std::string variant;
+    std::vector<wait_line> services;  // in the day's order
+    wait_line priority, normal, overall;
+    double utilisation = 0;  // every counter's time with a ticket called or at it / time open, not paused
+    std::size_t tickets = 0;
+    std::size_t commands = 0;  // decided by the engine
+};
+
+result simulate(day const& d, std::vector<citizen> const& citizens, variant const& v);
+
+}  // namespace novbe::sim
