@@ -56,6 +56,9 @@ std::uint64_t claim(pqxx::connection& c, options const& o) {
 // One batch in one transaction, only if it starts right after the central high-water mark
 // (so a retry of a committed batch, or a gap, is refused before anything is written).
 std::uint64_t send(pqxx::connection& c, options const& o, local_batch const& batch) {
+    // A query on a connection the server has closed leaks its error result inside libpqxx 6.4
+    // (fixed in 7.x); reading the socket first finds most such ends without a query.
+    c.get_notifs();
     pqxx::work tx(c);
     auto central = tx.exec_params1("SELECT forwarded_seq FROM centres WHERE centre_id = $1 FOR UPDATE", o.centre_id)[0]
                        .as<std::uint64_t>();
