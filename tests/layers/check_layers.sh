@@ -3,6 +3,7 @@
 #   server/core   the standard library and itself only (no Boost, SQLite, protobuf, other layers)
 #   server/store  nothing of net, app, Beast/Asio or the wire protocol (novbe.pb.h)
 #   server/net    nothing of app
+#   server/forward  nothing of net, app, Beast/Asio or the wire protocol (it reads the store's log)
 #   client/       nothing of the server
 # Usage: check_layers.sh ROOT     exits 1 naming each offending FILE:LINE
 #        check_layers.sh --self-test   plants a bad include in a scratch tree and expects a failure
@@ -11,10 +12,10 @@ set -u
 check() {
     local root=$1 bad=0 file line text
     # Per folder: the included names it may use (empty: any), and those it may not (empty: none).
-    local folders=(server/core server/store server/net client)
-    local allowed=('^(<[a-z_]+>|"[a-z_]+\.hpp"|"core/[a-z_]+\.hpp")$' '' '' '')
+    local folders=(server/core server/store server/net client server/forward)
+    local allowed=('^(<[a-z_]+>|"[a-z_]+\.hpp"|"core/[a-z_]+\.hpp")$' '' '' '' '')
     local forbidden=('' '^"(net|app)/|^<boost/(beast|asio)|^"novbe\.pb\.h"$|\.\./' '^"app/|\.\./'
-                     '^"(core|store|net|app)/|\.\./')
+                     '^"(core|store|net|app)/|\.\./' '^"(net|app)/|^<boost/(beast|asio)|^"novbe\.pb\.h"$|\.\./')
     local i
     for i in "${!folders[@]}"; do
         local folder=${folders[i]} may=${allowed[i]} may_not=${forbidden[i]}
@@ -35,7 +36,7 @@ if [[ ${1:-} == --self-test ]]; then
     here=$(cd "$(dirname "$0")" && pwd)
     scratch=$(mktemp -d)
     trap 'rm -rf "$scratch"' EXIT
-    mkdir -p "$scratch"/server/{core,store,net} "$scratch"/client
+    mkdir -p "$scratch"/server/{core,store,net,forward} "$scratch"/client
     printf '#include <vector>\n#include "ticket.hpp"\n' >"$scratch/server/core/good.hpp"
     printf '#include <sqlite3.h>\n#include "core/centre.hpp"\n' >"$scratch/server/store/fine.cpp"
     check "$scratch" >/dev/null || { echo "self-test: a clean tree was refused"; exit 1; }
