@@ -33,6 +33,7 @@ TEST(central, the_centre_serves_while_the_central_database_is_gone_then_catches_
     std::this_thread::sleep_for(500ms);
     auto [status, metrics] = http_get(p.port(), "/metrics");
     EXPECT_NE(std::string::npos, metrics.find("novbe_central_lag_events 8")) << metrics;
+    EXPECT_EQ(std::string::npos, metrics.find("novbe_central_lag_seconds 0\n")) << metrics;  // the oldest is waiting
     EXPECT_NE(std::string::npos, p.log().find("central: cannot forward ([central] connection)")) << p.log();
     pg.start();
     ASSERT_TRUE(caught_up(pg, p)) << p.log();
@@ -45,17 +46,28 @@ TEST(central, the_centre_serves_while_the_central_database_is_gone_then_catches_
 TEST(central, a_sigkill_mid_forwarding_loses_and_doubles_nothing) {
     pg_cluster pg;
     server_process p;
-    p.configure(central_config(pg, "baku-1", 1));  // one event per transaction: the kill lands mid-stream
+    p.configure(central_config(pg, "baku-1", 2));
     p.start();
-    auto k = signed_in(p, v1::ROLE_KIOSK);
-    for (int i = 0; i < 40; ++i) k.request(issue("notary"));
+    std::string forwarded;
+    {
+        auto k = signed_in(p, v1::ROLE_KIOSK);
+        for (int i = 0; i < 20; ++i) k.request(issue("notary"));
+        ASSERT_TRUE(caught_up(pg, p)) << p.log();
+        forwarded = pg.query("SELECT forwarded_seq FROM centres");
+        // The central side slows down: the next batch waits on the centre's row, mid-transaction.
+        pg.query_in_background("BEGIN; SELECT 1 FROM centres FOR UPDATE; SELECT pg_sleep(2); COMMIT;");
+        std::this_thread::sleep_for(500ms);
+        for (int i = 0; i < 20; ++i) k.request(issue("notary"));
+        std::this_thread::sleep_for(300ms);
+    }
     p.kill();
-    auto before = pg.query("SELECT forwarded_seq FROM centres");
+    std::this_thread::sleep_for(2s);  // the lock goes; the killed centre's transaction never commits
+    EXPECT_EQ(forwarded, pg.query("SELECT forwarded_seq FROM centres")) << "the kill was not mid-forwarding";
     p.start();
     EXPECT_EQ("D041", issue_one(p));
     ASSERT_TRUE(caught_up(pg, p)) << p.log();
     expect_exact_copy(pg, p);
-    EXPECT_EQ("41", pg.query("SELECT count(*) FROM tickets WHERE centre_id = 'baku-1'")) << "killed at " << before;
+    EXPECT_EQ("41", pg.query("SELECT count(*) FROM tickets WHERE centre_id = 'baku-1'"));
     EXPECT_EQ(0, p.stop());
 }
 

@@ -82,4 +82,12 @@ std::string pg_cluster::query(std::string const& sql) const {
     return out;
 }
 
+void pg_cluster::query_in_background(std::string const& sql) const {
+    static int files = 0;
+    auto file = folder_ + "/background-" + std::to_string(++files) + ".sql";
+    std::ofstream(file, std::ios::trunc) << sql;
+    shell(std::string("timeout 30 ") + bin + "psql -X -q -d " + single_quoted(connection()) + " -f " +
+          single_quoted(file) + " >/dev/null 2>&1 &");
+}
+
 }  // namespace novbe::testing

@@ -21,6 +21,9 @@ public:
     // psql's unaligned, tuples-only answer (rows by '\n', columns by '|', NULL as empty);
     // throws if psql fails.
     std::string query(std::string const& sql) const;
+    // Runs `sql` in a psql of its own without waiting for it (30 s at most), e.g. a transaction
+    // that holds a lock for a while.
+    void query_in_background(std::string const& sql) const;
 
 private:
     std::string run_as_owner(std::string const& command) const;  // the shell prefix for pg_ctl and initdb
