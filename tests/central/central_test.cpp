@@ -65,6 +65,9 @@ TEST(central, a_scripted_day_arrives_exactly_as_the_centre_has_it) {
     EXPECT_EQ(own, pg.query("SELECT service, count(*), count(*) FILTER (WHERE state = 'done'), "
                             "count(*) FILTER (WHERE state = 'no_show') FROM tickets WHERE centre_id = 'baku-1' "
                             "GROUP BY service ORDER BY service"));
+    // The ticket's token, its holder's secret, stays at the centre.
+    EXPECT_EQ("0|0", pg.query("SELECT DISTINCT fields->>'token_hi', fields->>'token_lo' FROM events "
+                              "WHERE kind = 'ticket_issued'"));
     EXPECT_EQ("8", pg.query("SELECT count(*) FROM counters WHERE centre_id = 'baku-1'"));
     EXPECT_EQ("Passport", pg.query("SELECT name FROM service_names WHERE service_id = 'passport' AND language = 'en'"));
     auto [status, metrics] = http_get(p.port(), "/metrics");
