@@ -120,7 +120,7 @@ std::unique_ptr<forward::forwarder> start_forwarding(net::settings const& settin
         .connection = settings.central->connection, .centre_id = settings.central->centre_id,
         .batch_events = settings.central->batch_events, .log_path = db,
         .identity = forward::central_identity(data_dir), .reference = settings.centre,
-        .log = [](std::string const& line) { net::log_info(line); }});
+        .log = [](bool problem, std::string const& line) { problem ? net::log_error(line) : net::log_info(line); }});
     f->start();
     return f;
 }

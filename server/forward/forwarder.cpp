@@ -81,7 +81,7 @@ std::uint64_t send(pqxx::connection& c, options const& o, local_batch const& bat
 }  // namespace
 
 forwarder::forwarder(options o) : options_(std::move(o)) {
-    if (!options_.log) options_.log = [](std::string const&) {};
+    if (!options_.log) options_.log = [](bool, std::string const&) {};
 }
 
 forwarder::~forwarder() { stop(); }
@@ -112,7 +112,8 @@ bool forwarder::sleep(std::chrono::milliseconds d) {
 }
 
 void forwarder::run() {
-    auto const say = [this](std::string const& line) { options_.log("central: " + line); };
+    auto const say = [this](std::string const& line) { options_.log(false, "central: " + line); };
+    auto const complain = [this](std::string const& line) { options_.log(true, "central: " + line); };
     std::mt19937 random(std::random_device{}());
     auto backoff = std::chrono::milliseconds(250);
     std::string problem;  // the last one logged: a retry that fails the same way stays quiet
@@ -152,15 +153,15 @@ void forwarder::run() {
                 if (stopping_) return;
             }
         } catch (schema_too_new const& e) {
-            say(e.what());
+            complain(e.what());
             return;
         } catch (fatal const& e) {
-            say(e.what());
+            complain(e.what());
             return;
         } catch (std::exception const& e) {
             std::string why = e.what();
             while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-            if (why != problem) say("cannot forward ([central] connection): " + why + "; retrying with back-off");
+            if (why != problem) complain("cannot forward ([central] connection): " + why + "; retrying with back-off");
             problem = why;
             if (local) try { measure(forwarded_); } catch (std::exception const&) { local.reset(); }
         }

@@ -26,7 +26,7 @@ struct options {
     core::centre_config reference;     // services (names by language) and counters, upserted centrally
     std::chrono::milliseconds poll{200};       // how often the local log is looked at
     std::chrono::milliseconds backoff_max{10'000};
-    std::function<void(std::string const&)> log;  // one line per problem or recovery
+    std::function<void(bool problem, std::string const&)> log;  // one line per problem or recovery
 };
 
 // Behind the centre, as of the last look (thread-safe to read).
