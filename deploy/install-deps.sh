@@ -14,6 +14,8 @@ packages=(
     libsodium-dev             # crypto_pwhash for clerks' and managers' secrets
     prometheus-cpp-dev        # /metrics: its core library's registry and text format
     libjemalloc-dev           # novbe-server's allocator outside sanitizer builds
+    libpqxx-dev               # the forwarder to a central PostgreSQL (libpqxx 6.4; docs/CENTRAL.md)
+    postgresql-15             # the tests start a real central PostgreSQL (initdb, pg_ctl)
     tzdata                    # the centre's time zone
     libqrencode-dev           # the QR code on printed tickets (novbe-kiosk)
     libzbar-dev               # tests read the printed QR code back

@@ -218,6 +218,25 @@ std::string public_url(reader const& in, toml::table const& centre) {
     return url;
 }
 
+// [central] (docs/CENTRAL.md#configuration): absent, the centre forwards nothing.
+void read_central(reader const& in, toml::table const& root, net::settings& s) {
+    auto const* central = root.get_as<toml::table>("central");
+    if (!central) return;
+    net::central_settings c;
+    c.connection = in.get<std::string>(*central, "connection");
+    if (c.connection.empty() || c.connection.size() > 4096)
+        in.fail(central->get("connection"), "connection is 1 to 4096 characters");
+    c.centre_id = in.get<std::string>(*central, "centre_id");
+    bool plain = !c.centre_id.empty() && c.centre_id.size() <= 64;
+    for (char ch : c.centre_id)
+        plain = plain && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.');
+    if (!plain) in.fail(central->get("centre_id"), "centre_id is 1 to 64 letters, digits, '-', '_' or '.'");
+    auto batch = in.get<std::int64_t>(*central, "batch_events", 1000);
+    if (batch < 1 || batch > 100'000) in.fail(central->get("batch_events"), "batch_events is 1 to 100000");
+    c.batch_events = static_cast<std::size_t>(batch);
+    s.central = std::move(c);
+}
+
 }  // namespace
 
 std::chrono::minutes utc_offset_of(std::string const& time_zone) {
@@ -339,6 +358,7 @@ net::settings load_config(std::string const& path) {
     read_counters(in, root, s);
     if (auto problem = core::validate(s.centre); !problem.empty()) in.fail(&root, problem);
     read_people(in, root, s);
+    read_central(in, root, s);
     return s;
 }
 

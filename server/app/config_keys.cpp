@@ -31,6 +31,8 @@ constexpr std::string_view keys[] = {
     "devices.name", "devices.role", "devices.token", "devices.counter",
 
     "users.name", "users.role", "users.secret",
+
+    "central.connection", "central.centre_id", "central.batch_events",  // docs/CENTRAL.md
 };
 
 // The top-level keys written as lists of tables ([[services]]); the other tables are one each.

@@ -2,6 +2,9 @@
 
 #include "app/config_file.hpp"
 #include "core/opening_hours.hpp"
+#ifdef NOVBE_CENTRAL
+#include "forward/forwarder.hpp"
+#endif
 #include "net/centre_service.hpp"
 #include "net/auth.hpp"
 #include "net/dispatcher.hpp"
@@ -21,6 +24,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <variant>
 #include <vector>
 
@@ -106,6 +110,32 @@ private:
     net::centre_service& centre_;
 };
 
+// [central]: the durable log goes to the central database from a thread of its own, reading
+// centre.db (docs/CENTRAL.md#guarantees); nothing here waits for it.
+#ifdef NOVBE_CENTRAL
+std::unique_ptr<forward::forwarder> start_forwarding(net::settings const& settings, std::string const& data_dir,
+                                                     std::string const& db) {
+    if (!settings.central) return nullptr;
+    auto f = std::make_unique<forward::forwarder>(forward::options{
+        .connection = settings.central->connection, .centre_id = settings.central->centre_id,
+        .batch_events = settings.central->batch_events, .log_path = db,
+        .identity = forward::central_identity(data_dir), .reference = settings.centre,
+        .log = [](bool problem, std::string const& line) { problem ? net::log_error(line) : net::log_info(line); }});
+    f->start();
+    return f;
+}
+#else
+struct no_forwarder {
+    struct lag_figures { std::uint64_t events = 0; double seconds = 0; };
+    lag_figures lag() const { return {}; }
+    void stop() {}
+};
+std::unique_ptr<no_forwarder> start_forwarding(net::settings const& settings, std::string const&, std::string const&) {
+    if (settings.central) net::log_error("central: [central] is set but this build has no forwarder (NOVBE_CENTRAL=OFF)");
+    return nullptr;
+}
+#endif
+
 }  // namespace
 
 int run_server(server_options const& options) {
@@ -139,9 +169,16 @@ int run_server(server_options const& options) {
     auto web_root = options.web_root.empty() ? std::string(NOVBE_SOURCE_WEB_ROOT) : options.web_root;
     auto state = std::make_shared<net::shared_state>(dispatch, settings, web_root, novbe::proto::novbe_proto_text);
 
+    auto central = start_forwarding(settings, options.data_dir, db);
     net::metrics counts;
     state->counts = &counts;
-    state->metrics_text = [&] { return counts.render(centre.state(), opened.log->statistics(), centre.now()); };
+    state->metrics_text = [&] {
+        if (central) {
+            auto lag = central->lag();
+            counts.central_lag(static_cast<double>(lag.events), lag.seconds);
+        }
+        return counts.render(centre.state(), opened.log->statistics(), centre.now());
+    };
 
     auto server = std::make_shared<net::listener>(io, parse_endpoint(options.listen), state);
     auto bound = server->local_endpoint();
@@ -175,6 +212,7 @@ int run_server(server_options const& options) {
     });
     io.run();
     sign_in.join();
+    if (central) central->stop();
     opened.log->close();  // commits in flight, then a snapshot for a fast start
     net::log_info(opened.log->failed() ? "stopped after a store failure" : "stopped cleanly");
     return opened.log->failed() ? 70 : 0;

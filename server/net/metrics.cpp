@@ -59,6 +59,17 @@ metrics::metrics()
       tickets_today_(family(pm::BuildGauge(), registry_, "novbe_tickets_today", "Tickets issued since the day began.")
                          .Add({})) {}
 
+void metrics::central_lag(double events, double seconds) {
+    if (!central_events_) {
+        central_events_ = &family(pm::BuildGauge(), registry_, "novbe_central_lag_events",
+                                  "Durable events not yet in the central database.").Add({});
+        central_seconds_ = &family(pm::BuildGauge(), registry_, "novbe_central_lag_seconds",
+                                   "Age of the oldest durable event not yet in the central database.").Add({});
+    }
+    central_events_->Set(events);
+    central_seconds_->Set(seconds);
+}
+
 void metrics::connected(std::string const& role) { child(connections_, connections_by_role_, "role", role).Increment(); }
 void metrics::disconnected(std::string const& role) {
     child(connections_, connections_by_role_, "role", role).Decrement();

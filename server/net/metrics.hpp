@@ -31,6 +31,10 @@ public:
     void command(std::string const& type);
     void refused(std::string const& code);
 
+    // The forwarder's lag behind the durable log (docs/CENTRAL.md#lag); its two gauges appear
+    // from the first call, so a centre without [central] shows neither.
+    void central_lag(double events, double seconds);
+
     // The text format (version 0.0.4), with the centre's lines and the store's figures as of now.
     std::string render(core::centre const& c, store::event_log::figures const& store, core::time_point now);
 
@@ -53,6 +57,8 @@ private:
     by_label<prometheus::Gauge> connections_by_role_;
     by_label<prometheus::Counter> commands_by_type_;
     by_label<prometheus::Counter> errors_by_code_;
+    prometheus::Gauge* central_events_ = nullptr;
+    prometheus::Gauge* central_seconds_ = nullptr;
     store::event_log::figures carried_;  // the store's figures as of the last render
 };
 

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,13 @@ struct limits {
     std::size_t max_target_bytes = 4 * 1024;       // its URL (414)
 };
 
+// [central]: forwarding of the durable log to a central PostgreSQL (docs/CENTRAL.md#configuration).
+struct central_settings {
+    std::string connection;           // a libpq URI ("postgresql://...") or keyword string
+    std::string centre_id;            // this centre's name in the network, e.g. "baku-1"
+    std::size_t batch_events = 1000;  // events per central transaction
+};
+
 struct settings {
     limits limit;
     core::centre_config centre;
@@ -78,6 +86,7 @@ struct settings {
     // The centre's secret for stamping ticket tokens with their day (32 bytes, kept in the data
     // folder): a token of an earlier day is then told apart from a guessed one. Empty: no stamp.
     std::string token_key;
+    std::optional<central_settings> central;  // no [central]: no forwarding
 };
 
 }  // namespace novbe::net

@@ -3,6 +3,7 @@
 #   server/core   the standard library and itself only (no Boost, SQLite, protobuf, other layers)
 #   server/store  nothing of net, app, Beast/Asio or the wire protocol (novbe.pb.h)
 #   server/net    nothing of app
+#   server/forward  nothing of net, app, Beast/Asio or the wire protocol (it reads the store's log)
 #   client/       nothing of the server
 #   tools/sim     the engine and the TOML screen only: nothing of store, net, Boost or SQLite
 # Usage: check_layers.sh ROOT     exits 1 naming each offending FILE:LINE
@@ -12,11 +13,12 @@ set -u
 check() {
     local root=$1 bad=0 file line text
     # Per folder: the included names it may use (empty: any), and those it may not (empty: none).
-    local folders=(server/core server/store server/net client tools/sim)
+    local folders=(server/core server/store server/net client tools/sim server/forward)
     local allowed=('^(<[a-z_]+>|"[a-z_]+\.hpp"|"core/[a-z_]+\.hpp")$' '' '' ''
-                   '^(<[a-z_]+>|<toml\+\+/toml\.h>|"[a-z_]+\.hpp"|"(core/[a-z_]+|app/toml_screen)\.hpp")$')
+                   '^(<[a-z_]+>|<toml\+\+/toml\.h>|"[a-z_]+\.hpp"|"(core/[a-z_]+|app/toml_screen)\.hpp")$' '')
     local forbidden=('' '^"(net|app)/|^<boost/(beast|asio)|^"novbe\.pb\.h"$|\.\./' '^"app/|\.\./'
-                     '^"(core|store|net|app)/|\.\./' '')
+                     '^"(core|store|net|app)/|\.\./' ''
+                     '^"(net|app)/|^<boost/(beast|asio)|^"novbe\.pb\.h"$|\.\./')
     local i
     for i in "${!folders[@]}"; do
         local folder=${folders[i]} may=${allowed[i]} may_not=${forbidden[i]}
@@ -37,7 +39,7 @@ if [[ ${1:-} == --self-test ]]; then
     here=$(cd "$(dirname "$0")" && pwd)
     scratch=$(mktemp -d)
     trap 'rm -rf "$scratch"' EXIT
-    mkdir -p "$scratch"/server/{core,store,net} "$scratch"/client "$scratch"/tools/sim
+    mkdir -p "$scratch"/server/{core,store,net,forward} "$scratch"/client "$scratch"/tools/sim
     printf '#include <vector>\n#include "ticket.hpp"\n' >"$scratch/server/core/good.hpp"
     printf '#include <sqlite3.h>\n#include "core/centre.hpp"\n' >"$scratch/server/store/fine.cpp"
     check "$scratch" >/dev/null || { echo "self-test: a clean tree was refused"; exit 1; }

@@ -1,0 +1,116 @@
+#include "local_reader.hpp"
+
+#include "stored.pb.h"
+
+#include <google/protobuf/util/json_util.h>
+#include <sqlite3.h>
+
+namespace novbe::forward {
+
+namespace {
+
+sqlite3_stmt* prepare(sqlite3* db, std::string const& path, char const* sql) {
+    sqlite3_stmt* s = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK)
+        throw local_error(path + ": cannot read the event log: " + sqlite3_errmsg(db));
+    return s;
+}
+
+// Resets the statement whatever happens, so the read transaction ends with the call.
+struct stepping {
+    sqlite3_stmt* s;
+    ~stepping() { sqlite3_reset(s); }
+};
+
+}  // namespace
+
+local_reader::local_reader(std::string path) : path_(std::move(path)) {
+    // Read-only: the writer alone changes the file; a WAL reader sees only committed events.
+    if (sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+        std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        throw local_error(path_ + ": cannot open the event log read-only: " + why);
+    }
+    sqlite3_busy_timeout(db_, 1000);
+    try {
+        batch_ = prepare(db_, path_, "SELECT seq, day, at_ms, body FROM events WHERE seq > ?1 ORDER BY seq LIMIT ?2");
+        last_ = prepare(db_, path_, "SELECT coalesce(max(seq), 0) FROM events");
+        at_ = prepare(db_, path_, "SELECT at_ms FROM events WHERE seq = ?1");
+    } catch (...) {
+        this->~local_reader();
+        throw;
+    }
+}
+
+local_reader::~local_reader() {
+    sqlite3_finalize(batch_);
+    sqlite3_finalize(last_);
+    sqlite3_finalize(at_);
+    sqlite3_close(db_);
+    batch_ = last_ = at_ = nullptr;
+    db_ = nullptr;
+}
+
+local_batch local_reader::after(std::uint64_t seq, std::size_t limit) {
+    stepping guard{batch_};
+    sqlite3_bind_int64(batch_, 1, static_cast<sqlite3_int64>(seq));
+    sqlite3_bind_int64(batch_, 2, static_cast<sqlite3_int64>(limit));
+    local_batch out;
+    out.json = "[";
+    auto expected = seq + 1;
+    int rc;
+    while ((rc = sqlite3_step(batch_)) == SQLITE_ROW) {
+        auto const s = static_cast<std::uint64_t>(sqlite3_column_int64(batch_, 0));
+        if (s != expected)
+            throw local_error(path_ + ": the event log jumps from " + std::to_string(expected - 1) + " to " +
+                              std::to_string(s) + "; nothing after it is forwarded");
+        auto const* body = static_cast<char const*>(sqlite3_column_blob(batch_, 3));
+        auto ev = to_json({body, static_cast<std::size_t>(sqlite3_column_bytes(batch_, 3))});
+        if (out.first == 0) out.first = s;
+        else out.json += ',';
+        out.last = s;
+        out.last_at_ms = sqlite3_column_int64(batch_, 2);
+        out.json += "{\"seq\":" + std::to_string(s) + ",\"day\":" + std::to_string(sqlite3_column_int64(batch_, 1)) +
+                    ",\"at_ms\":" + std::to_string(out.last_at_ms) + ",\"kind\":\"" + ev.kind +
+                    "\",\"fields\":" + ev.fields + "}";
+        ++expected;
+    }
+    if (rc != SQLITE_DONE) throw local_error(path_ + ": cannot read the event log: " + sqlite3_errmsg(db_));
+    out.json += ']';
+    return out;
+}
+
+std::uint64_t local_reader::last_sequence() {
+    stepping guard{last_};
+    if (sqlite3_step(last_) != SQLITE_ROW) throw local_error(path_ + ": cannot read the event log: " + sqlite3_errmsg(db_));
+    return static_cast<std::uint64_t>(sqlite3_column_int64(last_, 0));
+}
+
+std::int64_t local_reader::at_ms(std::uint64_t seq) {
+    stepping guard{at_};
+    sqlite3_bind_int64(at_, 1, static_cast<sqlite3_int64>(seq));
+    return sqlite3_step(at_) == SQLITE_ROW ? sqlite3_column_int64(at_, 0) : 0;
+}
+
+event_json to_json(std::string_view body) {
+    store::v1::StoredEvent ev;
+    if (!ev.ParseFromArray(body.data(), static_cast<int>(body.size())))
+        throw local_error("an event body is not a stored event");
+    auto const* kind = ev.GetDescriptor()->FindOneofByName("kind");
+    auto const* field = ev.GetReflection()->GetOneofFieldDescriptor(ev, kind);
+    if (!field) throw local_error("an event body has no kind");
+    if (ev.has_ticket_issued()) {  // the holder's secret stays at the centre
+        ev.mutable_ticket_issued()->clear_token_hi();
+        ev.mutable_ticket_issued()->clear_token_lo();
+    }
+    google::protobuf::util::JsonPrintOptions options;
+    options.preserve_proto_field_names = true;
+    options.always_print_primitive_fields = true;
+    event_json out{field->name(), {}};
+    auto const& fields = ev.GetReflection()->GetMessage(ev, field);
+    if (!google::protobuf::util::MessageToJsonString(fields, &out.fields, options).ok())
+        throw local_error("an event body cannot be written as JSON");
+    return out;
+}
+
+}  // namespace novbe::forward
