@@ -276,7 +276,8 @@ test('the dashboard speaks the language picked in its header, and keeps it after
 
     await page.locator('#staff-language').selectOption({ label: 'Azərbaycan dili' });
     assert.deepEqual(await headings(), ['Bu gün', 'Masalar', 'Növbələr', 'Saatlar üzrə biletlər',
-        'Gün ərzində gözləmə (dəqiqə, çağırış vaxtına görə)', 'Xidmətlər üzrə', 'Masalar üzrə', 'Əməkdaşlar üzrə']);
+        'Gün ərzində gözləmə (dəqiqə, çağırış vaxtına görə)', 'Xidmətlər üzrə', 'Masalar üzrə', 'Əməkdaşlar üzrə',
+        'Zal üçün elan', 'Səsli çağırışlar']);
     const words = await page.locator('body').innerText();
     assert.doesNotMatch(words, english, 'no English word is left on the page');
     assert.equal(await page.locator('#counters tr[data-counter="1"] td').first().textContent(), 'Masa 1');
