@@ -70,7 +70,7 @@ private:
     std::vector<store::durable_log::request> staged_;  // for the writer, at the end of this turn
     std::size_t awaiting_durability_ = 0;              // handed over (or staged), not yet drained
     static constexpr std::size_t light_load = 32;
-    static constexpr std::size_t fan_out_slice = 256;  // subscribers per turn of the loop
+    static constexpr std::size_t fan_out_slice = 64;  // subscribers per turn of the loop
     bool fanning_out_ = false;
 
     std::mutex mutex_;                        // guards what the writer thread hands over
