@@ -8,6 +8,7 @@
 //      (figures are recorded in bench/README.md)
 #include "hall_load.hpp"
 #include "local_servers.hpp"
+#include "percentile.hpp"
 #include "peer.hpp"
 
 #include <boost/asio/steady_timer.hpp>
@@ -26,12 +27,6 @@ using namespace novbe::bench;
 namespace {
 
 using steady = std::chrono::steady_clock;
-
-double percentile(std::vector<double> v, double p) {
-    if (v.empty()) return -1.0;
-    std::sort(v.begin(), v.end());
-    return v[static_cast<std::size_t>(p * double(v.size() - 1))];
-}
 
 // The honest kiosk: one issue every 100 ms for `seconds`, each timed until its reply.
 std::vector<double> honest_kiosk(unsigned short port, int seconds) {

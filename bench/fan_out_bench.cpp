@@ -4,6 +4,7 @@
 // subscribers, in the same run.
 // Run: build/release/bench/novbe_fan_out_bench   (figures are recorded in bench/README.md)
 #include "local_servers.hpp"
+#include "percentile.hpp"
 #include "peer.hpp"
 
 #include <signal.h>
@@ -23,12 +24,6 @@ using namespace novbe::bench;
 namespace {
 
 using steady = std::chrono::steady_clock;
-
-double percentile(std::vector<double> v, double p) {
-    if (v.empty()) return -1.0;
-    std::sort(v.begin(), v.end());
-    return v[static_cast<std::size_t>(p * double(v.size() - 1))];
-}
 
 struct fan_out { double call_p50, call_p99, last_board_p50, last_board_p99; };
 
