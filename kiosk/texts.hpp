@@ -27,6 +27,7 @@ struct kiosk_texts {
     char const* out_of_service;
     char const* take_ticket;
     char const* reprint;
+    char const* no_counter_open;  // instead of an estimate, while no counter serves the line
 };
 
 // The table for a language, or English's if there is none.

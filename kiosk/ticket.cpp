@@ -38,7 +38,9 @@ printed_ticket make_ticket(v1::IssuedTicket const& t, v1::CentreInfo const& cent
     }
     p.your_number = words.your_number;
     p.ahead = t.people_ahead() == 0 ? words.you_are_next : with_number(words.people_ahead, t.people_ahead());
-    p.wait = std::string(words.estimated_wait) + ": " + wait_words(words, t.estimated_wait_s());
+    // No counter serves the line now: a number of minutes would be a guess (docs/DOMAIN.md#estimates).
+    p.wait = t.open_counters() == 0 ? std::string(words.no_counter_open)
+                                    : std::string(words.estimated_wait) + ": " + wait_words(words, t.estimated_wait_s());
     p.issued = std::move(issued);
     p.scan = words.scan_to_follow;
     p.url = status_base + "/t/" + t.token();

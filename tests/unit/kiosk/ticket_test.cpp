@@ -39,6 +39,7 @@ v1::IssuedTicket issued(std::string const& language, std::uint32_t ahead = 3) {
     t.set_token("0123456789abcdef0123456789abcdef");
     t.set_language(language);
     t.set_priority(v1::PRIORITY_CLASS_NORMAL);
+    t.set_open_counters(2);
     return t;
 }
 
@@ -55,6 +56,17 @@ TEST(ticket, english_ticket_has_number_service_wait_qr_and_cut) {
     EXPECT_EQ("http://10.0.0.5:8080/t/0123456789abcdef0123456789abcdef", p.qr_codes[0]);
     EXPECT_EQ(1, p.cuts);
     EXPECT_TRUE(p.cut_at_end);
+}
+
+TEST(ticket, with_no_counter_open_for_the_service_it_says_so_instead_of_an_estimate) {
+    auto none = issued("en");
+    none.set_open_counters(0);
+    auto p = read_escpos(to_escpos(make_ticket(none, centre(), "http://10.0.0.5:8080", "")));
+    EXPECT_TRUE(p.has_line("No counter is open for this service now."));
+    EXPECT_FALSE(p.has_line("Estimated wait: about 12 min"));
+    none.set_language("az");
+    auto az = read_escpos(to_escpos(make_ticket(none, centre(), "http://10.0.0.5:8080", "")));
+    EXPECT_TRUE(az.has_line("Hazırda bu xidmät üçün açıq masa yoxdur."));  // ə prints as ä (the Turkish code page)
 }
 
 TEST(ticket, the_qr_code_opens_the_centres_public_address_unless_the_kiosk_names_another) {
@@ -115,7 +127,7 @@ TEST(texts, every_language_says_everything) {
         EXPECT_EQ(code, t.code);
         for (char const* s : {t.language_name, t.choose_language, t.choose_service, t.choose_priority, t.priority_hint,
                               t.normal, t.priority, t.priority_mark, t.your_number, t.people_ahead, t.estimated_wait,
-                              t.about, t.you_are_next, t.scan_to_follow, t.out_of_service, t.take_ticket, t.reprint})
+                              t.about, t.you_are_next, t.scan_to_follow, t.out_of_service, t.take_ticket, t.reprint, t.no_counter_open})
             EXPECT_NE(std::string(), s) << code;
         auto wait = wait_words(t, 61);  // 61 s is 2 minutes, rounded up
         EXPECT_NE(std::string::npos, wait.find('2')) << code;
