@@ -22,6 +22,7 @@
 #include <sys/resource.h>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -201,6 +202,19 @@ int run_server(server_options const& options) {
     bool late = core::phase_of(settings.centre.rules, wall_clock()) == core::hours_phase::after_closing;
     days.start(late ? std::chrono::seconds(0) : std::chrono::seconds(15));
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+    // Connections get 2 s to close; one that does not (a peer that neither reads nor answers
+    // the close) is then shut, so a stop never waits for a stranger.
+    boost::asio::steady_timer closing(io);
+    std::chrono::steady_clock::time_point deadline;  // set when the signal comes
+    std::function<void()> watch_closing = [&] {
+        closing.expires_after(std::chrono::milliseconds(100));
+        closing.async_wait([&](boost::system::error_code timer_ec) {
+            if (timer_ec || state->open_sessions() == 0) return;
+            if (std::chrono::steady_clock::now() < deadline) return watch_closing();
+            net::log_info("stopping: shut " + std::to_string(state->open_sessions()) + " connections that did not close in 2 s");
+            state->abort_all();
+        });
+    };
     signals.async_wait([&](boost::system::error_code ec, int signal) {
         if (ec) return;
         net::log_info("signal " + std::to_string(signal) + ": stopping");
@@ -209,6 +223,8 @@ int run_server(server_options const& options) {
         server->stop();
         days.stop();
         state->close_all();
+        deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+        watch_closing();
     });
     io.run();
     sign_in.join();

@@ -160,6 +160,13 @@ http_session::http_session(boost::asio::ip::tcp::socket&& socket, std::shared_pt
 
 http_session::~http_session() { state_->leave(this); }
 
+void http_session::abort() {
+    boost::asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+        beast::error_code ec;
+        self->stream_.socket().close(ec);
+    });
+}
+
 void http_session::stop() {
     boost::asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
         beast::error_code ec;

@@ -23,6 +23,7 @@ public:
     // The server stops: closed now if it waits for a request, else once its answer is written.
     // Thread-safe: runs on the session's executor.
     void stop();
+    void abort();  // the stop's deadline: the socket shut, whatever it was doing
 
 private:
     void do_read();

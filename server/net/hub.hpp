@@ -79,11 +79,13 @@ private:
         std::optional<std::string> body;
         std::map<std::uint64_t, std::shared_ptr<std::string const>> frames;  // by request id
     };
+    // No default member initializers: clang 14 cannot default-construct a nested struct with
+    // them in std::optional::emplace; value-initialization zeroes the numbers.
     struct round {
         std::vector<std::shared_ptr<publication const>> batch;
-        std::uint64_t last = 0;  // the batch's last sequence
+        std::uint64_t last;  // the batch's last sequence
         std::vector<std::shared_ptr<subscriber>> to;  // everyone subscribed when it started
-        std::size_t next = 0;
+        std::size_t next;
         std::map<std::tuple<std::string_view, std::uint64_t, std::uint64_t>, shared_body> alike;
     };
     void send_round(subscriber& s);

@@ -82,4 +82,23 @@ void shared_state::close_all() {
         if (auto s = weak.lock()) s->stop();
 }
 
+void shared_state::abort_all() {
+    std::vector<std::weak_ptr<websocket_session>> live;
+    std::vector<std::weak_ptr<http_session>> asking;
+    {
+        std::lock_guard lock(mutex_);
+        for (auto* s : sessions_) live.push_back(s->weak_from_this());
+        for (auto* s : http_sessions_) asking.push_back(s->weak_from_this());
+    }
+    for (auto& weak : live)
+        if (auto s = weak.lock()) s->abort();
+    for (auto& weak : asking)
+        if (auto s = weak.lock()) s->abort();
+}
+
+std::size_t shared_state::open_sessions() {
+    std::lock_guard lock(mutex_);
+    return sessions_.size() + http_sessions_.size();
+}
+
 }  // namespace novbe::net

@@ -54,6 +54,10 @@ struct shared_state {
     // browser keeps one open for minutes) are closed, and the others after their answer.
     // On the sessions' own executors.
     void close_all();
+    // The stop's deadline: sockets still open (a peer that does not read, or never answers the
+    // close) are shut at once, so a stop never waits for a stranger.
+    void abort_all();
+    std::size_t open_sessions();  // WebSocket and HTTP
 
 private:
     friend class unauthenticated_slot;  // unauthenticated_slot.hpp

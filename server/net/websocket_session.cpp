@@ -164,6 +164,15 @@ void websocket_session::on_write(beast::error_code ec, std::size_t) {
     ws_.async_write(boost::asio::buffer(*queue_.front()), beast::bind_front_handler(&websocket_session::on_write, shared_from_this()));
 }
 
+void websocket_session::abort() {
+    boost::asio::dispatch(ws_.get_executor(), [self = shared_from_this()] {
+        self->closing_ = true;
+        self->hello_deadline_.cancel();
+        self->keepalive_.cancel();
+        beast::get_lowest_layer(self->ws_).close();  // every pending read, write and close ends
+    });
+}
+
 void websocket_session::close(websocket::close_code code, std::string reason) {
     boost::asio::dispatch(ws_.get_executor(), [self = shared_from_this(), code, reason = std::move(reason)] {
         if (self->closing_) return;

@@ -29,6 +29,8 @@ public:
     // Thread-safe: posts to the session's strand.
     void send(std::shared_ptr<std::string const> frame);
     void close(boost::beast::websocket::close_code code, std::string reason);
+    // Shuts the socket without a closing handshake (the server's stop, past its deadline).
+    void abort();
 
 private:
     void on_accept(boost::beast::error_code ec);

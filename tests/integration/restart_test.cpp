@@ -57,6 +57,19 @@ TEST(restart, sigterm_does_not_wait_for_an_idle_http_connection) {
     EXPECT_EQ(boost::asio::error::eof, ec);  // closed by the server, not left hanging
 }
 
+// A peer that neither reads nor answers the close handshake (it is stuck, or hostile) is shut
+// after the stop's deadline: a systemd stop does not hang on it.
+TEST(restart, sigterm_does_not_wait_for_a_peer_that_never_answers_the_close) {
+    server_process process;
+    process.start();
+    ws_client stuck(process.port());
+    stuck.hello(v1::ROLE_BOARD);  // then it reads nothing more, so it never answers the close
+    auto asked = std::chrono::steady_clock::now();
+    EXPECT_EQ(0, process.stop());
+    EXPECT_LT(std::chrono::steady_clock::now() - asked, std::chrono::seconds(5));
+    EXPECT_TRUE(process.logs_soon("did not close in 2 s"));
+}
+
 TEST(restart, every_acknowledged_ticket_survives_sigkill) {
     server_process process;
     process.start();
