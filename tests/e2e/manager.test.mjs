@@ -287,8 +287,9 @@ test('the dashboard speaks the language picked in its header, and keeps it after
     await shoot(page, 'manager-azerbaijani');
 
     await page.reload();
-    assert.equal(await page.locator('#sign-in h2').textContent(), 'Menecer girişi', 'the sign-in form too, after a reload');
-    assert.equal(await page.locator('#sign-in-button').textContent(), 'Daxil ol');
+    // The sign-in form too, after a reload, once the page's words have loaded.
+    await page.locator('#sign-in h2', { hasText: 'Menecer girişi' }).waitFor({ timeout: 5000 });
+    await page.locator('#sign-in-button', { hasText: 'Daxil ol' }).waitFor({ timeout: 5000 });
     await submit(page, { user: manager.user, secret: 'not-the-secret' });
     await page.locator('#sign-in-error', { hasText: 'Daxil olunmadı: belə istifadəçi yoxdur və ya şifrə səhvdir.' }).waitFor({ timeout: 5000 });
     await page.locator('#staff-language').selectOption({ label: 'Français' });
