@@ -68,31 +68,28 @@ void shared_state::leave(http_session* s) {
     http_sessions_.erase(s);
 }
 
+// The sessions open now, taken under the lock and acted on outside it (each on its own executor).
+shared_state::open_now shared_state::snapshot() {
+    open_now now;
+    std::lock_guard lock(mutex_);
+    for (auto* s : sessions_) now.websockets.push_back(s->weak_from_this());
+    for (auto* s : http_sessions_) now.http.push_back(s->weak_from_this());
+    return now;
+}
+
 void shared_state::close_all() {
-    std::vector<std::weak_ptr<websocket_session>> live;
-    std::vector<std::weak_ptr<http_session>> asking;
-    {
-        std::lock_guard lock(mutex_);
-        for (auto* s : sessions_) live.push_back(s->weak_from_this());
-        for (auto* s : http_sessions_) asking.push_back(s->weak_from_this());
-    }
-    for (auto& weak : live)
+    auto now = snapshot();
+    for (auto& weak : now.websockets)
         if (auto s = weak.lock()) s->close(boost::beast::websocket::close_code::going_away, "server shutting down");
-    for (auto& weak : asking)
+    for (auto& weak : now.http)
         if (auto s = weak.lock()) s->stop();
 }
 
 void shared_state::abort_all() {
-    std::vector<std::weak_ptr<websocket_session>> live;
-    std::vector<std::weak_ptr<http_session>> asking;
-    {
-        std::lock_guard lock(mutex_);
-        for (auto* s : sessions_) live.push_back(s->weak_from_this());
-        for (auto* s : http_sessions_) asking.push_back(s->weak_from_this());
-    }
-    for (auto& weak : live)
+    auto now = snapshot();
+    for (auto& weak : now.websockets)
         if (auto s = weak.lock()) s->abort();
-    for (auto& weak : asking)
+    for (auto& weak : now.http)
         if (auto s = weak.lock()) s->abort();
 }
 

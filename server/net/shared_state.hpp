@@ -16,6 +16,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace novbe::net {
 
@@ -63,6 +64,12 @@ private:
     friend class unauthenticated_slot;  // unauthenticated_slot.hpp
     bool admit(std::string const& address);  // false: that address has its share already
     void discharge(std::string const& address);
+
+    struct open_now {
+        std::vector<std::weak_ptr<websocket_session>> websockets;
+        std::vector<std::weak_ptr<http_session>> http;
+    };
+    open_now snapshot();
 
     std::mutex mutex_;
     std::unordered_set<websocket_session*> sessions_;
