@@ -60,21 +60,18 @@ event_log::opened event_log::open(log_options options, core::centre_config confi
 event_log::event_log(log_options options, core::centre_config config)
     : options_(std::move(options)), db_(options_.path), shadow_(config) {
     prepare_schema(db_, options_.synchronous_full);
-    // Checkpoints copy the WAL into the database file and fsync it: the writer runs them itself
-    // after the completions (checkpoint_if_due), never inside a commit that someone waits for.
-    // They are due by the WAL's size, not by a count of turns: under load a turn's commits add
-    // many frames (the events' leaf, the requests' and report's pages all over their B-trees),
-    // and a count of 64 report turns let the WAL reach 20 MB beside a 2 MB database.
+    // Checkpoints run on their own connection and thread (checkpointer.hpp), due by the WAL's
+    // size as this connection's WAL hook counts it after each commit.
     db_.exec("PRAGMA wal_autocheckpoint=0");
     sqlite3_wal_hook(
         db_.handle(),
         [](void* self, sqlite3*, char const*, int frames) {
-            static_cast<event_log*>(self)->wal_frames_ = frames;
+            auto* log = static_cast<event_log*>(self);
+            log->wal_frames_ = frames;
+            if (log->checkpointer_) log->checkpointer_->wal_grew(frames);
             return SQLITE_OK;
         },
         this);
-    // A WAL that grew past this once (a long recovery, a first migration) is cut back when it
-    // restarts; below it the file is reused as it is, so commits do not pay for growing it.
     db_.exec("PRAGMA journal_size_limit=" + std::to_string(2 * checkpoint_frames * (4096 + 24)));
     if (options_.max_page_count > 0) db_.exec("PRAGMA max_page_count=" + std::to_string(options_.max_page_count));
     insert_event_ = std::make_unique<statement>(db_, "INSERT INTO events (seq, day, at_ms, kind, body) VALUES (?1, ?2, ?3, ?4, ?5)");
@@ -118,6 +115,7 @@ event_log::event_log(log_options options, core::centre_config config)
     // Counted from the newest snapshot, not from the older one a resume window replayed from.
     auto const newest = static_cast<std::uint64_t>(db_.query_int("SELECT max(seq) FROM snapshots"));
     since_snapshot_ = r.last_sequence > newest ? r.last_sequence - newest : 0;
+    checkpointer_ = std::make_unique<checkpointer>(options_.path, checkpoint_frames, [this](std::string why) { fail(std::move(why)); });
 }
 
 event_log::~event_log() { close(); }
@@ -176,7 +174,6 @@ void event_log::run() {
             if (report_owed_ && !wake_.wait_for(lock, report_pause, work)) {
                 lock.unlock();  // a quiet moment: the report catches up
                 write_report();
-                checkpoint_if_due();
                 continue;
             }
             wake_.wait(lock, work);
@@ -189,7 +186,7 @@ void event_log::run() {
         if (ec) continue;
         report_owed_ = true;
         if (report_due()) write_report();  // while the core works on what the completions set off
-        checkpoint_if_due();
+        if (wal_frames_ >= 2 * checkpoint_frames) checkpoint_now();
     }
     if (report_owed_) write_report();
     if (failed() || since_snapshot_ == 0) return;
@@ -302,22 +299,12 @@ void event_log::write_report() {
     }
 }
 
-// Passive: it waits for no reader (there is none in the server; a backup may hold one). Once
-// every frame is back in the database file, the next commit starts the WAL over from its
-// beginning, so the file stays near checkpoint_frames. If a reader kept some frames, the next
-// attempt waits for another quarter of that growth rather than coming back every turn.
-void event_log::checkpoint_if_due() {
-    if (wal_frames_ < checkpoint_due_at_ || failed()) return;
-    int in_wal = 0;
-    int copied = 0;
-    int rc = sqlite3_wal_checkpoint_v2(db_.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &in_wal, &copied);
-    if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
-        fail(options_.path + ": checkpoint: " + sqlite3_errmsg(db_.handle()));
-        return;
-    }
-    bool const complete = rc == SQLITE_OK && copied == in_wal;
-    checkpoint_due_at_ = complete ? checkpoint_frames : wal_frames_ + checkpoint_frames / 4;
-    if (complete) wal_frames_ = 0;  // the next commit restarts the WAL (the hook then says so too)
+// The backstop of checkpointer.hpp: commits that never pause let no checkpoint beside them copy
+// the last frames, and the WAL would grow for as long as the load lasts. Here no commit runs
+// beside it, so the next commit starts the WAL over.
+void event_log::checkpoint_now() {
+    int rc = sqlite3_wal_checkpoint_v2(db_.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY) fail(options_.path + ": checkpoint: " + sqlite3_errmsg(db_.handle()));
 }
 
 void event_log::fail(std::string why) {

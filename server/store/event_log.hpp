@@ -9,6 +9,7 @@
 // Thread-safety: append(), last_durable() and close() may be called from any thread.
 // Completions run on the writer thread, in append order, right after their batch's commit.
 #include "durable_log.hpp"
+#include "checkpointer.hpp"
 #include "core/centre.hpp"
 #include "database.hpp"
 #include "schema.hpp"
@@ -120,12 +121,11 @@ private:
     std::uint64_t replayed_ = 0;
     std::vector<core::ticket_ordinal> touched_;  // tickets whose report rows are behind the log
     bool new_day_ = false;                       // a day_started awaits retention and a snapshot
-    // The WAL's frames after the last commit (SQLite's WAL hook): a checkpoint once it holds
-    // checkpoint_frames, whatever the number or size of the commits that put them there.
+    // A checkpoint once the WAL holds this many frames (~4 MB), whatever the number or size of
+    // the commits that put them there.
     static constexpr int checkpoint_frames = 1000;
-    int wal_frames_ = 0;
-    int checkpoint_due_at_ = checkpoint_frames;
-    void checkpoint_if_due();
+    int wal_frames_ = 0;  // after the last commit (the WAL hook)
+    void checkpoint_now();
     bool report_owed_ = false;                   // durable events the report has not taken yet
     std::chrono::steady_clock::time_point last_report_{};
     std::unique_ptr<statement> insert_event_;
@@ -134,6 +134,7 @@ private:
     std::unique_ptr<statement> mark_reported_;
     std::unique_ptr<statement> remember_;
     std::unique_ptr<ticket_report> report_;
+    std::unique_ptr<checkpointer> checkpointer_;  // after db_: stopped before the writer's connection closes
     std::string failure_;  // guarded by mutex_
 
     figures figures_;  // guarded by mutex_

@@ -55,8 +55,10 @@ TEST(wal_size, stays_under_a_bound_while_ten_thousand_events_are_appended_under_
     ASSERT_FALSE(first_error) << first_error.message();
     EXPECT_GE(opened.log->last_durable(), 10'000u);
     // The intended size: about 1,000 pages of 4 KiB before a checkpoint (SQLite's own default),
-    // with room for one batch and one report or snapshot transaction beyond it.
-    constexpr std::uintmax_t bound = 6 * 1024 * 1024;
+    // with room for what the writer commits while a checkpoint runs beside it (the WAL starts
+    // over only once a checkpoint has copied every frame), and at worst 2,000 frames and a
+    // batch, where the writer checkpoints itself. Without checkpoints it passes 16 MB here.
+    constexpr std::uintmax_t bound = 8 * 1024 * 1024;
     EXPECT_GT(largest_wal, 0u) << "the WAL was never seen";
     EXPECT_LT(largest_wal, bound) << "the database is " << size_of(path) << " bytes";
 }
