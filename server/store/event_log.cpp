@@ -171,7 +171,9 @@ void event_log::run() {
         {
             std::unique_lock lock(mutex_);
             auto work = [&] { return stopping_ || !pending_.empty(); };
-            if (report_owed_ && !wake_.wait_for(lock, report_pause, work)) {
+            // A report left part-written goes on at once, a chunk at a time, unless appends wait.
+            auto const pause = touched_.empty() ? report_pause : std::chrono::milliseconds(0);
+            if (report_owed_ && !wake_.wait_for(lock, pause, work)) {
                 lock.unlock();  // a quiet moment: the report catches up
                 write_report();
                 continue;
@@ -188,7 +190,7 @@ void event_log::run() {
         if (report_due()) write_report();  // while the core works on what the completions set off
         if (wal_frames_ >= 2 * checkpoint_frames) checkpoint_now();
     }
-    if (report_owed_) write_report();
+    while (report_owed_) write_report();
     if (failed() || since_snapshot_ == 0) return;
     try {  // a clean shutdown leaves a snapshot, so the next start replays nothing
         transaction tx(db_);
@@ -258,11 +260,12 @@ std::error_code event_log::write_events(std::vector<pending>& batch) {
     }
 }
 
-void event_log::flush_touched() {
+void event_log::flush_touched(std::size_t at_most) {
     std::sort(touched_.begin(), touched_.end());
     touched_.erase(std::unique(touched_.begin(), touched_.end()), touched_.end());
-    for (auto t : touched_) report_->upsert(shadow_.tickets()[t], shadow_);
-    touched_.clear();
+    auto const end = touched_.begin() + static_cast<std::ptrdiff_t>(std::min(at_most, touched_.size()));
+    for (auto it = touched_.begin(); it != end; ++it) report_->upsert(shadow_.tickets()[*it], shadow_);
+    touched_.erase(touched_.begin(), end);
 }
 
 // Under load the report is written once per `report_pause` rather than once per batch (its
@@ -278,22 +281,29 @@ bool event_log::snapshot_due() const {
     return new_day_ || since_snapshot_ >= std::max<std::uint64_t>(options_.snapshot_every, shadow_.tickets().size());
 }
 
+// A chunk of rows per transaction: the appends that arrive meanwhile wait for one chunk (a
+// fraction of a millisecond), not for the whole report of a busy moment, which took 1 ms on
+// average and up to 6 ms under the 256-connection benchmark. `reported_seq` moves, and
+// retention and a snapshot run, only with the last chunk, when the report is whole.
 void event_log::write_report() {
     report_owed_ = false;
     last_report_ = std::chrono::steady_clock::now();
-    bool const snapshot = snapshot_due();
     try {
         // This transaction need not reach the disk before the next batch's: that fsync covers it.
         if (options_.synchronous_full) db_.exec("PRAGMA synchronous=OFF");
         transaction tx(db_);
-        flush_touched();
-        mark_reported_->bind(1, static_cast<std::int64_t>(last_durable())).run();
-        if (new_day_ && options_.retention_days > 0) erase_personal_data(db_, shadow_.day() - options_.retention_days);
-        if (new_day_) db_.exec("DELETE FROM requests WHERE day < " + std::to_string(std::int64_t{shadow_.day()} - 1));  // retries come within minutes
-        if (snapshot) write_snapshot(last_durable());
-        new_day_ = false;
+        flush_touched(report_chunk);
+        bool const whole = touched_.empty();
+        if (whole) {
+            mark_reported_->bind(1, static_cast<std::int64_t>(last_durable())).run();
+            if (new_day_ && options_.retention_days > 0) erase_personal_data(db_, shadow_.day() - options_.retention_days);
+            if (new_day_) db_.exec("DELETE FROM requests WHERE day < " + std::to_string(std::int64_t{shadow_.day()} - 1));  // retries come within minutes
+            if (snapshot_due()) write_snapshot(last_durable());
+            new_day_ = false;
+        }
         tx.commit();
         if (options_.synchronous_full) db_.exec("PRAGMA synchronous=FULL");
+        report_owed_ = !whole;
     } catch (sqlite_error const& e) {
         fail(e.what());  // the events are durable; the next start rebuilds the report from them
     }

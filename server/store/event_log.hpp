@@ -3,7 +3,7 @@
 // appends that arrive while a transaction commits wait for the next one, so batches grow with
 // load and no timer is involved. Nothing is reported durable before its transaction commits.
 // Each turn of the writer: the batch's events in one transaction (fsync), the completions, then
-// the report rows and any snapshot in a second transaction that need not wait for the disk (the
+// the report rows, a chunk per transaction, and any snapshot in transactions that need not wait for the disk (the
 // next fsync covers it; a crash in between is repaired from the log at the next start).
 //
 // Thread-safety: append(), last_durable() and close() may be called from any thread.
@@ -77,6 +77,8 @@ public:
     void append(request r);
 
     std::uint64_t last_durable() const { return durable_.load(std::memory_order_acquire); }
+    // Report rows per transaction: appends that arrive meanwhile wait for one chunk at most.
+    static constexpr std::size_t report_chunk = 128;
 
     // Figures for /metrics, kept by the writer: commits, their sizes and how long they took.
     struct figures {
@@ -110,7 +112,7 @@ private:
     bool report_due() const;
     bool snapshot_due() const;
     static constexpr auto report_pause = std::chrono::milliseconds(10);
-    void flush_touched();
+    void flush_touched(std::size_t at_most = SIZE_MAX);
     void write_snapshot(std::uint64_t sequence);
     void fail(std::string why);
 

@@ -1,9 +1,13 @@
-// The report's clerk column credits whoever finished a stay, the taker after a takeover.
+// The report's clerk column credits whoever finished a stay, the taker after a takeover; a busy
+// moment's rows reach the report whole while the log stays open, a chunk at a time.
 #include "store/database.hpp"
 #include "store/event_log.hpp"
 #include "store_fixture.hpp"
 
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
 
 namespace novbe::store::testing {
 namespace {
@@ -28,6 +32,30 @@ TEST(ticket_report, a_stay_finished_after_a_takeover_is_the_takers) {
     };
     EXPECT_EQ(1, row_of("mira"));  // the report follows the counter as soon as it changes hands
     EXPECT_EQ(0, row_of(clerk));
+}
+
+// Many more tickets than one report transaction takes (report_chunk), in one batch: once the
+// writer has a quiet moment every row is there and reported_seq says the report is whole, with
+// no close to force it.
+TEST(ticket_report, a_batch_of_many_chunks_reaches_the_report_whole_while_the_log_is_open) {
+    temp_dir dir;
+    event_source source;
+    auto opened = event_log::open({.path = dir.file("centre.db")}, source.centre().config());
+    std::vector<core::event> rush;
+    for (int i = 0; i < 40; ++i)
+        for (auto& e : source.busy_minutes(30)) rush.push_back(std::move(e));
+    auto const tickets = static_cast<std::int64_t>(source.centre().tickets().size());
+    ASSERT_GT(tickets, 5 * static_cast<std::int64_t>(event_log::report_chunk));
+    auto appended = append_and_wait(*opened.log, std::move(rush));
+    ASSERT_FALSE(appended.ec) << appended.ec.message();
+    database db(dir.file("centre.db"));
+    auto whole = [&] { return db.query_int("SELECT reported_seq FROM report_state") == static_cast<std::int64_t>(appended.last_sequence); };
+    for (int i = 0; i < 500 && !whole(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    ASSERT_TRUE(whole()) << "reported_seq stayed at " << db.query_int("SELECT reported_seq FROM report_state");
+    EXPECT_EQ(tickets, db.query_int("SELECT count(*) FROM tickets"));
+    EXPECT_EQ(static_cast<std::int64_t>(std::count_if(source.centre().tickets().begin(), source.centre().tickets().end(),
+                                                      [](core::ticket const& t) { return t.state == core::ticket_state::done; })),
+              db.query_int("SELECT count(*) FROM tickets WHERE state = 'done'"));
 }
 
 }  // namespace
