@@ -3,8 +3,9 @@
 // appends that arrive while a transaction commits wait for the next one, so batches grow with
 // load and no timer is involved. Nothing is reported durable before its transaction commits.
 // Each turn of the writer: the batch's events in one transaction (fsync), the completions, then
-// the report rows, a chunk per transaction, and any snapshot in transactions that need not wait for the disk (the
-// next fsync covers it; a crash in between is repaired from the log at the next start).
+// the report rows (a chunk per transaction) and any snapshot in transactions that need not wait
+// for the disk (the next fsync covers them; a crash in between is repaired from the log at the
+// next start). Checkpoints run beside it (checkpointer.hpp).
 //
 // Thread-safety: append(), last_durable() and close() may be called from any thread.
 // Completions run on the writer thread, in append order, right after their batch's commit.
