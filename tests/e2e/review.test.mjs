@@ -1,0 +1,86 @@
+// What an outside review of the pages found (issue 12), each kept fixed by a test that looks as the
+// person would, at the device's real size: the hall board's lines in every language of the centre,
+// the counter page's sign-in and the clerk's outcome, and the phone page of an unknown ticket.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { Server, clerk, kioskToken, launch, open, shoot } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+    server = await new Server().start();
+    browser = await launch();
+});
+
+after(async () => {
+    await browser?.close();
+    await server?.stop();
+});
+
+// Runs `steps` (a function of { kiosk, desk }, two Links of the server's own js/link.js) in `page`.
+function script(page, steps) {
+    return page.evaluate(async ({ source, kioskToken, clerk }) => {
+        const { Link } = await import('/js/link.js');
+        const kiosk = await new Link({ role: 'ROLE_KIOSK', deviceToken: kioskToken }).start();
+        const desk = await new Link({ role: 'ROLE_CLERK', user: clerk.user, secret: clerk.secret }).start();
+        // eslint-disable-next-line no-new-func
+        const result = await new Function('h', `return (${source})(h);`)({ kiosk, desk });
+        kiosk.close();
+        desk.close();
+        return result;
+    }, { source: steps.toString(), kioskToken, clerk });
+}
+
+// Every piece of text shown that runs past the screen or out of its section (the board's sections
+// clip what overflows), measured on the text itself, not on its box.
+const textOutside = (page) => page.evaluate(() => {
+    const out = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        if (!n.textContent.trim() || n.parentElement.closest('[hidden]')) continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        const section = (n.parentElement.closest('section') ?? document.body).getBoundingClientRect();
+        const [left, right] = [Math.max(0, section.left), Math.min(innerWidth, section.right)];
+        const [top, bottom] = [Math.max(0, section.top), Math.min(innerHeight, section.bottom)];
+        for (const b of range.getClientRects()) {
+            // Glyphs may rise a few pixels above a tight line box; sideways, nothing may run out.
+            if (b.left < left - 1 || b.right > right + 1 || b.top < top - 4 || b.bottom > bottom + 4)
+                out.push({ text: n.textContent.trim().slice(0, 30), box: [b.left, b.right, b.top, b.bottom].map(Math.round), section: [left, right, top, bottom].map(Math.round) });
+        }
+    }
+    return out;
+});
+
+test('the hall board shows every line\'s wait inside the screen in each of the centre\'s languages', { timeout: 120000 }, async () => {
+    const errors = [];
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const board = await open(context, `${server.url}/board`, errors);
+    // Counter 1 open (passport, id_card): the other lines say in words that no counter is open, the
+    // longest sentences of the board (fr "Aucun guichet ouvert", rw "Nta dirishya rifunguye"); a
+    // call that is over says "done" in each language too.
+    await script(board, async ({ kiosk, desk }) => {
+        await desk.request('openCounter', { counter: 1 });
+        for (const serviceId of ['passport', 'passport', 'id_card', 'civil_registry', 'notary', 'property', 'utilities', 'driving_licence'])
+            await kiosk.request('issueTicket', { serviceId, language: 'en' });
+        await desk.request('callNext', { counter: 1 });
+        await desk.request('startServing', { counter: 1 });
+        await desk.request('completeService', { counter: 1, outcome: 'ok' });
+        await desk.request('callNext', { counter: 1 });
+    });
+    await board.locator('#line-table td.count', { hasText: '1' }).first().waitFor();
+    const languages = ['az', 'en', 'ru', 'rw', 'fr'];
+    for (const code of languages) {
+        // The board's labels take turns through the languages, one every 10 s.
+        await board.waitForFunction((c) => document.documentElement.lang === c, code, { timeout: 60000 });
+        await board.waitForTimeout(300);
+        await shoot(board, `review-board-${code}`);
+        assert.deepEqual(await textOutside(board), [], `in ${code}, text runs off the board or out of its part of it`);
+        const waits = await board.locator('#line-table tr:not([hidden]) td.wait').evaluateAll((all) => all.map((td) => td.getBoundingClientRect().right));
+        assert.ok(waits.length >= 1, `in ${code}, the board shows some lines`);
+        for (const right of waits) assert.ok(right <= 1920, `in ${code}, a line's wait ends at x=${right}, off the 1920 px screen`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+});
