@@ -1,9 +1,10 @@
 // What an outside review of the pages found (issue 12), each kept fixed by a test that looks as the
 // person would, at the device's real size: the hall board's lines in every language of the centre,
-// the counter page's sign-in and the clerk's outcome, and the phone page of an unknown ticket.
+// the counter page's sign-in when refused, the clerk's outcome, and the phone page of an unknown
+// ticket.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Server, clerk, kioskToken, launch, open, shoot } from './harness.mjs';
+import { Server, clerk, kioskToken, launch, manager, open, readText, shoot } from './harness.mjs';
 
 let server;
 let browser;
@@ -81,6 +82,40 @@ test('the hall board shows every line\'s wait inside the screen in each of the c
         assert.ok(waits.length >= 1, `in ${code}, the board shows some lines`);
         for (const right of waits) assert.ok(right <= 1920, `in ${code}, a line's wait ends at x=${right}, off the 1920 px screen`);
     }
+    assert.deepEqual(errors, []);
+    await context.close();
+});
+
+const words = JSON.parse(readText('web/i18n/en.json'));
+
+async function counterSignIn(page, user, secret, number) {
+    await page.fill('#user', user);
+    await page.fill('#secret', secret);
+    await page.fill('#counter-number', String(number));
+    await page.click('#sign-in-button');
+}
+
+test('a refused counter sign-in is said in the form alone, truly, and leaves no banner over the next attempt', { timeout: 60000 }, async () => {
+    const errors = [];
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await open(context, `${server.url}/counter`, errors);
+    await counterSignIn(page, clerk.user, 'not-the-secret', 2);
+    await page.locator('#sign-in-error', { hasText: words['staffRefusal.ERROR_CODE_UNAUTHENTICATED'] }).waitFor();
+    await page.waitForTimeout(2000);  // the banner shows 1.5 s after a link goes down, at once when refused
+    assert.ok(await page.locator('#offline').isHidden(), `a red banner repeats the form's refusal: "${await page.locator('#offline').textContent()}"`);
+    await shoot(page, 'review-counter-wrong-secret');
+
+    // A manager's secret is right: the page must not say it is unknown, only that this is a clerk's page.
+    await counterSignIn(page, manager.user, manager.secret, 2);
+    await page.locator('#sign-in-error', { hasText: 'clerk' }).waitFor();
+    await page.waitForTimeout(2000);
+    assert.ok(await page.locator('#offline').isHidden(), `a manager is told: "${await page.locator('#offline').textContent()}"`);
+    assert.doesNotMatch(await page.locator('body').innerText(), /does not know this user/);
+
+    await counterSignIn(page, clerk.user, clerk.secret, 2);
+    await page.locator('#desk').waitFor();
+    assert.ok(await page.locator('#offline').isHidden());
+    await shoot(page, 'review-counter-signed-in');
     assert.deepEqual(errors, []);
     await context.close();
 });

@@ -181,8 +181,9 @@ async function signIn(event) {
     number = Number($('counter-number').value);
     $('sign-in-error').textContent = '';
     link?.close();
-    const banner = offlineBanner($('offline'), (s) => (s.refused ? describe({ code: 'ERROR_CODE_UNAUTHENTICATED', message: s.reason }, staffLanguage())
-        : staffSay('counter.offline', { time: new Date(s.since).toLocaleTimeString('en-GB'), reason: s.reason })));
+    // Until this attempt has signed in, its refusal is said in the form alone: a banner of its own
+    // outlived it, and said "does not know this user or secret" to a manager with the right one.
+    let banner = () => {};
     link = new Link({ role: 'ROLE_CLERK', user, secret: $('secret').value, clientName: 'counter page' }, {
         onStatus: (s) => { banner(s); linkChanged(s); },
     });
@@ -193,6 +194,8 @@ async function signIn(event) {
         $('sign-in-error').textContent = describe(refusal, staffLanguage());
         return link.close();
     }
+    banner = offlineBanner($('offline'), (s) => (s.refused ? describe({ code: s.code ?? 'ERROR_CODE_UNAUTHENTICATED', message: s.reason }, staffLanguage())
+        : staffSay('counter.offline', { time: new Date(s.since).toLocaleTimeString('en-GB'), reason: s.reason })));
     online = true;
     $('sign-in').hidden = true;
     $('desk').hidden = false;
