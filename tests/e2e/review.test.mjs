@@ -1,7 +1,7 @@
 // What an outside review of the pages found (issue 12), each kept fixed by a test that looks as the
 // person would, at the device's real size: the hall board's lines in every language of the centre,
-// the counter page's sign-in when refused, the clerk's outcome, and the phone page of an unknown
-// ticket.
+// the counter page's sign-in (refused, or with the server away) and the clerk's outcome, and the
+// phone page of an unknown ticket.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Server, clerk, kioskToken, launch, manager, open, readText, shoot } from './harness.mjs';
@@ -116,6 +116,22 @@ test('a refused counter sign-in is said in the form alone, truly, and leaves no 
     await page.locator('#desk').waitFor();
     assert.ok(await page.locator('#offline').isHidden());
     await shoot(page, 'review-counter-signed-in');
+    assert.deepEqual(errors, []);
+    await context.close();
+});
+
+test('a clerk who signs in while the server is away is told so, and is signed in once it is back, without a reload', { timeout: 60000 }, async () => {
+    const errors = [];
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await open(context, `${server.url}/counter`, errors);
+    await server.kill();
+    await counterSignIn(page, clerk.user, clerk.secret, 3);
+    await page.locator('#sign-in-error', { hasText: words['refusal.ERROR_CODE_UNAVAILABLE'] }).waitFor({ timeout: 15000 });
+    await shoot(page, 'review-counter-server-away');
+    await server.start();
+    await page.click('#sign-in-button');
+    await page.locator('#desk').waitFor({ timeout: 15000 });
+    assert.match(await page.locator('#current').textContent(), /3/);
     assert.deepEqual(errors, []);
     await context.close();
 });

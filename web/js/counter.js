@@ -7,7 +7,7 @@
 import { offlineBanner } from './banner.js';
 import { clock } from './clock.js';
 import { minutes, nameIn } from './i18n.js';
-import { Link } from './link.js';
+import { Link, Refusal } from './link.js';
 import { longestWaitS, overTarget, received } from './longest_wait.js';
 import { describe } from './refusals.js';
 import { mountStaffLanguagePicker, onStaffLanguage, staffLanguage, staffSay } from './staff_language.js';
@@ -187,11 +187,11 @@ async function signIn(event) {
     link = new Link({ role: 'ROLE_CLERK', user, secret: $('secret').value, clientName: 'counter page' }, {
         onStatus: (s) => { banner(s); linkChanged(s); },
     });
-    await link.start();
     try {
+        await link.start();  // fails while the server is away (its schema cannot be fetched)
         view = (await link.request('getCounter', { counter: number })).counter;
     } catch (refusal) {
-        $('sign-in-error').textContent = describe(refusal, staffLanguage());
+        $('sign-in-error').textContent = describe(refusal instanceof Refusal ? refusal : new Refusal('ERROR_CODE_UNAVAILABLE', ''), staffLanguage());
         return link.close();
     }
     banner = offlineBanner($('offline'), (s) => (s.refused ? describe({ code: s.code ?? 'ERROR_CODE_UNAUTHENTICATED', message: s.reason }, staffLanguage())

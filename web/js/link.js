@@ -27,6 +27,10 @@ export function loadSchema() {
             return { root, mutating, client: root.lookupType('novbe.v1.ClientMessage'),
                 server: root.lookupType('novbe.v1.ServerMessage') };
         });
+    // A server away at the first try is asked again the next time: kept, the failure would
+    // refuse every later sign-in of this page, the server long back (a reload was the only cure).
+    const tried = schemaPromise;
+    tried.catch(() => { if (schemaPromise === tried) schemaPromise = null; });
     return schemaPromise;
 }
 
