@@ -135,3 +135,31 @@ test('a clerk who signs in while the server is away is told so, and is signed in
     assert.deepEqual(errors, []);
     await context.close();
 });
+
+test('an outcome too long for the server is named as such on the counter page, and the clerk\'s words are kept', { timeout: 60000 }, async () => {
+    const errors = [];
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await open(context, `${server.url}/counter`, errors);
+    await script(page, async ({ kiosk }) => { await kiosk.request('issueTicket', { serviceId: 'civil_registry', language: 'ru' }); });
+    await counterSignIn(page, clerk.user, clerk.secret, 4);
+    await page.locator('#desk').waitFor();
+    await page.keyboard.press('n');
+    await page.locator('#act-start:not([disabled])').waitFor();
+    await page.keyboard.press('s');
+    await page.locator('#act-done:not([disabled])').waitFor();
+    // 150 Cyrillic letters: under any limit in characters, 300 bytes of UTF-8 for the server's 200.
+    const outcome = 'Д'.repeat(150);
+    await page.fill('#outcome', outcome);
+    await page.click('#act-done');
+    await page.locator('#message.refused').waitFor();
+    assert.match(await page.locator('#message').textContent(), /outcome has at most 200 bytes/);
+    assert.equal(await page.inputValue('#outcome'), outcome, 'the words typed are kept to be shortened');
+    assert.match(await page.locator('#current').textContent(), /C001/, 'the ticket is still being served');
+    await shoot(page, 'review-counter-long-outcome');
+    await page.fill('#outcome', 'Документы приняты');
+    await page.click('#act-done');
+    await page.locator('#message:not(.refused)', { hasText: 'C001' }).waitFor();
+    assert.equal(await page.inputValue('#outcome'), '');
+    assert.deepEqual(errors, []);
+    await context.close();
+});

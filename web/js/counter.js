@@ -54,6 +54,7 @@ function possible(c) {
     };
 }
 
+const MAX_OUTCOME_BYTES = 200;
 const COMPANIONS = { 'act-done': 'outcome', 'act-transfer': 'transfer-to', 'act-call': 'call-number', 'act-pause': 'pause-reason' };
 
 function renderCounter() {
@@ -156,7 +157,15 @@ const ACTIONS = {
     'act-next': () => act('callNext'),
     'act-recall': () => act('recallTicket'),
     'act-start': () => act('startServing'),
-    'act-done': () => act('completeService', { outcome: $('outcome').value }).then((ok) => { if (ok) $('outcome').value = ''; }),
+    'act-done': () => {
+        // The server takes at most 200 bytes (docs/DOMAIN.md#tickets) and says only
+        // "a value out of range": say which, and keep the words typed.
+        if (new TextEncoder().encode($('outcome').value).length > MAX_OUTCOME_BYTES) {
+            said = { refusal: { code: 'ERROR_CODE_INVALID_ARGUMENT', message: `An outcome has at most ${MAX_OUTCOME_BYTES} bytes.` } };
+            return renderMessage();
+        }
+        return act('completeService', { outcome: $('outcome').value }).then((ok) => { if (ok) $('outcome').value = ''; });
+    },
     'act-no-show': () => act('markNoShow'),
     'act-transfer': () => act('transferTicket', { toServiceId: $('transfer-to').value }),
     'act-call': () => act('callTicket', { number: $('call-number').value.trim().toUpperCase() }),
