@@ -52,6 +52,19 @@ TEST(commands, a_missing_argument_or_unknown_action_is_said_plainly) {
     EXPECT_EQ("unknown action dance", error);
 }
 
+TEST(commands, an_outcome_or_reason_over_the_servers_200_bytes_is_named_before_it_is_sent) {
+    std::string error;
+    std::string at_limit;
+    for (int i = 0; i < 100; ++i) at_limit += "Д";  // 100 letters, 200 bytes: as much as the server takes
+    EXPECT_TRUE(make_command("done", 3, {at_limit}, error));
+    EXPECT_FALSE(make_command("done", 3, {std::string(201, 'x')}, error));
+    EXPECT_EQ("done: an outcome has at most 200 bytes (this one has 201)", error);
+    EXPECT_FALSE(make_command("pause", 3, {std::string(300, 'x')}, error));
+    EXPECT_EQ("pause: a reason has at most 200 bytes (this one has 300)", error);
+    EXPECT_FALSE(make_command("take-over", 3, {std::string(250, 'x')}, error));
+    EXPECT_EQ("take-over: a reason has at most 200 bytes (this one has 250)", error);
+}
+
 v1::CentreInfo centre() {
     v1::CentreInfo c;
     c.set_name("Centre 1");
