@@ -163,3 +163,22 @@ test('an outcome too long for the server is named as such on the counter page, a
     assert.deepEqual(errors, []);
     await context.close();
 });
+
+test('a phone opening a ticket address the server does not know is told so in its own language, in place of the number', { timeout: 60000 }, async () => {
+    const errors = [];
+    const ru = JSON.parse(readText('web/i18n/ru.json'));
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'ru-RU' });
+    for (const guess of ['0123456789abcdef0123456789abcdef', 'x'.repeat(2000)]) {
+        const page = await open(context, `${server.url}/t/${guess}`, errors);
+        await page.locator('#problem', { hasText: ru.unknownTicket }).waitFor({ timeout: 10000 });
+        assert.ok(await page.locator('#number').isHidden(), `"${await page.locator('#number').textContent()}" still stands where the number would be`);
+        const box = await page.locator('#problem').boundingBox();
+        assert.ok(box.y >= 0 && box.y + box.height <= 844 && box.x >= 0 && box.x + box.width <= 390, `the sentence is off the phone's screen: ${JSON.stringify(box)}`);
+        assert.ok(await page.locator('#offline').isHidden(), 'no red banner repeats it');
+        assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru');
+        if (guess.length < 100) await shoot(page, 'review-phone-unknown-ticket');
+        await page.close();
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+});

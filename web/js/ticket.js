@@ -80,11 +80,23 @@ $('leave').onclick = async () => {
     refresh();
 };
 
+// Before the ticket has said its language: the phone's own, if the centre's pages have it.
+const phoneLanguage = () => navigator.languages.map((l) => l.slice(0, 2).toLowerCase()).find((l) => LANGUAGES[l]) ?? 'en';
+const banner = offlineBanner($('offline'), () => say(language ?? phoneLanguage(), 'offline'));
+
+// A ticket the server does not know (a mistyped or guessed address) or of another day: said in
+// the page itself, in place of the number, and not as a banner under a "…" that looked as if
+// the ticket were still loading.
+function refused(s) {
+    const reader = language ?? phoneLanguage();
+    document.documentElement.lang = reader;
+    $('number').hidden = true;
+    $('problem').hidden = false;
+    $('problem').textContent = s.code === 'ERROR_CODE_TICKET_EXPIRED' ? describe({ code: s.code, message: s.reason }, reader) : say(reader, 'unknownTicket');
+}
+
 const link = new Link({ role: 'ROLE_TICKET_HOLDER', ticketToken: token, clientName: 'ticket page' }, {
-    onStatus: offlineBanner($('offline'), (s) => {
-        if (s.code === 'ERROR_CODE_TICKET_EXPIRED') return describe({ code: s.code, message: s.reason }, language ?? 'en');
-        return say(language ?? 'en', s.refused ? 'unknownTicket' : 'offline');
-    }),
+    onStatus: (s) => (s.refused ? refused(s) : banner(s)),
 });
 link.start().then(() => {
     let pending = null;
