@@ -182,3 +182,24 @@ test('a phone opening a ticket address the server does not know is told so in it
     assert.deepEqual(errors, []);
     await context.close();
 });
+
+test('the phone page follows its ticket from called to being served, with no event for it', { timeout: 60000 }, async () => {
+    const errors = [];
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const setup = await open(context, `${server.url}/board`, errors);
+    const token = await script(setup, async ({ kiosk }) => (await kiosk.request('issueTicket', { serviceId: 'property', language: 'en' })).issuedTicket.token);
+    const phone = await open(context, `${server.url}/t/${token}`, errors);
+    await phone.locator('#state', { hasText: words.state_waiting }).waitFor();
+    await script(setup, async ({ desk }) => {
+        if ((await desk.request('getCounter', { counter: 6 })).counter.status === 'COUNTER_STATUS_CLOSED') await desk.request('openCounter', { counter: 6 });
+        await desk.request('callNext', { counter: 6 });
+    });
+    await phone.locator('#turn', { hasText: words.yourTurn }).waitFor();
+    await script(setup, async ({ desk }) => { await desk.request('startServing', { counter: 6 }); });
+    await phone.locator('#state', { hasText: words.state_serving }).waitFor({ timeout: 8000 });
+    assert.ok(await phone.locator('#turn').isHidden(), '"It is your turn!" stays while the citizen is being served');
+    assert.ok(await phone.locator('#sound').isHidden(), 'the "ring when called" control stays after the call');
+    await shoot(phone, 'review-phone-serving');
+    assert.deepEqual(errors, []);
+    await context.close();
+});

@@ -13,6 +13,7 @@ const token = location.pathname.split('/').pop();
 let status = null;
 let language = null;
 let chosenLanguage = null;
+let askAgain = null;   // while called: the start of service reaches no view (see render)
 let callHeard = false;  // a TicketCalled for this ticket arrived: ring once its status says so
 const showSound = soundControl($('sound'), say);
 
@@ -36,6 +37,10 @@ function render(before = status) {
     $('turn').textContent = say(language, 'yourTurn');
     showSound(language);
     if (state !== 'waiting' && state !== 'called') $('sound').hidden = true;  // nothing left to ring for
+    // A board's view, this page's too, is not told when service starts (docs/DOMAIN.md#boards):
+    // while called, ask again now and then, so that "It is your turn!" gives way to "being served".
+    clearTimeout(askAgain);
+    if (state === 'called') askAgain = setTimeout(refresh, 4000);
     const called = state === 'called' && (callHeard || (before && before.state !== status.state));
     callHeard = false;
     if (called) ring();
