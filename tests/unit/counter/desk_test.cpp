@@ -155,6 +155,31 @@ TEST(desk, the_screen_shows_the_ticket_the_lines_and_the_clerks_day) {
     EXPECT_EQ(std::string::npos, screen.find("Notary")) << screen;
 }
 
+TEST(desk, a_service_name_longer_than_its_column_keeps_the_lines_figures_under_their_headings) {
+    desk d;
+    d.centre.set_name("Centre 1");
+    auto& s = *d.centre.add_services();
+    s.set_id("id_card");
+    (*s.mutable_names())["en"] = "Water, power and gas accounts";  // the demo's, 29 letters
+    d.counter = serving(v1::TICKET_STATE_SERVING);
+    v1::ServerMessage snapshot;
+    auto& line = *snapshot.mutable_snapshot()->add_lines();
+    line.set_service_id("id_card");
+    line.set_waiting(4);
+    line.set_longest_wait_s(750);
+    line.set_estimated_wait_s(480);
+    d.lines["id_card"];
+    EXPECT_TRUE(d.take(snapshot));
+    auto screen = render(d, now);
+    auto heading = screen.find("Service");
+    auto row = screen.find("Water, power and gas accounts");
+    ASSERT_NE(std::string::npos, heading) << screen;
+    ASSERT_NE(std::string::npos, row) << screen;
+    auto column = [&](std::size_t at) { return at - screen.rfind('\n', at) - 1; };
+    EXPECT_EQ(column(screen.find("Waiting", heading)), column(screen.find("4 ", row))) << screen;
+    EXPECT_EQ(column(screen.find("Longest", heading)), column(screen.find("12:30", row))) << screen;
+}
+
 TEST(desk, the_screen_speaks_the_clerks_language) {
     desk d;
     d.user = "anna";
