@@ -203,3 +203,19 @@ test('the phone page follows its ticket from called to being served, with no eve
     assert.deepEqual(errors, []);
     await context.close();
 });
+
+test('a board whose ?counters= is not a number names it as typed, in every language, never "NaN"', { timeout: 60000 }, async () => {
+    const errors = [];
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const board = await open(context, `${server.url}/board?counters=abc`, errors);
+    await board.locator('#refusal p').first().waitFor();
+    const said = await board.locator('#refusal p').allTextContents();
+    assert.equal(said.length, 5, 'one sentence per language of the centre');
+    for (const sentence of said) {
+        assert.doesNotMatch(sentence, /NaN/);
+        assert.match(sentence, /abc/);
+    }
+    await shoot(board, 'review-board-counters-abc');
+    assert.deepEqual(errors, []);
+    await context.close();
+});

@@ -12,7 +12,8 @@ import { Link } from './link.js';
 
 const params = new URLSearchParams(location.search);
 const list = (name) => (params.get(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-const zone = { services: list('services'), counters: list('counters').map(Number) };
+// A counter that is not a number (?counters=abc) stays as typed: the board names it so (not "NaN").
+const zone = { services: list('services'), counters: list('counters').map((c) => (/^\d{1,9}$/.test(c) ? Number(c) : c)) };
 const $ = (id) => document.getElementById(id);
 const make = (tag, className, text) => Object.assign(document.createElement(tag), { className, textContent: text ?? '' });
 
@@ -148,7 +149,8 @@ const link = new Link({ role: 'ROLE_BOARD', deviceToken: params.get('token') ?? 
     onStatus: banner,
 });
 loadServerSpeech();
-link.start().then(() => link.subscribe({ view: 'VIEW_BOARD', serviceIds: zone.services, counters: zone.counters }, onMessage));
+link.start().then(() => link.subscribe({ view: 'VIEW_BOARD', serviceIds: zone.services,
+    counters: zone.counters.map((c) => (typeof c === 'number' ? c : 0)) }, onMessage));  // 0: no counter, refused as unknown
 render();
 tick();
 setInterval(tick, 1000);
