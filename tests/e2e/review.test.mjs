@@ -219,3 +219,26 @@ test('a board whose ?counters= is not a number names it as typed, in every langu
     assert.deepEqual(errors, []);
     await context.close();
 });
+
+test('a sign-in or a ticket number too long for one message is refused as too long, the link never taken for unreachable', { timeout: 60000 }, async () => {
+    const errors = [];
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await open(context, `${server.url}/counter`, errors);
+    const started = Date.now();
+    await counterSignIn(page, clerk.user, 'x'.repeat(100000), 1);
+    await page.locator('#sign-in-error', { hasText: 'too long' }).waitFor({ timeout: 5000 });
+    assert.ok(Date.now() - started < 5000, 'said at once, not after a time-out');
+    assert.doesNotMatch(await page.locator('#sign-in-error').textContent(), new RegExp(words['refusal.ERROR_CODE_UNAVAILABLE'].slice(0, 20)));
+    await shoot(page, 'review-counter-huge-secret');
+
+    await counterSignIn(page, clerk.user, clerk.secret, 1);
+    await page.locator('#desk').waitFor();
+    await page.fill('#call-number', 'A'.repeat(100000));
+    await page.click('#act-call');
+    await page.locator('#message.refused', { hasText: 'too long' }).waitFor({ timeout: 5000 });
+    await page.waitForTimeout(2000);
+    assert.ok(await page.locator('#offline').isHidden(), 'the link stays up');
+    assert.ok(!(await page.locator('#act-next').isDisabled()) || !(await page.locator('#act-recall').isDisabled()), 'the buttons still act');
+    assert.deepEqual(errors, []);
+    await context.close();
+});
