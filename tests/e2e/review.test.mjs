@@ -242,3 +242,19 @@ test('a sign-in or a ticket number too long for one message is refused as too lo
     assert.deepEqual(errors, []);
     await context.close();
 });
+
+test('a board set up for a long list of unknown services or counters says so inside the screen', { timeout: 60000 }, async () => {
+    const errors = [];
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const many = Array.from({ length: 40 }, (_, i) => i + 9).join(',');
+    for (const zone of [`services=${'x'.repeat(3000)}`, `counters=${many}`]) {
+        const board = await open(context, `${server.url}/board?${zone}`, errors);
+        await board.locator('#refusal p').first().waitFor();
+        assert.equal(await board.locator('#refusal p').count(), 5);
+        assert.deepEqual(await textOutside(board), [], `the sentences for ?${zone.slice(0, 20)}… run off the screen`);
+        await shoot(board, `review-board-long-zone-${zone.slice(0, 8)}`);
+        await board.close();
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+});

@@ -93,6 +93,8 @@ const pageAll = () => {
     page($('serving'), [...$('counter-list').children, ...$('counters-off').children]);
 };
 
+const clip = (text) => (text.length > 24 ? `${text.slice(0, 24)}…` : text);
+
 function renderRefusal() {
     $('refusal').hidden = !state.refusal;
     $('board').hidden = Boolean(state.refusal);
@@ -100,8 +102,9 @@ function renderRefusal() {
     const unknown = unknownInZone(state.centre, zone);
     // Every language of the centre at once: whoever reads it, staff or citizen, can act on it.
     $('refusal').replaceChildren(...state.centre.languages.map((code) => {
-        const names = [...unknown.services.map((id) => `"${id}"`), ...unknown.counters.map((n) => `${say(code, 'counter')} ${n}`)];
-        return make('p', '', say(code, 'unknownZone', { names: names.length ? names.join(', ') : state.refusal.message }));
+        const names = [...unknown.services.map((id) => `"${clip(id)}"`), ...unknown.counters.map((n) => `${say(code, 'counter')} ${clip(String(n))}`)];
+        const shown = names.length > 4 ? [...names.slice(0, 4), '…'] : names;  // a pasted list still fits the screen
+        return make('p', '', say(code, 'unknownZone', { names: shown.length ? shown.join(', ') : state.refusal.message }));
     }));
 }
 
