@@ -124,6 +124,7 @@ test('a clerk who signs in while the server is away is told so, and is signed in
     const errors = [];
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await open(context, `${server.url}/counter`, errors);
+    await page.locator('#staff-language').waitFor();  // the page's module has run (its words load after 'load')
     await server.kill();
     await counterSignIn(page, clerk.user, clerk.secret, 3);
     await page.locator('#sign-in-error', { hasText: words['refusal.ERROR_CODE_UNAVAILABLE'] }).waitFor({ timeout: 15000 });
@@ -187,12 +188,14 @@ test('the phone page follows its ticket from called to being served, with no eve
     const errors = [];
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const setup = await open(context, `${server.url}/board`, errors);
-    const token = await script(setup, async ({ kiosk }) => (await kiosk.request('issueTicket', { serviceId: 'property', language: 'en' })).issuedTicket.token);
+    const ticket = await script(setup, async ({ kiosk }) => (await kiosk.request('issueTicket', { serviceId: 'property', language: 'en' })).issuedTicket);
+    const token = ticket.token;
     const phone = await open(context, `${server.url}/t/${token}`, errors);
     await phone.locator('#state', { hasText: words.state_waiting }).waitFor();
+    await setup.evaluate((n) => { window.ticketNumber = n; }, ticket.number);
     await script(setup, async ({ desk }) => {
         if ((await desk.request('getCounter', { counter: 6 })).counter.status === 'COUNTER_STATUS_CLOSED') await desk.request('openCounter', { counter: 6 });
-        await desk.request('callNext', { counter: 6 });
+        await desk.request('callTicket', { counter: 6, number: window.ticketNumber });  // this one, whatever else waits
     });
     await phone.locator('#turn', { hasText: words.yourTurn }).waitFor();
     await script(setup, async ({ desk }) => { await desk.request('startServing', { counter: 6 }); });
@@ -231,14 +234,14 @@ test('a sign-in or a ticket number too long for one message is refused as too lo
     assert.doesNotMatch(await page.locator('#sign-in-error').textContent(), new RegExp(words['refusal.ERROR_CODE_UNAVAILABLE'].slice(0, 20)));
     await shoot(page, 'review-counter-huge-secret');
 
-    await counterSignIn(page, clerk.user, clerk.secret, 1);
+    await counterSignIn(page, clerk.user, clerk.secret, 8);  // a counter no other test has used: idle, it may call
     await page.locator('#desk').waitFor();
     await page.fill('#call-number', 'A'.repeat(100000));
     await page.click('#act-call');
     await page.locator('#message.refused', { hasText: 'too long' }).waitFor({ timeout: 5000 });
     await page.waitForTimeout(2000);
     assert.ok(await page.locator('#offline').isHidden(), 'the link stays up');
-    assert.ok(!(await page.locator('#act-next').isDisabled()) || !(await page.locator('#act-recall').isDisabled()), 'the buttons still act');
+    assert.ok(!(await page.locator('#act-next').isDisabled()), 'the buttons still act');
     assert.deepEqual(errors, []);
     await context.close();
 });
