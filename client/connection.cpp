@@ -158,8 +158,22 @@ struct connection::impl : std::enable_shared_from_this<impl> {
         hello_id = book.next_id();
         hello.set_request_id(hello_id);
         *hello.mutable_hello() = opts.hello;
+        if (!fits_in_a_frame(hello)) return refuse(a, v1::ERROR_CODE_INVALID_ARGUMENT, too_large);
         do_write(a, hello.SerializeAsString());
         do_read(a);
+    }
+
+    // A sign-in refused for good: no retries, every unanswered request told why.
+    void refuse(attempt_ptr const& a, v1::ErrorCode code, std::string const& message) {
+        refused = true;
+        {
+            std::lock_guard lock(shared_mutex);
+            status_.refusal = message;
+        }
+        set_status(link::offline, "the server refused the sign-in: " + message);
+        current.reset();
+        beast::get_lowest_layer(a->ws).close();
+        book.fail_all(code, message);
     }
 
     void do_read(attempt_ptr const& a) {
@@ -219,17 +233,7 @@ struct connection::impl : std::enable_shared_from_this<impl> {
             return flush();
         }
         auto const& e = m.error();
-        if (final_refusal(e.code())) {
-            refused = true;
-            {
-                std::lock_guard lock(shared_mutex);
-                status_.refusal = e.message();
-            }
-            set_status(link::offline, "the server refused the sign-in: " + e.message());
-            current.reset();
-            beast::get_lowest_layer(a->ws).close();
-            return book.fail_all(e.code(), e.message());
-        }
+        if (final_refusal(e.code())) return refuse(a, e.code(), e.message());
         fail(a, "the server did not accept the sign-in: " + e.message());
         if (e.code() == v1::ERROR_CODE_RATE_LIMITED) reconnect_at = steady::now() + opts.max_backoff;
     }

@@ -26,10 +26,16 @@ v1::ServerMessage local_error(std::uint64_t request_id, v1::ErrorCode code, std:
     return m;
 }
 
+bool fits_in_a_frame(v1::ClientMessage const& m) { return m.ByteSizeLong() <= max_frame_bytes; }
+
 std::uint64_t request_book::add(v1::ClientMessage m, clock::time_point deadline, reply_handler done) {
     auto id = next_id();
     m.set_request_id(id);
     if (commands::is_mutating(m.command_case()) && m.idempotency_key().empty()) m.set_idempotency_key(fresh_key(rng_));
+    if (!fits_in_a_frame(m)) {
+        done(local_error(id, v1::ERROR_CODE_INVALID_ARGUMENT, too_large));
+        return id;
+    }
     pending_.emplace(id, pending_request{std::move(m), std::move(done), deadline});
     return id;
 }

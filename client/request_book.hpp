@@ -22,6 +22,13 @@ using subscription_handler = std::function<void(v1::ServerMessage const&)>;
 // A ServerMessage that carries an Error: what the handlers get when no answer came.
 v1::ServerMessage local_error(std::uint64_t request_id, v1::ErrorCode code, std::string message);
 
+// The server closes the link on a frame over [server] max_frame_kib, 64 KiB by default
+// (docs/PROTOCOL.md#close-codes); sent again after each reconnect, such a message made the link
+// look unreachable until its deadline. It is refused here instead, with this sentence.
+inline constexpr std::size_t max_frame_bytes = 64 * 1024;
+inline constexpr char too_large[] = "What was given is too long: the server takes at most 64 KiB in one message.";
+bool fits_in_a_frame(v1::ClientMessage const& m);
+
 class request_book {
 public:
     using clock = std::chrono::steady_clock;
@@ -34,6 +41,7 @@ public:
     std::uint64_t next_id() { return next_id_++; }
     // Keeps `m` until it is answered or `deadline` passes; a mutating command without an
     // idempotency key gets a fresh one, kept across every resend. Returns its request id.
+    // One that does not fit in a frame is answered INVALID_ARGUMENT (too_large) at once.
     std::uint64_t add(v1::ClientMessage m, clock::time_point deadline, reply_handler done);
     std::uint64_t follow(v1::Subscribe s, subscription_handler on_message);
 

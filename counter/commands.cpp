@@ -14,6 +14,13 @@ std::optional<v1::ClientMessage> make_command(std::string const& action, std::ui
         error = action + " needs " + what;
         return std::nullopt;
     };
+    // The server takes at most 200 bytes of an outcome or a reason (docs/DOMAIN.md#tickets) and
+    // answers a longer one only "a value out of range": say which, before anything is sent.
+    auto fits = [&](std::string const& what, std::string const& text) {
+        if (text.size() <= 200) return true;
+        error = action + ": " + what + " has at most 200 bytes (this one has " + std::to_string(text.size()) + ")";
+        return false;
+    };
     if (action == "open") m.mutable_open_counter()->set_counter(counter);
     else if (action == "close") m.mutable_close_counter()->set_counter(counter);
     else if (action == "next") m.mutable_call_next()->set_counter(counter);
@@ -23,6 +30,7 @@ std::optional<v1::ClientMessage> make_command(std::string const& action, std::ui
     else if (action == "resume") m.mutable_resume_counter()->set_counter(counter);
     else if (action == "show") m.mutable_get_counter()->set_counter(counter);
     else if (action == "done") {
+        if (!args.empty() && !fits("an outcome", args[0])) return std::nullopt;
         m.mutable_complete_service()->set_counter(counter);
         if (!args.empty()) m.mutable_complete_service()->set_outcome(args[0]);
     } else if (action == "call") {
@@ -39,12 +47,12 @@ std::optional<v1::ClientMessage> make_command(std::string const& action, std::ui
         m.mutable_transfer_ticket()->set_to_service_id(*service);
     } else if (action == "pause") {
         auto reason = arg("a reason (break, lunch, meeting, ...)");
-        if (!reason) return std::nullopt;
+        if (!reason || !fits("a reason", *reason)) return std::nullopt;
         m.mutable_pause_counter()->set_counter(counter);
         m.mutable_pause_counter()->set_reason(*reason);
     } else if (action == "take-over") {  // a manager's: the counter is theirs from now on, with the reason logged
         auto reason = arg("a reason (the clerk went home ill, ...)");
-        if (!reason) return std::nullopt;
+        if (!reason || !fits("a reason", *reason)) return std::nullopt;
         m.mutable_take_over_counter()->set_counter(counter);
         m.mutable_take_over_counter()->set_reason(*reason);
     } else {

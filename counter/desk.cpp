@@ -83,10 +83,12 @@ std::string render(desk const& d, long long now_ms) {
     std::string out = d.centre.name() + " | " + counter_name(d.counter, l10n) + " | " + d.user + " | " + d.link + "\n";
     out += std::string(78, '-') + "\n";
     out += label("now") + describe(d.counter, now_ms, l10n, d.centre) + "\n\n";
-    out += label("lines") + padded(say(l10n, "service"), 28) + " " + padded(say(l10n, "waiting"), 12) + " " +
+    std::size_t names = 28;  // as wide as the longest name shown, so the figures stay under their headings
+    for (auto const& id : d.counter.service_ids()) names = std::max(names, letters(d.service_name(id)));
+    out += label("lines") + padded(say(l10n, "service"), names) + " " + padded(say(l10n, "waiting"), 12) + " " +
            padded(say(l10n, "longest"), 14) + " " + say(l10n, "estimated") + "\n";
     for (auto const& id : d.counter.service_ids()) {
-        out += std::string(width, ' ') + padded(d.service_name(id), 28) + " ";
+        out += std::string(width, ' ') + padded(d.service_name(id), names) + " ";
         auto it = d.lines.find(id);
         if (it == d.lines.end()) {
             out += "-\n";

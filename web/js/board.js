@@ -12,7 +12,8 @@ import { Link } from './link.js';
 
 const params = new URLSearchParams(location.search);
 const list = (name) => (params.get(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-const zone = { services: list('services'), counters: list('counters').map(Number) };
+// A counter that is not a number (?counters=abc) stays as typed: the board names it so (not "NaN").
+const zone = { services: list('services'), counters: list('counters').map((c) => (/^\d{1,9}$/.test(c) ? Number(c) : c)) };
 const $ = (id) => document.getElementById(id);
 const make = (tag, className, text) => Object.assign(document.createElement(tag), { className, textContent: text ?? '' });
 
@@ -92,6 +93,8 @@ const pageAll = () => {
     page($('serving'), [...$('counter-list').children, ...$('counters-off').children]);
 };
 
+const clip = (text) => (text.length > 24 ? `${text.slice(0, 24)}…` : text);
+
 function renderRefusal() {
     $('refusal').hidden = !state.refusal;
     $('board').hidden = Boolean(state.refusal);
@@ -99,8 +102,9 @@ function renderRefusal() {
     const unknown = unknownInZone(state.centre, zone);
     // Every language of the centre at once: whoever reads it, staff or citizen, can act on it.
     $('refusal').replaceChildren(...state.centre.languages.map((code) => {
-        const names = [...unknown.services.map((id) => `"${id}"`), ...unknown.counters.map((n) => `${say(code, 'counter')} ${n}`)];
-        return make('p', '', say(code, 'unknownZone', { names: names.length ? names.join(', ') : state.refusal.message }));
+        const names = [...unknown.services.map((id) => `"${clip(id)}"`), ...unknown.counters.map((n) => `${say(code, 'counter')} ${clip(String(n))}`)];
+        const shown = names.length > 4 ? [...names.slice(0, 4), '…'] : names;  // a pasted list still fits the screen
+        return make('p', '', say(code, 'unknownZone', { names: shown.length ? shown.join(', ') : state.refusal.message }));
     }));
 }
 
@@ -148,7 +152,8 @@ const link = new Link({ role: 'ROLE_BOARD', deviceToken: params.get('token') ?? 
     onStatus: banner,
 });
 loadServerSpeech();
-link.start().then(() => link.subscribe({ view: 'VIEW_BOARD', serviceIds: zone.services, counters: zone.counters }, onMessage));
+link.start().then(() => link.subscribe({ view: 'VIEW_BOARD', serviceIds: zone.services,
+    counters: zone.counters.map((c) => (typeof c === 'number' ? c : 0)) }, onMessage));  // 0: no counter, refused as unknown
 render();
 tick();
 setInterval(tick, 1000);

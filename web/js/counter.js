@@ -7,7 +7,7 @@
 import { offlineBanner } from './banner.js';
 import { clock } from './clock.js';
 import { minutes, nameIn } from './i18n.js';
-import { Link } from './link.js';
+import { Link, Refusal } from './link.js';
 import { longestWaitS, overTarget, received } from './longest_wait.js';
 import { describe } from './refusals.js';
 import { mountStaffLanguagePicker, onStaffLanguage, staffLanguage, staffSay } from './staff_language.js';
@@ -54,6 +54,7 @@ function possible(c) {
     };
 }
 
+const MAX_OUTCOME_BYTES = 200;
 const COMPANIONS = { 'act-done': 'outcome', 'act-transfer': 'transfer-to', 'act-call': 'call-number', 'act-pause': 'pause-reason' };
 
 function renderCounter() {
@@ -156,7 +157,15 @@ const ACTIONS = {
     'act-next': () => act('callNext'),
     'act-recall': () => act('recallTicket'),
     'act-start': () => act('startServing'),
-    'act-done': () => act('completeService', { outcome: $('outcome').value }).then((ok) => { if (ok) $('outcome').value = ''; }),
+    'act-done': () => {
+        // The server takes at most 200 bytes (docs/DOMAIN.md#tickets) and says only
+        // "a value out of range": say which, and keep the words typed.
+        if (new TextEncoder().encode($('outcome').value).length > MAX_OUTCOME_BYTES) {
+            said = { refusal: { code: 'ERROR_CODE_INVALID_ARGUMENT', message: `An outcome has at most ${MAX_OUTCOME_BYTES} bytes.` } };
+            return renderMessage();
+        }
+        return act('completeService', { outcome: $('outcome').value }).then((ok) => { if (ok) $('outcome').value = ''; });
+    },
     'act-no-show': () => act('markNoShow'),
     'act-transfer': () => act('transferTicket', { toServiceId: $('transfer-to').value }),
     'act-call': () => act('callTicket', { number: $('call-number').value.trim().toUpperCase() }),
@@ -181,18 +190,21 @@ async function signIn(event) {
     number = Number($('counter-number').value);
     $('sign-in-error').textContent = '';
     link?.close();
-    const banner = offlineBanner($('offline'), (s) => (s.refused ? describe({ code: 'ERROR_CODE_UNAUTHENTICATED', message: s.reason }, staffLanguage())
-        : staffSay('counter.offline', { time: new Date(s.since).toLocaleTimeString('en-GB'), reason: s.reason })));
+    // Until this attempt has signed in, its refusal is said in the form alone: a banner of its own
+    // outlived it, and said "does not know this user or secret" to a manager with the right one.
+    let banner = () => {};
     link = new Link({ role: 'ROLE_CLERK', user, secret: $('secret').value, clientName: 'counter page' }, {
         onStatus: (s) => { banner(s); linkChanged(s); },
     });
-    await link.start();
     try {
+        await link.start();  // fails while the server is away (its schema cannot be fetched)
         view = (await link.request('getCounter', { counter: number })).counter;
     } catch (refusal) {
-        $('sign-in-error').textContent = describe(refusal, staffLanguage());
+        $('sign-in-error').textContent = describe(refusal instanceof Refusal ? refusal : new Refusal('ERROR_CODE_UNAVAILABLE', ''), staffLanguage());
         return link.close();
     }
+    banner = offlineBanner($('offline'), (s) => (s.refused ? describe({ code: s.code ?? 'ERROR_CODE_UNAUTHENTICATED', message: s.reason }, staffLanguage())
+        : staffSay('counter.offline', { time: new Date(s.since).toLocaleTimeString('en-GB'), reason: s.reason })));
     online = true;
     $('sign-in').hidden = true;
     $('desk').hidden = false;

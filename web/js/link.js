@@ -9,6 +9,10 @@ const FINAL_REFUSALS = new Set(['ERROR_CODE_UNAUTHENTICATED', 'ERROR_CODE_PERMIS
     'ERROR_CODE_UNSUPPORTED_VERSION', 'ERROR_CODE_TICKET_EXPIRED']);
 const TRANSIENT = new Set(['ERROR_CODE_UNAVAILABLE', 'ERROR_CODE_INTERNAL']);
 const AS_OBJECT = { longs: Number, enums: String, defaults: true, oneofs: true };
+// The server closes a frame over [server] max_frame_kib (64 KiB) with 1009 (docs/PROTOCOL.md#close-codes);
+// sent again after each reconnect, it left the page "unreachable": refused here instead, named.
+const MAX_FRAME_BYTES = 64 * 1024;
+const TOO_LARGE = 'What was typed is too long: the server takes at most 64 KiB in one message.';
 
 let schemaPromise = null;
 
@@ -27,6 +31,10 @@ export function loadSchema() {
             return { root, mutating, client: root.lookupType('novbe.v1.ClientMessage'),
                 server: root.lookupType('novbe.v1.ServerMessage') };
         });
+    // A server away at the first try is asked again the next time: kept, the failure would
+    // refuse every later sign-in of this page, the server long back (a reload was the only cure).
+    const tried = schemaPromise;
+    tried.catch(() => { if (schemaPromise === tried) schemaPromise = null; });
     return schemaPromise;
 }
 
@@ -104,9 +112,24 @@ export class Link {
         this.onStatus(this.status);
     }
 
+    // False, and nothing sent, for a message the server would close the link for.
     send(message) {
         const bytes = this.schema.client.encode(this.schema.client.fromObject(message)).finish();
+        if (bytes.length > MAX_FRAME_BYTES) return false;
         this.ws.send(bytes);
+        return true;
+    }
+
+    // A sign-in refused for good: no retries, every request waiting refused with it.
+    refuse(code, message) {
+        this.status.refused = true;
+        this.status.code = code;  // which refusal: a page may word it for its reader
+        this.setStatus('offline', message);
+        for (const [id, p] of this.pending) {
+            clearTimeout(p.timer);
+            p.reject(new Refusal(code, message));
+            this.pending.delete(id);
+        }
     }
 
     connect() {
@@ -120,7 +143,9 @@ export class Link {
         this.setStatus('connecting');
         ws.onopen = () => {
             this.helloId = this.nextId++;
-            this.send({ requestId: this.helloId, hello: this.hello });
+            if (this.send({ requestId: this.helloId, hello: this.hello })) return;
+            this.refuse('ERROR_CODE_INVALID_ARGUMENT', TOO_LARGE);
+            ws.close();
         };
         ws.onmessage = (event) => {
             const m = this.schema.server.toObject(this.schema.server.decode(new Uint8Array(event.data)), AS_OBJECT);
@@ -171,26 +196,20 @@ export class Link {
             this.onWelcome(this.welcome);
             return this.flush();
         }
-        if (FINAL_REFUSALS.has(m.error.code)) {
-            this.status.refused = true;
-            this.status.code = m.error.code;  // which refusal: a page may word it for its reader
-            this.setStatus('offline', m.error.message);
-            for (const [id, p] of this.pending) {
-                clearTimeout(p.timer);
-                p.reject(new Refusal(m.error.code, m.error.message));
-                this.pending.delete(id);
-            }
-        }
+        if (FINAL_REFUSALS.has(m.error.code)) this.refuse(m.error.code, m.error.message);
         this.helloRefusal = m.error;
         this.ws.close();
     }
 
     flush() {
         if (!this.greeted || this.ws?.readyState !== WebSocket.OPEN) return;
-        for (const p of this.pending.values()) {
+        for (const [id, p] of this.pending) {
             if (p.sent) continue;
-            p.sent = true;
-            this.send(p.message);
+            p.sent = this.send(p.message);
+            if (p.sent) continue;
+            clearTimeout(p.timer);
+            this.pending.delete(id);
+            p.reject(new Refusal('ERROR_CODE_INVALID_ARGUMENT', TOO_LARGE));
         }
         for (const [id, s] of this.subscriptions) {
             if (s.sent) continue;

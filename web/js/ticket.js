@@ -13,6 +13,7 @@ const token = location.pathname.split('/').pop();
 let status = null;
 let language = null;
 let chosenLanguage = null;
+let askAgain = null;   // while called: the start of service reaches no view (see render)
 let callHeard = false;  // a TicketCalled for this ticket arrived: ring once its status says so
 const showSound = soundControl($('sound'), say);
 
@@ -36,6 +37,10 @@ function render(before = status) {
     $('turn').textContent = say(language, 'yourTurn');
     showSound(language);
     if (state !== 'waiting' && state !== 'called') $('sound').hidden = true;  // nothing left to ring for
+    // A board's view, this page's too, is not told when service starts (docs/DOMAIN.md#boards):
+    // while called, ask again now and then, so that "It is your turn!" gives way to "being served".
+    clearTimeout(askAgain);
+    if (state === 'called') askAgain = setTimeout(refresh, 4000);
     const called = state === 'called' && (callHeard || (before && before.state !== status.state));
     callHeard = false;
     if (called) ring();
@@ -80,11 +85,23 @@ $('leave').onclick = async () => {
     refresh();
 };
 
+// Before the ticket has said its language: the phone's own, if the centre's pages have it.
+const phoneLanguage = () => navigator.languages.map((l) => l.slice(0, 2).toLowerCase()).find((l) => LANGUAGES[l]) ?? 'en';
+const banner = offlineBanner($('offline'), () => say(language ?? phoneLanguage(), 'offline'));
+
+// A ticket the server does not know (a mistyped or guessed address) or of another day: said in
+// the page itself, in place of the number, and not as a banner under a "…" that looked as if
+// the ticket were still loading.
+function refused(s) {
+    const reader = language ?? phoneLanguage();
+    document.documentElement.lang = reader;
+    $('number').hidden = true;
+    $('problem').hidden = false;
+    $('problem').textContent = s.code === 'ERROR_CODE_TICKET_EXPIRED' ? describe({ code: s.code, message: s.reason }, reader) : say(reader, 'unknownTicket');
+}
+
 const link = new Link({ role: 'ROLE_TICKET_HOLDER', ticketToken: token, clientName: 'ticket page' }, {
-    onStatus: offlineBanner($('offline'), (s) => {
-        if (s.code === 'ERROR_CODE_TICKET_EXPIRED') return describe({ code: s.code, message: s.reason }, language ?? 'en');
-        return say(language ?? 'en', s.refused ? 'unknownTicket' : 'offline');
-    }),
+    onStatus: (s) => (s.refused ? refused(s) : banner(s)),
 });
 link.start().then(() => {
     let pending = null;

@@ -113,6 +113,21 @@ TEST(request_book, a_subscription_resumes_after_the_last_range_it_was_sent) {
     EXPECT_EQ(57u, decoded(book.due(t))[0].subscribe().after_sequence());
 }
 
+TEST(request_book, a_request_too_long_for_one_frame_is_refused_at_once_and_never_sent) {
+    request_book book(7);
+    auto m = read_counter();
+    m.mutable_call_ticket()->set_number(std::string(100'000, 'A'));  // a pasted page, not a number
+    std::vector<v1::ServerMessage> answers;
+    book.add(m, clock::now() + 10s, [&](v1::ServerMessage const& a) { answers.push_back(a); });
+    ASSERT_EQ(1u, answers.size());
+    EXPECT_EQ(v1::ERROR_CODE_INVALID_ARGUMENT, answers[0].error().code());
+    EXPECT_EQ(too_large, answers[0].error().message());
+    EXPECT_TRUE(book.due(clock::now()).empty());  // nothing for the server to close the link over
+    EXPECT_EQ(0u, book.unanswered());
+    book.add(read_counter(), clock::now() + 10s, [](v1::ServerMessage const&) {});
+    EXPECT_EQ(1u, book.due(clock::now()).size());  // the next one goes as usual
+}
+
 TEST(request_book, a_refused_sign_in_fails_every_unanswered_request) {
     request_book book(1);
     auto t = clock::now();

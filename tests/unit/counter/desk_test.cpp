@@ -52,6 +52,19 @@ TEST(commands, a_missing_argument_or_unknown_action_is_said_plainly) {
     EXPECT_EQ("unknown action dance", error);
 }
 
+TEST(commands, an_outcome_or_reason_over_the_servers_200_bytes_is_named_before_it_is_sent) {
+    std::string error;
+    std::string at_limit;
+    for (int i = 0; i < 100; ++i) at_limit += "Д";  // 100 letters, 200 bytes: as much as the server takes
+    EXPECT_TRUE(make_command("done", 3, {at_limit}, error));
+    EXPECT_FALSE(make_command("done", 3, {std::string(201, 'x')}, error));
+    EXPECT_EQ("done: an outcome has at most 200 bytes (this one has 201)", error);
+    EXPECT_FALSE(make_command("pause", 3, {std::string(300, 'x')}, error));
+    EXPECT_EQ("pause: a reason has at most 200 bytes (this one has 300)", error);
+    EXPECT_FALSE(make_command("take-over", 3, {std::string(250, 'x')}, error));
+    EXPECT_EQ("take-over: a reason has at most 200 bytes (this one has 250)", error);
+}
+
 v1::CentreInfo centre() {
     v1::CentreInfo c;
     c.set_name("Centre 1");
@@ -140,6 +153,31 @@ TEST(desk, the_screen_shows_the_ticket_the_lines_and_the_clerks_day) {
         << screen;
     EXPECT_EQ(std::string::npos, screen.find("notary")) << screen;
     EXPECT_EQ(std::string::npos, screen.find("Notary")) << screen;
+}
+
+TEST(desk, a_service_name_longer_than_its_column_keeps_the_lines_figures_under_their_headings) {
+    desk d;
+    d.centre.set_name("Centre 1");
+    auto& s = *d.centre.add_services();
+    s.set_id("id_card");
+    (*s.mutable_names())["en"] = "Water, power and gas accounts";  // the demo's, 29 letters
+    d.counter = serving(v1::TICKET_STATE_SERVING);
+    v1::ServerMessage snapshot;
+    auto& line = *snapshot.mutable_snapshot()->add_lines();
+    line.set_service_id("id_card");
+    line.set_waiting(4);
+    line.set_longest_wait_s(750);
+    line.set_estimated_wait_s(480);
+    d.lines["id_card"];
+    EXPECT_TRUE(d.take(snapshot));
+    auto screen = render(d, now);
+    auto heading = screen.find("Service");
+    auto row = screen.find("Water, power and gas accounts");
+    ASSERT_NE(std::string::npos, heading) << screen;
+    ASSERT_NE(std::string::npos, row) << screen;
+    auto column = [&](std::size_t at) { return at - screen.rfind('\n', at) - 1; };
+    EXPECT_EQ(column(screen.find("Waiting", heading)), column(screen.find("4 ", row))) << screen;
+    EXPECT_EQ(column(screen.find("Longest", heading)), column(screen.find("12:30", row))) << screen;
 }
 
 TEST(desk, the_screen_speaks_the_clerks_language) {
