@@ -11,6 +11,8 @@ namespace {
 
 using core::duration;
 
+double seconds(duration d) { return std::chrono::duration<double>(d).count(); }
+
 enum class kind : std::uint8_t { open, break_start, break_end, close, arrival, at_counter, service_done, no_show };
 
 struct sim_event {
@@ -34,7 +36,7 @@ struct ticket_run {
     duration joined{};  // issue, or transfer into the current line
     core::service_index service = 0;
     int visits = 0;
-    duration told{};  // the estimate at issue
+    told_wait told;  // at issue, seconds
 };
 
 core::centre_config config_of(day const& d, variant const& v) {
@@ -228,8 +230,11 @@ void day_run::record(core::event const& ev) {
     };
     if (auto const* issued = std::get_if<core::ticket_issued>(&ev)) {
         if (tickets_.size() <= issued->ticket) tickets_.resize(issued->ticket + 1);
-        tickets_[issued->ticket] = {.citizen = next_citizen_++, .joined = issued->at - origin_, .service = issued->service, .visits = 1,
-                               .told = issued->estimated_wait};
+        auto s = issued->service;  // the estimate before ranges, from the same state (docs/DOMAIN.md#estimates)
+        auto old = core::estimate_wait(issued->people_ahead, centre_.open_counters(s), centre_.expected_service(s));
+        tickets_[issued->ticket] = {.citizen = next_citizen_++, .joined = issued->at - origin_, .service = s, .visits = 1,
+                                    .told = {.low = seconds(issued->estimated_low), .middle = seconds(issued->estimated_wait),
+                                             .high = seconds(issued->estimated_high), .old = seconds(old)}};
     } else if (auto const* called = std::get_if<core::ticket_called>(&ev)) {
         auto& t = tickets_[called->ticket];
         runs_[counter_index(called->counter)].busy_since = called->at - origin_;
@@ -238,7 +243,7 @@ void day_run::record(core::event const& ev) {
         auto& by_class = citizens_[t.citizen].priority ? priority_ : normal_;
         for (auto* s : {&by_service_[t.service], &by_class}) {
             s->add_wait(wait, within);
-            if (t.visits == 1) s->add_estimate(wait, std::chrono::duration<double>(t.told).count());
+            if (t.visits == 1) s->add_estimate(wait, t.told);
         }
     } else if (auto const* moved = std::get_if<core::ticket_transferred>(&ev)) {
         auto& t = tickets_[moved->ticket];
@@ -274,6 +279,11 @@ result day_run::figures() {
         all.estimates += in.estimates;
         all.estimate_error_sum += in.estimate_error_sum;
         all.estimated_wait_sum += in.estimated_wait_sum;
+        all.in_range += in.in_range;
+        all.long_waits += in.long_waits;
+        all.long_error_sum += in.long_error_sum;
+        all.long_old_error_sum += in.long_old_error_sum;
+        all.long_wait_sum += in.long_wait_sum;
         out.services.push_back(summarise(day_.centre.services[s].id, in));
     }
     out.overall = summarise("all", all);
