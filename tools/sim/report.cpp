@@ -26,7 +26,21 @@ std::string estimate_row(wait_line const& l) {
            percent(l.long_error_ratio) + " | " + percent(l.long_old_error_ratio) + " |\n";
 }
 
+std::string share(std::size_t part, std::size_t whole) { return whole ? percent(double(part) / double(whole)) : "-"; }
+
+std::string alert_row(wait_line const& l) {
+    auto const& a = l.alerts;
+    return "| " + l.name + " | " + count(a.breaches) + " | " + share(a.warned, a.breaches) + " | " + count(a.alerts) + " | " +
+           share(a.false_alarms, a.alerts) + " |\n";
+}
+
 }  // namespace
+
+std::string render_alerts(result const& r) {
+    std::string out = "| line | breaches | warned 15 min ahead | alerts | false alarms |\n| --- | --- | --- | --- | --- |\n";
+    for (auto const& l : r.services) out += alert_row(l);
+    return out + alert_row(r.overall);
+}
 
 std::string render_estimates(result const& r) {
     std::string out = "| line | judged | wait inside the range | waits over 5 min | middle's error / wait | "
@@ -45,7 +59,9 @@ std::string render_run(result const& r) {
     out += row(r.priority) + row(r.normal) + row(r.overall);
     out += "\nCounter utilisation " + percent(r.utilisation) + "; " + count(r.tickets) + " tickets, " +
            count(r.commands) + " engine commands.\n\nEstimates told at issue, judged at the first call "
-           "(docs/DOMAIN.md#estimates):\n\n" + render_estimates(r) + "\n";
+           "(docs/DOMAIN.md#estimates):\n\n" + render_estimates(r) +
+           "\nAlerts before a breach, the forecast read once a minute (docs/DOMAIN.md#alerts-before-a-breach):\n\n" +
+           render_alerts(r) + "\n";
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "simulation.hpp"
 
+#include "core/breach_forecast.hpp"
 #include "core/centre.hpp"
 #include "figures.hpp"
 
@@ -13,7 +14,7 @@ using core::duration;
 
 double seconds(duration d) { return std::chrono::duration<double>(d).count(); }
 
-enum class kind : std::uint8_t { open, break_start, break_end, close, arrival, at_counter, service_done, no_show };
+enum class kind : std::uint8_t { open, break_start, break_end, close, arrival, at_counter, service_done, no_show, watch };
 
 struct sim_event {
     duration at{};
@@ -60,7 +61,7 @@ class day_run {
 public:
     day_run(day const& d, std::vector<citizen> const& citizens, variant const& v)
         : day_(d), citizens_(citizens), name_(v.name), centre_(config_of(d, v)), runs_(d.counters.size()),
-          by_service_(d.services.size()), serving_(d.services.size()) {
+          by_service_(d.services.size()), serving_(d.services.size()), alerts_(d.services.size()) {
         origin_ = core::time_point(std::chrono::sys_days(std::chrono::year(2026) / 12 / 1)) + d.opening;
         for (std::size_t c = 0; c < d.counters.size(); ++c) {
             for (auto s : d.centre.counters[c].services) serving_[s].push_back(c);
@@ -78,6 +79,9 @@ public:
             schedule(plan.close, kind::close, c);
         }
         for (std::uint32_t i = 0; i < citizens_.size(); ++i) schedule(citizens_[i].at, kind::arrival, i);
+        duration last_close{};
+        for (auto const& plan : day_.counters) last_close = std::max(last_close, duration(plan.close));
+        for (duration at{}; at <= last_close; at += alert_tick) schedule(at, kind::watch, 0);
         while (!queue_.empty()) {
             auto ev = queue_.top();
             queue_.pop();
@@ -117,6 +121,13 @@ private:
 
     void handle(sim_event const& ev) {
         auto c = ev.who;
+        if (ev.what == kind::watch) {  // the dashboard's forecast, once a minute
+            for (core::service_index s = 0; s < alerts_.size(); ++s) {
+                auto breach = core::predicted_breach(centre_, s, now_);
+                alerts_[s].watch(now_ - origin_, breach && *breach <= core::breach_horizon);
+            }
+            return;
+        }
         if (ev.what == kind::arrival) {  // `who` is a citizen
             run(core::issue_ticket{.service = citizens_[c].service,
                                    .cls = citizens_[c].priority ? core::priority_class::priority : core::priority_class::normal,
@@ -141,7 +152,8 @@ private:
             r.paused_time += now_ - origin_ - r.pause_since;
             try_call(c);
             break;
-        case kind::arrival: break;  // above
+        case kind::arrival:
+        case kind::watch: break;  // above
         case kind::at_counter: {
             run(core::start_serving{.counter = number(c), .by = clerk(c)});
             auto const& t = tickets_[*centre_.counters()[c].current];
@@ -220,6 +232,7 @@ private:
     samples priority_, normal_;
     std::vector<std::vector<std::size_t>> serving_;  // per service: the counters serving it, in the day's order
     std::vector<std::size_t> index_of_;               // counter number -> index
+    std::vector<alert_watch> alerts_;                 // per service
 };
 
 void day_run::record(core::event const& ev) {
@@ -239,7 +252,9 @@ void day_run::record(core::event const& ev) {
         auto& t = tickets_[called->ticket];
         runs_[counter_index(called->counter)].busy_since = called->at - origin_;
         double wait = std::chrono::duration<double>(called->at - origin_ - t.joined).count();
-        bool within = called->at - origin_ - t.joined <= day_.centre.services[t.service].target_wait;
+        auto const target = day_.centre.services[t.service].target_wait;
+        bool within = called->at - origin_ - t.joined <= target;
+        if (!within) alerts_[t.service].breach(t.joined + target);
         auto& by_class = citizens_[t.citizen].priority ? priority_ : normal_;
         for (auto* s : {&by_service_[t.service], &by_class}) {
             s->add_wait(wait, within);
@@ -261,6 +276,9 @@ void day_run::record(core::event const& ev) {
     } else if (std::holds_alternative<core::day_closed>(ev)) {
         for (auto const& t : centre_.tickets()) {  // applied already: the unserved are closed now
             if (t.state != core::ticket_state::closed) continue;
+            auto const& v = t.current();
+            if (v.joined + day_.centre.services[v.service].target_wait < std::get<core::day_closed>(ev).at)
+                alerts_[v.service].breach(v.joined + day_.centre.services[v.service].target_wait - origin_);
             ++by_service_[t.current().service].unserved;
             ++(t.cls == core::priority_class::priority ? priority_ : normal_).unserved;
         }
@@ -298,6 +316,12 @@ result day_run::figures() {
         return working.count() > 0 ? static_cast<double>(busy.count()) / static_cast<double>(working.count()) : 0.0;
     };
     for (std::size_t s = 0; s < serving_.size(); ++s) out.services[s].utilisation = utilisation(serving_[s]);
+    alert_figures every_line;
+    for (std::size_t s = 0; s < alerts_.size(); ++s) {
+        out.services[s].alerts = alerts_[s].figures();
+        every_line += out.services[s].alerts;
+    }
+    out.overall.alerts = every_line;
     std::vector<std::size_t> every(runs_.size());
     for (std::size_t c = 0; c < every.size(); ++c) every[c] = c;
     out.utilisation = out.overall.utilisation = utilisation(every);

@@ -2,6 +2,7 @@
 // The day run through the real engine (core::centre: decide, then apply every event), as a
 // discrete-event simulation: arrivals, calls, walks, services, no-shows, transfers and the
 // counters' plans are events on one clock; nothing here reads a clock or a file.
+#include "alerts.hpp"
 #include "citizens.hpp"
 #include "day.hpp"
 
@@ -36,6 +37,7 @@ struct wait_line {
     // Of the counters serving the service (one serving several counts in each): time with a ticket
     // called or at them / time open and not paused. Negative for the class rows, which have none.
     double utilisation = -1;
+    alert_figures alerts;  // services and all only
 };
 
 struct result {

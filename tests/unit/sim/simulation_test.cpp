@@ -60,6 +60,18 @@ TEST(simulation, the_large_centre_day_s_estimates_meet_their_goals) {
     EXPECT_LT(r.overall.long_error_ratio, r.overall.long_old_error_ratio / 2);
 }
 
+// docs/DOMAIN.md#alerts-before-a-breach on tiny.toml: at 08:00 a ticket taken then would have B
+// and half of A ahead, 15 minutes against a 10-minute target, so the alert is on from 08:00; C,
+// issued at 08:05 and called at 08:20, passes its target at 08:15: warned 15 minutes ahead, and
+// the one alert was not a false one.
+TEST(simulation, a_tiny_day_s_breach_is_warned_a_quarter_of_an_hour_ahead) {
+    auto a = run_file("tiny.toml").services[0].alerts;
+    EXPECT_EQ(1u, a.breaches);
+    EXPECT_EQ(1u, a.warned);
+    EXPECT_EQ(1u, a.alerts);
+    EXPECT_EQ(0u, a.false_alarms);
+}
+
 TEST(simulation, the_same_seed_gives_the_same_day) {
     auto first = render_run(run_file("large_centre.toml"));
     EXPECT_EQ(first, render_run(run_file("large_centre.toml")));
