@@ -1,6 +1,8 @@
 #include "kiosk/texts.hpp"
 
+#include <algorithm>
 #include <array>
+#include <utility>
 
 namespace novbe::kiosk {
 
@@ -33,6 +35,15 @@ std::string with_number(std::string_view text, long long n) {
 
 std::string wait_words(kiosk_texts const& t, long long seconds) {
     return with_number(t.about, seconds <= 0 ? 1 : (seconds + 59) / 60);
+}
+
+std::string wait_words(kiosk_texts const& t, long long middle_s, long long low_s, long long high_s) {
+    auto const low = std::max(low_s, 0LL) / 60, high = (high_s + 59) / 60;
+    if (high <= low) return wait_words(t, middle_s);
+    std::string out(t.about_range);
+    for (auto [key, n] : {std::pair{std::string_view("{low}"), low}, std::pair{std::string_view("{high}"), high}})
+        if (auto at = out.find(key); at != std::string::npos) out.replace(at, key.size(), std::to_string(n));
+    return out;
 }
 
 }  // namespace novbe::kiosk

@@ -28,6 +28,7 @@ struct kiosk_texts {
     char const* take_ticket;
     char const* reprint;
     char const* no_counter_open;  // instead of an estimate, while no counter serves the line
+    char const* about_range;      // "about {low}–{high} min" (docs/DOMAIN.md#estimates)
 };
 
 // The table for a language, or English's if there is none.
@@ -38,5 +39,8 @@ std::vector<std::string> known_languages();
 std::string with_number(std::string_view text, long long n);
 // "about 12 min" in the language; at least one minute.
 std::string wait_words(kiosk_texts const& t, long long seconds);
+// "about 15–25 min" for a range in seconds (low down, high up to minutes); the middle's words
+// when a server sent no range.
+std::string wait_words(kiosk_texts const& t, long long middle_s, long long low_s, long long high_s);
 
 }  // namespace novbe::kiosk

@@ -40,7 +40,7 @@ printed_ticket make_ticket(v1::IssuedTicket const& t, v1::CentreInfo const& cent
     p.ahead = t.people_ahead() == 0 ? words.you_are_next : with_number(words.people_ahead, t.people_ahead());
     // No counter serves the line now: a number of minutes would be a guess (docs/DOMAIN.md#estimates).
     p.wait = t.open_counters() == 0 ? std::string(words.no_counter_open)
-                                    : std::string(words.estimated_wait) + ": " + wait_words(words, t.estimated_wait_s());
+                                    : std::string(words.estimated_wait) + ": " + wait_words(words, t.estimated_wait_s(), t.estimated_low_s(), t.estimated_high_s());
     p.issued = std::move(issued);
     p.scan = words.scan_to_follow;
     p.url = status_base + "/t/" + t.token();

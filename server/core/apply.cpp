@@ -20,6 +20,7 @@ public:
         for (auto& counter : c_.counters_) counter = counter_state{.number = counter.number, .since = e.at};
         c_.statistics_ = day_statistics{.by_service = std::vector<figures>(c_.config_.services.size())};
         c_.recent_calls_.clear();
+        for (auto& pace : c_.paces_) pace = line_pace{};
         // Service times carry over: yesterday's pace is the best guess for today's.
     }
 
@@ -38,12 +39,14 @@ public:
         ticket t{.ordinal = e.ticket, .issued_for = e.service, .sequence = e.sequence, .cls = e.cls,
                  .language = e.language, .token = e.token, .issued = e.at, .due = e.due,
                  .estimated_wait = e.estimated_wait, .people_ahead_at_issue = e.people_ahead,
+                 .estimated_low = e.estimated_low, .estimated_high = e.estimated_high,
                  .visits = {visit{.service = e.service, .joined = e.at}}};
         c_.queues_[e.service].push(t);
         c_.numbers_[e.service].push_back(e.ticket);
         c_.tokens_.insert(e.token, e.ticket);
         c_.tickets_.push_back(std::move(t));
         ++service_figures(e.service).issued;
+        if (e.cls == priority_class::priority) c_.paces_[e.service].add_priority(e.at);
     }
 
     void operator()(ticket_called const& e) {
@@ -76,6 +79,7 @@ public:
             auto& f = service_figures(v.service);
             ++f.estimates;
             f.estimate_error_sum += wait > t.estimated_wait ? wait - t.estimated_wait : t.estimated_wait - wait;
+            c_.paces_[v.service].add_call(wait, t.estimated_wait);
         }
         remember_call(t, e.counter, e.at, false);
     }
@@ -195,6 +199,7 @@ private:
     void end_visit(visit& v, visit_end how, time_point at) {
         v.end = how;
         v.ended = at;
+        if (v.called) c_.paces_[v.service].add_stay(at - *v.called, v.started ? at - *v.started : duration::zero());
         auto& counter = *c_.counter_at(v.counter);
         counter.current.reset();
         counter.since = at;

@@ -9,6 +9,7 @@ centre::centre(centre_config config) : config_(std::move(config)) {
     auto const services = config_.services.size();
     numbers_.resize(services);
     queues_.resize(services);
+    paces_.resize(services);
     for (auto const& s : config_.services)
         service_times_.emplace_back(config_.rules.service_time_window, s.default_service_time);
     for (auto const& c : config_.counters) counters_.push_back(counter_state{.number = c.number});
@@ -72,17 +73,6 @@ std::size_t centre::open_counters(service_index s) const {
 std::size_t centre::people_ahead(ticket const& t, time_point now) const {
     if (t.state != ticket_state::waiting) return 0;
     return queues_[t.current().service].ahead_of(t, now, config_.rules.appointment_early);
-}
-
-duration centre::estimated_wait(ticket const& t, time_point now) const {
-    if (t.state != ticket_state::waiting) return duration::zero();
-    auto s = t.current().service;
-    return estimate_wait(people_ahead(t, now), open_counters(s), expected_service(s));
-}
-
-duration centre::estimated_wait(service_index s, time_point now) const {
-    auto ahead = queues_[s].ahead_of_new(priority_class::normal, std::nullopt, now, config_.rules.appointment_early);
-    return estimate_wait(ahead, open_counters(s), expected_service(s));
 }
 
 std::string_view name(counter_status s) {

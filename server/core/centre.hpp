@@ -16,6 +16,7 @@
 
 #include <deque>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -73,6 +74,12 @@ public:
     std::size_t people_ahead(ticket const& t, time_point now) const;
     duration estimated_wait(ticket const& t, time_point now) const;
     duration estimated_wait(service_index s, time_point now) const;  // for a normal ticket taken now
+    // The range told (docs/DOMAIN.md#estimates): for a ticket of class `cls` with `ahead` people
+    // before it in line `s`; for a waiting ticket; for a normal ticket taken now.
+    wait_range estimate(service_index s, priority_class cls, std::size_t ahead, time_point now) const;
+    wait_range estimated_range(ticket const& t, time_point now) const;
+    wait_range estimated_range(service_index s, time_point now) const;
+    line_pace const& pace(service_index s) const { return paces_[s]; }
 
     day_statistics const& statistics() const { return statistics_; }
     std::deque<call_record> const& recent_calls() const { return recent_calls_; }
@@ -91,6 +98,9 @@ private:
 
     counter_state* counter_at(counter_number number);
     std::size_t counter_index(counter_number number) const;  // counters_.size() when unknown
+    duration expected_stay(service_index s) const { return core::expected_stay(expected_service(s), paces_[s].overheads); }
+    std::span<service_index const> serves_now(std::size_t counter, service_index s) const;
+    void rebuild_paces();  // from today's tickets, after a snapshot is read
 
     centre_config config_;
     day_number day_ = no_day;
@@ -100,6 +110,7 @@ private:
     std::vector<std::vector<ticket_ordinal>> numbers_;  // per service: sequence - 1 -> ordinal
     std::vector<service_queue> queues_;
     std::vector<service_times> service_times_;
+    std::vector<line_pace> paces_;  // per service, derived from today's tickets
     std::vector<counter_state> counters_;  // parallel to config_.counters
     // Derived from the configuration once, so that a centre of hundreds of counters does not
     // scan them all on every command: (number, index) sorted by number; per service, the

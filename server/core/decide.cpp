@@ -22,13 +22,14 @@ public:
         if ((cmd.cls == priority_class::appointment) != cmd.due.has_value()) return errc::invalid_argument;
         if (c_.tokens_.contains(cmd.token)) return errc::duplicate_token;
         auto ahead = c_.queues_[cmd.service].ahead_of_new(cmd.cls, cmd.due, now_, c_.config_.rules.appointment_early);
-        auto wait = estimate_wait(ahead, c_.open_counters(cmd.service), c_.expected_service(cmd.service));
+        auto wait = c_.estimate(cmd.service, cmd.cls, ahead, now_);
         return one(ticket_issued{.ticket = static_cast<ticket_ordinal>(c_.tickets_.size()),
                                  .service = cmd.service,
                                  .sequence = static_cast<std::uint32_t>(c_.numbers_[cmd.service].size() + 1),
                                  .cls = cmd.cls, .language = cmd.language, .token = cmd.token, .at = now_,
-                                 .due = cmd.due, .estimated_wait = wait,
-                                 .people_ahead = static_cast<std::uint32_t>(ahead)});
+                                 .due = cmd.due, .estimated_wait = wait.middle,
+                                 .people_ahead = static_cast<std::uint32_t>(ahead), .estimated_low = wait.low,
+                                 .estimated_high = wait.high});
     }
 
     outcome operator()(open_counter const& cmd) const {

@@ -23,6 +23,7 @@ struct ticket_issued {
     std::optional<time_point> due;
     duration estimated_wait{};
     std::uint32_t people_ahead = 0;
+    duration estimated_low{}, estimated_high{};  // the range around estimated_wait (docs/DOMAIN.md#estimates)
 };
 struct ticket_called { ticket_ordinal ticket = 0; counter_number counter = 0; std::string clerk; time_point at{}; };
 struct ticket_recalled { ticket_ordinal ticket = 0; counter_number counter = 0; time_point at{}; };

@@ -56,6 +56,7 @@ std::optional<centre> centre::from_image(centre_config config, centre_image imag
         if (!c.tokens_.insert(t.token, t.ordinal)) return std::nullopt;
         if (t.state == ticket_state::waiting) c.queues_[t.current().service].push(t);
     }
+    c.rebuild_paces();
     return c;
 }
 

@@ -69,6 +69,7 @@ struct ticket {
     std::optional<time_point> due;  // appointments only
     duration estimated_wait{};
     std::uint32_t people_ahead_at_issue = 0;
+    duration estimated_low{}, estimated_high{};  // the range told at issue
     ticket_state state = ticket_state::waiting;
     std::vector<visit> visits;  // never empty; the last one is current
     std::uint8_t rating = 0;    // 0 until rated

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <deque>
+#include <vector>
 
 namespace novbe::core {
 
@@ -37,5 +38,55 @@ private:
 // With no counter open, as if one opened now: clients say that none is open rather than show
 // this figure (docs/DOMAIN.md#estimates).
 duration estimate_wait(std::size_t people_ahead, std::size_t open_counters, duration expected_service);
+
+// The engine's fixed numbers for ranges (docs/DOMAIN.md#estimates).
+inline constexpr std::size_t stay_window = 20;   // a line's last stays at counters
+inline constexpr std::size_t ratio_window = 40;  // a line's last first calls judged against the middle told
+inline constexpr std::size_t ratio_minimum = 8;  // judged calls before their spread is used
+inline constexpr duration priority_window = std::chrono::minutes(30);  // recent priority arrivals
+inline constexpr duration expected_pause = std::chrono::minutes(20);   // a break, from its start
+
+// What today's tickets say of one line's pace. Derived: apply() keeps it, and a centre read from a
+// snapshot rebuilds it from the day's tickets, so it is never stored.
+struct line_pace {
+    std::deque<duration> overheads;        // of each stay at a counter, the time not in service, oldest first
+    std::deque<time_point> priority_issued;  // within priority_window of the newest
+    std::deque<double> ratios;             // actual wait / middle told, first calls told 1 min or more
+
+    // A stay from its call to leaving the counter, of which `served` in service (0 for a no-show).
+    void add_stay(duration stay, duration served);
+    void add_priority(time_point at);
+    void add_call(duration actual, duration told);
+    std::size_t priority_since(time_point since) const;
+    // The same pace: the same figures, whatever the order of facts of the same millisecond.
+    bool operator==(line_pace const& o) const;
+};
+
+// A counter's time per ticket of a line: the expected service time and the mean time of today's
+// last stays that was not service (the walk to the counter, the wait for a no-show).
+duration expected_stay(duration expected_service, std::deque<duration> const& overheads);
+
+// What one estimate reads of its line now.
+struct line_now {
+    std::size_t people_ahead = 0;
+    std::size_t open_counters = 0;  // serving the line now: open or serving
+    std::size_t idle_counters = 0;  // of those, open with nobody called to them
+    // The stays of the tickets ahead, with the other lines' that the same counters take first.
+    duration work_ahead{};
+    std::vector<duration> paused_for;  // how long each paused counter serving the line has been
+    // Counters' worth of time that priority tickets arriving meanwhile take first (for a normal
+    // ticket): recent arrivals per ms x their stays, a share of each line's.
+    double priority_load = 0;
+};
+
+// A wait told as a range: the middle figure and around it the 10th to 90th percentile, in
+// whole minutes (low down, high up), as a citizen reads it.
+struct wait_range {
+    duration low{}, middle{}, high{};
+    bool operator==(wait_range const&) const = default;
+};
+
+// `ratios`: the line's recent actual / told (any order); fewer than ratio_minimum: a default spread.
+wait_range estimate_range(line_now const& line, std::deque<double> const& ratios);
 
 }  // namespace novbe::core

@@ -162,6 +162,11 @@ v1::IssuedTicket issued_ticket(core::centre const& c, core::ticket const& t) {
     out.set_priority(wire_class(t.cls));
     out.set_people_ahead(t.people_ahead_at_issue);
     out.set_estimated_wait_s(seconds(t.estimated_wait));
+    // A ticket from a log written before ranges has none: its middle figure alone.
+    auto told = t.estimated_high < t.estimated_wait ? core::wait_range{t.estimated_wait, t.estimated_wait, t.estimated_wait}
+                                                    : core::wait_range{t.estimated_low, t.estimated_wait, t.estimated_high};
+    out.set_estimated_low_s(seconds(told.low));
+    out.set_estimated_high_s(seconds(told.high));
     out.set_issued_at_ms(unix_ms(t.issued));
     out.set_token(to_hex(t.token));
     out.set_language(t.language);
@@ -175,7 +180,10 @@ v1::TicketStatus ticket_status(core::centre const& c, core::ticket const& t, cor
     out.set_service_id(c.config().services[t.current().service].id);
     out.set_state(wire_state(t.state));
     out.set_people_ahead(static_cast<std::uint32_t>(c.people_ahead(t, now)));
-    out.set_estimated_wait_s(seconds(c.estimated_wait(t, now)));
+    auto range = c.estimated_range(t, now);
+    out.set_estimated_wait_s(seconds(range.middle));
+    out.set_estimated_low_s(seconds(range.low));
+    out.set_estimated_high_s(seconds(range.high));
     out.set_counter(t.current().counter);
     out.set_rating(t.rating);
     out.set_can_rate(t.state == core::ticket_state::done && t.rating == 0);

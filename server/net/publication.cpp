@@ -117,7 +117,10 @@ void sort_unique(std::vector<T>& v) {
 void fill_queue_line(v1::QueueLine& line, core::centre const& c, core::service_index s, core::time_point now) {
     line.set_service_id(c.config().services[s].id);
     line.set_waiting(static_cast<std::uint32_t>(c.queue(s).size()));
-    line.set_estimated_wait_s(seconds(c.estimated_wait(s, now)));
+    auto range = c.estimated_range(s, now);
+    line.set_estimated_wait_s(seconds(range.middle));
+    line.set_estimated_low_s(seconds(range.low));
+    line.set_estimated_high_s(seconds(range.high));
     line.set_open_counters(static_cast<std::uint32_t>(c.open_counters(s)));
     auto oldest = c.queue(s).oldest_issue();
     line.set_longest_wait_s(oldest ? seconds(now - *oldest) : 0);

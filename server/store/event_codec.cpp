@@ -38,6 +38,8 @@ public:
         if (e.due) m.set_due_ms(ms(*e.due));
         m.set_estimated_wait_ms(e.estimated_wait.count());
         m.set_people_ahead(e.people_ahead);
+        m.set_estimated_low_ms(e.estimated_low.count());
+        m.set_estimated_high_ms(e.estimated_high.count());
     }
     void operator()(core::ticket_called const& e) {
         auto& m = *out_.mutable_ticket_called();
@@ -110,7 +112,8 @@ core::event decode(pb::StoredEvent const& m, core::centre_config const& config) 
             .cls = checked_enum(e.cls(), core::priority_class::appointment), .language = e.language(),
             .token = {e.token_hi(), e.token_lo()}, .at = at,
             .due = e.has_due() ? std::optional(at_ms(e.due_ms())) : std::nullopt,
-            .estimated_wait = core::duration{e.estimated_wait_ms()}, .people_ahead = e.people_ahead()};
+            .estimated_wait = core::duration{e.estimated_wait_ms()}, .people_ahead = e.people_ahead(),
+            .estimated_low = core::duration{e.estimated_low_ms()}, .estimated_high = core::duration{e.estimated_high_ms()}};
     }
     case K::kTicketCalled:
         return core::ticket_called{m.ticket_called().ticket(), m.ticket_called().counter(), m.ticket_called().clerk(), at};

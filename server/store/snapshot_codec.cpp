@@ -60,6 +60,8 @@ void put(pb::Ticket& m, core::ticket const& t, core::centre_config const& config
     if (t.due) m.set_due_ms(ms(*t.due));
     m.set_estimated_wait_ms(t.estimated_wait.count());
     m.set_people_ahead(t.people_ahead_at_issue);
+    m.set_estimated_low_ms(t.estimated_low.count());
+    m.set_estimated_high_ms(t.estimated_high.count());
     m.set_state(static_cast<std::uint32_t>(t.state));
     for (auto const& v : t.visits) {
         auto& mv = *m.add_visits();
@@ -88,7 +90,8 @@ core::ticket get(pb::Ticket const& m, core::centre_config const& config) {
                    .cls = checked_enum(m.cls(), core::priority_class::appointment), .language = m.language(),
                    .token = {m.token_hi(), m.token_lo()}, .issued = at_ms(m.issued_ms()),
                    .due = optional_ms(m.has_due(), m.due_ms()), .estimated_wait = core::duration{m.estimated_wait_ms()},
-                   .people_ahead_at_issue = m.people_ahead(), .state = checked_enum(m.state(), core::ticket_state::closed),
+                   .people_ahead_at_issue = m.people_ahead(), .estimated_low = core::duration{m.estimated_low_ms()},
+                   .estimated_high = core::duration{m.estimated_high_ms()}, .state = checked_enum(m.state(), core::ticket_state::closed),
                    .rating = static_cast<std::uint8_t>(m.rating()), .outcome = m.outcome()};
     for (auto const& mv : m.visits())
         t.visits.push_back({.service = service_of(mv.service(), config), .joined = at_ms(mv.joined_ms()),

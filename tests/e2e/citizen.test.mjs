@@ -92,20 +92,25 @@ test('with no counter open the citizen is told so, never a number; then the butt
     await kiosk.locator('#done').click();
     await kiosk.locator('#screen .choices button', { hasText: 'English' }).click();
     await openCounter(board, 1);
-    // One waits for passport; a new ticket would have that one ahead at the configured 8 minutes.
-    await serviceButton(kiosk, 'passport').locator('small', { hasText: '1 waiting · about 8 min' }).waitFor({ timeout: 2000 });
+    // One waits for passport; a new ticket would have that one ahead at the configured 8 minutes,
+    // told as a range: x 0.6 down to 4 and x 1.5 up to 12 until calls are judged (docs/DOMAIN.md#estimates).
+    await serviceButton(kiosk, 'passport').locator('small', { hasText: '1 waiting · about 4–12 min' }).waitFor({ timeout: 2000 });
     await serviceButton(kiosk, 'id_card').locator('small', { hasText: /^0 waiting$/ }).waitFor({ timeout: 2000 });
     assert.equal(await serviceButton(kiosk, 'notary').locator('small').textContent(), `0 waiting · ${words.en.noCounterShort}`);
     await phone.locator('#where', { hasText: words.en.youAreNext }).waitFor({ timeout: 5000 });
     await shoot(kiosk, 'citizen-kiosk-services-live');
     // One passport served in well under a second, two more taken: the next citizen is still told
-    // about 2 x (5 x 8 min + that service) / 6 = 14 min, not the 1 min that one service alone gave.
+    // about 2 x (5 x 8 min + that service) / 6 = 13.3 min, x 0.6 to x 1.5: about 7-8 to 20-21 min,
+    // not the 1 min that one service alone gave.
     await script(board, `
         const desk = await new Link({ role: 'ROLE_CLERK', user: args.clerk.user, secret: args.clerk.secret }).start();
         for (const step of ['callNext', 'startServing', 'completeService']) await desk.request(step, { counter: 1 });
         const kiosk = await new Link({ role: 'ROLE_KIOSK', deviceToken: args.kioskToken }).start();
         for (let i = 0; i < 2; ++i) await kiosk.request('issueTicket', { serviceId: 'passport', language: 'en' });`);
-    await serviceButton(kiosk, 'passport').locator('small', { hasText: '2 waiting · about 14 min' }).waitFor({ timeout: 2000 });
+    const hint = serviceButton(kiosk, 'passport').locator('small', { hasText: /^2 waiting · about \d+–\d+ min$/ });
+    await hint.waitFor({ timeout: 2000 });
+    const [low, high] = (await hint.textContent()).match(/(\d+)–(\d+)/).slice(1).map(Number);
+    assert.ok(low >= 7 && low <= 8 && high >= 20 && high <= 21, `told ${low}–${high} min`);
     assert.deepEqual(errors, []);
     await context.close();
     await phoneContext.close();

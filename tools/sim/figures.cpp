@@ -23,6 +23,12 @@ wait_line summarise(std::string name, samples& s) {
         line.estimate_mae = s.estimate_error_sum / static_cast<double>(s.estimates);
         double mean_wait = s.estimated_wait_sum / static_cast<double>(s.estimates);
         line.estimate_ratio = mean_wait > 0 ? line.estimate_mae / mean_wait : 0;
+        line.in_range = static_cast<double>(s.in_range) / static_cast<double>(s.estimates);
+    }
+    line.long_waits = s.long_waits;
+    if (s.long_wait_sum > 0) {
+        line.long_error_ratio = s.long_error_sum / s.long_wait_sum;
+        line.long_old_error_ratio = s.long_old_error_sum / s.long_wait_sum;
     }
     return line;
 }

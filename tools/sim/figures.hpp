@@ -2,10 +2,16 @@
 // The samples a run collects for one row of the table, and the row they make.
 #include "simulation.hpp"
 
+#include <cmath>
 #include <string>
 #include <vector>
 
 namespace novbe::sim {
+
+// What a ticket was told at issue, in seconds; `old`: the estimate before ranges, for comparison.
+struct told_wait {
+    double low = 0, middle = 0, high = 0, old = 0;
+};
 
 struct samples {
     std::vector<double> waits;  // seconds, one per visit called
@@ -13,15 +19,25 @@ struct samples {
     std::size_t unserved = 0, no_shows = 0;
     std::size_t estimates = 0;
     double estimate_error_sum = 0, estimated_wait_sum = 0;  // over first visits: |error| and actual wait
+    std::size_t in_range = 0;                                // of those, waits inside the range told
+    std::size_t long_waits = 0;                              // of those, waits over 5 minutes:
+    double long_error_sum = 0, long_old_error_sum = 0, long_wait_sum = 0;  // |middle's error|, |old's|, wait
 
     void add_wait(double wait_s, bool within_target) {
         waits.push_back(wait_s);
         if (within_target) ++within;
     }
-    void add_estimate(double actual, double told) {
+    // Seconds: the actual wait, the range told at issue, and the estimate before ranges.
+    void add_estimate(double actual, told_wait const& told) {
         ++estimates;
-        estimate_error_sum += actual > told ? actual - told : told - actual;
+        estimate_error_sum += std::abs(actual - told.middle);
         estimated_wait_sum += actual;
+        if (told.low <= actual && actual <= told.high) ++in_range;
+        if (actual <= 5 * 60) return;
+        ++long_waits;
+        long_error_sum += std::abs(actual - told.middle);
+        long_old_error_sum += std::abs(actual - told.old);
+        long_wait_sum += actual;
     }
 };
 

@@ -21,7 +21,34 @@ std::string row(wait_line const& l) {
            (l.utilisation < 0 ? std::string("") : percent(l.utilisation)) + " |\n";
 }
 
+std::string estimate_row(wait_line const& l) {
+    return "| " + l.name + " | " + count(l.estimates) + " | " + percent(l.in_range) + " | " + count(l.long_waits) + " | " +
+           percent(l.long_error_ratio) + " | " + percent(l.long_old_error_ratio) + " |\n";
+}
+
+std::string share(std::size_t part, std::size_t whole) { return whole ? percent(double(part) / double(whole)) : "-"; }
+
+std::string alert_row(wait_line const& l) {
+    auto const& a = l.alerts;
+    return "| " + l.name + " | " + count(a.breaches) + " | " + share(a.warned, a.breaches) + " | " + count(a.alerts) + " | " +
+           share(a.false_alarms, a.alerts) + " |\n";
+}
+
 }  // namespace
+
+std::string render_alerts(result const& r) {
+    std::string out = "| line | breaches | warned 15 min ahead | alerts | false alarms |\n| --- | --- | --- | --- | --- |\n";
+    for (auto const& l : r.services) out += alert_row(l);
+    return out + alert_row(r.overall);
+}
+
+std::string render_estimates(result const& r) {
+    std::string out = "| line | judged | wait inside the range | waits over 5 min | middle's error / wait | "
+                      "old estimate's error / wait |\n| --- | --- | --- | --- | --- | --- |\n";
+    for (auto const& l : r.services) out += estimate_row(l);
+    out += estimate_row(r.priority) + estimate_row(r.normal) + estimate_row(r.overall);
+    return out;
+}
 
 std::string render_run(result const& r) {
     std::string out = "### " + r.variant + "\n\n";
@@ -31,20 +58,25 @@ std::string render_run(result const& r) {
     for (auto const& l : r.services) out += row(l);
     out += row(r.priority) + row(r.normal) + row(r.overall);
     out += "\nCounter utilisation " + percent(r.utilisation) + "; " + count(r.tickets) + " tickets, " +
-           count(r.commands) + " engine commands.\n\n";
+           count(r.commands) + " engine commands.\n\nEstimates told at issue, judged at the first call "
+           "(docs/DOMAIN.md#estimates):\n\n" + render_estimates(r) +
+           "\nAlerts before a breach, the forecast read once a minute (docs/DOMAIN.md#alerts-before-a-breach):\n\n" +
+           render_alerts(r) + "\n";
     return out;
 }
 
 std::string render_comparison(std::vector<result> const& runs) {
     std::string out = "| variant | mean min | p90 min | max min | within target | priority mean | normal mean | "
-                      "normal p90 | normal max | unserved | utilisation | estimate error / mean wait |\n";
-    out += "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
+                      "normal p90 | normal max | unserved | utilisation | estimate error / mean wait | "
+                      "wait inside the range | middle's error / wait over 5 min |\n";
+    out += "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
     for (auto const& r : runs) {
         auto const& a = r.overall;
         out += "| " + r.variant + " | " + min(a.mean) + " | " + min(a.p90) + " | " + min(a.max) + " | " +
                percent(a.within_target) + " | " + min(r.priority.mean) + " | " + min(r.normal.mean) + " | " +
                min(r.normal.p90) + " | " + min(r.normal.max) + " | " + count(a.unserved) + " | " +
-               percent(r.utilisation) + " | " + percent(a.estimate_ratio) + " |\n";
+               percent(r.utilisation) + " | " + percent(a.estimate_ratio) + " | " + percent(a.in_range) + " | " +
+               percent(a.long_error_ratio) + " |\n";
     }
     return out;
 }

@@ -9,6 +9,10 @@ namespace novbe::sim {
 
 // One run: a row per service, per class and for everyone, then the counters' utilisation.
 std::string render_run(result const& r);
+// The estimates told at issue against the first calls: the range's share, the middle's error.
+std::string render_estimates(result const& r);
+// The alerts raised against the breaches that followed.
+std::string render_alerts(result const& r);
 // Runs side by side: a row per variant, the figures a fairness or routing choice moves.
 std::string render_comparison(std::vector<result> const& runs);
 

@@ -1,5 +1,6 @@
 #include "simulation.hpp"
 
+#include "core/breach_forecast.hpp"
 #include "core/centre.hpp"
 #include "figures.hpp"
 
@@ -11,7 +12,9 @@ namespace {
 
 using core::duration;
 
-enum class kind : std::uint8_t { open, break_start, break_end, close, arrival, at_counter, service_done, no_show };
+double seconds(duration d) { return std::chrono::duration<double>(d).count(); }
+
+enum class kind : std::uint8_t { open, break_start, break_end, close, arrival, at_counter, service_done, no_show, watch };
 
 struct sim_event {
     duration at{};
@@ -34,7 +37,7 @@ struct ticket_run {
     duration joined{};  // issue, or transfer into the current line
     core::service_index service = 0;
     int visits = 0;
-    duration told{};  // the estimate at issue
+    told_wait told;  // at issue, seconds
 };
 
 core::centre_config config_of(day const& d, variant const& v) {
@@ -58,7 +61,7 @@ class day_run {
 public:
     day_run(day const& d, std::vector<citizen> const& citizens, variant const& v)
         : day_(d), citizens_(citizens), name_(v.name), centre_(config_of(d, v)), runs_(d.counters.size()),
-          by_service_(d.services.size()), serving_(d.services.size()) {
+          by_service_(d.services.size()), serving_(d.services.size()), alerts_(d.services.size()) {
         origin_ = core::time_point(std::chrono::sys_days(std::chrono::year(2026) / 12 / 1)) + d.opening;
         for (std::size_t c = 0; c < d.counters.size(); ++c) {
             for (auto s : d.centre.counters[c].services) serving_[s].push_back(c);
@@ -76,6 +79,9 @@ public:
             schedule(plan.close, kind::close, c);
         }
         for (std::uint32_t i = 0; i < citizens_.size(); ++i) schedule(citizens_[i].at, kind::arrival, i);
+        duration last_close{};
+        for (auto const& plan : day_.counters) last_close = std::max(last_close, duration(plan.close));
+        for (duration at{}; at <= last_close; at += alert_tick) schedule(at, kind::watch, 0);
         while (!queue_.empty()) {
             auto ev = queue_.top();
             queue_.pop();
@@ -115,6 +121,13 @@ private:
 
     void handle(sim_event const& ev) {
         auto c = ev.who;
+        if (ev.what == kind::watch) {  // the dashboard's forecast, once a minute
+            for (core::service_index s = 0; s < alerts_.size(); ++s) {
+                auto breach = core::predicted_breach(centre_, s, now_);
+                alerts_[s].watch(now_ - origin_, breach && *breach <= core::breach_horizon);
+            }
+            return;
+        }
         if (ev.what == kind::arrival) {  // `who` is a citizen
             run(core::issue_ticket{.service = citizens_[c].service,
                                    .cls = citizens_[c].priority ? core::priority_class::priority : core::priority_class::normal,
@@ -139,7 +152,8 @@ private:
             r.paused_time += now_ - origin_ - r.pause_since;
             try_call(c);
             break;
-        case kind::arrival: break;  // above
+        case kind::arrival:
+        case kind::watch: break;  // above
         case kind::at_counter: {
             run(core::start_serving{.counter = number(c), .by = clerk(c)});
             auto const& t = tickets_[*centre_.counters()[c].current];
@@ -218,6 +232,7 @@ private:
     samples priority_, normal_;
     std::vector<std::vector<std::size_t>> serving_;  // per service: the counters serving it, in the day's order
     std::vector<std::size_t> index_of_;               // counter number -> index
+    std::vector<alert_watch> alerts_;                 // per service
 };
 
 void day_run::record(core::event const& ev) {
@@ -228,17 +243,22 @@ void day_run::record(core::event const& ev) {
     };
     if (auto const* issued = std::get_if<core::ticket_issued>(&ev)) {
         if (tickets_.size() <= issued->ticket) tickets_.resize(issued->ticket + 1);
-        tickets_[issued->ticket] = {.citizen = next_citizen_++, .joined = issued->at - origin_, .service = issued->service, .visits = 1,
-                               .told = issued->estimated_wait};
+        auto s = issued->service;  // the estimate before ranges, from the same state (docs/DOMAIN.md#estimates)
+        auto old = core::estimate_wait(issued->people_ahead, centre_.open_counters(s), centre_.expected_service(s));
+        tickets_[issued->ticket] = {.citizen = next_citizen_++, .joined = issued->at - origin_, .service = s, .visits = 1,
+                                    .told = {.low = seconds(issued->estimated_low), .middle = seconds(issued->estimated_wait),
+                                             .high = seconds(issued->estimated_high), .old = seconds(old)}};
     } else if (auto const* called = std::get_if<core::ticket_called>(&ev)) {
         auto& t = tickets_[called->ticket];
         runs_[counter_index(called->counter)].busy_since = called->at - origin_;
         double wait = std::chrono::duration<double>(called->at - origin_ - t.joined).count();
-        bool within = called->at - origin_ - t.joined <= day_.centre.services[t.service].target_wait;
+        auto const target = day_.centre.services[t.service].target_wait;
+        bool within = called->at - origin_ - t.joined <= target;
+        if (!within) alerts_[t.service].breach(t.joined + target);
         auto& by_class = citizens_[t.citizen].priority ? priority_ : normal_;
         for (auto* s : {&by_service_[t.service], &by_class}) {
             s->add_wait(wait, within);
-            if (t.visits == 1) s->add_estimate(wait, std::chrono::duration<double>(t.told).count());
+            if (t.visits == 1) s->add_estimate(wait, t.told);
         }
     } else if (auto const* moved = std::get_if<core::ticket_transferred>(&ev)) {
         auto& t = tickets_[moved->ticket];
@@ -256,6 +276,9 @@ void day_run::record(core::event const& ev) {
     } else if (std::holds_alternative<core::day_closed>(ev)) {
         for (auto const& t : centre_.tickets()) {  // applied already: the unserved are closed now
             if (t.state != core::ticket_state::closed) continue;
+            auto const& v = t.current();
+            if (v.joined + day_.centre.services[v.service].target_wait < std::get<core::day_closed>(ev).at)
+                alerts_[v.service].breach(v.joined + day_.centre.services[v.service].target_wait - origin_);
             ++by_service_[t.current().service].unserved;
             ++(t.cls == core::priority_class::priority ? priority_ : normal_).unserved;
         }
@@ -274,6 +297,11 @@ result day_run::figures() {
         all.estimates += in.estimates;
         all.estimate_error_sum += in.estimate_error_sum;
         all.estimated_wait_sum += in.estimated_wait_sum;
+        all.in_range += in.in_range;
+        all.long_waits += in.long_waits;
+        all.long_error_sum += in.long_error_sum;
+        all.long_old_error_sum += in.long_old_error_sum;
+        all.long_wait_sum += in.long_wait_sum;
         out.services.push_back(summarise(day_.centre.services[s].id, in));
     }
     out.overall = summarise("all", all);
@@ -288,6 +316,12 @@ result day_run::figures() {
         return working.count() > 0 ? static_cast<double>(busy.count()) / static_cast<double>(working.count()) : 0.0;
     };
     for (std::size_t s = 0; s < serving_.size(); ++s) out.services[s].utilisation = utilisation(serving_[s]);
+    alert_figures every_line;
+    for (std::size_t s = 0; s < alerts_.size(); ++s) {
+        out.services[s].alerts = alerts_[s].figures();
+        every_line += out.services[s].alerts;
+    }
+    out.overall.alerts = every_line;
     std::vector<std::size_t> every(runs_.size());
     for (std::size_t c = 0; c < every.size(); ++c) every[c] = c;
     out.utilisation = out.overall.utilisation = utilisation(every);

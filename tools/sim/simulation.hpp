@@ -2,6 +2,7 @@
 // The day run through the real engine (core::centre: decide, then apply every event), as a
 // discrete-event simulation: arrivals, calls, walks, services, no-shows, transfers and the
 // counters' plans are events on one clock; nothing here reads a clock or a file.
+#include "alerts.hpp"
 #include "citizens.hpp"
 #include "day.hpp"
 
@@ -30,9 +31,13 @@ struct wait_line {
     std::size_t estimates = 0;  // first visits called, whose estimate at issue is judged
     double estimate_mae = 0;    // mean |actual wait - estimate at issue| over them
     double estimate_ratio = 0;  // that error / their mean actual wait
+    double in_range = 0;        // share of them whose wait was inside the range told
+    std::size_t long_waits = 0;  // of them, waits over 5 minutes
+    double long_error_ratio = 0, long_old_error_ratio = 0;  // over those: mean |error| / mean wait, middle and old
     // Of the counters serving the service (one serving several counts in each): time with a ticket
     // called or at them / time open and not paused. Negative for the class rows, which have none.
     double utilisation = -1;
+    alert_figures alerts;  // services and all only
 };
 
 struct result {

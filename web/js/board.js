@@ -7,7 +7,7 @@
 import { announce, enableSound, loadServerSpeech, soundBlocked } from './announce.js';
 import { offlineBanner } from './banner.js';
 import { BoardState, MAX_CALLS, unknownInZone, zoneServices } from './board_state.js';
-import { minutes, nameIn, say } from './i18n.js';
+import { minutes, nameIn, say, waitRange } from './i18n.js';
 import { Link } from './link.js';
 
 const params = new URLSearchParams(location.search);
@@ -61,6 +61,12 @@ function renderCounters(lang) {
     page($('serving'), [...$('counter-list').children, ...$('counters-off').children]);
 }
 
+// A line's wait for a ticket taken now: "15–25 min", or the middle figure from a server without ranges.
+function boardWait(lang, l) {
+    const range = waitRange(l);
+    return range ? say(lang, 'minutesRange', range) : say(lang, 'minutes', { n: minutes(l.estimatedWaitS) });
+}
+
 function renderLines(lang) {
     const only = zoneServices(state.centre, zone);
     const shown = state.centre.services.filter((s) => state.lines.has(s.id) && (!only || only.has(s.id)));
@@ -71,7 +77,7 @@ function renderLines(lang) {
         tr.dataset.service = s.id;
         tr.append(make('td', 'name', `${s.prefix} · ${serviceName(s.id)}`), make('td', 'count', String(l.waiting)),
             // No counter serves the line now: say so, never a number (docs/DOMAIN.md#estimates).
-            make('td', 'wait', !l.openCounters ? say(lang, 'noCounterShort') : l.waiting ? say(lang, 'minutes', { n: minutes(l.estimatedWaitS) }) : '—'));
+            make('td', 'wait', !l.openCounters ? say(lang, 'noCounterShort') : l.waiting ? boardWait(lang, l) : '—'));
         return tr;
     }));
     page($('lines'), [...$('line-table').children]);

@@ -9,7 +9,7 @@ import { clock } from './clock.js';
 import { toCsv } from './dashboard_csv.js';
 import { figuresTable, totalCards } from './dashboard_figures.js';
 import { signInForm } from './dashboard_sign_in.js';
-import { nameIn } from './i18n.js';
+import { nameIn, waitRange } from './i18n.js';
 import { longestWaitS, overTarget, received } from './longest_wait.js';
 import { mountStaffLanguagePicker, onStaffLanguage, staffLanguage, staffSay } from './staff_language.js';
 
@@ -57,13 +57,19 @@ function renderCounters() {
     }));
 }
 
+// The middle figure, and the range a citizen is told beside it (docs/DOMAIN.md#estimates).
+function dashboardWait(l) {
+    const range = waitRange(l);
+    return range ? `${clock(l.estimatedWaitS)} (${staffSay('dashboard.rangeMinutes', range)})` : clock(l.estimatedWaitS);
+}
+
 function renderQueues() {
     $('queues').replaceChildren(...centre.services.map((s) => {
         const l = lines.get(s.id) ?? { waiting: 0, longestWaitS: 0, estimatedWaitS: 0, openCounters: 0 };
         const tr = document.createElement('tr');
         tr.dataset.service = s.id;
         tr.append(cell(serviceName(s.id)), cell(l.waiting, 'num', 'waiting'), cell('', 'num', 'longestWait'), cell(clock(s.targetWaitS), 'num', 'target'),
-            cell(l.waiting ? clock(l.estimatedWaitS) : '—', 'num', 'estimatedWait'), cell(l.openCounters, 'num', 'openCounters'));
+            cell(l.waiting ? dashboardWait(l) : '—', 'num', 'estimatedWait'), cell(l.openCounters, 'num', 'openCounters'));
         return tr;
     }));
     tickQueues();

@@ -25,3 +25,16 @@ export function nameIn(names, language, centre, fallback = '') {
 export function minutes(seconds) {
     return Math.max(1, Math.ceil(seconds / 60));
 }
+
+// An estimate's range in whole minutes, { low, high }, from a ticket's or a line's
+// estimatedLowS/estimatedHighS (docs/DOMAIN.md#estimates); null when a server sends none.
+export function waitRange(o) {
+    const low = Math.floor(Number(o?.estimatedLowS ?? 0) / 60), high = Math.ceil(Number(o?.estimatedHighS ?? 0) / 60);
+    return high > low ? { low, high } : null;
+}
+
+// "about 15–25 min", or "about 20 min" from the middle figure alone.
+export function aboutWait(language, o) {
+    const range = waitRange(o);
+    return range ? say(language, 'aboutRange', range) : say(language, 'about', { n: minutes(o.estimatedWaitS) });
+}

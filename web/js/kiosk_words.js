@@ -1,6 +1,6 @@
 // What the kiosk says beyond one sentence: the start and out-of-service screens in every
 // language of the centre, a service button's line, the ticket's wait, and opening times.
-import { minutes, say } from './i18n.js';
+import { aboutWait, say } from './i18n.js';
 
 // One line per language, each marked with its language (fonts, screen readers).
 export function inEveryLanguage(languages, key) {
@@ -15,13 +15,13 @@ export function lineHint(line, language) {
     if (!line) return ' ';
     if (!line.openCounters) return `${say(language, 'waitingCount', { n: line.waiting })} · ${say(language, 'noCounterShort')}`;
     if (!line.waiting) return say(language, 'waitingCount', { n: 0 });
-    return `${say(language, 'waitingCount', { n: line.waiting })} · ${say(language, 'about', { n: minutes(line.estimatedWaitS) })}`;
+    return `${say(language, 'waitingCount', { n: line.waiting })} · ${aboutWait(language, line)}`;
 }
 
 // The ticket's estimate, or that no counter is open for its service now: never a made-up number.
 export function waitWords(t, language) {
     if (!t.openCounters) return say(language, 'noCounterOpen');
-    return `${say(language, 'estimatedWait')}: ${say(language, 'about', { n: minutes(t.estimatedWaitS) })}`;
+    return `${say(language, 'estimatedWait')}: ${aboutWait(language, t)}`;
 }
 
 // When the centre opens again, in its own time zone: "08:00", with the date when not today.

@@ -3,7 +3,7 @@
 // a 1-5 rating the server accepts once. In the ticket's language, switchable. When the ticket is
 // called (or called again) the phone vibrates and, once sound is enabled by a touch, rings.
 import { offlineBanner } from './banner.js';
-import { LANGUAGES, minutes, nameIn, say } from './i18n.js';
+import { aboutWait, LANGUAGES, nameIn, say } from './i18n.js';
 import { Link } from './link.js';
 import { describe } from './refusals.js';
 import { ring, soundControl } from './ticket_alert.js';
@@ -30,7 +30,7 @@ function render(before = status) {
     $('state').textContent = say(language, `state_${state}`);
     $('where').className = state === 'called' ? 'called' : state === 'waiting' && !status.openCounters ? 'closed' : '';
     const place = status.peopleAhead ? say(language, 'peopleAhead', { n: status.peopleAhead }) : say(language, 'youAreNext');
-    const wait = status.openCounters ? ` · ${say(language, 'about', { n: minutes(status.estimatedWaitS) })}` : `\n${say(language, 'noCounterOpen')}`;
+    const wait = status.openCounters ? ` · ${aboutWait(language, status)}` : `\n${say(language, 'noCounterOpen')}`;
     $('where').textContent = state === 'waiting' ? place + wait
         : (state === 'called' || state === 'serving') ? say(language, 'goToCounter', { counter: status.counter }) : '';
     $('turn').hidden = state !== 'called';

@@ -84,7 +84,8 @@ TEST_F(estimates, place_in_line_moves_up_as_others_are_called) {
     EXPECT_EQ(2u, c.people_ahead(*c.find_ticket("A003"), now));
     call(1);
     EXPECT_EQ(1u, c.people_ahead(*c.find_ticket("A003"), now));
-    EXPECT_EQ(minutes(6), c.estimated_wait(*c.find_ticket("A003"), now));
+    // A002, then half of A001's stay on average: the only counter is busy with it
+    EXPECT_EQ(minutes(9), c.estimated_wait(*c.find_ticket("A003"), now));
 }
 
 TEST_F(estimates, a_served_ticket_moves_the_estimate_from_the_configured_time) {
@@ -131,6 +132,81 @@ TEST_F(estimates, the_error_of_each_estimate_is_measured_at_the_call) {
     EXPECT_EQ(2u, f.estimates);
     EXPECT_EQ(minutes(4), f.estimate_error_sum);
     EXPECT_EQ(minutes(2), f.average_estimate_error());
+}
+
+TEST_F(estimates, the_range_spreads_around_the_middle_in_whole_minutes) {
+    open(1);
+    open(2);
+    for (int i = 0; i < 3; ++i) issue("passport");
+    auto const& fourth = *c.find_ticket(issue("passport"));
+    // 3 ahead x 6 min / 2 counters = 9; fewer than 8 calls judged yet: the default 0.6 to 1.5
+    EXPECT_EQ((wait_range{minutes(5), minutes(9), minutes(14)}), (wait_range{fourth.estimated_low, fourth.estimated_wait, fourth.estimated_high}));
+    EXPECT_EQ((wait_range{minutes(5), minutes(9), minutes(14)}), c.estimated_range(fourth, now));
+}
+
+TEST_F(estimates, the_range_follows_how_far_off_the_line_s_estimates_were) {
+    open(1);
+    issue("passport");
+    for (int i = 0; i < 9; ++i) {
+        issue("passport");  // told 6 minutes: one ahead, at an idle counter
+        call(1);            // the one before, issued 12 minutes ago: twice what it was told
+        run(start_serving{1});
+        now += 6min;
+        run(complete_service{1, ""});
+        now += 6min;
+    }
+    // 8 calls judged, each at twice the middle told: the range reaches twice the middle
+    EXPECT_EQ((wait_range{minutes(6), minutes(6), minutes(12)}), c.estimated_range(service("passport"), now));
+}
+
+TEST_F(estimates, other_lines_waiting_at_the_same_counters_count) {
+    open(2);  // serves passport and id_card, the longest wait first
+    issue("id_card");
+    issue("id_card");
+    issue("passport");
+    // A001 (6 min), and the two id_card tickets that waited longer (5 min each), at one counter
+    EXPECT_EQ(minutes(16), c.estimated_wait(service("passport"), now));
+}
+
+TEST_F(estimates, a_priority_ticket_waits_for_no_other_line_s_normal_tickets) {
+    open(2);
+    issue("id_card");
+    call(2);  // counter 2 busy with B001
+    issue("id_card");
+    issue("id_card");
+    // Half of B001's stay on average; a normal ticket also waits for B002 and B003 (5 min each)
+    // and A001, while priority tickets arriving as A001 did (one in 30 min, 6 min each) go first:
+    // (1.5 x 6 + 2 x 5) / (1 - 6 / 30) = 23.75 min
+    EXPECT_EQ(minutes(3), c.find_ticket(issue("passport", priority_class::priority))->estimated_wait);
+    EXPECT_EQ(milliseconds(1'425'000), c.find_ticket(issue("passport"))->estimated_wait);
+}
+
+TEST_F(estimates, a_paused_counter_is_counted_back_after_its_break) {
+    open(1);
+    run(pause_counter{1, "break"});
+    for (int i = 0; i < 4; ++i) issue("passport");
+    // Nobody serves for the 20 minutes of a break, then 4 ahead x 6 min
+    EXPECT_EQ(minutes(20 + 24), c.estimated_wait(service("passport"), now));
+    now += 15min;
+    EXPECT_EQ(minutes(5 + 24), c.estimated_wait(service("passport"), now));
+}
+
+TEST_F(estimates, a_snapshot_gives_back_the_same_estimates) {
+    open(1);
+    open(2);
+    for (int i = 0; i < 12; ++i) {
+        issue(i % 3 ? "passport" : "id_card", i % 4 ? priority_class::normal : priority_class::priority);
+        if (i % 2) {
+            call(1);
+            now += 2min;
+            serve(1);
+        }
+        now += 1min;
+    }
+    auto copy = centre::from_image(c.config(), c.image());
+    ASSERT_TRUE(copy);
+    EXPECT_TRUE(*copy == c);
+    for (auto s : {service("passport"), service("id_card")}) EXPECT_EQ(c.estimated_range(s, now), copy->estimated_range(s, now));
 }
 
 }  // namespace

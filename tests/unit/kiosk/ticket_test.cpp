@@ -58,6 +58,15 @@ TEST(ticket, english_ticket_has_number_service_wait_qr_and_cut) {
     EXPECT_TRUE(p.cut_at_end);
 }
 
+TEST(ticket, the_estimate_is_printed_as_a_range_in_the_ticket_s_language) {
+    auto t = issued("en");
+    t.set_estimated_low_s(9 * 60 + 40);
+    t.set_estimated_high_s(16 * 60);
+    EXPECT_TRUE(read_escpos(to_escpos(make_ticket(t, centre(), "http://h", ""))).has_line("Estimated wait: about 9–16 min"));
+    t.set_language("ru");
+    EXPECT_TRUE(read_escpos(to_escpos(make_ticket(t, centre(), "http://h", ""))).has_line("Ожидание: около 9–16 мин"));
+}
+
 TEST(ticket, with_no_counter_open_for_the_service_it_says_so_instead_of_an_estimate) {
     auto none = issued("en");
     none.set_open_counters(0);
@@ -127,11 +136,15 @@ TEST(texts, every_language_says_everything) {
         EXPECT_EQ(code, t.code);
         for (char const* s : {t.language_name, t.choose_language, t.choose_service, t.choose_priority, t.priority_hint,
                               t.normal, t.priority, t.priority_mark, t.your_number, t.people_ahead, t.estimated_wait,
-                              t.about, t.you_are_next, t.scan_to_follow, t.out_of_service, t.take_ticket, t.reprint, t.no_counter_open})
+                              t.about, t.you_are_next, t.scan_to_follow, t.out_of_service, t.take_ticket, t.reprint, t.no_counter_open, t.about_range})
             EXPECT_NE(std::string(), s) << code;
         auto wait = wait_words(t, 61);  // 61 s is 2 minutes, rounded up
         EXPECT_NE(std::string::npos, wait.find('2')) << code;
         EXPECT_EQ(std::string::npos, wait.find('{')) << code << ": " << wait;
+        auto range = wait_words(t, 20 * 60, 14 * 60 + 30, 25 * 60 + 1);  // 14 down, 26 up
+        EXPECT_NE(std::string::npos, range.find("14")) << code << ": " << range;
+        EXPECT_NE(std::string::npos, range.find("26")) << code << ": " << range;
+        EXPECT_EQ(std::string::npos, range.find('{')) << code << ": " << range;
         EXPECT_EQ(std::string::npos, with_number(t.people_ahead, 7).find("{n}")) << code;
     }
     EXPECT_STREQ("en", texts_for("xx").code);
