@@ -7,7 +7,7 @@
 
 namespace novbe::forward {
 
-inline constexpr int central_schema_version = 1;
+inline constexpr int central_schema_version = 2;
 
 // The central schema is newer than this build: forwarding stops, the centre serves on.
 class schema_too_new : public std::runtime_error {
