@@ -1,6 +1,7 @@
 #include "central_config.hpp"
 
 #include "app/toml_screen.hpp"
+#include "net/edge.hpp"
 #include "net/secret_hash.hpp"
 
 #include <toml++/toml.h>
@@ -132,6 +133,10 @@ central_settings load_central_config(std::string const& path) {
     if (auto const* server = root.get_as<toml::table>("server")) {
         s.public_names = in.texts(*server, "public_names");
         s.trusted_proxies = in.texts(*server, "trusted_proxies");
+        for (auto const& name : s.public_names)
+            if (!net::parse_host(name)) in.fail(server->get("public_names"), "'" + name + "' is not a host name (host or host:port)");
+        for (auto const& proxy : s.trusted_proxies)
+            if (!net::parse_address(proxy)) in.fail(server->get("trusted_proxies"), "'" + proxy + "' is not an IP address");
     }
     if (auto const* users = root.get_as<toml::array>("users")) {
         if (users->size() > max_users) in.fail(users, "at most 10000 users");

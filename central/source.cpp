@@ -52,7 +52,7 @@ bool source::sleep(std::chrono::milliseconds d) {
     return !wake_.wait_for(lock, d, [this] { return stopping_; });
 }
 
-void source::serve(std::string const& connection_text) {
+void source::serve(std::string const& connection_text, bool& connected) {
     pqxx::connection c(connection_text);
     std::set<std::string> dirty;
     listener notifications(c, dirty);  // LISTEN first: nothing committed after the full read is missed
@@ -68,6 +68,7 @@ void source::serve(std::string const& connection_text) {
         dirty.clear();
     }
     cb_.log(false, "central: reading the central database live (LISTEN novbe_forwarded)");
+    connected = true;
     cb_.status(true);
     for (auto const& id : centre_ids(c))
         if (auto f = read_centre(c, id); !f.centre_id.empty()) cb_.figures(std::move(f));
@@ -91,10 +92,12 @@ void source::run() {
     auto backoff = std::chrono::milliseconds(250);
     std::string problem;
     while (true) {
+        bool connected = false;
         try {
-            serve(connection_);
+            serve(connection_, connected);
             return;  // stopped
         } catch (std::exception const& e) {
+            if (connected) backoff = std::chrono::milliseconds(250);  // it worked until now: retry soon
             cb_.status(false);
             std::string why = e.what();
             while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();

@@ -30,7 +30,7 @@ public:
 
 private:
     void run();
-    void serve(std::string const& connection_text);
+    void serve(std::string const& connection_text, bool& connected);
     bool sleep(std::chrono::milliseconds d);  // false once stopping
 
     std::string connection_;

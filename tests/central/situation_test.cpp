@@ -261,5 +261,42 @@ TEST(situation, sign_ins_are_limited_like_the_centres) {
     EXPECT_EQ(0, run_program({NOVBE_CENTRAL_BINARY, "--help"}).exit_code);
 }
 
+TEST(situation, the_central_database_gone_and_back_is_said_and_reading_resumes) {
+    pg_cluster pg;
+    server_process p;
+    p.configure(central_config(pg, "baku-1"));
+    p.start();
+    issue_one(p);
+    ASSERT_TRUE(caught_up(pg, p));
+    situation_process room(pg.connection(), users);
+    room.start();
+    live_client live(room.port());
+    auto welcome = live.sign_in("nigar", "nigar-secret-1");
+    ASSERT_EQ("welcome", welcome.at("type")) << room.log();
+    EXPECT_EQ(true, welcome.at("database").as_bool());
+    pg.stop();
+    auto down = live.until([](auto const& o) { return o.at("type") == "status"; });
+    ASSERT_TRUE(down) << room.log();
+    EXPECT_EQ(false, down->at("database").as_bool());
+    EXPECT_NE(std::string::npos, room.log().find("central: cannot read the central database ([database] connection)")) << room.log();
+    issue_one(p);  // the centre serves meanwhile; its forwarder catches up once the database is back
+    pg.start();
+    auto up = live.until([](auto const& o) { return o.at("type") == "status"; }, std::chrono::seconds(20));
+    ASSERT_TRUE(up) << room.log();
+    EXPECT_EQ(true, up->at("database").as_bool());
+    ASSERT_TRUE(caught_up(pg, p));
+    EXPECT_TRUE(summary_at(live, json::object{{"centres", json::array{}}}, "baku-1", last_seq(p))) << room.log();
+    EXPECT_EQ(0, room.stop()) << room.log();
+}
+
+TEST(situation, a_wrong_configuration_is_named_with_its_line) {
+    situation_process room("host=/nonexistent dbname=x", users);
+    std::ofstream(room.config_path(), std::ios::app) << "\n[server]\ntrusted_proxies = [\"not-an-address\"]\n";
+    auto checked = run_program({NOVBE_CENTRAL_BINARY, "check-config", "--config", room.config_path()});
+    EXPECT_EQ(1, checked.exit_code);
+    EXPECT_NE(std::string::npos, checked.err.find("'not-an-address' is not an IP address")) << checked.err;
+    EXPECT_NE(std::string::npos, checked.err.find("central.toml:")) << checked.err;
+}
+
 }  // namespace
 }  // namespace novbe::testing
