@@ -1,5 +1,6 @@
 #include "live_session.hpp"
 
+#include "central/history_query.hpp"
 #include "net/log.hpp"
 #include "net/secret_hash.hpp"
 
@@ -74,12 +75,41 @@ void live_session::handle(std::string const& text) {
         if (name.empty() || name.size() > 64 || secret.size() > 1024) return refuse("unknown", std::chrono::milliseconds(0));
         return sign_in(name, secret);
     }
+    if (auto const* h = o.if_contains("history"); h && h->is_object()) return history(h->as_object());
     if (auto const* follow = o.if_contains("follow")) {
         following_ = follow->is_string() ? std::string(follow->as_string()) : std::string();
         if (!following_.empty() && !user_->sees(following_)) following_.clear();  // not theirs: as if unknown
         if (following_.empty()) return;
         if (auto const* d = room_.detail(following_)) send(std::make_shared<std::string const>(room_.detail_message(*d)));
     }
+}
+
+// {"history": {"from", "to"}}: answered {"type": "history", "from", "to", "csv"} or {"type":
+// "history", "error"}; one at a time, on the pool, with a connection of its own.
+void live_session::history(boost::json::object const& o) {
+    auto reply = [this](boost::json::object m) {
+        m["type"] = "history";
+        send(std::make_shared<std::string const>(boost::json::serialize(m)));
+    };
+    auto from = valid_date(text_field(o, "from")), to = valid_date(text_field(o, "to"));
+    if (!from || !to) return reply({{"error", "from and to are dates YYYY-MM-DD"}});
+    if (history_busy_) return reply({{"error", "one history at a time"}});
+    history_busy_ = true;
+    history_request r{*from, *to, user_->role == scope::national ? std::vector<std::string>{} : user_->centres};
+    boost::asio::post(checks_, [self = shared_from_this(), r, connection = room_.settings().connection] {
+        boost::json::object m{{"from", r.from}, {"to", r.to}};
+        try {
+            m["csv"] = history_csv(connection, r);
+        } catch (std::exception const& e) {
+            m["error"] = e.what();
+        }
+        m["type"] = "history";
+        auto text = std::make_shared<std::string const>(boost::json::serialize(m));
+        boost::asio::post(self->ws_.get_executor(), [self, text] {
+            self->history_busy_ = false;
+            self->send(text);
+        });
+    });
 }
 
 void live_session::sign_in(std::string const& name, std::string const& secret) {

@@ -3,7 +3,8 @@
 // limited as the centre's sign-ins are: docs/RELIABILITY.md#sign-in), then it is sent the
 // centres its user sees, live; {"follow": "centre_id"} asks for one centre's detail too. JSON
 // text frames of 4 KiB at most from the page; what waits to be sent is bounded in bytes (a page
-// that does not read is dropped). One write in flight.
+// that does not read is dropped). One write in flight. {"history": {"from", "to"}} asks for the
+// CSV of a date range over the user's centres (history_query.hpp).
 #include "central/room.hpp"
 #include "net/drained_stream.hpp"
 
@@ -12,6 +13,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
+#include <boost/json/object.hpp>
 
 #include <deque>
 #include <memory>
@@ -35,6 +37,7 @@ private:
     void on_read(boost::beast::error_code ec, std::size_t bytes);
     void handle(std::string const& text);
     void sign_in(std::string const& name, std::string const& secret);
+    void history(boost::json::object const& request);
     void signed_in(central_user const* u, bool right);
     void refuse(std::string const& reason, std::chrono::milliseconds after);
     void do_write();
@@ -50,6 +53,7 @@ private:
     std::size_t queued_bytes_ = 0;
     central_user const* user_ = nullptr;
     bool checking_ = false;
+    bool history_busy_ = false;
     bool closing_ = false;
     std::string following_;
 };

@@ -203,7 +203,7 @@ TEST(situation, three_centres_figures_equal_their_own_statistics_live_and_after_
     EXPECT_EQ(0, room.stop()) << room.log();
 }
 
-TEST(situation, a_regional_manager_sees_only_their_centres) {
+TEST(situation, a_regional_manager_sees_only_their_centres_and_their_history) {
     pg_cluster pg;
     server_process one, two;
     one.configure(central_config(pg, "baku-1"));
@@ -233,6 +233,26 @@ TEST(situation, a_regional_manager_sees_only_their_centres) {
     EXPECT_EQ("baku-2", m->at("summary").as_object().at("centre"));
     auto more = live.until([](auto const&) { return true; }, std::chrono::milliseconds(1500));
     EXPECT_FALSE(more) << json::serialize(*more);
+    // History as CSV: their centre's day only; a national user's has both.
+    std::string day(listed[0].as_object().at("day").as_string());
+    auto history = [&](live_client& c) {
+        c.send({{"history", {{"from", day}, {"to", day}}}});
+        auto h = c.until([](auto const& o) { return o.at("type") == "history"; });
+        return h && h->contains("csv") ? std::string(h->at("csv").as_string()) : std::string("no csv");
+    };
+    auto theirs = history(live);
+    EXPECT_EQ(0u, theirs.find("centre,day,service,service_name,issued,served,no_shows,")) << theirs;
+    EXPECT_NE(std::string::npos, theirs.find("\nbaku-2," + day + ",notary,Notary,2,0,0,0,0,")) << theirs;
+    EXPECT_EQ(std::string::npos, theirs.find("baku-1")) << theirs;
+    live_client national(room.port());
+    ASSERT_EQ("welcome", national.sign_in("nigar", "nigar-secret-1").at("type"));
+    auto all = history(national);
+    EXPECT_NE(std::string::npos, all.find("\nbaku-1," + day + ",notary,Notary,2,")) << all;
+    EXPECT_NE(std::string::npos, all.find("\nbaku-2,")) << all;
+    national.send({{"history", {{"from", "2026-13-01"}, {"to", day}}}});
+    auto refused = national.until([](auto const& o) { return o.at("type") == "history"; });
+    ASSERT_TRUE(refused);
+    EXPECT_EQ("from and to are dates YYYY-MM-DD", refused->at("error"));
 }
 
 TEST(situation, sign_ins_are_limited_like_the_centres) {
