@@ -4,7 +4,7 @@
 // off-screen at a desk's 1366x768 and a wall's 1920x1080.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -172,6 +172,13 @@ test('every centre at a glance, a call arriving live, a silent centre marked fir
     const wallSize = await page.locator('#centres td').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     assert.ok(wallSize >= 24, `the wall's glance text is ${wallSize}px`);
     await shoot(page, 'situation-1920x1080');
+    // Today's history as a file: the centres' rows as the central projection has them.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#history-download')]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    assert.match(download.suggestedFilename(), /^novbe-history-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv$/);
+    assert.match(csv, /^centre,day,service,service_name,issued,served,no_shows,/);
+    assert.match(csv, /\nbaku-1,\d{4}-\d\d-\d\d,passport,Passport,1,0,0,0,1,/);
+    assert.match(csv, /\nbaku-2,\d{4}-\d\d-\d\d,passport,Passport,1,0,0,0,0,/);
     await context.close();
     assert.deepEqual(errors, []);
 });

@@ -125,10 +125,15 @@ function connect() {
     mine.addEventListener('message', (event) => {
         const message = JSON.parse(event.data);
         if (message.type === 'refused') return refused(message.reason);
+        if (message.type === 'history') return historyReceived(message);
         if (apply(state, message) === 'welcome') {
             retryMs = 500;
             $('sign-in').hidden = true;
             $('room').hidden = false;
+            // The centres' own latest day (their local date), else the server's date in UTC.
+            const days = [...state.centres.values()].map((c) => c.day).filter(Boolean).sort();
+            const today = days.at(-1) ?? new Date(serverNow(state)).toISOString().slice(0, 10);
+            for (const id of ['history-from', 'history-to']) if (!$(id).value) $(id).value = today;
             if (followed) mine.send(JSON.stringify({ follow: followed }));
         }
         render();
@@ -148,6 +153,28 @@ function connect() {
         setTimeout(connect, wait);
     });
 }
+
+// History: the CSV of a date range over the user's centres, saved as a file.
+function historyReceived(message) {
+    $('history-download').disabled = false;
+    if (message.error) {
+        $('history-error').textContent = staffSay('central.historyError', { reason: message.error });
+        return;
+    }
+    $('history-error').textContent = '';
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([message.csv], { type: 'text/csv' }));
+    link.download = `novbe-history-${message.from}-${message.to}.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
+$('history').addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (socket?.readyState !== WebSocket.OPEN) return;
+    $('history-download').disabled = true;
+    socket.send(JSON.stringify({ history: { from: $('history-from').value, to: $('history-to').value } }));
+});
 
 $('sign-in').addEventListener('submit', (event) => {
     event.preventDefault();
