@@ -1,8 +1,8 @@
 #pragma once
 // What novbe-central reads of the central PostgreSQL (docs/CENTRAL.md#situation-room): for one
 // centre, its summary for the glance and its detail (each service's line and day's figures, each
-// counter), both as JSON made by PostgreSQL itself, counted from the forwarded events exactly as
-// the centre's engine counts its own statistics.
+// counter), both as JSON made by PostgreSQL itself from the projections that its triggers keep
+// exactly as the centre's engine counts its own statistics.
 #include <pqxx/connection>
 
 #include <string>

@@ -9,7 +9,7 @@ namespace novbe::central {
 
 namespace {
 
-constexpr int needed_schema = 2;  // the version that NOTIFYs (server/forward/central_schema.cpp)
+constexpr int needed_schema = 3;  // NOTIFYs (2) and keeps the live figures (3): server/forward/central_schema.cpp
 
 // Collects the centres named by notifications until the thread reads them.
 class listener final : public pqxx::notification_receiver {

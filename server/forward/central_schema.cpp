@@ -136,6 +136,7 @@ std::array<char const*, central_schema_version> const migrations = {
     END $$;
     CREATE TRIGGER notify_forwarded AFTER INSERT OR UPDATE ON centres FOR EACH ROW EXECUTE FUNCTION notify_forwarded();
     )sql",
+    live_figures_migration,  // 2 -> 3: service_days, counters' state, tickets' joined_ms
 };
 
 }  // namespace
