@@ -36,14 +36,16 @@ public:
     [[noreturn]] void fail(toml::node const* at, std::string const& problem) const {
         auto const& where = at ? at->source().begin : toml::source_position{};
         if (!where) throw config_error(path_ + ": " + problem);
-        throw config_error(path_ + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + ": " + problem);
+        throw config_error(path_ + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + ": " +
+                           problem);
     }
 
     std::string text(toml::table const& t, std::string const& key, std::string const& table) const {
         auto const* node = t.get(key);
         if (!node) fail(&t, "[" + table + "] needs '" + key + "'");
         auto value = node->value<std::string>();
-        if (!value || value->empty() || value->size() > 4096) fail(node, "'" + key + "' is a non-empty string (4096 bytes at most)");
+        if (!value || value->empty() || value->size() > 4096)
+            fail(node, "'" + key + "' is a non-empty string (4096 bytes at most)");
         return *value;
     }
 
@@ -55,7 +57,8 @@ public:
         if (!list || list->size() > 1000) fail(node, "'" + key + "' is a list of strings (1000 at most)");
         for (auto const& item : *list) {
             auto value = item.value<std::string>();
-            if (!value || value->empty() || value->size() > 255) fail(&item, "each of '" + key + "' is a non-empty string");
+            if (!value || value->empty() || value->size() > 255)
+                fail(&item, "each of '" + key + "' is a non-empty string");
             out.push_back(*value);
         }
         return out;
@@ -134,9 +137,11 @@ central_settings load_central_config(std::string const& path) {
         s.public_names = in.texts(*server, "public_names");
         s.trusted_proxies = in.texts(*server, "trusted_proxies");
         for (auto const& name : s.public_names)
-            if (!net::parse_host(name)) in.fail(server->get("public_names"), "'" + name + "' is not a host name (host or host:port)");
+            if (!net::parse_host(name))
+                in.fail(server->get("public_names"), "'" + name + "' is not a host name (host or host:port)");
         for (auto const& proxy : s.trusted_proxies)
-            if (!net::parse_address(proxy)) in.fail(server->get("trusted_proxies"), "'" + proxy + "' is not an IP address");
+            if (!net::parse_address(proxy))
+                in.fail(server->get("trusted_proxies"), "'" + proxy + "' is not an IP address");
     }
     if (auto const* users = root.get_as<toml::array>("users")) {
         if (users->size() > max_users) in.fail(users, "at most 10000 users");

@@ -26,10 +26,10 @@ struct central_user {
 };
 
 struct central_settings {
-    std::string connection;                          // libpq URI or keyword string
-    std::chrono::seconds silent_after{300};          // no batch for this long: the centre is marked
-    std::vector<std::string> public_names;           // Host names besides the local ones
-    std::vector<std::string> trusted_proxies;        // addresses whose X-Forwarded-For is believed
+    std::string connection;                    // libpq URI or keyword string
+    std::chrono::seconds silent_after{300};    // no batch for this long: the centre is marked
+    std::vector<std::string> public_names;     // Host names besides the local ones
+    std::vector<std::string> trusted_proxies;  // addresses whose X-Forwarded-For is believed
     std::vector<central_user> users;
 };
 

@@ -66,7 +66,8 @@ FROM centre, services_json s, counters_json k
 std::vector<std::string> centre_ids(pqxx::connection& c) {
     pqxx::read_transaction tx(c);
     std::vector<std::string> out;
-    for (auto const& row : tx.exec("SELECT centre_id FROM centres ORDER BY centre_id")) out.push_back(row[0].as<std::string>());
+    for (auto const& row : tx.exec("SELECT centre_id FROM centres ORDER BY centre_id"))
+        out.push_back(row[0].as<std::string>());
     return out;
 }
 

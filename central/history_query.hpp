@@ -9,8 +9,8 @@
 namespace novbe::central {
 
 struct history_request {
-    std::string from, to;               // YYYY-MM-DD, both included; at most max_days apart
-    std::vector<std::string> centres;   // empty: every centre (a national user); a regional user's are never empty
+    std::string from, to;              // YYYY-MM-DD, both included; at most max_days apart
+    std::vector<std::string> centres;  // empty: every centre (a national user); a regional user's are never empty
 };
 
 inline constexpr int max_history_days = 400;

@@ -61,10 +61,13 @@ void http_session::do_read() {
 }
 
 void http_session::on_read(beast::error_code ec, std::size_t) {
-    if (ec == http::error::end_of_stream) return stream_.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ec);
+    if (ec == http::error::end_of_stream)
+        return stream_.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ec);
     if (ec) {
-        if (ec == http::error::header_limit) return answer(http::status::request_header_fields_too_large, "headers too large\n", "text/plain", false);
-        if (ec == http::error::body_limit) return answer(http::status::payload_too_large, "no body is read here\n", "text/plain", false);
+        if (ec == http::error::header_limit)
+            return answer(http::status::request_header_fields_too_large, "headers too large\n", "text/plain", false);
+        if (ec == http::error::body_limit)
+            return answer(http::status::payload_too_large, "no body is read here\n", "text/plain", false);
         if (ec == beast::error::timeout || ec == boost::asio::error::eof) return;
         return answer(http::status::bad_request, "a request this server cannot read\n", "text/plain", false);
     }
@@ -80,14 +83,16 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
     auto host = req[http::field::host];
     if (host.empty()) return answer(http::status::bad_request, "no Host\n", "text/plain", false);
     if (!net::host_allowed(policy_of(site_), host))
-        return answer(http::status::misdirected_request, "this server does not answer to that name\n", "text/plain", false);
+        return answer(http::status::misdirected_request, "this server does not answer to that name\n", "text/plain",
+                      false);
     if (path == "/live" && beast::websocket::is_upgrade(req)) {
         // Only this server's own page may open it: a foreign page would carry its own Origin.
         auto origin = req[http::field::origin];
         if (!origin.empty() && origin != "http://" + std::string(host) && origin != "https://" + std::string(host))
             return answer(http::status::forbidden, "a page of another site may not open /live\n", "text/plain", false);
         stream_.expires_never();
-        std::make_shared<live_session>(stream_.release_socket(), site_.situation, site_.checks, address_)->run(parser_->release());
+        std::make_shared<live_session>(stream_.release_socket(), site_.situation, site_.checks, address_)
+            ->run(parser_->release());
         return;
     }
     if (req.method() != http::verb::get && req.method() != http::verb::head)
@@ -128,7 +133,8 @@ void accept(boost::asio::ip::tcp::acceptor& acceptor, site& s) {
         }
         // Out of descriptors the connection stays queued and accepting again fails at once: pause.
         net::log_error("central: accept: " + ec.message());
-        auto pause = std::make_shared<boost::asio::steady_timer>(acceptor.get_executor(), std::chrono::milliseconds(100));
+        auto pause =
+            std::make_shared<boost::asio::steady_timer>(acceptor.get_executor(), std::chrono::milliseconds(100));
         pause->async_wait([pause, &acceptor, &s](boost::system::error_code) { accept(acceptor, s); });
     });
 }

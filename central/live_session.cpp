@@ -72,7 +72,8 @@ void live_session::handle(std::string const& text) {
     if (!user_) {
         if (checking_) return;  // one sign-in at a time
         auto name = text_field(o, "user"), secret = text_field(o, "secret");
-        if (name.empty() || name.size() > 64 || secret.size() > 1024) return refuse("unknown", std::chrono::milliseconds(0));
+        if (name.empty() || name.size() > 64 || secret.size() > 1024)
+            return refuse("unknown", std::chrono::milliseconds(0));
         return sign_in(name, secret);
     }
     if (auto const* h = o.if_contains("history"); h && h->is_object()) return history(h->as_object());
@@ -80,7 +81,8 @@ void live_session::handle(std::string const& text) {
         following_ = follow->is_string() ? std::string(follow->as_string()) : std::string();
         if (!following_.empty() && !user_->sees(following_)) following_.clear();  // not theirs: as if unknown
         if (following_.empty()) return;
-        if (auto const* d = room_.detail(following_)) send(std::make_shared<std::string const>(room_.detail_message(*d)));
+        if (auto const* d = room_.detail(following_))
+            send(std::make_shared<std::string const>(room_.detail_message(*d)));
     }
 }
 
@@ -168,12 +170,13 @@ void live_session::send(std::shared_ptr<std::string const> const& message) {
 }
 
 void live_session::do_write() {
-    ws_.async_write(boost::asio::buffer(*queue_.front()), [self = shared_from_this()](beast::error_code ec, std::size_t) {
-        if (ec) return net::log_failure(ec, "write " + self->address_);
-        self->queued_bytes_ -= self->queue_.front()->size();
-        self->queue_.pop_front();
-        if (!self->queue_.empty() && !self->closing_) self->do_write();
-    });
+    ws_.async_write(boost::asio::buffer(*queue_.front()),
+                    [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                        if (ec) return net::log_failure(ec, "write " + self->address_);
+                        self->queued_bytes_ -= self->queue_.front()->size();
+                        self->queue_.pop_front();
+                        if (!self->queue_.empty() && !self->closing_) self->do_write();
+                    });
 }
 
 void live_session::close(std::string const& why) {

@@ -77,16 +77,23 @@ int serve(std::map<std::string, std::string> o) {
     acceptor.set_option(boost::asio::socket_base::reuse_address(true));
     acceptor.bind(wanted);
     acceptor.listen();
-    central::site s{situation, checks, o.contains("web-root") ? o["web-root"] : NOVBE_SOURCE_WEB_ROOT, acceptor.local_endpoint()};
+    central::site s{situation, checks, o.contains("web-root") ? o["web-root"] : NOVBE_SOURCE_WEB_ROOT,
+                    acceptor.local_endpoint()};
     auto const where = s.listening.address().to_string() + ":" + std::to_string(s.listening.port());
     net::log_info("listening on " + where);
-    central::source db(connection, {
-        .figures = [&](central::centre_figures f) {
-            boost::asio::post(io, [&situation, f = std::move(f)]() mutable { situation.update(std::move(f)); });
-        },
-        .status = [&](bool connected) { boost::asio::post(io, [&situation, connected] { situation.database(connected); }); },
-        .log = [](bool error, std::string const& line) { error ? net::log_error(line) : net::log_info(line); },
-    });
+    central::source db(
+        connection,
+        {
+            .figures =
+                [&](central::centre_figures f) {
+                    boost::asio::post(io, [&situation, f = std::move(f)]() mutable { situation.update(std::move(f)); });
+                },
+            .status =
+                [&](bool connected) {
+                    boost::asio::post(io, [&situation, connected] { situation.database(connected); });
+                },
+            .log = [](bool error, std::string const& line) { error ? net::log_error(line) : net::log_info(line); },
+        });
     db.start();
     central::accept(acceptor, s);
     boost::asio::signal_set signals(io, SIGTERM, SIGINT);
@@ -104,7 +111,8 @@ int serve(std::map<std::string, std::string> o) {
 
 int main_checked(std::vector<std::string> const& args) {
     if (args.empty()) throw usage_error("--config FILE is needed");
-    if (std::find(args.begin(), args.end(), "--help") != args.end() || std::find(args.begin(), args.end(), "-h") != args.end()) {
+    if (std::find(args.begin(), args.end(), "--help") != args.end() ||
+        std::find(args.begin(), args.end(), "-h") != args.end()) {
         std::fputs(usage, stdout);
         return 0;
     }
@@ -112,7 +120,8 @@ int main_checked(std::vector<std::string> const& args) {
         if (args.size() > 1) throw usage_error("hash-secret takes no options (the secret comes on standard input)");
         std::string secret;
         std::getline(std::cin, secret);
-        if (secret.size() < 8) throw std::runtime_error("the secret needs at least 8 characters (read from standard input)");
+        if (secret.size() < 8)
+            throw std::runtime_error("the secret needs at least 8 characters (read from standard input)");
         std::printf("%s\n", novbe::net::hash_secret(secret).c_str());
         return 0;
     }

@@ -68,9 +68,10 @@ std::string room::welcome(central_user const& u) const {
     std::string allowed;
     for (auto const& id : u.centres) allowed += (allowed.empty() ? "" : ",") + json_quoted(id);
     return R"({"type":"welcome","user":)" + json_quoted(u.name) + R"(,"role":")" +
-           (u.role == scope::national ? "national" : "regional") + R"(","allowed":[)" + allowed +
-           R"(],"database":)" + (connected_ ? "true" : "false") + ",\"now_ms\":" + std::to_string(now_ms()) +
-           ",\"silent_after_ms\":" + std::to_string(settings_.silent_after.count() * 1000) + ",\"centres\":[" + centres + "]}";
+           (u.role == scope::national ? "national" : "regional") + R"(","allowed":[)" + allowed + R"(],"database":)" +
+           (connected_ ? "true" : "false") + ",\"now_ms\":" + std::to_string(now_ms()) +
+           ",\"silent_after_ms\":" + std::to_string(settings_.silent_after.count() * 1000) + ",\"centres\":[" +
+           centres + "]}";
 }
 
 std::string room::centre_message(centre_figures const& f) const {

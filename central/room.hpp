@@ -21,8 +21,8 @@ class room {
 public:
     explicit room(central_settings settings) : settings_(std::move(settings)) {}
 
-    void update(centre_figures f);       // a centre's new figures
-    void database(bool connected);       // the central database reached or lost
+    void update(centre_figures f);  // a centre's new figures
+    void database(bool connected);  // the central database reached or lost
     void join(std::weak_ptr<live_session> s) { sessions_.push_back(std::move(s)); }
 
     central_settings const& settings() const { return settings_; }

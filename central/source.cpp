@@ -14,7 +14,8 @@ constexpr int needed_schema = 3;  // NOTIFYs (2) and keeps the live figures (3):
 // Collects the centres named by notifications until the thread reads them.
 class listener final : public pqxx::notification_receiver {
 public:
-    listener(pqxx::connection_base& c, std::set<std::string>& dirty) : notification_receiver(c, "novbe_forwarded"), dirty_(dirty) {}
+    listener(pqxx::connection_base& c, std::set<std::string>& dirty)
+        : notification_receiver(c, "novbe_forwarded"), dirty_(dirty) {}
     void operator()(std::string const& payload, int) override {
         if (payload.size() <= 64) dirty_.insert(payload);  // a centre_id is 1-64 characters
     }
@@ -36,7 +37,9 @@ source::source(std::string connection, callbacks cb) : connection_(std::move(con
 
 source::~source() { stop(); }
 
-void source::start() { thread_ = std::thread([this] { run(); }); }
+void source::start() {
+    thread_ = std::thread([this] { run(); });
+}
 
 void source::stop() {
     {
@@ -59,7 +62,8 @@ void source::serve(std::string const& connection_text, bool& connected) {
     int version = schema_version(c);
     if (version < needed_schema) {
         cb_.log(true, "central: the central schema is version " + std::to_string(version) + "; novbe-central needs " +
-                          std::to_string(needed_schema) + " (a centre of this Novbe creates it when it forwards); waiting");
+                          std::to_string(needed_schema) +
+                          " (a centre of this Novbe creates it when it forwards); waiting");
         while (schema_version(c) < needed_schema) {
             c.await_notification(1, 0);  // the first claim of a new forwarder NOTIFYs
             std::lock_guard lock(mutex_);
@@ -101,8 +105,9 @@ void source::run() {
             cb_.status(false);
             std::string why = e.what();
             while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-            if (why != problem) cb_.log(true, "central: cannot read the central database ([database] connection): " + why +
-                                                  "; retrying with back-off");
+            if (why != problem)
+                cb_.log(true, "central: cannot read the central database ([database] connection): " + why +
+                                  "; retrying with back-off");
             problem = why;
         }
         std::uniform_int_distribution<long> spread(backoff.count() / 2, backoff.count());

@@ -28,7 +28,8 @@ namespace beast = boost::beast;
 namespace websocket = beast::websocket;
 using tcp = boost::asio::ip::tcp;
 
-situation_process::situation_process(std::string const& connection, std::string const& users_toml, int silent_after_seconds) {
+situation_process::situation_process(std::string const& connection, std::string const& users_toml,
+                                     int silent_after_seconds) {
     auto pattern = (std::filesystem::temp_directory_path() / "novbe-central-test-XXXXXX").string();
     if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
     folder_ = pattern;
@@ -42,8 +43,9 @@ situation_process::situation_process(std::string const& connection, std::string 
         if (std::regex_search(line, m, secret)) line = "secret = \"" + net::hash_secret(m[1]) + "\"";
         users += line + "\n";
     }
-    std::ofstream(config_) << "[database]\nconnection = \"" << connection << "\"\n\n[situation]\nsilent_after_seconds = "
-                           << silent_after_seconds << "\n\n" << users;
+    std::ofstream(config_) << "[database]\nconnection = \"" << connection
+                           << "\"\n\n[situation]\nsilent_after_seconds = " << silent_after_seconds << "\n\n"
+                           << users;
 }
 
 situation_process::~situation_process() {
@@ -64,8 +66,8 @@ void situation_process::start() {
         _exit(127);
     }
     std::regex listening("listening on 127\\.0\\.0\\.1:([0-9]+)");
-    for (auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10); std::chrono::steady_clock::now() < deadline;
-         std::this_thread::sleep_for(std::chrono::milliseconds(20))) {
+    for (auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+         std::chrono::steady_clock::now() < deadline; std::this_thread::sleep_for(std::chrono::milliseconds(20))) {
         auto text = log();
         auto fresh = text.substr(text.size() < seen ? 0 : seen);
         std::smatch found;
@@ -149,7 +151,9 @@ live_client::~live_client() {
     beast::get_lowest_layer(impl_->ws).socket().close(ignored);
 }
 
-void live_client::send(boost::json::object const& message) { impl_->ws.write(boost::asio::buffer(boost::json::serialize(message))); }
+void live_client::send(boost::json::object const& message) {
+    impl_->ws.write(boost::asio::buffer(boost::json::serialize(message)));
+}
 
 std::optional<boost::json::object> live_client::receive(std::chrono::milliseconds limit) {
     auto& i = *impl_;
@@ -177,7 +181,10 @@ std::optional<boost::json::object> live_client::until(std::function<bool(boost::
 
 boost::json::object live_client::sign_in(std::string const& user, std::string const& secret) {
     send({{"user", user}, {"secret", secret}});
-    auto m = until([](auto const& o) { auto t = o.at("type").as_string(); return t == "welcome" || t == "refused"; });
+    auto m = until([](auto const& o) {
+        auto t = o.at("type").as_string();
+        return t == "welcome" || t == "refused";
+    });
     return m ? *m : boost::json::object{{"type", "nothing"}};
 }
 
