@@ -124,6 +124,19 @@ std::array<char const*, central_schema_version> const migrations = {
     END $$;
     CREATE TRIGGER project_ticket AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION project_ticket();
     )sql",
+    // 1 -> 2: what novbe-central needs. Each service's target wait (for the share of calls within
+    // it), and a NOTIFY on channel novbe_forwarded with the centre's id whenever its row changes
+    // (each batch moves its high-water mark), delivered when the batch's transaction commits.
+    R"sql(
+    ALTER TABLE services ADD COLUMN target_wait_ms bigint NOT NULL DEFAULT 900000;
+    CREATE FUNCTION notify_forwarded() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM pg_notify('novbe_forwarded', NEW.centre_id);
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER notify_forwarded AFTER INSERT OR UPDATE ON centres FOR EACH ROW EXECUTE FUNCTION notify_forwarded();
+    )sql",
+    live_figures_migration,  // 2 -> 3: service_days, counters' state, tickets' joined_ms
 };
 
 }  // namespace

@@ -7,7 +7,10 @@
 
 namespace novbe::forward {
 
-inline constexpr int central_schema_version = 1;
+inline constexpr int central_schema_version = 3;
+
+// Migration 2 -> 3 (live_figures_migration.cpp): the live figures kept by a trigger.
+extern char const* const live_figures_migration;
 
 // The central schema is newer than this build: forwarding stops, the centre serves on.
 class schema_too_new : public std::runtime_error {

@@ -38,9 +38,10 @@ std::uint64_t claim(pqxx::connection& c, options const& o) {
                     row[0].as<std::string>() + ", ours " + o.identity +
                     "): forwarding stops; give this centre its own centre_id in [central]");
     for (auto const& s : o.reference.services) {
-        tx.exec_params("INSERT INTO services VALUES ($1, $2, $3) ON CONFLICT (centre_id, service_id) "
-                       "DO UPDATE SET prefix = EXCLUDED.prefix",
-                       o.centre_id, s.id, s.prefix);
+        tx.exec_params("INSERT INTO services (centre_id, service_id, prefix, target_wait_ms) VALUES ($1, $2, $3, $4) "
+                       "ON CONFLICT (centre_id, service_id) DO UPDATE SET prefix = EXCLUDED.prefix, "
+                       "target_wait_ms = EXCLUDED.target_wait_ms",
+                       o.centre_id, s.id, s.prefix, static_cast<long long>(s.target_wait.count()));
         tx.exec_params("DELETE FROM service_names WHERE centre_id = $1 AND service_id = $2", o.centre_id, s.id);
         for (auto const& [language, name] : s.names)
             tx.exec_params("INSERT INTO service_names VALUES ($1, $2, $3, $4)", o.centre_id, s.id, language, name);
@@ -49,6 +50,7 @@ std::uint64_t claim(pqxx::connection& c, options const& o) {
         tx.exec_params("INSERT INTO counters VALUES ($1, $2, $3) ON CONFLICT (centre_id, counter) "
                        "DO UPDATE SET name = EXCLUDED.name",
                        o.centre_id, static_cast<int>(k.number), k.name);
+    tx.exec_params("SELECT pg_notify('novbe_forwarded', $1)", o.centre_id);  // its names may have changed
     tx.commit();
     return row[1].as<std::uint64_t>();
 }

@@ -3,6 +3,7 @@
 // and the random bits that make ticket tokens unguessable.
 #include "core/ticket.hpp"
 #include "core/time.hpp"
+#include "net/secret_hash.hpp"
 #include "net/settings.hpp"
 
 #include <optional>
@@ -10,10 +11,6 @@
 #include <string_view>
 
 namespace novbe::net {
-
-std::string hash_secret(std::string const& secret);  // throws std::runtime_error if libsodium fails
-bool is_secret_hash(std::string const& text);
-bool verify_secret(std::string const& hash, std::string const& secret);
 
 device const* find_device(settings const& s, std::string_view token);  // constant-time per device
 user const* find_user(settings const& s, std::string_view name);
