@@ -261,3 +261,40 @@ test('a board set up for a long list of unknown services or counters says so ins
     assert.deepEqual(errors, []);
     await context.close();
 });
+
+// The hour and minute of a "…since 14:03:07…" sentence, in minutes of the day.
+const saidMinutes = (text) => { const m = /(\d{1,2}):(\d\d):\d\d/.exec(text); return m ? Number(m[1]) * 60 + Number(m[2]) : NaN; };
+const minutesIn = (timeZone) => {
+    const [h, m] = new Date().toLocaleTimeString('en-GB', { timeZone, hourCycle: 'h23' }).split(':').map(Number);
+    return h * 60 + m;
+};
+
+test('the counter page\'s and the dashboard\'s offline banners tell the time in the centre\'s zone, not the browser\'s', { timeout: 60000 }, async () => {
+    const errors = [];
+    // The demo centre is in Asia/Baku (UTC+4); these desks' browsers are set to Los Angeles (12 h away).
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'America/Los_Angeles' });
+    const counter = await open(context, `${server.url}/counter`, errors);
+    await counter.locator('#staff-language').waitFor();
+    await counterSignIn(counter, clerk.user, clerk.secret, 7);
+    await counter.locator('#desk').waitFor();
+    const dashboard = await open(context, `${server.url}/dashboard`, errors);
+    await dashboard.locator('#staff-language').waitFor();
+    await dashboard.fill('#user', manager.user);
+    await dashboard.fill('#secret', manager.secret);
+    await dashboard.click('#sign-in-button');
+    await dashboard.locator('#sign-in').waitFor({ state: 'hidden' });
+    await server.kill();
+    try {
+        for (const [page, name] of [[counter, 'counter'], [dashboard, 'dashboard']]) {
+            await page.locator('#offline:not([hidden])').waitFor({ timeout: 10000 });
+            const said = await page.locator('#offline').textContent();
+            const gap = Math.abs(saidMinutes(said) - minutesIn('Asia/Baku'));
+            assert.ok(Math.min(gap, 1440 - gap) <= 2, `the ${name}'s banner "${said}" is not the centre's time (${minutesIn('Asia/Baku')} min into its day)`);
+            await shoot(page, `review-${name}-offline-centre-time`);
+        }
+    } finally {
+        await server.start();
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+});

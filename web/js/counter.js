@@ -5,7 +5,7 @@
 // Words are the staff.counter.* sentences in the staff language (js/staff_language.js); refusals
 // are said in words.
 import { offlineBanner } from './banner.js';
-import { clock } from './clock.js';
+import { centreTime, clock } from './clock.js';
 import { minutes, nameIn } from './i18n.js';
 import { Link, Refusal } from './link.js';
 import { longestWaitS, overTarget, received } from './longest_wait.js';
@@ -203,8 +203,9 @@ async function signIn(event) {
         $('sign-in-error').textContent = describe(refusal instanceof Refusal ? refusal : new Refusal('ERROR_CODE_UNAVAILABLE', ''), staffLanguage());
         return link.close();
     }
+    const zone = link.welcome.centre.timeZone;  // the banner's time is the centre's, not this browser's
     banner = offlineBanner($('offline'), (s) => (s.refused ? describe({ code: s.code ?? 'ERROR_CODE_UNAUTHENTICATED', message: s.reason }, staffLanguage())
-        : staffSay('counter.offline', { time: new Date(s.since).toLocaleTimeString('en-GB'), reason: s.reason })));
+        : staffSay('counter.offline', { time: centreTime(s.since, zone), reason: s.reason })));
     online = true;
     $('sign-in').hidden = true;
     $('desk').hidden = false;
