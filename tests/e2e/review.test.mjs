@@ -274,11 +274,11 @@ test('the counter page\'s and the dashboard\'s offline banners tell the time in 
     // The demo centre is in Asia/Baku (UTC+4); these desks' browsers are set to Los Angeles (12 h away).
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'America/Los_Angeles' });
     const counter = await open(context, `${server.url}/counter`, errors);
-    await counter.locator('#staff-language').waitFor();
+    await counter.locator('#sign-in-button:not([disabled])').waitFor();
     await counterSignIn(counter, clerk.user, clerk.secret, 7);
     await counter.locator('#desk').waitFor();
     const dashboard = await open(context, `${server.url}/dashboard`, errors);
-    await dashboard.locator('#staff-language').waitFor();
+    await dashboard.locator('#sign-in-button:not([disabled])').waitFor();
     await dashboard.fill('#user', manager.user);
     await dashboard.fill('#secret', manager.secret);
     await dashboard.click('#sign-in-button');
@@ -294,6 +294,31 @@ test('the counter page\'s and the dashboard\'s offline banners tell the time in 
         }
     } finally {
         await server.start();
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+});
+
+test('a sign-in clicked before the counter page or the dashboard is ready waits for it, and never reloads the page', { timeout: 60000 }, async () => {
+    const errors = [];
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    // A slow link: the pages' words arrive 2 s after the page has loaded.
+    await context.route('**/i18n/*.json', async (route) => { await new Promise((r) => setTimeout(r, 2000)); await route.continue(); });
+    for (const [path, who, done] of [['counter', clerk, '#desk'], ['dashboard', manager, '#board']]) {
+        const page = await context.newPage();
+        page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+        let loads = 0;
+        page.on('load', () => { loads += 1; });
+        await page.goto(`${server.url}/${path}`);
+        assert.ok(await page.locator('#sign-in-button').isDisabled(), `the ${path}'s sign-in can be clicked before its module is ready`);
+        await page.fill('#user', who.user);
+        await page.fill('#secret', who.secret);
+        if (path === 'counter') await page.fill('#counter-number', '5');
+        await page.click('#sign-in-button');  // waits until the button is enabled, as a person would
+        await page.locator(done).waitFor({ timeout: 10000 });
+        assert.equal(loads, 1, `the ${path} page was reloaded by the click`);
+        assert.equal(new URL(page.url()).search, '', 'nothing typed went into the address');
+        await page.close();
     }
     assert.deepEqual(errors, []);
     await context.close();

@@ -230,6 +230,9 @@ async function signIn(event) {
 
 mountStaffLanguagePicker(document.querySelector('header'));  // the sign-in form in this browser's language
 $('sign-in').addEventListener('submit', signIn);
+// Disabled in the HTML until here: a click before the words and this handler were in place was a
+// plain form submit that reloaded the page and lost what was typed.
+$('sign-in-button').disabled = false;
 for (const [id, run] of Object.entries(ACTIONS)) $(id).addEventListener('click', run);
 document.addEventListener('keydown', (e) => {
     if ($('desk').hidden || e.target.matches('input, select') || e.ctrlKey || e.metaKey || e.altKey) return;

@@ -79,4 +79,7 @@ export function signInForm(onSignedIn) {
             $('sign-in-button').disabled = false;
         }
     });
+    // Disabled in the HTML until here: a click before the words and this handler were in place was
+    // a plain form submit that reloaded the page and lost what was typed.
+    $('sign-in-button').disabled = false;
 }
