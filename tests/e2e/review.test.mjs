@@ -323,3 +323,21 @@ test('a sign-in clicked before the counter page or the dashboard is ready waits 
     assert.deepEqual(errors, []);
     await context.close();
 });
+
+test('a hall board the server refuses (a wrong ?token=) shows no clock, never the browser\'s time', { timeout: 60000 }, async () => {
+    const errors = [];
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, timezoneId: 'America/Los_Angeles' });
+    const board = await open(context, `${server.url}/board?token=not-a-board-token`, errors);
+    await board.locator('#offline:not([hidden])', { hasText: words.badDevice }).waitFor({ timeout: 10000 });
+    await board.waitForTimeout(1500);  // the clock ticks every second
+    assert.equal(await board.locator('#clock').textContent(), '', 'a refused board shows a clock of the browser\'s zone');
+    await shoot(board, 'review-board-wrong-token');
+    // A board the server welcomes shows the centre's time (Asia/Baku), not Los Angeles'.
+    const good = await open(context, `${server.url}/board`, errors);
+    await good.waitForFunction(() => document.getElementById('clock').textContent !== '');
+    const shown = (await good.locator('#clock').textContent()).split(':').map(Number);
+    const gap = Math.abs(shown[0] * 60 + shown[1] - minutesIn('Asia/Baku'));
+    assert.ok(Math.min(gap, 1440 - gap) <= 2, `the board's clock ${shown.join(':')} is not the centre's time`);
+    assert.deepEqual(errors.filter((e) => !/not-a-board-token/.test(e)), []);
+    await context.close();
+});
