@@ -28,6 +28,8 @@ struct kiosk_texts {
     char const* take_ticket;
     char const* reprint;
     char const* no_counter_open;  // instead of an estimate, while no counter serves the line
+    char const* waiting_count;    // "{n} waiting", beside a service on the kiosk's list
+    char const* no_counter_short; // the same list's "No counter open"
 };
 
 // The table for a language, or English's if there is none.
