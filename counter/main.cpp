@@ -4,6 +4,7 @@
 #include "client/refusal.hpp"
 #include "counter/commands.hpp"
 #include "counter/desk.hpp"
+#include "counter/prompt.hpp"
 #include "counter/terminal.hpp"
 #include "counter/words.hpp"
 
@@ -87,35 +88,38 @@ std::optional<v1::Figures> my_figures(client::blocking_client& link, std::string
     return std::nullopt;
 }
 
-// The arguments an action asks for on the screen. `done` asks nothing (an outcome is `o`'s), so a
-// key typed after it is the next action, not an outcome.
-std::vector<std::string> ask_arguments(std::string const& action, counter::desk const& d) {
+// The arguments an action asks for on the screen; nullopt when the clerk cancelled the prompt
+// with Escape (nothing is sent). `done` asks nothing (an outcome is `o`'s), so a key typed after
+// it is the next action, not an outcome.
+std::optional<std::vector<std::string>> ask_arguments(std::string const& action, counter::desk const& d) {
     auto const& l = d.language;
-    if (action == "call") return {counter::ask_line(counter::say(l, "askNumber"))};
-    if (action == "done-with-outcome") return {counter::ask_line(counter::say(l, "askOutcome"))};
+    auto one = [](std::optional<std::string> answer) -> std::optional<std::vector<std::string>> {
+        if (!answer) return std::nullopt;
+        return std::vector<std::string>{*answer};
+    };
+    if (action == "call") return one(counter::ask_answer(counter::say(l, "askNumber")));
+    if (action == "done-with-outcome") return one(counter::ask_answer(counter::say(l, "askOutcome")));
     if (action == "pause") {
-        auto pick = counter::ask_line(counter::say(l, "askReason",
-                                                   {{"break", counter::say(l, "reasonBreak")},
-                                                    {"lunch", counter::say(l, "reasonLunch")},
-                                                    {"meeting", counter::say(l, "reasonMeeting")}}));
-        if (pick == "1") return {"break"};
-        if (pick == "2") return {"lunch"};
-        if (pick == "3") return {"meeting"};
-        return {pick};
+        auto pick = counter::ask_answer(counter::say(l, "askReason",
+                                                     {{"break", counter::say(l, "reasonBreak")},
+                                                      {"lunch", counter::say(l, "reasonLunch")},
+                                                      {"meeting", counter::say(l, "reasonMeeting")}}));
+        if (!pick) return std::nullopt;
+        if (*pick == "1") return one("break");
+        if (*pick == "2") return one("lunch");
+        if (*pick == "3") return one("meeting");
+        return one(pick);
     }
-    if (action != "transfer") return {};
+    if (action != "transfer") return std::vector<std::string>{};
     std::vector<std::string> others;  // the ticket's own service is no place to send it
     for (auto const& s : d.centre.services())
         if (!d.counter.has_current() || s.id() != d.counter.current().service_id()) others.push_back(s.id());
     std::string menu = counter::say(l, "askService") + "\n";
     for (std::size_t i = 0; i < others.size(); ++i)
         menu += "  " + std::to_string(i + 1) + "  " + d.service_name(others[i]) + "\n";
-    auto pick = counter::ask_line(menu + counter::say(l, "askPick"));
-    if (!pick.empty() && pick.size() < 4 && pick.find_first_not_of("0123456789") == std::string::npos) {
-        auto i = std::stoul(pick);
-        if (i >= 1 && i <= others.size()) return {others[i - 1]};
-    }
-    return {pick};
+    auto pick = counter::ask_answer(menu + counter::say(l, "askPick"));
+    if (!pick) return std::nullopt;
+    return one(counter::transfer_choice(*pick, others).value_or(""));
 }
 
 // The desk as both threads see it: the subscription (I/O thread) and the keys (this one).
@@ -178,10 +182,16 @@ int run_desk(client::blocking_client& link, std::string const& user, std::string
         if (key == counter::raw_terminal::end_of_input) return ok;
         auto const* key_action = key ? counter::action_of_key(static_cast<char>(*key)) : nullptr;
         if (!key_action) continue;
-        keys.cooked();
-        auto args = ask_arguments(key_action, copy);
-        keys.raw();
+        auto asked = ask_arguments(key_action, copy);  // raw still: Escape cancels at once
+        if (!asked) continue;
+        auto const& args = *asked;
         std::string action = key_action == std::string("done-with-outcome") ? "done" : key_action;
+        if (auto missing = counter::unanswered(action, args, language); !missing.empty()) {
+            std::lock_guard lock(shared->mutex);
+            d.message = missing;  // in the clerk's language, and nothing sent
+            shared->changed = true;
+            continue;
+        }
         std::string error;
         auto m = counter::make_command(action, number, args, error);
         v1::CounterView view;

@@ -1,5 +1,7 @@
 #include "counter/terminal.hpp"
 
+#include "counter/prompt.hpp"
+
 #include <poll.h>
 #include <termios.h>
 #include <unistd.h>
@@ -53,6 +55,27 @@ std::string ask_line(std::string const& prompt) {
     std::string line;
     for (char c = 0; read(STDIN_FILENO, &c, 1) == 1 && c != '\n';) line.push_back(c);
     return line;
+}
+
+std::optional<std::string> ask_answer(std::string const& prompt) {
+    bool const terminal = isatty(STDIN_FILENO) == 1;
+    std::cout << prompt << std::flush;
+    prompt_line line;
+    std::string echo;
+    for (unsigned char c = 0; read(STDIN_FILENO, &c, 1) == 1;) {
+        auto state = line.key(c, echo);
+        if (terminal) std::cout << echo << std::flush;
+        if (state == prompt_line::state::answered) return line.text();
+        if (state == prompt_line::state::cancelled) {
+            // An arrow key's or F-key's sequence follows its Escape at once: not the next action.
+            if (terminal) {
+                for (pollfd in{STDIN_FILENO, POLLIN, 0}; poll(&in, 1, 30) > 0 && read(STDIN_FILENO, &c, 1) == 1;) {}
+                std::cout << "\n" << std::flush;
+            }
+            return std::nullopt;
+        }
+    }
+    return std::nullopt;
 }
 
 std::string ask_secret(std::string const& prompt) {

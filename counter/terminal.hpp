@@ -33,5 +33,8 @@ private:
 
 std::string ask_line(std::string const& prompt);    // one line from stdin, without its newline
 std::string ask_secret(std::string const& prompt);  // the same, not echoed on a terminal
+// A desk prompt, asked while the terminal is raw (counter/prompt.hpp): the answer, or nullopt if
+// the clerk pressed Escape (or stdin closed).
+std::optional<std::string> ask_answer(std::string const& prompt);
 
 }  // namespace novbe::counter

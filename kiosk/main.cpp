@@ -2,6 +2,7 @@
 // `run` is the kiosk itself: language, service, priority, ticket, and again.
 #include "client/blocking_client.hpp"
 #include "client/refusal.hpp"
+#include "kiosk/screens.hpp"
 #include "kiosk/texts.hpp"
 #include "kiosk/ticket.hpp"
 
@@ -12,6 +13,8 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -140,6 +143,8 @@ int take_ticket(client::blocking_client& link, settings s, output& out, std::opt
                          : std::string();
         if (unreachable) std::cerr << words.out_of_service << "\n";
         std::cerr << client::describe(e, s.language, opens) << "\n";
+        if (e.code() == v1::ERROR_CODE_UNKNOWN_SERVICE)  // what --service could have said
+            std::cerr << kiosk::known_services(link.welcome().centre(), s.language);
         return unreachable ? out_of_service : refused;
     }
     auto const& t = answer.reply().issued_ticket();
@@ -167,17 +172,28 @@ std::optional<int> choose(int count) {
     return end_of_input;
 }
 
+// The lines' waiting counts and estimates, as the board view keeps them (its handler runs on the
+// link's I/O thread).
+struct board_lines {
+    std::mutex mutex;
+    std::map<std::string, v1::QueueLine> lines;
+};
+
 int run_kiosk(client::blocking_client& link, settings s, output& out) {
     std::optional<kiosk::printed_ticket> last;
+    auto board = std::make_shared<board_lines>();  // outlives this function in the handler
+    v1::Subscribe all;
+    all.set_view(v1::VIEW_BOARD);
+    link.link().subscribe(all, [board](v1::ServerMessage const& m) {
+        std::lock_guard lock(board->mutex);
+        if (m.has_snapshot()) board->lines.clear();
+        for (auto const& l : m.has_snapshot() ? m.snapshot().lines() : m.events().lines()) board->lines[l.service_id()] = l;
+    });
     for (;;) {
         if (!link.wait_online(2s)) std::cout << "\n" << kiosk::texts_for(s.language).out_of_service << "\n";
         auto centre = link.welcome().centre();
-        std::cout << "\n" << centre.name() << "\n";
-        std::vector<std::string> languages(centre.languages().begin(), centre.languages().end());
-        if (languages.empty()) languages = kiosk::known_languages();
-        for (std::size_t i = 0; i < languages.size(); ++i)
-            std::cout << "  " << i + 1 << "  " << kiosk::texts_for(languages[i]).language_name << "\n";
-        std::cout << "  r  " << kiosk::texts_for(s.language).reprint << "\n";
+        auto const languages = kiosk::menu_languages(centre);
+        std::cout << kiosk::language_screen(centre, s.language);
         auto pick = choose(static_cast<int>(languages.size()));
         if (pick == end_of_input) return printed;
         if (pick == reprint) {
@@ -188,13 +204,9 @@ int run_kiosk(client::blocking_client& link, settings s, output& out) {
         if (!pick) continue;
         s.language = languages[static_cast<std::size_t>(*pick - 1)];
         auto const& words = kiosk::texts_for(s.language);
-        std::cout << "\n" << words.choose_service << "\n";
-        std::string agency;
-        for (int i = 0; i < centre.services_size(); ++i) {
-            auto const& svc = centre.services(i);
-            auto name = kiosk::pick_name(svc.agency_names(), s.language, centre, svc.agency());
-            if (name != agency) std::cout << "  " << (agency = name) << "\n";
-            std::cout << "    " << i + 1 << "  " << kiosk::pick_name(svc.names(), s.language, centre, svc.id()) << "\n";
+        {
+            std::lock_guard lock(board->mutex);
+            std::cout << kiosk::service_screen(centre, s.language, board->lines);
         }
         auto service = choose(centre.services_size());
         if (service == end_of_input) return printed;

@@ -29,6 +29,8 @@ struct kiosk_texts {
     char const* reprint;
     char const* no_counter_open;  // instead of an estimate, while no counter serves the line
     char const* about_range;      // "about {low}–{high} min" (docs/DOMAIN.md#estimates)
+    char const* waiting_count;    // "{n} waiting", beside a service on the kiosk's list
+    char const* no_counter_short; // the same list's "No counter open"
 };
 
 // The table for a language, or English's if there is none.

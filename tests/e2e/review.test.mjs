@@ -261,3 +261,83 @@ test('a board set up for a long list of unknown services or counters says so ins
     assert.deepEqual(errors, []);
     await context.close();
 });
+
+// The hour and minute of a "…since 14:03:07…" sentence, in minutes of the day.
+const saidMinutes = (text) => { const m = /(\d{1,2}):(\d\d):\d\d/.exec(text); return m ? Number(m[1]) * 60 + Number(m[2]) : NaN; };
+const minutesIn = (timeZone) => {
+    const [h, m] = new Date().toLocaleTimeString('en-GB', { timeZone, hourCycle: 'h23' }).split(':').map(Number);
+    return h * 60 + m;
+};
+
+test('the counter page\'s and the dashboard\'s offline banners tell the time in the centre\'s zone, not the browser\'s', { timeout: 60000 }, async () => {
+    const errors = [];
+    // The demo centre is in Asia/Baku (UTC+4); these desks' browsers are set to Los Angeles (12 h away).
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'America/Los_Angeles' });
+    const counter = await open(context, `${server.url}/counter`, errors);
+    await counter.locator('#sign-in-button:not([disabled])').waitFor();
+    await counterSignIn(counter, clerk.user, clerk.secret, 7);
+    await counter.locator('#desk').waitFor();
+    const dashboard = await open(context, `${server.url}/dashboard`, errors);
+    await dashboard.locator('#sign-in-button:not([disabled])').waitFor();
+    await dashboard.fill('#user', manager.user);
+    await dashboard.fill('#secret', manager.secret);
+    await dashboard.click('#sign-in-button');
+    await dashboard.locator('#sign-in').waitFor({ state: 'hidden' });
+    await server.kill();
+    try {
+        for (const [page, name] of [[counter, 'counter'], [dashboard, 'dashboard']]) {
+            await page.locator('#offline:not([hidden])').waitFor({ timeout: 10000 });
+            const said = await page.locator('#offline').textContent();
+            const gap = Math.abs(saidMinutes(said) - minutesIn('Asia/Baku'));
+            assert.ok(Math.min(gap, 1440 - gap) <= 2, `the ${name}'s banner "${said}" is not the centre's time (${minutesIn('Asia/Baku')} min into its day)`);
+            await shoot(page, `review-${name}-offline-centre-time`);
+        }
+    } finally {
+        await server.start();
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+});
+
+test('a sign-in clicked before the counter page or the dashboard is ready waits for it, and never reloads the page', { timeout: 60000 }, async () => {
+    const errors = [];
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    // A slow link: the pages' words arrive 2 s after the page has loaded.
+    await context.route('**/i18n/*.json', async (route) => { await new Promise((r) => setTimeout(r, 2000)); await route.continue(); });
+    for (const [path, who, done] of [['counter', clerk, '#desk'], ['dashboard', manager, '#board']]) {
+        const page = await context.newPage();
+        page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+        let loads = 0;
+        page.on('load', () => { loads += 1; });
+        await page.goto(`${server.url}/${path}`);
+        assert.ok(await page.locator('#sign-in-button').isDisabled(), `the ${path}'s sign-in can be clicked before its module is ready`);
+        await page.fill('#user', who.user);
+        await page.fill('#secret', who.secret);
+        if (path === 'counter') await page.fill('#counter-number', '5');
+        await page.click('#sign-in-button');  // waits until the button is enabled, as a person would
+        await page.locator(done).waitFor({ timeout: 10000 });
+        assert.equal(loads, 1, `the ${path} page was reloaded by the click`);
+        assert.equal(new URL(page.url()).search, '', 'nothing typed went into the address');
+        await page.close();
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+});
+
+test('a hall board the server refuses (a wrong ?token=) shows no clock, never the browser\'s time', { timeout: 60000 }, async () => {
+    const errors = [];
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, timezoneId: 'America/Los_Angeles' });
+    const board = await open(context, `${server.url}/board?token=not-a-board-token`, errors);
+    await board.locator('#offline:not([hidden])', { hasText: words.badDevice }).waitFor({ timeout: 10000 });
+    await board.waitForTimeout(1500);  // the clock ticks every second
+    assert.equal(await board.locator('#clock').textContent(), '', 'a refused board shows a clock of the browser\'s zone');
+    await shoot(board, 'review-board-wrong-token');
+    // A board the server welcomes shows the centre's time (Asia/Baku), not Los Angeles'.
+    const good = await open(context, `${server.url}/board`, errors);
+    await good.waitForFunction(() => document.getElementById('clock').textContent !== '');
+    const shown = (await good.locator('#clock').textContent()).split(':').map(Number);
+    const gap = Math.abs(shown[0] * 60 + shown[1] - minutesIn('Asia/Baku'));
+    assert.ok(Math.min(gap, 1440 - gap) <= 2, `the board's clock ${shown.join(':')} is not the centre's time`);
+    assert.deepEqual(errors.filter((e) => !/not-a-board-token/.test(e)), []);
+    await context.close();
+});

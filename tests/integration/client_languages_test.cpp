@@ -109,5 +109,19 @@ TEST_F(client_languages, the_counter_speaks_the_clerks_language_and_done_asks_no
     EXPECT_NE(std::string::npos, az.out.find("Masa 3")) << az.out << az.err;
 }
 
+TEST_F(client_languages, the_counters_transfer_prompt_answers_an_empty_pick_in_russian_and_escape_sends_nothing) {
+    ws_client kiosk(process.port());
+    kiosk.hello(v1::ROLE_KIOSK, server_process::kiosk_token);
+    kiosk.request(issue("id_card"));
+    // next; transfer with an empty Enter; transfer again, cancelled with Escape; the end of input.
+    auto r = counter({"--lang", "ru", "run", "3"}, "nt\nt\x1b");
+    EXPECT_EQ(0, r.exit_code) << r.err;
+    EXPECT_NE(std::string::npos, r.out.find("> Перевести: в какую услугу?")) << r.out;
+    EXPECT_EQ(std::string::npos, r.out.find("transfer needs")) << r.out;
+    EXPECT_EQ(std::string::npos, r.out.find("нет такой услуги")) << "the Escape went as a service id: " << r.out;
+    auto again = counter({"--lang", "en", "show", "3"});
+    EXPECT_NE(std::string::npos, again.out.find("B001 (Identity card) is called")) << again.out;  // not moved
+}
+
 }  // namespace
 }  // namespace novbe::testing

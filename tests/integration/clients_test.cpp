@@ -103,6 +103,7 @@ TEST_F(clients, a_kiosk_asked_for_an_unknown_service_prints_nothing_and_says_why
     auto r = kiosk({"issue", "--service", "fishing-licence", "--printer", printer, "--server", address()});
     EXPECT_EQ(1, r.exit_code);
     EXPECT_NE(std::string::npos, r.err.find("There is no such service in this centre.")) << r.err;
+    EXPECT_NE(std::string::npos, r.err.find("Choose a service\n  passport  Passport\n  id_card  Identity card\n")) << r.err;
     EXPECT_EQ("", slurp(printer));
     // In the citizen's language, from web/i18n/rw.json like the kiosk page's.
     auto rw = kiosk({"issue", "--service", "fishing-licence", "--lang", "rw", "--printer", printer, "--server", address()});
@@ -174,6 +175,7 @@ TEST_F(clients, the_kiosk_menu_takes_language_service_and_priority) {
     // Language 2 (English), service 1, priority 2 (yes); a reprint; the end of input closes the kiosk.
     auto r = run_program({NOVBE_KIOSK_BINARY, "run", "--server", address()}, {}, "2\n1\n2\nr\n");
     EXPECT_EQ(0, r.exit_code) << r.err;
+    EXPECT_NE(std::string::npos, r.out.find("Dili seçin\nChoose your language\n")) << r.out;
     EXPECT_NE(std::string::npos, r.out.find("Choose a service")) << r.out;
     EXPECT_NE(std::string::npos, r.out.find("Your number:  A001\n*** Priority ***")) << r.out;
     EXPECT_NE(std::string::npos, r.out.find("Please take your ticket.")) << r.out;

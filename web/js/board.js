@@ -149,8 +149,11 @@ function onMessage(m) {
     render();
 }
 
+// The centre's time, once its zone is known (the Welcome or the snapshot); until then, and on a
+// board the server refused (a wrong ?token=), no clock: the browser's own may be another zone's.
 function tick() {
-    $('clock').textContent = new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: state.centre.timeZone || undefined });
+    const zone = state.centre.timeZone;
+    $('clock').textContent = zone ? new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: zone }) : '';
 }
 
 const banner = offlineBanner($('offline'), (s) => (s.refused ? say('en', 'badDevice') : say(language(), 'offline')));

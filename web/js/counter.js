@@ -5,7 +5,7 @@
 // Words are the staff.counter.* sentences in the staff language (js/staff_language.js); refusals
 // are said in words.
 import { offlineBanner } from './banner.js';
-import { clock } from './clock.js';
+import { centreTime, clock } from './clock.js';
 import { minutes, nameIn } from './i18n.js';
 import { Link, Refusal } from './link.js';
 import { longestWaitS, overTarget, received } from './longest_wait.js';
@@ -203,8 +203,9 @@ async function signIn(event) {
         $('sign-in-error').textContent = describe(refusal instanceof Refusal ? refusal : new Refusal('ERROR_CODE_UNAVAILABLE', ''), staffLanguage());
         return link.close();
     }
+    const zone = link.welcome.centre.timeZone;  // the banner's time is the centre's, not this browser's
     banner = offlineBanner($('offline'), (s) => (s.refused ? describe({ code: s.code ?? 'ERROR_CODE_UNAUTHENTICATED', message: s.reason }, staffLanguage())
-        : staffSay('counter.offline', { time: new Date(s.since).toLocaleTimeString('en-GB'), reason: s.reason })));
+        : staffSay('counter.offline', { time: centreTime(s.since, zone), reason: s.reason })));
     online = true;
     $('sign-in').hidden = true;
     $('desk').hidden = false;
@@ -229,6 +230,9 @@ async function signIn(event) {
 
 mountStaffLanguagePicker(document.querySelector('header'));  // the sign-in form in this browser's language
 $('sign-in').addEventListener('submit', signIn);
+// Disabled in the HTML until here: a click before the words and this handler were in place was a
+// plain form submit that reloaded the page and lost what was typed.
+$('sign-in-button').disabled = false;
 for (const [id, run] of Object.entries(ACTIONS)) $(id).addEventListener('click', run);
 document.addEventListener('keydown', (e) => {
     if ($('desk').hidden || e.target.matches('input, select') || e.ctrlKey || e.metaKey || e.altKey) return;

@@ -3,6 +3,7 @@
 // that signed in may show the offline banner. (Earlier attempts' late statuses once left
 // "Not signed in" or "Offline: . Reconnecting…" over a working dashboard.)
 import { offlineBanner } from './banner.js';
+import { centreTime } from './clock.js';
 import { Link, Refusal } from './link.js';
 import { describe } from './refusals.js';
 import { onStaffLanguage, staffSay } from './staff_language.js';
@@ -48,7 +49,7 @@ async function attempt(hello) {
         throw e instanceof Refusal ? e : new Refusal('ERROR_CODE_UNAVAILABLE', String(e.message ?? e));
     }
     const banner = offlineBanner($('offline'), (s) => (s.refused ? staffSay('dashboard.signedOut')
-        : staffSay('dashboard.offline', { time: new Date(s.since).toLocaleTimeString('en-GB') })));
+        : staffSay('dashboard.offline', { time: centreTime(s.since, link.welcome.centre.timeZone) })));
     follow = banner;
     banner(link.status);
     return link;
@@ -78,4 +79,7 @@ export function signInForm(onSignedIn) {
             $('sign-in-button').disabled = false;
         }
     });
+    // Disabled in the HTML until here: a click before the words and this handler were in place was
+    // a plain form submit that reloaded the page and lost what was typed.
+    $('sign-in-button').disabled = false;
 }
