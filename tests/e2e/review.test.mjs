@@ -341,3 +341,36 @@ test('a hall board the server refuses (a wrong ?token=) shows no clock, never th
     assert.deepEqual(errors.filter((e) => !/not-a-board-token/.test(e)), []);
     await context.close();
 });
+
+// The dashboard's queue table tells durations in minutes ("15 min", "4–12 min"), never a "16:00"
+// that a manager reads as a time of day, and no estimate for a line that no counter serves.
+test('the dashboard\'s targets and estimates read as minutes, and a line with no counter open says so', { timeout: 60000 }, async () => {
+    const errors = [];
+    const fresh = await new Server().start();
+    try {
+        const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+        const page = await open(context, `${fresh.url}/dashboard`, errors);
+        await page.fill('#user', manager.user);
+        await page.fill('#secret', manager.secret);
+        await page.click('#sign-in-button');
+        await page.locator('#sign-in').waitFor({ state: 'hidden' });
+        await page.locator('#staff-language').selectOption('en');
+        await script(page, async ({ kiosk }) => {
+            await kiosk.request('issueTicket', { serviceId: 'property', language: 'en' });
+        });
+        const row = page.locator('#queues tr[data-service="property"]');
+        await row.locator('[data-field="estimatedWait"]', { hasText: 'no counter open' }).waitFor({ timeout: 5000 });
+        assert.match(await row.locator('[data-field="target"]').textContent(), /^\d+ min$/);
+        await script(page, async ({ kiosk, desk }) => {
+            await desk.request('openCounter', { counter: 6 });
+            await desk.request('callNext', { counter: 6 });
+            for (let i = 0; i < 3; i++) await kiosk.request('issueTicket', { serviceId: 'property', language: 'en' });
+        });
+        await row.locator('[data-field="estimatedWait"]', { hasText: /^\d+(–\d+)? min$/ }).waitFor({ timeout: 5000 });
+        await shoot(page, 'review-dashboard-queue-minutes');
+        assert.deepEqual(errors, []);
+        await context.close();
+    } finally {
+        await fresh.stop();
+    }
+});

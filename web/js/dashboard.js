@@ -9,7 +9,7 @@ import { clock } from './clock.js';
 import { toCsv } from './dashboard_csv.js';
 import { figuresTable, totalCards } from './dashboard_figures.js';
 import { signInForm } from './dashboard_sign_in.js';
-import { nameIn, waitRange } from './i18n.js';
+import { minutes, nameIn, waitRange } from './i18n.js';
 import { longestWaitS, overTarget, received } from './longest_wait.js';
 import { mountStaffLanguagePicker, onStaffLanguage, staffLanguage, staffSay } from './staff_language.js';
 
@@ -57,10 +57,13 @@ function renderCounters() {
     }));
 }
 
-// The middle figure, and the range a citizen is told beside it (docs/DOMAIN.md#estimates).
+// The range a citizen is told (docs/DOMAIN.md#estimates), in minutes: a duration, never a
+// "16:00" that reads as a time of day; nothing to estimate while no counter serves the line.
 function dashboardWait(l) {
+    if (!l.waiting) return '—';
+    if (!l.openCounters) return staffSay('dashboard.noCounterOpen');
     const range = waitRange(l);
-    return range ? `${clock(l.estimatedWaitS)} (${staffSay('dashboard.rangeMinutes', range)})` : clock(l.estimatedWaitS);
+    return range ? staffSay('dashboard.rangeMinutes', range) : staffSay('counter.minutes', { n: minutes(Number(l.estimatedWaitS)) });
 }
 
 function renderQueues() {
@@ -68,8 +71,8 @@ function renderQueues() {
         const l = lines.get(s.id) ?? { waiting: 0, longestWaitS: 0, estimatedWaitS: 0, openCounters: 0 };
         const tr = document.createElement('tr');
         tr.dataset.service = s.id;
-        tr.append(cell(serviceName(s.id)), cell(l.waiting, 'num', 'waiting'), cell('', 'num', 'longestWait'), cell(clock(s.targetWaitS), 'num', 'target'),
-            cell(l.waiting ? dashboardWait(l) : '—', 'num', 'estimatedWait'), cell(l.openCounters, 'num', 'openCounters'));
+        tr.append(cell(serviceName(s.id)), cell(l.waiting, 'num', 'waiting'), cell('', 'num', 'longestWait'), cell(staffSay('counter.minutes', { n: minutes(s.targetWaitS) }), 'num', 'target'),
+            cell(dashboardWait(l), 'num', 'estimatedWait'), cell(l.openCounters, 'num', 'openCounters'));
         return tr;
     }));
     tickQueues();
