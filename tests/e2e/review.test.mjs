@@ -374,3 +374,23 @@ test('the dashboard\'s targets and estimates read as minutes, and a line with no
         await fresh.stop();
     }
 });
+
+// A browser that never picked a staff language gets the centre's first once signed in: every
+// section of the dashboard, the ones its own modules make too (hall message, spoken calls).
+test('a dashboard signed in on a new browser speaks the centre\'s first language in every section', { timeout: 60000 }, async () => {
+    const errors = [];
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await open(context, `${server.url}/dashboard`, errors);
+    await page.fill('#user', manager.user);
+    await page.fill('#secret', manager.secret);
+    await page.click('#sign-in-button');
+    await page.locator('#sign-in').waitFor({ state: 'hidden' });
+    const az = JSON.parse(readText('web/i18n/az.json'));
+    await page.locator('#hall-message-control h2', { hasText: az['staff.hallMessage'] }).waitFor({ timeout: 5000 });
+    assert.equal(await page.locator('#hall-message-clear').textContent(), az['staff.hallMessageClear']);
+    assert.equal(await page.locator('#hall-message-text').getAttribute('placeholder'), az['staff.hallMessageHint']);
+    await page.locator('#speech-status h2', { hasText: az['staff.speech'] }).waitFor({ timeout: 5000 });
+    await shoot(page, 'review-dashboard-az-sections');
+    assert.deepEqual(errors, []);
+    await context.close();
+});

@@ -40,6 +40,7 @@ export function setStaffLanguage(code) {
 // A <select> of the five languages, each in its own name, in `container`; the centre's first
 // language (from the Welcome) is the default until someone picks one on this browser.
 export function mountStaffLanguagePicker(container, centreLanguages = []) {
+    const before = staffLanguage();
     if (!localStorage.getItem(STORED) && LANGUAGES[centreLanguages[0]]) current = centreLanguages[0];
     const select = document.createElement('select');
     select.id = 'staff-language';
@@ -51,5 +52,7 @@ export function mountStaffLanguagePicker(container, centreLanguages = []) {
     select.addEventListener('change', () => setStaffLanguage(select.value));
     container.append(select);
     translateStatic();
+    // Words made in code before the centre was known (the hall message's, the voices') follow too.
+    if (staffLanguage() !== before) for (const listener of listeners) listener(staffLanguage());
     return select;
 }
