@@ -1,5 +1,7 @@
 #include "publication.hpp"
 
+#include "net/actor.hpp"
+
 #include <algorithm>
 
 // Switches over protobuf oneof cases default on purpose (see dispatcher.cpp).
@@ -124,7 +126,8 @@ void fill_queue_line(v1::QueueLine& line, core::centre const& c, core::service_i
 }
 
 std::shared_ptr<publication const> publish(core::centre const& c, std::vector<core::event> const& events,
-                                           std::uint64_t first_sequence, core::time_point now) {
+                                           std::uint64_t first_sequence, core::time_point now,
+                                           core::actor const& by) {
     auto p = std::make_shared<publication>();
     p->first_sequence = first_sequence;
     std::vector<core::service_index> touched;  // a vector, not a set: no allocation per service
@@ -134,6 +137,7 @@ std::shared_ptr<publication const> publish(core::centre const& c, std::vector<co
         out->set_sequence(sequence++);
         out->set_at_ms(unix_ms(std::visit([](auto const& e) { return e.at; }, ev)));
         std::visit(translator{c, *out, touched}, ev);
+        set_actor(*out, core::actor_of(ev, by));
         p->events.push_back(out);
     }
     std::sort(touched.begin(), touched.end());

@@ -151,9 +151,11 @@ core::event decode(pb::StoredEvent const& m, core::centre_config const& config) 
 
 }  // namespace
 
-std::string encode_event(core::event const& ev, core::centre_config const& config) {
+std::string encode_event(core::event const& ev, core::centre_config const& config, core::actor const& by) {
     pb::StoredEvent m;
     m.set_at_ms(ms(event_time(ev)));
+    if (by.role != core::actor_role::unknown) m.set_actor_role(static_cast<std::uint32_t>(by.role));
+    if (!by.name.empty()) m.set_actor(by.name);
     std::visit(encoder{m, config}, ev);
     return m.SerializeAsString();
 }
@@ -161,6 +163,25 @@ std::string encode_event(core::event const& ev, core::centre_config const& confi
 core::event decode_event(std::string_view bytes, core::centre_config const& config) {
     return event_decoder(config)(bytes);
 }
+
+namespace {
+// A role this build does not know (a newer server's) reads as unknown rather than failing the
+// whole log: the name still says who it was.
+core::actor actor_of(pb::StoredEvent const& m) {
+    auto r = m.actor_role();
+    auto role = r > static_cast<std::uint32_t>(core::actor_role::rating_device) ? core::actor_role::unknown
+                                                                               : static_cast<core::actor_role>(r);
+    return {role, m.actor()};
+}
+}  // namespace
+
+core::actor decode_actor(std::string_view bytes) {
+    pb::StoredEvent m;
+    if (!m.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) throw codec_error("it is not a stored event");
+    return actor_of(m);
+}
+
+core::actor event_decoder::actor() const { return actor_of(*message_); }
 
 event_decoder::event_decoder(core::centre_config const& config)
     : config_(config), message_(std::make_unique<pb::StoredEvent>()) {}
