@@ -24,13 +24,20 @@ struct ticket_issued {
     duration estimated_wait{};
     std::uint32_t people_ahead = 0;
 };
-struct ticket_called { ticket_ordinal ticket = 0; counter_number counter = 0; std::string clerk; time_point at{}; };
+// `reason`: set when the clerk chose the ticket (CallTicket), the code they gave; empty for CallNext.
+struct ticket_called {
+    ticket_ordinal ticket = 0;
+    counter_number counter = 0;
+    std::string clerk;
+    time_point at{};
+    std::string reason;
+};
 struct ticket_recalled { ticket_ordinal ticket = 0; counter_number counter = 0; time_point at{}; };
 struct service_started { ticket_ordinal ticket = 0; counter_number counter = 0; time_point at{}; };
 struct service_completed { ticket_ordinal ticket = 0; counter_number counter = 0; std::string outcome; time_point at{}; };
 struct ticket_no_show { ticket_ordinal ticket = 0; counter_number counter = 0; time_point at{}; };
 struct ticket_transferred { ticket_ordinal ticket = 0; counter_number counter = 0; service_index to = 0; time_point at{}; };
-struct ticket_cancelled { ticket_ordinal ticket = 0; time_point at{}; };
+struct ticket_cancelled { ticket_ordinal ticket = 0; time_point at{}; std::string reason; };  // empty: its holder's own
 struct ticket_rated { ticket_ordinal ticket = 0; std::uint8_t score = 0; time_point at{}; };
 struct counter_opened { counter_number counter = 0; std::string clerk; time_point at{}; };
 struct counter_paused { counter_number counter = 0; std::string reason; time_point at{}; };
@@ -44,6 +51,7 @@ struct counter_taken_over {
     std::string to_user;
     std::string reason;
     time_point at{};
+    std::string code;  // the reason's code (docs/DOMAIN.md#reasons); empty in logs from before codes
 };
 
 // The hall message is now `text` (empty: none), set by `by`: the audit of who said what to the hall.

@@ -33,7 +33,10 @@ public:
         m.set_priority(wire_class(e.cls));
         touched_.push_back(e.service);
     }
-    void operator()(core::ticket_called const& e) { called(e.ticket, e.counter, false); }
+    void operator()(core::ticket_called const& e) {
+        called(e.ticket, e.counter, false);
+        if (!e.reason.empty()) out_.mutable_ticket_called()->set_reason(e.reason);
+    }
     void operator()(core::ticket_recalled const& e) { called(e.ticket, e.counter, true); }
     void operator()(core::service_started const& e) {
         out_.mutable_service_started()->set_number(number(e.ticket));
@@ -59,6 +62,7 @@ public:
     }
     void operator()(core::ticket_cancelled const& e) {
         out_.mutable_ticket_cancelled()->set_number(number(e.ticket));
+        if (!e.reason.empty()) out_.mutable_ticket_cancelled()->set_reason(e.reason);
         touched_.push_back(c_.tickets()[e.ticket].current().service);
     }
     void operator()(core::ticket_rated const& e) {
@@ -72,7 +76,13 @@ public:
     void operator()(core::counter_resumed const& e) { counter(e.counter); }
     void operator()(core::counter_closed const& e) { counter(e.counter); }
     // Dashboards see the counter's new user in its view; boards get what for_boards leaves.
-    void operator()(core::counter_taken_over const& e) { counter(e.counter); }
+    void operator()(core::counter_taken_over const& e) {
+        counter(e.counter);
+        auto& m = *out_.mutable_counter_changed();
+        m.set_taken_from(e.from_clerk);
+        m.set_reason_code(e.code);
+        m.set_reason(e.reason);
+    }
     void operator()(core::hall_message_set const& e) {
         out_.mutable_hall_message_set()->set_text(e.text);
         out_.mutable_hall_message_set()->set_set_by(e.by);

@@ -44,6 +44,7 @@ public:
         m.set_ticket(e.ticket);
         m.set_counter(e.counter);
         m.set_clerk(e.clerk);
+        m.set_reason(e.reason);
     }
     void operator()(core::ticket_recalled const& e) { pair(*out_.mutable_ticket_recalled(), e); }
     void operator()(core::service_started const& e) { pair(*out_.mutable_service_started(), e); }
@@ -58,7 +59,10 @@ public:
         pair(m, e);
         m.set_to(id(e.to));
     }
-    void operator()(core::ticket_cancelled const& e) { out_.mutable_ticket_cancelled()->set_ticket(e.ticket); }
+    void operator()(core::ticket_cancelled const& e) {
+        out_.mutable_ticket_cancelled()->set_ticket(e.ticket);
+        out_.mutable_ticket_cancelled()->set_reason(e.reason);
+    }
     void operator()(core::ticket_rated const& e) {
         out_.mutable_ticket_rated()->set_ticket(e.ticket);
         out_.mutable_ticket_rated()->set_score(e.score);
@@ -79,6 +83,7 @@ public:
         m.set_from_clerk(e.from_clerk);
         m.set_to_user(e.to_user);
         m.set_reason(e.reason);
+        m.set_code(e.code);
     }
     void operator()(core::hall_message_set const& e) {
         out_.mutable_hall_message_set()->set_text(e.text);
@@ -113,7 +118,8 @@ core::event decode(pb::StoredEvent const& m, core::centre_config const& config) 
             .estimated_wait = core::duration{e.estimated_wait_ms()}, .people_ahead = e.people_ahead()};
     }
     case K::kTicketCalled:
-        return core::ticket_called{m.ticket_called().ticket(), m.ticket_called().counter(), m.ticket_called().clerk(), at};
+        return core::ticket_called{m.ticket_called().ticket(), m.ticket_called().counter(), m.ticket_called().clerk(), at,
+                                   m.ticket_called().reason()};
     case K::kTicketRecalled: return core::ticket_recalled{m.ticket_recalled().ticket(), m.ticket_recalled().counter(), at};
     case K::kServiceStarted: return core::service_started{m.service_started().ticket(), m.service_started().counter(), at};
     case K::kServiceCompleted: {
@@ -125,7 +131,7 @@ core::event decode(pb::StoredEvent const& m, core::centre_config const& config) 
         auto const& e = m.ticket_transferred();
         return core::ticket_transferred{e.ticket(), e.counter(), service_of(e.to(), config), at};
     }
-    case K::kTicketCancelled: return core::ticket_cancelled{m.ticket_cancelled().ticket(), at};
+    case K::kTicketCancelled: return core::ticket_cancelled{m.ticket_cancelled().ticket(), at, m.ticket_cancelled().reason()};
     case K::kTicketRated: {
         auto score = m.ticket_rated().score();
         if (score < 1 || score > 5) throw codec_error("a rating is out of range");
@@ -137,7 +143,7 @@ core::event decode(pb::StoredEvent const& m, core::centre_config const& config) 
     case K::kCounterClosed: return core::counter_closed{m.counter_closed().counter(), at};
     case K::kCounterTakenOver: {
         auto const& e = m.counter_taken_over();
-        return core::counter_taken_over{e.counter(), e.from_clerk(), e.to_user(), e.reason(), at};
+        return core::counter_taken_over{e.counter(), e.from_clerk(), e.to_user(), e.reason(), at, e.code()};
     }
     case K::kHallMessageSet: {
         auto const& e = m.hall_message_set();

@@ -135,10 +135,10 @@ test('the CSV has one row per ticket, local times with the offset, names beside 
         const desk = await new Link({ role: 'ROLE_CLERK', user: clerk.user, secret: clerk.secret }).start();
         const at = async (counter, command, fields = {}) => (await desk.request(command, { counter, ...fields })).counter;
         for (const n of [2, 5]) if ((await at(n, 'getCounter')).status === 'COUNTER_STATUS_CLOSED') await at(n, 'openCounter');
-        await at(5, 'callTicket', { number: moved.number });
+        await at(5, 'callTicket', { number: moved.number, reason: 'elderly' });
         await at(5, 'startServing');
         await at(5, 'transferTicket', { toServiceId: 'passport' });
-        await at(2, 'callTicket', { number: served.number });
+        await at(2, 'callTicket', { number: served.number, reason: 'elderly' });
         await at(2, 'startServing');
         await at(2, 'completeService', { outcome: 'done' });
         const holder = await new Link({ role: 'ROLE_TICKET_HOLDER', ticketToken: served.token }).start();

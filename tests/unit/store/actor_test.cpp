@@ -38,7 +38,7 @@ TEST(actor, a_replayed_log_still_says_who_did_what) {
                   {core::actor_role::kiosk, "hall kiosk 2"});
         append_as(*opened.log, source.run(core::open_counter{1, "anna"}), {core::actor_role::clerk, "anna"});
         append_as(*opened.log, source.run(core::call_next{1, "anna"}), {core::actor_role::clerk, "anna"});
-        append_as(*opened.log, source.run(core::take_over_counter{1, "mira", "anna went home ill"}),
+        append_as(*opened.log, source.run(core::take_over_counter{1, "mira", "anna went home ill", "clerk_absent"}),
                   {core::actor_role::manager, "mira"});
         append_as(*opened.log, source.run(core::close_day{}), core::server_actor());
         opened.log->close();
