@@ -111,7 +111,7 @@ void BM_no_show_and_transfer(benchmark::State& state) {
         b.run(call_next{n, b.clerk(n)});
         b.run(start_serving{n, b.clerk(n)});
         b.run(transfer_ticket{n, static_cast<service_index>((n + 2) % services), b.clerk(n)});
-        b.run(cancel_ticket{b.last_number()});
+        b.run(cancel_ticket{b.last_number(), "citizen_request"});
     }
     state.SetItemsProcessed(state.iterations() * 8);
 }

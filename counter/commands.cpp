@@ -40,6 +40,8 @@ std::optional<v1::ClientMessage> make_command(std::string const& action, std::ui
         std::string upper = *number;
         std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
         m.mutable_call_ticket()->set_number(upper);
+        // Out of turn: the reason's code (docs/DOMAIN.md#reasons); the server refuses none.
+        if (args.size() > 1) m.mutable_call_ticket()->set_reason(args[1]);
     } else if (action == "transfer") {
         auto service = arg("the id of the service to send the ticket to");
         if (!service) return std::nullopt;
@@ -51,10 +53,14 @@ std::optional<v1::ClientMessage> make_command(std::string const& action, std::ui
         m.mutable_pause_counter()->set_counter(counter);
         m.mutable_pause_counter()->set_reason(*reason);
     } else if (action == "take-over") {  // a manager's: the counter is theirs from now on, with the reason logged
-        auto reason = arg("a reason (the clerk went home ill, ...)");
-        if (!reason || !fits("a reason", *reason)) return std::nullopt;
+        auto code = arg("a reason code (clerk_absent, ...) and the reason in words");
+        if (!code) return std::nullopt;
         m.mutable_take_over_counter()->set_counter(counter);
-        m.mutable_take_over_counter()->set_reason(*reason);
+        m.mutable_take_over_counter()->set_reason_code(*code);
+        std::string words;
+        for (std::size_t i = 1; i < args.size(); ++i) words += (words.empty() ? "" : " ") + args[i];
+        if (!fits("a reason", words)) return std::nullopt;
+        m.mutable_take_over_counter()->set_reason(words);
     } else {
         error = "unknown action " + action;
         return std::nullopt;

@@ -28,9 +28,10 @@ int usage(std::string const& why) {
     if (!why.empty()) std::cerr << "novbe-counter: " << why << "\n";
     (why.empty() ? std::cout : std::cerr) << "usage: novbe-counter [--server HOST:PORT] --user NAME [--secret-file FILE] [--manager] [--lang CODE] "
                  "ACTION COUNTER [ARG]\n"
-                 "  ACTION: open close next call NUMBER recall start done [OUTCOME] no-show transfer SERVICE\n"
+                 "  ACTION: open close next call NUMBER CODE recall start done [OUTCOME] no-show transfer SERVICE\n"
                  "          pause REASON resume show\n"
-                 "          take-over REASON   (--manager: another clerk's open counter becomes yours)\n"
+                 "          take-over CODE WORDS   (--manager: another clerk's open counter becomes yours)\n"
+                 "          CODE: a reason for acting out of turn, one of the centre's (e.g. elderly, clerk_absent)\n"
                  "       novbe-counter ... run COUNTER     the one-key screen\n"
                  "       novbe-counter ... figures         your figures today\n"
                  "The secret comes from NOVBE_SECRET, --secret-file, or is asked for.\n"
@@ -97,7 +98,25 @@ std::optional<std::vector<std::string>> ask_arguments(std::string const& action,
         if (!answer) return std::nullopt;
         return std::vector<std::string>{*answer};
     };
-    if (action == "call") return one(counter::ask_answer(counter::say(l, "askNumber")));
+    if (action == "call") {  // out of turn: the number, then one of the centre's reasons, by its place
+        auto number = counter::ask_answer(counter::say(l, "askNumber"));
+        if (!number) return std::nullopt;
+        auto const& reasons = d.centre.reasons();
+        std::string menu = counter::say(l, "askReasonCode") + "\n";
+        for (int i = 0; i < reasons.size(); ++i) {
+            auto const& names = reasons[i].names();
+            auto found = names.find(l);
+            auto name = found != names.end() ? found->second : reasons[i].code();
+            menu += "  " + std::to_string(i + 1) + "  " + name + "\n";
+        }
+        auto pick = counter::ask_answer(menu + counter::say(l, "askPick"));
+        if (!pick) return std::nullopt;
+        if (!pick->empty() && pick->size() < 4 && pick->find_first_not_of("0123456789") == std::string::npos) {
+            auto i = std::stoi(*pick);
+            if (i >= 1 && i <= reasons.size()) return std::vector<std::string>{*number, reasons[i - 1].code()};
+        }
+        return std::vector<std::string>{*number, *pick};  // a code typed as it is; the server judges it
+    }
     if (action == "done-with-outcome") return one(counter::ask_answer(counter::say(l, "askOutcome")));
     if (action == "pause") {
         auto pick = counter::ask_answer(counter::say(l, "askReason",

@@ -1,6 +1,7 @@
 #include "config_file.hpp"
 
 #include "config_keys.hpp"
+#include "reason_config.hpp"
 #include "net/auth.hpp"
 #include "net/edge.hpp"
 #include "toml_screen.hpp"
@@ -356,6 +357,7 @@ net::settings load_config(std::string const& path) {
     }
     read_services(in, root, s);
     read_counters(in, root, s);
+    s.centre.reasons = read_reasons(path, root, s.profile.languages);
     if (auto problem = core::validate(s.centre); !problem.empty()) in.fail(&root, problem);
     read_people(in, root, s);
     read_central(in, root, s);

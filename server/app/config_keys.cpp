@@ -32,11 +32,13 @@ constexpr std::string_view keys[] = {
 
     "users.name", "users.role", "users.secret",
 
+    "reasons.code", "reasons.names.*",  // out-of-order actions' codes (docs/DOMAIN.md#reasons)
+
     "central.connection", "central.centre_id", "central.batch_events",  // docs/CENTRAL.md
 };
 
 // The top-level keys written as lists of tables ([[services]]); the other tables are one each.
-constexpr std::string_view lists[] = {"services", "counters", "devices", "users"};
+constexpr std::string_view lists[] = {"services", "counters", "devices", "users", "reasons"};
 
 bool is_list(std::string_view top) { return std::find(std::begin(lists), std::end(lists), top) != std::end(lists); }
 

@@ -152,9 +152,9 @@ int run_server(server_options const& options) {
     std::vector<core::event> one(1);
     auto opened = store::event_log::open(
         {.path = db, .retention_days = settings.retention_days, .resume_window = subscribers.keep(),
-         .recent = [&](std::uint64_t seq, core::event const& ev, core::centre const& c) {
+         .recent = [&](std::uint64_t seq, core::event const& ev, core::centre const& c, core::actor const& by) {
              one[0] = ev;
-             subscribers.record(net::publish(c, one, seq, std::visit([](auto const& e) { return e.at; }, ev)));
+             subscribers.record(net::publish(c, one, seq, std::visit([](auto const& e) { return e.at; }, ev), by));
          }},
         settings.centre);
     net::log_info("recovered " + db + " up to event " + std::to_string(opened.last_sequence) + " (" +

@@ -24,15 +24,18 @@ struct close_counter { counter_number counter = 0; std::string by; };
 struct pause_counter { counter_number counter = 0; std::string reason; std::string by; };
 struct resume_counter { counter_number counter = 0; std::string by; };
 struct call_next { counter_number counter = 0; std::string by; };
-struct call_ticket { counter_number counter = 0; std::string number; std::string by; };
+// Out of order: `reason` is one of the centre's codes (docs/DOMAIN.md#reasons), or it is refused.
+struct call_ticket { counter_number counter = 0; std::string number; std::string by; std::string reason; };
 struct recall_ticket { counter_number counter = 0; std::string by; };
 struct start_serving { counter_number counter = 0; std::string by; };
 struct complete_service { counter_number counter = 0; std::string outcome; std::string by; };
 struct mark_no_show { counter_number counter = 0; std::string by; };
 struct transfer_ticket { counter_number counter = 0; service_index to = 0; std::string by; };
 // A manager (the role is checked by the server) takes an open counter over from its clerk.
-struct take_over_counter { counter_number counter = 0; std::string by; std::string reason; };
-struct cancel_ticket { std::string number; };
+// `reason` is the taker's words, `code` one of the centre's reasons (docs/DOMAIN.md#reasons).
+struct take_over_counter { counter_number counter = 0; std::string by; std::string reason; std::string code; };
+// Staff cancel with a reason code; a ticket holder cancels their own without one.
+struct cancel_ticket { std::string number; std::string reason; bool by_holder = false; };
 struct rate_service { ticket_token token; int score = 0; };
 struct rate_at_counter { counter_number counter = 0; int score = 0; };  // the counter's last served ticket
 struct close_day {};  // closing time: everyone still waiting is closed unserved; once a day

@@ -23,6 +23,30 @@ counter_config const* centre_config::find_counter(counter_number number) const {
     return it == counters.end() ? nullptr : &*it;
 }
 
+bool centre_config::knows_reason(std::string_view code) const {
+    return std::any_of(reasons.begin(), reasons.end(), [&](auto const& r) { return r.code == code; });
+}
+
+std::vector<reason_config> default_reasons() {
+    return {
+        {"elderly", {{"en", "Elderly or disabled citizen"}, {"az", "Yaşlı və ya əlilliyi olan vətəndaş"},
+                     {"ru", "Пожилой гражданин или человек с инвалидностью"}, {"fr", "Personne âgée ou handicapée"},
+                     {"rw", "Umuturage ugeze mu zabukuru cyangwa ufite ubumuga"}}},
+        {"returning", {{"en", "Came back with a missing document"}, {"az", "Çatışmayan sənədlə qayıdıb"},
+                       {"ru", "Вернулся с недостающим документом"}, {"fr", "Revenu avec un document manquant"},
+                       {"rw", "Yagarutse azanye inyandiko yaburaga"}}},
+        {"wrong_service", {{"en", "Ticket taken for the wrong service"}, {"az", "Bilet səhv xidmətə götürülüb"},
+                           {"ru", "Талон взят не на ту услугу"}, {"fr", "Ticket pris pour le mauvais service"},
+                           {"rw", "Itike yafashwe kuri serivisi itari yo"}}},
+        {"citizen_request", {{"en", "At the citizen's request"}, {"az", "Vətəndaşın xahişi ilə"},
+                             {"ru", "По просьбе гражданина"}, {"fr", "À la demande du citoyen"},
+                             {"rw", "Ku busabe bw'umuturage"}}},
+        {"clerk_absent", {{"en", "The clerk is absent or ill"}, {"az", "İşçi yerində deyil və ya xəstədir"},
+                          {"ru", "Сотрудник отсутствует или болен"}, {"fr", "L'agent est absent ou malade"},
+                          {"rw", "Umukozi ntahari cyangwa arwaye"}}},
+    };
+}
+
 namespace {
 
 bool is_prefix_text(std::string const& prefix) {
@@ -53,6 +77,11 @@ std::string validate(centre_config const& config) {
         if (c.normal_per_priority && (*c.normal_per_priority < 0 || *c.normal_per_priority > max_normal_per_priority))
             return "counter " + std::to_string(c.number) + " needs normal_per_priority from 0 to 100";
     }
+    if (config.reasons.empty() || config.reasons.size() > max_reasons) return "the centre needs 1 to 50 reasons";
+    std::set<std::string> codes;
+    for (auto const& r : config.reasons)
+        if (r.code.empty() || r.code.size() > max_reason_code || !codes.insert(r.code).second)
+            return "reason '" + r.code + "' is empty, too long or listed twice";
     return validate_rules(config.rules);
 }
 

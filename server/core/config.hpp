@@ -45,6 +45,18 @@ struct counter_config {
 
 inline constexpr int max_normal_per_priority = 100;  // the ratio rule's k, at most
 
+// A reason staff must give for an out-of-order action (docs/DOMAIN.md#reasons): a code the log
+// keeps ("elderly") and its name per language for the pages.
+struct reason_config {
+    std::string code;
+    std::map<std::string, std::string> names;  // language -> name
+    bool operator==(reason_config const&) const = default;
+};
+inline constexpr std::size_t max_reasons = 50;
+inline constexpr std::size_t max_reason_code = 32;
+// The set a centre gets when its configuration lists none, named in az, en, ru, fr and rw.
+std::vector<reason_config> default_reasons();
+
 // The domain rules' tunable numbers (docs/DOMAIN.md#configuration-at-a-glance).
 struct centre_rules {
     int max_recalls = 2;
@@ -68,7 +80,9 @@ struct centre_config {
     std::vector<service_config> services;
     std::vector<counter_config> counters;
     centre_rules rules;
+    std::vector<reason_config> reasons = default_reasons();
 
+    bool knows_reason(std::string_view code) const;
     std::optional<service_index> find_service(std::string_view id) const;
     std::optional<service_index> find_prefix(std::string_view prefix) const;
     counter_config const* find_counter(counter_number number) const;

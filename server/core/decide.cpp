@@ -81,7 +81,8 @@ public:
         auto const& serves = c_.config_.find_counter(cmd.counter)->services;
         if (std::find(serves.begin(), serves.end(), t->current().service) == serves.end())
             return errc::service_not_at_counter;
-        return one(ticket_called{t->ordinal, cmd.counter, c_.find_counter(cmd.counter)->clerk, now_});
+        if (auto e = reason_given(cmd.reason); !e.ok()) return e;
+        return one(ticket_called{t->ordinal, cmd.counter, c_.find_counter(cmd.counter)->clerk, now_, cmd.reason});
     }
 
     // docs/DOMAIN.md#recalls
@@ -128,7 +129,9 @@ public:
         auto const* t = c_.find_ticket(cmd.number);
         if (!t) return errc::unknown_ticket;
         if (t->state != ticket_state::waiting) return errc::ticket_not_waiting;
-        return one(ticket_cancelled{t->ordinal, now_});
+        if (cmd.by_holder) return one(ticket_cancelled{t->ordinal, now_});
+        if (auto e = reason_given(cmd.reason); !e.ok()) return e;
+        return one(ticket_cancelled{t->ordinal, now_, cmd.reason});
     }
 
     outcome operator()(rate_service const& cmd) const { return rate(c_.find_ticket(cmd.token), cmd.score); }
@@ -161,7 +164,8 @@ public:
         if (!counter->open) return errc::counter_closed;
         if (cmd.by.empty() || cmd.by.size() > max_text || cmd.by == counter->clerk) return errc::invalid_argument;
         if (cmd.reason.empty() || cmd.reason.size() > max_text) return errc::invalid_argument;
-        return one(counter_taken_over{cmd.counter, counter->clerk, cmd.by, cmd.reason, now_});
+        if (auto e = reason_given(cmd.code); !e.ok()) return e;
+        return one(counter_taken_over{cmd.counter, counter->clerk, cmd.by, cmd.reason, now_, cmd.code});
     }
 
     // docs/DOMAIN.md#hall-message: one line, bounded, from someone named.
@@ -181,6 +185,14 @@ private:
     }
 
     static outcome fine() { return std::vector<event>{}; }
+
+    // Every exception to the line is explained: a code the centre lists, never none
+    // (docs/DOMAIN.md#reasons).
+    outcome reason_given(std::string const& code) const {
+        if (code.empty()) return errc::reason_required;
+        if (!c_.config_.knows_reason(code)) return errc::unknown_reason;
+        return fine();
+    }
 
     // Only the user the open counter belongs to may work it; the refusal names that user, which
     // staff may know.

@@ -30,6 +30,8 @@ std::string_view name(errc e) {
     case errc::clerk_required: return "clerk_required";
     case errc::counter_not_yours: return "counter_not_yours";
     case errc::centre_closed: return "centre_closed";
+    case errc::reason_required: return "reason_required";
+    case errc::unknown_reason: return "unknown_reason";
     }
     return "unknown_error";
 }
@@ -66,6 +68,8 @@ std::string sentence(errc e) {
     case errc::clerk_required: return "Only a signed-in clerk can open a counter.";
     case errc::counter_not_yours: return "This counter belongs to another clerk: a manager can take it over.";
     case errc::centre_closed: return "The centre is closed: no tickets are issued now.";
+    case errc::reason_required: return "This takes a ticket out of its turn: choose a reason.";
+    case errc::unknown_reason: return "That reason is not one of this centre's: choose one from the list.";
     }
     return "Unknown error.";
 }

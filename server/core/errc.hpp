@@ -30,6 +30,8 @@ enum class errc {
     clerk_required,
     counter_not_yours,  // the counter belongs to another user until closed or taken over
     centre_closed,      // outside opening hours, or the day is closed: no tickets
+    reason_required,    // an out-of-order action without a reason code (docs/DOMAIN.md#reasons)
+    unknown_reason,     // a reason code the centre does not list
 };
 
 // A stable machine name ("nothing_waiting") for logs and the protocol's error names.

@@ -25,13 +25,20 @@ struct ticket_issued {
     std::uint32_t people_ahead = 0;
     duration estimated_low{}, estimated_high{};  // the range around estimated_wait (docs/DOMAIN.md#estimates)
 };
-struct ticket_called { ticket_ordinal ticket = 0; counter_number counter = 0; std::string clerk; time_point at{}; };
+// `reason`: set when the clerk chose the ticket (CallTicket), the code they gave; empty for CallNext.
+struct ticket_called {
+    ticket_ordinal ticket = 0;
+    counter_number counter = 0;
+    std::string clerk;
+    time_point at{};
+    std::string reason;
+};
 struct ticket_recalled { ticket_ordinal ticket = 0; counter_number counter = 0; time_point at{}; };
 struct service_started { ticket_ordinal ticket = 0; counter_number counter = 0; time_point at{}; };
 struct service_completed { ticket_ordinal ticket = 0; counter_number counter = 0; std::string outcome; time_point at{}; };
 struct ticket_no_show { ticket_ordinal ticket = 0; counter_number counter = 0; time_point at{}; };
 struct ticket_transferred { ticket_ordinal ticket = 0; counter_number counter = 0; service_index to = 0; time_point at{}; };
-struct ticket_cancelled { ticket_ordinal ticket = 0; time_point at{}; };
+struct ticket_cancelled { ticket_ordinal ticket = 0; time_point at{}; std::string reason; };  // empty: its holder's own
 struct ticket_rated { ticket_ordinal ticket = 0; std::uint8_t score = 0; time_point at{}; };
 struct counter_opened { counter_number counter = 0; std::string clerk; time_point at{}; };
 struct counter_paused { counter_number counter = 0; std::string reason; time_point at{}; };
@@ -45,14 +52,33 @@ struct counter_taken_over {
     std::string to_user;
     std::string reason;
     time_point at{};
+    std::string code;  // the reason's code (docs/DOMAIN.md#reasons); empty in logs from before codes
 };
 
 // The hall message is now `text` (empty: none), set by `by`: the audit of who said what to the hall.
 struct hall_message_set { std::string text; std::string by; time_point at{}; };
 
+// Who made an event happen: the log's envelope beside each event, not a part of it, so that every
+// kind has one without a field of its own. A user by name (clerk, manager, admin), a device by its
+// configured name (kiosk, board, rating pad), a ticket holder as "citizen", or the server itself
+// (a new day, closing time). `unknown` on events logged before actors were recorded.
+enum class actor_role : std::uint8_t { unknown, server, kiosk, clerk, board, manager, admin, ticket_holder, rating_device };
+struct actor {
+    actor_role role = actor_role::unknown;
+    std::string name;
+    bool operator==(actor const&) const = default;
+};
+inline actor server_actor() { return {actor_role::server, "server"}; }
+
 using event = std::variant<day_started, day_closed, ticket_issued, ticket_called, ticket_recalled, service_started,
                            service_completed, ticket_no_show, ticket_transferred, ticket_cancelled, ticket_rated,
                            counter_opened, counter_paused, counter_resumed, counter_closed, counter_taken_over,
                            hall_message_set>;
+
+// Whose an event is, of a command sent by `sender`: a new day is the server's, whichever command
+// noticed it first; everything else is the sender's.
+inline actor actor_of(event const& ev, actor const& sender) {
+    return std::holds_alternative<day_started>(ev) ? server_actor() : sender;
+}
 
 }  // namespace novbe::core

@@ -19,19 +19,20 @@ centre_service::centre_service(boost::asio::any_io_executor executor, store::dur
     };
 }
 
-core::outcome centre_service::execute(core::command const& cmd, std::function<void()> when_durable) {
-    auto a = apply(cmd);
+core::outcome centre_service::execute(core::command const& cmd, std::function<void()> when_durable,
+                                      core::actor const& by) {
+    auto a = apply(cmd, by);
     commit(a, std::move(when_durable));
     return a.outcome;
 }
 
-centre_service::applied centre_service::apply(core::command const& cmd) {
+centre_service::applied centre_service::apply(core::command const& cmd, core::actor by) {
     auto now = now_();
-    applied a{.outcome = centre_.decide(cmd, now)};
+    applied a{.outcome = centre_.decide(cmd, now), .by = std::move(by)};
     if (!a.outcome.ok() || a.outcome.events().empty()) return a;
     for (auto const& ev : a.outcome.events()) centre_.apply(ev);
     // Told as of now, in wire form: later commands cannot change what these events said.
-    a.told = publish(centre_, a.outcome.events(), applied_ + 1, now);
+    a.told = publish(centre_, a.outcome.events(), applied_ + 1, now, a.by);
     applied_ += a.outcome.events().size();
     hub_.record(a.told);
     return a;
@@ -43,7 +44,7 @@ void centre_service::commit(applied const& a, std::function<void()> when_durable
         .done = [this, r = ready{std::move(when_durable), a.told}](std::error_code ec, std::uint64_t) mutable {
             durable(ec, std::move(r));
         },
-        .key = std::move(key), .reply = std::move(reply)});
+        .key = std::move(key), .reply = std::move(reply), .by = a.by});
 }
 
 void centre_service::after_durable(std::function<void()> fn) {

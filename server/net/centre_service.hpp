@@ -26,7 +26,9 @@ public:
 
     // Decides and applies; `when_durable` runs on the executor once the events (and all before
     // them) are on disk. A refusal also waits, so that answers keep the order of their questions.
-    core::outcome execute(core::command const& cmd, std::function<void()> when_durable);
+    // `by`: who sent it, logged beside each event (the server's own ticks and closing: server_actor).
+    core::outcome execute(core::command const& cmd, std::function<void()> when_durable,
+                          core::actor const& by = core::server_actor());
 
     // The same in two steps, for a caller that builds its answer from the state in between:
     // apply() decides and applies (and records what subscribers will be told); commit() hands
@@ -34,8 +36,9 @@ public:
     struct applied {
         core::outcome outcome;
         std::shared_ptr<publication const> told;  // null when nothing happened
+        core::actor by;
     };
-    applied apply(core::command const& cmd);
+    applied apply(core::command const& cmd, core::actor by);
     void commit(applied const& a, std::function<void()> when_durable, std::string key = {}, std::string reply = {});
 
     // The sequence of the last event applied (durable or not yet).

@@ -69,8 +69,8 @@ made call_next(command_context const& x, M const& m) {
     return at_counter(core::call_next{m.call_next().counter(), x.who.user}, m.call_next().counter());
 }
 made call_ticket(command_context const& x, M const& m) {
-    return at_counter(core::call_ticket{m.call_ticket().counter(), m.call_ticket().number(), x.who.user},
-                      m.call_ticket().counter());
+    auto const& in = m.call_ticket();
+    return at_counter(core::call_ticket{in.counter(), in.number(), x.who.user, in.reason()}, in.counter());
 }
 made recall_ticket(command_context const& x, M const& m) {
     return at_counter(core::recall_ticket{m.recall_ticket().counter(), x.who.user}, m.recall_ticket().counter());
@@ -93,7 +93,7 @@ made transfer_ticket(command_context const& x, M const& m) {
 // A manager's: the counter becomes theirs, audited in the log with the reason.
 made take_over_counter(command_context const& x, M const& m) {
     auto const& in = m.take_over_counter();
-    return at_counter(core::take_over_counter{in.counter(), x.who.user, in.reason()}, in.counter());
+    return at_counter(core::take_over_counter{in.counter(), x.who.user, in.reason(), in.reason_code()}, in.counter());
 }
 
 made rate_service(command_context const& x, M const& m) {
@@ -114,7 +114,9 @@ made rate_at_counter(command_context const& x, M const& m) {
 
 made cancel_ticket(command_context const& x, M const& m) {
     auto number = m.cancel_ticket().number();
-    return action{core::cancel_ticket{number}, [number, now = x.now](core::centre const& c, v1::Reply& r) {
+    // A holder cancels their own without a reason; staff's cancel is an exception to the line.
+    core::cancel_ticket cmd{number, m.cancel_ticket().reason(), x.who.kind == role::ticket_holder};
+    return action{cmd, [number, now = x.now](core::centre const& c, v1::Reply& r) {
                       *r.mutable_ticket_status() = ticket_status(c, *c.find_ticket(number), now);
                   }};
 }

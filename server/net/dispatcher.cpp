@@ -1,5 +1,6 @@
 #include "dispatcher.hpp"
 
+#include "net/actor.hpp"
 #include "net/auth.hpp"
 #include "net/sentence.hpp"
 
@@ -64,7 +65,7 @@ void dispatcher::mutate(command_handler const& h, identity const& who, M const& 
         key = std::string(name(who.kind)) + '\x1f' + whose + '\x1f' + m.idempotency_key();
         if (answered_before(key, id, send)) return;
     }
-    run(std::move(std::get<action>(made)), id, send, std::move(key));
+    run(std::move(std::get<action>(made)), who, id, send, std::move(key));
 }
 
 // Reads are answered once everything before them is durable, from the state then.
@@ -91,8 +92,8 @@ bool dispatcher::answered_before(std::string const& key, std::uint64_t request_i
     return true;
 }
 
-void dispatcher::run(action a, std::uint64_t request_id, sender send, std::string key) {
-    auto applied = centre_.apply(a.command);
+void dispatcher::run(action a, identity const& who, std::uint64_t request_id, sender send, std::string key) {
+    auto applied = centre_.apply(a.command, actor_of(who));  // logged beside its events: who did it
     auto const& result = applied.outcome;
     // The answer is built now, from the state just after this command, and sent once durable.
     auto reply = std::make_shared<v1::ServerMessage>();

@@ -51,7 +51,7 @@ private:
     // Why the table refuses this sender this command, if it does.
     std::optional<std::string> refused(commands::row const& row, identity const& who, v1::ClientMessage const& m) const;
     void mutate(command_handler const& h, identity const& who, v1::ClientMessage const& m, sender const& send);
-    void run(action a, std::uint64_t request_id, sender send, std::string key);
+    void run(action a, identity const& who, std::uint64_t request_id, sender send, std::string key);
     bool answered_before(std::string const& key, std::uint64_t request_id, sender const& send);
     void read(command_handler const& h, identity const& who, v1::ClientMessage const& m, sender send);
     void subscribe(identity const& who, v1::ClientMessage const& m, connection const& to);

@@ -37,6 +37,8 @@ v1::ErrorCode wire_code(core::errc e) {
     case E::clerk_required: return v1::ERROR_CODE_CLERK_REQUIRED;
     case E::counter_not_yours: return v1::ERROR_CODE_COUNTER_NOT_YOURS;
     case E::centre_closed: return v1::ERROR_CODE_CENTRE_CLOSED;
+    case E::reason_required: return v1::ERROR_CODE_REASON_REQUIRED;
+    case E::unknown_reason: return v1::ERROR_CODE_UNKNOWN_REASON;
     }
     return v1::ERROR_CODE_INTERNAL;
 }
@@ -121,6 +123,11 @@ v1::CentreInfo centre_info(settings const& s) {
     info.set_day_start_minutes(static_cast<std::uint32_t>(rules.day_start.count()));
     info.set_appointment_early_s(seconds(rules.appointment_early));
     info.set_public_url(s.profile.public_url);
+    for (auto const& r : s.centre.reasons) {
+        auto& out = *info.add_reasons();
+        out.set_code(r.code);
+        out.mutable_names()->insert(r.names.begin(), r.names.end());
+    }
     return info;
 }
 

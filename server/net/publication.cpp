@@ -1,5 +1,7 @@
 #include "publication.hpp"
 
+#include "net/actor.hpp"
+
 #include <algorithm>
 
 // Switches over protobuf oneof cases default on purpose (see dispatcher.cpp).
@@ -31,7 +33,10 @@ public:
         m.set_priority(wire_class(e.cls));
         touched_.push_back(e.service);
     }
-    void operator()(core::ticket_called const& e) { called(e.ticket, e.counter, false); }
+    void operator()(core::ticket_called const& e) {
+        called(e.ticket, e.counter, false);
+        if (!e.reason.empty()) out_.mutable_ticket_called()->set_reason(e.reason);
+    }
     void operator()(core::ticket_recalled const& e) { called(e.ticket, e.counter, true); }
     void operator()(core::service_started const& e) {
         out_.mutable_service_started()->set_number(number(e.ticket));
@@ -57,6 +62,7 @@ public:
     }
     void operator()(core::ticket_cancelled const& e) {
         out_.mutable_ticket_cancelled()->set_number(number(e.ticket));
+        if (!e.reason.empty()) out_.mutable_ticket_cancelled()->set_reason(e.reason);
         touched_.push_back(c_.tickets()[e.ticket].current().service);
     }
     void operator()(core::ticket_rated const& e) {
@@ -70,7 +76,13 @@ public:
     void operator()(core::counter_resumed const& e) { counter(e.counter); }
     void operator()(core::counter_closed const& e) { counter(e.counter); }
     // Dashboards see the counter's new user in its view; boards get what for_boards leaves.
-    void operator()(core::counter_taken_over const& e) { counter(e.counter); }
+    void operator()(core::counter_taken_over const& e) {
+        counter(e.counter);
+        auto& m = *out_.mutable_counter_changed();
+        m.set_taken_from(e.from_clerk);
+        m.set_reason_code(e.code);
+        m.set_reason(e.reason);
+    }
     void operator()(core::hall_message_set const& e) {
         out_.mutable_hall_message_set()->set_text(e.text);
         out_.mutable_hall_message_set()->set_set_by(e.by);
@@ -127,7 +139,8 @@ void fill_queue_line(v1::QueueLine& line, core::centre const& c, core::service_i
 }
 
 std::shared_ptr<publication const> publish(core::centre const& c, std::vector<core::event> const& events,
-                                           std::uint64_t first_sequence, core::time_point now) {
+                                           std::uint64_t first_sequence, core::time_point now,
+                                           core::actor const& by) {
     auto p = std::make_shared<publication>();
     p->first_sequence = first_sequence;
     std::vector<core::service_index> touched;  // a vector, not a set: no allocation per service
@@ -137,6 +150,7 @@ std::shared_ptr<publication const> publish(core::centre const& c, std::vector<co
         out->set_sequence(sequence++);
         out->set_at_ms(unix_ms(std::visit([](auto const& e) { return e.at; }, ev)));
         std::visit(translator{c, *out, touched}, ev);
+        set_actor(*out, core::actor_of(ev, by));
         p->events.push_back(out);
     }
     std::sort(touched.begin(), touched.end());

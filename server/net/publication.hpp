@@ -30,8 +30,10 @@ struct publication {
     google::protobuf::Arena arena{first_block, sizeof first_block};
 };
 
+// `by` sent the command: each event carries its actor (core::actor_of), for dashboards only.
 std::shared_ptr<publication const> publish(core::centre const& c, std::vector<core::event> const& events,
-                                           std::uint64_t first_sequence, core::time_point now);
+                                           std::uint64_t first_sequence, core::time_point now,
+                                           core::actor const& by = {});
 
 // What a public view (a board, a phone's line) may see of an event, copied field by field from
 // an allow-list: a field or an event added later stays private until it is added here. Nothing

@@ -23,8 +23,9 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-std::string encode_event(core::event const& ev, core::centre_config const& config);
+std::string encode_event(core::event const& ev, core::centre_config const& config, core::actor const& by = {});
 core::event decode_event(std::string_view bytes, core::centre_config const& config);  // throws codec_error
+core::actor decode_actor(std::string_view bytes);                                     // throws codec_error
 
 // Decodes many events with one reusable message: recovery reads a million of them.
 class event_decoder {
@@ -32,6 +33,7 @@ public:
     explicit event_decoder(core::centre_config const& config);
     ~event_decoder();
     core::event operator()(std::string_view bytes);  // throws codec_error
+    core::actor actor() const;                        // who made the last decoded event happen
 
 private:
     core::centre_config const& config_;

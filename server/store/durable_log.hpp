@@ -21,6 +21,7 @@ public:
         completion done;
         std::string key;    // idempotency: if set, `reply` is kept under it, durable with the events
         std::string reply;
+        core::actor by;     // who sent the command: every one of its events is logged as theirs
     };
 
     virtual ~durable_log() = default;

@@ -46,6 +46,7 @@ public:
         m.set_ticket(e.ticket);
         m.set_counter(e.counter);
         m.set_clerk(e.clerk);
+        m.set_reason(e.reason);
     }
     void operator()(core::ticket_recalled const& e) { pair(*out_.mutable_ticket_recalled(), e); }
     void operator()(core::service_started const& e) { pair(*out_.mutable_service_started(), e); }
@@ -60,7 +61,10 @@ public:
         pair(m, e);
         m.set_to(id(e.to));
     }
-    void operator()(core::ticket_cancelled const& e) { out_.mutable_ticket_cancelled()->set_ticket(e.ticket); }
+    void operator()(core::ticket_cancelled const& e) {
+        out_.mutable_ticket_cancelled()->set_ticket(e.ticket);
+        out_.mutable_ticket_cancelled()->set_reason(e.reason);
+    }
     void operator()(core::ticket_rated const& e) {
         out_.mutable_ticket_rated()->set_ticket(e.ticket);
         out_.mutable_ticket_rated()->set_score(e.score);
@@ -81,6 +85,7 @@ public:
         m.set_from_clerk(e.from_clerk);
         m.set_to_user(e.to_user);
         m.set_reason(e.reason);
+        m.set_code(e.code);
     }
     void operator()(core::hall_message_set const& e) {
         out_.mutable_hall_message_set()->set_text(e.text);
@@ -116,7 +121,8 @@ core::event decode(pb::StoredEvent const& m, core::centre_config const& config) 
             .estimated_low = core::duration{e.estimated_low_ms()}, .estimated_high = core::duration{e.estimated_high_ms()}};
     }
     case K::kTicketCalled:
-        return core::ticket_called{m.ticket_called().ticket(), m.ticket_called().counter(), m.ticket_called().clerk(), at};
+        return core::ticket_called{m.ticket_called().ticket(), m.ticket_called().counter(), m.ticket_called().clerk(), at,
+                                   m.ticket_called().reason()};
     case K::kTicketRecalled: return core::ticket_recalled{m.ticket_recalled().ticket(), m.ticket_recalled().counter(), at};
     case K::kServiceStarted: return core::service_started{m.service_started().ticket(), m.service_started().counter(), at};
     case K::kServiceCompleted: {
@@ -128,7 +134,7 @@ core::event decode(pb::StoredEvent const& m, core::centre_config const& config) 
         auto const& e = m.ticket_transferred();
         return core::ticket_transferred{e.ticket(), e.counter(), service_of(e.to(), config), at};
     }
-    case K::kTicketCancelled: return core::ticket_cancelled{m.ticket_cancelled().ticket(), at};
+    case K::kTicketCancelled: return core::ticket_cancelled{m.ticket_cancelled().ticket(), at, m.ticket_cancelled().reason()};
     case K::kTicketRated: {
         auto score = m.ticket_rated().score();
         if (score < 1 || score > 5) throw codec_error("a rating is out of range");
@@ -140,7 +146,7 @@ core::event decode(pb::StoredEvent const& m, core::centre_config const& config) 
     case K::kCounterClosed: return core::counter_closed{m.counter_closed().counter(), at};
     case K::kCounterTakenOver: {
         auto const& e = m.counter_taken_over();
-        return core::counter_taken_over{e.counter(), e.from_clerk(), e.to_user(), e.reason(), at};
+        return core::counter_taken_over{e.counter(), e.from_clerk(), e.to_user(), e.reason(), at, e.code()};
     }
     case K::kHallMessageSet: {
         auto const& e = m.hall_message_set();
@@ -154,9 +160,11 @@ core::event decode(pb::StoredEvent const& m, core::centre_config const& config) 
 
 }  // namespace
 
-std::string encode_event(core::event const& ev, core::centre_config const& config) {
+std::string encode_event(core::event const& ev, core::centre_config const& config, core::actor const& by) {
     pb::StoredEvent m;
     m.set_at_ms(ms(event_time(ev)));
+    if (by.role != core::actor_role::unknown) m.set_actor_role(static_cast<std::uint32_t>(by.role));
+    if (!by.name.empty()) m.set_actor(by.name);
     std::visit(encoder{m, config}, ev);
     return m.SerializeAsString();
 }
@@ -164,6 +172,25 @@ std::string encode_event(core::event const& ev, core::centre_config const& confi
 core::event decode_event(std::string_view bytes, core::centre_config const& config) {
     return event_decoder(config)(bytes);
 }
+
+namespace {
+// A role this build does not know (a newer server's) reads as unknown rather than failing the
+// whole log: the name still says who it was.
+core::actor actor_of(pb::StoredEvent const& m) {
+    auto r = m.actor_role();
+    auto role = r > static_cast<std::uint32_t>(core::actor_role::rating_device) ? core::actor_role::unknown
+                                                                               : static_cast<core::actor_role>(r);
+    return {role, m.actor()};
+}
+}  // namespace
+
+core::actor decode_actor(std::string_view bytes) {
+    pb::StoredEvent m;
+    if (!m.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) throw codec_error("it is not a stored event");
+    return actor_of(m);
+}
+
+core::actor event_decoder::actor() const { return actor_of(*message_); }
 
 event_decoder::event_decoder(core::centre_config const& config)
     : config_(config), message_(std::make_unique<pb::StoredEvent>()) {}

@@ -99,10 +99,10 @@ event_log::event_log(log_options options, core::centre_config config)
         window_from = 1;
     auto r = recover(
         db_, config, reported,
-        [&](std::uint64_t seq, core::event const& ev, core::centre const& c) {
+        [&](std::uint64_t seq, core::event const& ev, core::centre const& c, core::actor const& by) {
             if (seq > reported) report_->record(ev, c, day_before);
             day_before = c.day();
-            if (options_.recent && seq > window_from) options_.recent(seq, ev, c);
+            if (options_.recent && seq > window_from) options_.recent(seq, ev, c, by);
         },
         options_.recent ? window_from : UINT64_MAX);
     mark_reported_->bind(1, static_cast<std::int64_t>(r.last_sequence)).run();
@@ -142,7 +142,8 @@ void event_log::append(std::vector<request> requests) {
             for (auto& r : requests) {
                 auto first = next_sequence_;
                 next_sequence_ += r.events.size();
-                pending_.push_back({std::move(r.events), first, std::move(r.done), std::move(r.key), std::move(r.reply)});
+                pending_.push_back(
+                    {std::move(r.events), first, std::move(r.done), std::move(r.key), std::move(r.reply), std::move(r.by)});
             }
         }
     }
@@ -228,7 +229,7 @@ std::error_code event_log::write_events(std::vector<pending>& batch) {
                 if (auto const* closed = std::get_if<core::day_closed>(&ev)) report_->close_waiting(shadow_.day(), closed->at);
                 insert_event_->bind(1, static_cast<std::int64_t>(++sequence)).bind(2, shadow_.day());
                 insert_event_->bind(3, detail::ms(event_time(ev))).bind(4, static_cast<std::int64_t>(ev.index()));
-                auto const body = encode_event(ev, shadow_.config());
+                auto const body = encode_event(ev, shadow_.config(), core::actor_of(ev, p.by));
                 insert_event_->bind_blob_unowned(5, body).run();
                 ++since_snapshot_;
             }

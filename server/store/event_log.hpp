@@ -42,7 +42,7 @@ struct log_options {
     // after it, in order, so that subscribers can resume across a restart. Snapshots are kept
     // far enough back for it (the newest at least this many events old, and all newer ones).
     std::uint64_t resume_window = 0;
-    std::function<void(std::uint64_t sequence, core::event const&, core::centre const&)> recent;
+    std::function<void(std::uint64_t sequence, core::event const&, core::centre const&, core::actor const&)> recent;
 };
 
 // Why an append was not made durable, besides SQLite's own codes (sqlite_category).
@@ -104,6 +104,7 @@ private:
         completion done;
         std::string key;
         std::string reply;
+        core::actor by;
     };
 
     event_log(log_options options, core::centre_config config);

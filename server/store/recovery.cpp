@@ -42,7 +42,7 @@ core::centre from_snapshot(database& db, core::centre_config const& config, std:
 }  // namespace
 
 recovered recover(database& db, core::centre_config const& config, std::uint64_t newest_snapshot,
-                  std::function<void(std::uint64_t, core::event const&, core::centre const&)> const& replayed,
+                  std::function<void(std::uint64_t, core::event const&, core::centre const&, core::actor const&)> const& replayed,
                   std::uint64_t replay_from) {
     std::uint64_t snapshot = std::min(newest_snapshot, replay_from);
     recovered r{.centre = from_snapshot(db, config, snapshot, newest_snapshot), .snapshot_sequence = snapshot};
@@ -66,7 +66,7 @@ recovered recover(database& db, core::centre_config const& config, std::uint64_t
             throw store_error(db.path() + ": the event at sequence " + std::to_string(seq) +
                               " does not fit the state before it: the log is damaged");
         r.centre.apply(ev);
-        if (replayed) replayed(seq, ev, r.centre);
+        if (replayed) replayed(seq, ev, r.centre, decode.actor());
         r.last_sequence = seq;
         ++r.replayed;
     }

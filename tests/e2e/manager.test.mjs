@@ -135,10 +135,10 @@ test('the CSV has one row per ticket, local times with the offset, names beside 
         const desk = await new Link({ role: 'ROLE_CLERK', user: clerk.user, secret: clerk.secret }).start();
         const at = async (counter, command, fields = {}) => (await desk.request(command, { counter, ...fields })).counter;
         for (const n of [2, 5]) if ((await at(n, 'getCounter')).status === 'COUNTER_STATUS_CLOSED') await at(n, 'openCounter');
-        await at(5, 'callTicket', { number: moved.number });
+        await at(5, 'callTicket', { number: moved.number, reason: 'elderly' });
         await at(5, 'startServing');
         await at(5, 'transferTicket', { toServiceId: 'passport' });
-        await at(2, 'callTicket', { number: served.number });
+        await at(2, 'callTicket', { number: served.number, reason: 'elderly' });
         await at(2, 'startServing');
         await at(2, 'completeService', { outcome: 'done' });
         const holder = await new Link({ role: 'ROLE_TICKET_HOLDER', ticketToken: served.token }).start();
@@ -273,11 +273,11 @@ test('the dashboard speaks the language picked in its header, and keeps it after
     await signedIn(page);
     assert.equal(await page.locator('#staff-language').inputValue(), 'az', 'the centre\'s first language to begin with');
     await page.locator('#staff-language').selectOption({ label: 'English' });
-    assert.deepEqual((await headings()).slice(0, 3), ['Today', 'Counters', 'Queues']);
+    assert.deepEqual((await headings()).slice(0, 4), ['Today', 'Out of turn today', 'Counters', 'Remote control']);
     assert.equal(await page.locator('#counters tr[data-counter="1"] td').first().textContent(), 'Counter 1');
 
     await page.locator('#staff-language').selectOption({ label: 'Azərbaycan dili' });
-    assert.deepEqual(await headings(), ['Bu gün', 'Masalar', 'Növbələr', 'Saatlar üzrə biletlər',
+    assert.deepEqual(await headings(), ['Bu gün', 'Bu gün növbədən kənar', 'Masalar', 'Uzaqdan idarə', 'Növbələr', 'Saatlar üzrə biletlər',
         'Gün ərzində gözləmə (dəqiqə, çağırış vaxtına görə)', 'Xidmətlər üzrə', 'Masalar üzrə', 'Əməkdaşlar üzrə',
         'Zal üçün elan', 'Səsli çağırışlar']);
     const words = await page.locator('body').innerText();

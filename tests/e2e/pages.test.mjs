@@ -232,7 +232,7 @@ test('the counter\'s rating pad asks the citizen just served, in their language,
             if (now.current.state === 'TICKET_STATE_CALLED') await at('startServing');
             await at('completeService');
         }
-        await at('callTicket', { number: t.number });
+        await at('callTicket', { number: t.number, reason: 'elderly' });
         await at('startServing');
         await at('completeService');
         return t.number;

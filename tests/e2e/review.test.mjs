@@ -195,7 +195,7 @@ test('the phone page follows its ticket from called to being served, with no eve
     await setup.evaluate((n) => { window.ticketNumber = n; }, ticket.number);
     await script(setup, async ({ desk }) => {
         if ((await desk.request('getCounter', { counter: 6 })).counter.status === 'COUNTER_STATUS_CLOSED') await desk.request('openCounter', { counter: 6 });
-        await desk.request('callTicket', { counter: 6, number: window.ticketNumber });  // this one, whatever else waits
+        await desk.request('callTicket', { counter: 6, number: window.ticketNumber, reason: 'citizen_request' });  // this one, whatever else waits
     });
     await phone.locator('#turn', { hasText: words.yourTurn }).waitFor();
     await script(setup, async ({ desk }) => { await desk.request('startServing', { counter: 6 }); });

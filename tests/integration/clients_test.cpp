@@ -130,10 +130,10 @@ TEST_F(clients, a_clerk_works_a_whole_day_at_the_counter_from_the_command_line) 
     step({"--lang", "en", "no-show", "1"}, "Counter 1 is open");
     step({"--lang", "en", "next", "1"}, "B001 (Identity card) is called");
     step({"--lang", "en", "transfer", "1", "passport"}, "Counter 1 is open");  // at the call: the wrong line
-    step({"--lang", "en", "call", "1", "b001"}, "B001 (Passport) is called");
+    step({"--lang", "en", "call", "1", "b001", "elderly"}, "B001 (Passport) is called");
     step({"--lang", "en", "start", "1"}, "B001 (Passport) is being served");
     step({"--lang", "en", "transfer", "1", "id_card"}, "Counter 1 is open");  // after the start too
-    step({"--lang", "en", "call", "1", "b001"}, "B001 (Identity card) is called");
+    step({"--lang", "en", "call", "1", "b001", "elderly"}, "B001 (Identity card) is called");
     step({"--lang", "en", "start", "1"}, "being served");
     step({"--lang", "en", "done", "1"}, "Counter 1 is open");
     step({"--lang", "en", "next", "1"}, "Nobody is waiting for the services of this counter.", 1);

@@ -26,6 +26,7 @@ v1::ClientMessage take_over(std::uint32_t counter, std::string const& reason) {
     v1::ClientMessage m;
     m.mutable_take_over_counter()->set_counter(counter);
     m.mutable_take_over_counter()->set_reason(reason);
+    m.mutable_take_over_counter()->set_reason_code("clerk_absent");
     return m;
 }
 

@@ -228,6 +228,8 @@ TEST_F(server, each_role_is_refused_what_is_not_its_own) {
     ws_client manager(process.port());
     ASSERT_TRUE(manager.hello(v1::ROLE_MANAGER, server_process::manager, server_process::manager_secret).reply().has_welcome());
     k.request(issue("passport"));
+    EXPECT_EQ("ERROR_CODE_REASON_REQUIRED", error_name(manager.request(cancel))) << "staff cancel with a reason";
+    cancel.mutable_cancel_ticket()->set_reason("citizen_request");
     auto cancelled = manager.request(cancel);
     EXPECT_EQ(v1::TICKET_STATE_CANCELLED, cancelled.reply().ticket_status().state()) << cancelled.DebugString();
     EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(manager.request(counter_command(&M::mutable_open_counter, 1))));

@@ -62,6 +62,7 @@ function renderCounter() {
     $('title').textContent = counterName(c);
     // Anywhere but the ticket's own service: sending it to its own line would only be refused.
     const own = c.status === 'COUNTER_STATUS_SERVING' ? c.current?.serviceId : undefined;
+    renderCallReasons();
     const chosen = $('transfer-to').value;
     $('transfer-to').replaceChildren(...link.welcome.centre.services.filter((s) => s.id !== own).map((s) =>
         Object.assign(document.createElement('option'), { value: s.id, textContent: serviceName(s.id), selected: s.id === chosen })));
@@ -69,7 +70,19 @@ function renderCounter() {
         $(id).disabled = !can || !online;
         if (COMPANIONS[id]) $(COMPANIONS[id]).disabled = $(id).disabled;  // its outcome, target, number or reason
     }
+    $('call-reason').disabled = $('act-call').disabled;
     renderElapsed();
+}
+
+// A chosen call is out of turn: the clerk picks one of the centre's reasons (docs/DOMAIN.md#reasons),
+// named in the staff language; none picked is refused by the server, in words.
+function renderCallReasons() {
+    const centre = link.welcome.centre;
+    const chosen = $('call-reason').value;
+    const none = Object.assign(document.createElement('option'), { value: '', textContent: staffSay('counter.chooseReason') });
+    $('call-reason').replaceChildren(none, ...(centre.reasons ?? []).map((r) => Object.assign(document.createElement('option'),
+        { value: r.code, textContent: nameIn(r.names, staffLanguage(), centre, r.code), selected: r.code === chosen })));
+    $('call-reason').title = staffSay('counter.callReason');
 }
 
 function renderElapsed() {
@@ -168,7 +181,8 @@ const ACTIONS = {
     },
     'act-no-show': () => act('markNoShow'),
     'act-transfer': () => act('transferTicket', { toServiceId: $('transfer-to').value }),
-    'act-call': () => act('callTicket', { number: $('call-number').value.trim().toUpperCase() }),
+    'act-call': () => act('callTicket', { number: $('call-number').value.trim().toUpperCase(), reason: $('call-reason').value })
+        .then((ok) => { if (ok) $('call-reason').value = ''; }),
     'act-pause': () => act('pauseCounter', { reason: $('pause-reason').value }),
     'act-resume': () => act('resumeCounter'),
     'act-close': () => act('closeCounter'),

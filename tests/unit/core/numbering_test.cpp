@@ -15,7 +15,7 @@ TEST_F(numbering, each_service_counts_on_its_own) {
 
 TEST_F(numbering, a_cancelled_number_is_not_given_again) {
     issue("passport");
-    run(cancel_ticket{"A001"});
+    run(cancel_ticket{"A001", "citizen_request"});
     EXPECT_EQ("A002", issue("passport"));
 }
 

@@ -21,7 +21,7 @@ TEST_F(ownership, another_clerk_cannot_work_an_open_counter) {
     open(1, "anna");
     issue("passport");
     EXPECT_EQ("counter_not_yours", run(call_next{1, "bob"}));
-    EXPECT_EQ("counter_not_yours", run(call_ticket{1, "A001", "bob"}));
+    EXPECT_EQ("counter_not_yours", run(call_ticket{1, "A001", "bob", "elderly"}));
     EXPECT_EQ("counter_not_yours", run(pause_counter{1, "lunch", "bob"}));
     EXPECT_EQ("counter_not_yours", run(close_counter{1, "bob"}));
     EXPECT_EQ("ok", run(call_next{1, "anna"}));
@@ -62,10 +62,10 @@ TEST_F(ownership, once_closed_the_counter_is_anyones_to_open) {
 TEST_F(ownership, a_manager_takes_a_counter_over_with_a_reason) {
     open(1, "anna");
     EXPECT_EQ("invalid_argument", run(take_over_counter{1, "mira", ""}));
-    EXPECT_EQ("invalid_argument", run(take_over_counter{1, "anna", "her own"}));
-    EXPECT_EQ("unknown_counter", run(take_over_counter{9, "mira", "ill"}));
-    EXPECT_EQ("counter_closed", run(take_over_counter{2, "mira", "ill"}));
-    EXPECT_EQ("ok", run(take_over_counter{1, "mira", "anna went home ill"}));
+    EXPECT_EQ("invalid_argument", run(take_over_counter{1, "anna", "her own", "clerk_absent"}));
+    EXPECT_EQ("unknown_counter", run(take_over_counter{9, "mira", "ill", "clerk_absent"}));
+    EXPECT_EQ("counter_closed", run(take_over_counter{2, "mira", "ill", "clerk_absent"}));
+    EXPECT_EQ("ok", run(take_over_counter{1, "mira", "anna went home ill", "clerk_absent"}));
     EXPECT_EQ("1: open by mira", render_counter(c, 1));
     auto const& audit = std::get<counter_taken_over>(log.back());
     EXPECT_EQ("anna -> mira: anna went home ill", audit.from_clerk + " -> " + audit.to_user + ": " + audit.reason);
@@ -80,7 +80,7 @@ TEST_F(ownership, figures_credit_whoever_did_the_work_across_a_takeover) {
     issue("passport");
     EXPECT_EQ("ok", run(call_next{1, "anna"}));
     EXPECT_EQ("ok", run(start_serving{1, "anna"}));
-    EXPECT_EQ("ok", run(take_over_counter{1, "mira", "anna called away"}));
+    EXPECT_EQ("ok", run(take_over_counter{1, "mira", "anna called away", "clerk_absent"}));
     EXPECT_EQ("ok", run(complete_service{1, "done", "mira"}));  // A001: called by anna, served by mira
     EXPECT_EQ("ok", run(call_next{1, "mira"}));
     EXPECT_EQ("ok", run(mark_no_show{1, "mira"}));
@@ -97,7 +97,7 @@ TEST_F(ownership, a_takeover_replays_to_the_same_centre) {
     open(1, "anna");
     issue("passport");
     call(1);
-    EXPECT_EQ("ok", run(take_over_counter{1, "mira", "relief"}));
+    EXPECT_EQ("ok", run(take_over_counter{1, "mira", "relief", "clerk_absent"}));
     centre replayed(small_centre());
     for (auto const& ev : log) {
         ASSERT_TRUE(replayed.can_apply(ev));

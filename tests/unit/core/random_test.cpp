@@ -28,6 +28,11 @@ public:
         if (c.tickets().empty() || chance(10)) return chance(50) ? "A999" : "A0x1";
         return c.number_of(c.tickets()[static_cast<std::size_t>(below(static_cast<int>(c.tickets().size())))]);
     }
+    // An out-of-order action's reason: mostly a known code, sometimes none or one the centre lacks.
+    std::string code() {
+        static char const* const codes[] = {"elderly", "returning", "clerk_absent", "", "bogus"};
+        return codes[chance(85) ? below(3) : 3 + below(2)];
+    }
     ticket_token token(centre const& c) {
         if (c.tickets().empty() || chance(10)) return {7, static_cast<std::uint64_t>(below(1000))};
         return c.tickets()[static_cast<std::size_t>(below(static_cast<int>(c.tickets().size())))].token;
@@ -54,11 +59,12 @@ public:
         case 13: { auto n = counter(); return transfer_ticket{n, service(), by(c, n)}; }
         case 14: {
             auto n = counter();
-            return chance(50) ? command{call_ticket{n, number(c), by(c, n)}} : command{cancel_ticket{number(c)}};
+            if (chance(50)) return call_ticket{n, number(c), by(c, n), code()};
+            return cancel_ticket{number(c), code(), chance(20)};
         }
         case 15: return chance(70) ? command{rate_service{token(c), below(7)}} : command{rate_at_counter{counter(), below(7)}};
         case 16:
-            if (chance(15)) return take_over_counter{counter(), clerks[below(5)], reasons[below(4)]};  // managers too
+            if (chance(15)) return take_over_counter{counter(), clerks[below(5)], reasons[below(4)], code()};  // managers too
             return open_counter{counter(), clerks[below(5)]};
         case 17: {
             auto n = counter();
@@ -102,6 +108,24 @@ std::string refusal_is_right(centre const& c, command const& cmd, outcome const&
     }, cmd);
 }
 
+// Every exception to the line says who and why (docs/DOMAIN.md#reasons): a chosen call, a staff
+// cancel and a take-over carry a known code and a named user; a holder's own cancel carries none.
+std::string exception_is_explained(centre const& c, command const& cmd, event const& ev) {
+    auto known = [&](std::string const& code) { return c.config().knows_reason(code); };
+    if (auto const* e = std::get_if<ticket_called>(&ev)) {
+        bool chosen = std::holds_alternative<call_ticket>(cmd);
+        if (chosen && (!known(e->reason) || e->clerk.empty())) return "a chosen call without who or why";
+        if (!chosen && !e->reason.empty()) return "CallNext's call carries a reason";
+    }
+    if (auto const* e = std::get_if<ticket_cancelled>(&ev)) {
+        bool holder = std::get<cancel_ticket>(cmd).by_holder;
+        if (holder != e->reason.empty() || (!holder && !known(e->reason))) return "a cancel's reason does not fit who cancelled";
+    }
+    if (auto const* e = std::get_if<counter_taken_over>(&ev))
+        if (!known(e->code) || e->to_user.empty()) return "a take-over without who or why";
+    return "";
+}
+
 std::uint64_t seed_from_environment() {
     auto const* text = std::getenv("NOVBE_SEED");
     if (!text) return 20261128;
@@ -139,6 +163,7 @@ TEST(random_commands, keep_every_invariant_and_replay_to_the_same_state) {
         if (std::holds_alternative<take_over_counter>(cmd)) ++takeovers;
         for (auto const& ev : result.events()) {
             ASSERT_TRUE(c.can_apply(ev)) << "a decided event was judged unfit at step " << step;
+            ASSERT_EQ("", exception_is_explained(c, cmd, ev)) << "at step " << step;
             c.apply(ev);
             log.push_back(ev);
         }

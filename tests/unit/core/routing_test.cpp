@@ -112,18 +112,18 @@ TEST_F(routing, a_counter_calls_only_its_own_services) {
     open(1);  // passport only
     issue("id_card");
     EXPECT_EQ("nothing_waiting", call(1));
-    EXPECT_EQ("service_not_at_counter", run(call_ticket{1, "B001"}));
+    EXPECT_EQ("service_not_at_counter", run(call_ticket{1, "B001", "", "elderly"}));
 }
 
 TEST_F(routing, a_clerk_may_call_a_chosen_ticket) {
     open(1);
     issue("passport");
     issue("passport");
-    EXPECT_EQ("ok", run(call_ticket{1, "A002"}));
+    EXPECT_EQ("ok", run(call_ticket{1, "A002", "", "elderly"}));
     EXPECT_EQ("A: called=A002@1 waiting=A001", render(c, "passport"));
     open(2);
-    EXPECT_EQ("unknown_ticket", run(call_ticket{2, "Z001"}));
-    EXPECT_EQ("ticket_not_waiting", run(call_ticket{2, "A002"}));
+    EXPECT_EQ("unknown_ticket", run(call_ticket{2, "Z001", "", "elderly"}));
+    EXPECT_EQ("ticket_not_waiting", run(call_ticket{2, "A002", "", "elderly"}));
 }
 
 TEST_F(routing, two_counters_never_get_the_same_ticket) {

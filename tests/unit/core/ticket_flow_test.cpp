@@ -99,11 +99,11 @@ TEST_F(ticket_flow, only_a_waiting_ticket_can_be_cancelled) {
     open(1);
     issue("passport");
     issue("passport");
-    EXPECT_EQ("ok", run(cancel_ticket{"A002"}));
+    EXPECT_EQ("ok", run(cancel_ticket{"A002", "citizen_request"}));
     EXPECT_EQ("A: waiting=A001 cancelled=A002", render(c, "passport"));
     call(1);
-    EXPECT_EQ("ticket_not_waiting", run(cancel_ticket{"A001"}));
-    EXPECT_EQ("unknown_ticket", run(cancel_ticket{"A009"}));
+    EXPECT_EQ("ticket_not_waiting", run(cancel_ticket{"A001", "citizen_request"}));
+    EXPECT_EQ("unknown_ticket", run(cancel_ticket{"A009", "citizen_request"}));
     serve(1);
     EXPECT_EQ("nothing_waiting", call(1));  // the cancelled A002 is never called
 }

@@ -34,7 +34,10 @@ TEST(commands, each_action_becomes_its_command_with_its_argument) {
     EXPECT_EQ("A012", make_command("call", 3, {"a012"}, error)->call_ticket().number());
     EXPECT_EQ("passport", make_command("transfer", 3, {"passport"}, error)->transfer_ticket().to_service_id());
     EXPECT_EQ("lunch", make_command("pause", 3, {"lunch"}, error)->pause_counter().reason());
-    EXPECT_EQ("anna went home ill", make_command("take-over", 3, {"anna went home ill"}, error)->take_over_counter().reason());
+    EXPECT_EQ("elderly", make_command("call", 3, {"a012", "elderly"}, error)->call_ticket().reason());
+    auto take_over = make_command("take-over", 3, {"clerk_absent", "anna", "went", "home", "ill"}, error);
+    EXPECT_EQ("clerk_absent", take_over->take_over_counter().reason_code());
+    EXPECT_EQ("anna went home ill", take_over->take_over_counter().reason());
     EXPECT_FALSE(make_command("take-over", 3, {}, error));  // a takeover needs its reason
     EXPECT_EQ("documents ready", make_command("done", 3, {"documents ready"}, error)->complete_service().outcome());
     EXPECT_TRUE(make_command("done", 3, {}, error)->has_complete_service());

@@ -28,9 +28,9 @@ TEST(codec, every_kind_of_event_round_trips) {
     add(core::mark_no_show{1, "clerk1"});
     add(core::call_next{1, "clerk1"});
     add(core::start_serving{1, "clerk1"});
-    add(core::take_over_counter{1, "mira", "clerk1 went home ill"});
+    add(core::take_over_counter{1, "mira", "clerk1 went home ill", "clerk_absent"});
     add(core::transfer_ticket{1, 1, "mira"});
-    add(core::cancel_ticket{source.centre().number_of(source.centre().tickets().back())});
+    add(core::cancel_ticket{source.centre().number_of(source.centre().tickets().back()), "wrong_service"});
     add(core::pause_counter{1, "lunch", "mira"});
     add(core::resume_counter{1, "mira"});
     add(core::close_counter{1, "mira"});
@@ -62,7 +62,7 @@ TEST(codec, a_takeover_a_closed_day_and_the_hall_message_survive_a_snapshot) {
     source.busy_minutes(20);
     auto clerk = source.centre().find_counter(2)->clerk;
     if (!source.centre().find_counter(2)->current) source.run(core::call_next{2, clerk});
-    ASSERT_FALSE(source.run(core::take_over_counter{2, "mira", "relief"}).empty());
+    ASSERT_FALSE(source.run(core::take_over_counter{2, "mira", "relief", "clerk_absent"}).empty());
     ASSERT_FALSE(source.run(core::close_day{}).empty());
     ASSERT_FALSE(source.run(core::set_hall_message{"Closed on Monday", "leyla"}).empty());
     auto const& c = source.centre();

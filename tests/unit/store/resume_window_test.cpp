@@ -33,7 +33,7 @@ protected:
         std::vector<seen_event> seen;
         core::centre after_last(source.centre().config());
         auto opened = event_log::open({.path = path, .snapshot_every = 40, .resume_window = window,
-                                       .recent = [&](std::uint64_t seq, core::event const& ev, core::centre const& c) {
+                                       .recent = [&](std::uint64_t seq, core::event const& ev, core::centre const& c, core::actor const&) {
                                            seen.push_back({seq, ev.index(), detail::ms(event_time(ev))});
                                            after_last = c;
                                        }},
@@ -121,7 +121,7 @@ TEST_F(resume_window, replaying_for_the_window_does_not_make_a_snapshot_due) {
     std::uint64_t handed = 0;
     {
         auto opened = event_log::open({.path = path, .snapshot_every = 40, .resume_window = 300,
-                                       .recent = [&](std::uint64_t, core::event const&, core::centre const&) { ++handed; }},
+                                       .recent = [&](std::uint64_t, core::event const&, core::centre const&, core::actor const&) { ++handed; }},
                                       source.centre().config());
         ASSERT_EQ(300u, handed);
         ASSERT_GT(opened.replayed, 300u);

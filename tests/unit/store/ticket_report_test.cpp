@@ -22,7 +22,7 @@ TEST(ticket_report, a_stay_finished_after_a_takeover_is_the_takers) {
     if (!c.find_counter(1)->current) append_and_wait(*opened.log, source.run(core::call_next{1, clerk}));
     ASSERT_TRUE(c.find_counter(1)->current);
     auto number = c.number_of(c.tickets()[*c.find_counter(1)->current]);
-    auto taken = source.run(core::take_over_counter{1, "mira", "relief"});
+    auto taken = source.run(core::take_over_counter{1, "mira", "relief", "clerk_absent"});
     ASSERT_FALSE(taken.empty());
     append_and_wait(*opened.log, taken);
     opened.log->close();  // the report is written in quiet moments; closing writes what is owed
