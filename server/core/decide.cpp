@@ -1,5 +1,6 @@
 // decide(): checks a command against the current state and says what happens, changing nothing.
 #include "centre.hpp"
+#include "decide_setup.hpp"
 #include "opening_hours.hpp"
 #include "routing.hpp"
 
@@ -172,6 +173,11 @@ public:
         return one(hall_message_set{cmd.text, cmd.by, now_});
     }
 
+    outcome operator()(add_user const& cmd) const { return decide_setup(c_, cmd, now_); }
+    outcome operator()(change_user const& cmd) const { return decide_setup(c_, cmd, now_); }
+    outcome operator()(add_device const& cmd) const { return decide_setup(c_, cmd, now_); }
+    outcome operator()(change_device const& cmd) const { return decide_setup(c_, cmd, now_); }
+
 private:
     static outcome one(event ev) {
         std::vector<event> events;
@@ -244,6 +250,7 @@ outcome centre::decide(command const& cmd, time_point now) const {
     centre next(config_);
     next.service_times_ = service_times_;
     next.hall_message_ = hall_message_;  // a message outlives the day
+    next.roster_ = roster_;              // so do the users and devices
     next.apply(roll);
     auto result = std::visit(decider{next, now}, cmd);
     if (result.ok()) result.events().insert(result.events().begin(), roll);

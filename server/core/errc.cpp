@@ -30,6 +30,10 @@ std::string_view name(errc e) {
     case errc::clerk_required: return "clerk_required";
     case errc::counter_not_yours: return "counter_not_yours";
     case errc::centre_closed: return "centre_closed";
+    case errc::last_admin: return "last_admin";
+    case errc::duplicate_name: return "duplicate_name";
+    case errc::unknown_user: return "unknown_user";
+    case errc::unknown_device: return "unknown_device";
     }
     return "unknown_error";
 }
@@ -66,6 +70,10 @@ std::string sentence(errc e) {
     case errc::clerk_required: return "Only a signed-in clerk can open a counter.";
     case errc::counter_not_yours: return "This counter belongs to another clerk: a manager can take it over.";
     case errc::centre_closed: return "The centre is closed: no tickets are issued now.";
+    case errc::last_admin: return "This is the last admin: add or enable another admin first.";
+    case errc::duplicate_name: return "That name is taken already: choose another.";
+    case errc::unknown_user: return "There is no such user in this centre.";
+    case errc::unknown_device: return "There is no such device in this centre (or it was revoked).";
     }
     return "Unknown error.";
 }

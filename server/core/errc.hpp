@@ -30,6 +30,10 @@ enum class errc {
     clerk_required,
     counter_not_yours,  // the counter belongs to another user until closed or taken over
     centre_closed,      // outside opening hours, or the day is closed: no tickets
+    last_admin,         // the last enabled admin cannot be disabled or demoted (docs/SETUP.md)
+    duplicate_name,     // a user or device of that name exists
+    unknown_user,
+    unknown_device,     // no device of that name that is not revoked
 };
 
 // A stable machine name ("nothing_waiting") for logs and the protocol's error names.
