@@ -37,6 +37,10 @@ v1::ErrorCode wire_code(core::errc e) {
     case E::clerk_required: return v1::ERROR_CODE_CLERK_REQUIRED;
     case E::counter_not_yours: return v1::ERROR_CODE_COUNTER_NOT_YOURS;
     case E::centre_closed: return v1::ERROR_CODE_CENTRE_CLOSED;
+    case E::last_admin: return v1::ERROR_CODE_LAST_ADMIN;
+    case E::duplicate_name: return v1::ERROR_CODE_DUPLICATE_NAME;
+    case E::unknown_user: return v1::ERROR_CODE_UNKNOWN_USER;
+    case E::unknown_device: return v1::ERROR_CODE_UNKNOWN_DEVICE;
     }
     return v1::ERROR_CODE_INTERNAL;
 }
