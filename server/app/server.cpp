@@ -180,6 +180,10 @@ void reload(std::string const& path, net::settings const& running, net::dispatch
 }  // namespace
 
 int run_server(server_options const& options) {
+    // SIGHUP never stops the server (its default action would, without a word): registered
+    // first, so that one during recovery waits for the loop rather than killing the process.
+    boost::asio::io_context io(1);
+    boost::asio::signal_set hangups(io, SIGHUP);
     auto settings = load_config(options.config_path);
     raise_open_files();
     std::filesystem::create_directories(options.data_dir);
@@ -201,7 +205,6 @@ int run_server(server_options const& options) {
                   std::to_string(opened.replayed) + " replayed after the snapshot used; the resume window holds " +
                   std::to_string(subscribers.recorded()) + " events)");
 
-    boost::asio::io_context io(1);
     boost::asio::thread_pool sign_in(1);
     net::centre_service centre(io.get_executor(), *opened.log, std::move(opened.centre), opened.last_sequence, wall_clock,
                                subscribers);
@@ -256,8 +259,6 @@ int run_server(server_options const& options) {
             state->abort_all();
         });
     };
-    // SIGHUP never stops the server (its default action would, without a word).
-    boost::asio::signal_set hangups(io, SIGHUP);
     std::function<void()> await_hangup = [&] {
         hangups.async_wait([&](boost::system::error_code ec, int) {
             if (ec) return;

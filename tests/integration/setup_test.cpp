@@ -3,6 +3,7 @@
 // ends the other sessions; all of it survives a SIGKILL; SIGHUP applies the file's new users and
 // never stops the server.
 #include "messages.hpp"
+#include "program.hpp"
 #include "server_process.hpp"
 #include "ws_client.hpp"
 
@@ -166,6 +167,50 @@ TEST_F(setup_test, sighup_applies_the_files_new_users_refuses_the_rest_and_never
     EXPECT_TRUE(process.logs_soon("[[services]] changed: not applied: needs a restart")) << process.log();
     EXPECT_TRUE(root.request(change_user(admin)).has_reply()) << "still serving";
     EXPECT_EQ(0, process.stop()) << "and it stops cleanly";
+}
+
+// `novbe-server user|device ...` on the running server, as a script would type them.
+TEST_F(setup_test, the_command_line_administers_the_running_server_with_exit_codes) {
+    process.start();
+    auto const server = "127.0.0.1:" + std::to_string(process.port());
+    std::vector<std::pair<std::string, std::string>> const as_root{{"NOVBE_ADMIN", admin}, {"NOVBE_SECRET", admin_secret}};
+    auto cli = [&](std::vector<std::string> args, std::string const& input = "") {
+        args.insert(args.begin(), NOVBE_SERVER_BINARY);
+        args.insert(args.end(), {"--server", server});
+        return run_program(args, as_root, input);
+    };
+    auto added = cli({"user", "add", "--name", "rashad", "--role", "clerk"}, "rashad-secret-1\n");
+    EXPECT_EQ(0, added.exit_code) << added.err;
+    signed_in(v1::ROLE_CLERK, "rashad", "rashad-secret-1");
+    auto list = cli({"user", "list"});
+    EXPECT_EQ(0, list.exit_code) << list.err;
+    EXPECT_EQ("anna\tclerk\nleyla\tmanager\nroot\tadmin\nrashad\tclerk\n", list.out);
+
+    auto kiosk = cli({"device", "add", "--name", "kiosk 3", "--role", "kiosk"});
+    ASSERT_EQ(0, kiosk.exit_code) << kiosk.err;
+    auto at = kiosk.out.find("token ");
+    ASSERT_NE(std::string::npos, at) << kiosk.out;
+    auto token = kiosk.out.substr(at + 6, 32);
+    ws_client k(process.port());
+    ASSERT_TRUE(k.hello(v1::ROLE_KIOSK, token).has_reply());
+    EXPECT_EQ(0, cli({"device", "revoke", "--name", "kiosk 3"}).exit_code);
+    EXPECT_EQ(4003, k.wait_for_close());
+    EXPECT_EQ(std::string::npos, cli({"device", "list"}).out.find(token)) << "a list never shows a token";
+
+    auto disable = cli({"user", "disable", "--name", "rashad"});
+    EXPECT_EQ(0, disable.exit_code) << disable.err;
+    auto refused = cli({"user", "disable", "--name", "root"});
+    EXPECT_EQ(1, refused.exit_code);
+    EXPECT_NE(std::string::npos, refused.err.find("ERROR_CODE_LAST_ADMIN")) << refused.err;
+    auto unknown = cli({"device", "revoke", "--name", "ghost"});
+    EXPECT_EQ(1, unknown.exit_code);
+    auto wrong = run_program({NOVBE_SERVER_BINARY, "user", "list", "--server", server}, {{"NOVBE_ADMIN", admin}, {"NOVBE_SECRET", "wrong-secret"}});
+    EXPECT_EQ(1, wrong.exit_code) << "a refused sign-in is refused";
+    EXPECT_EQ(2, cli({"user", "frobnicate"}).exit_code);
+    EXPECT_EQ(2, cli({"device", "add", "--name", "x"}).exit_code) << "--role is required";
+    auto help = run_program({NOVBE_SERVER_BINARY, "device", "--help"});
+    EXPECT_EQ(0, help.exit_code);
+    EXPECT_NE(std::string::npos, help.out.find("novbe-server device revoke")) << help.out;
 }
 
 }  // namespace
