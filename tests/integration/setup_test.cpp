@@ -91,6 +91,17 @@ TEST_F(setup_test, a_revoked_kiosk_is_closed_at_once_and_its_token_refused_also_
     EXPECT_EQ("ERROR_CODE_UNAUTHENTICATED", error_name(after.hello(v1::ROLE_KIOSK, token))) << "revoked for good";
     ws_client demo_kiosk(process.port());
     EXPECT_TRUE(demo_kiosk.hello(v1::ROLE_KIOSK, server_process::kiosk_token).has_reply()) << "the file's kiosk still signs in";
+
+    // A clean stop writes a snapshot; the next start recovers the devices from it.
+    EXPECT_EQ(0, process.stop());
+    process.start();
+    ws_client from_snapshot(process.port());
+    EXPECT_EQ("ERROR_CODE_UNAUTHENTICATED", error_name(from_snapshot.hello(v1::ROLE_KIOSK, token)));
+    auto root2 = signed_in(v1::ROLE_ADMIN, admin, admin_secret);
+    auto devices = root2.request(ask);
+    ASSERT_EQ(4, devices.reply().devices().devices_size());
+    EXPECT_TRUE(devices.reply().devices().devices(3).revoked()) << devices.DebugString();
+    EXPECT_EQ("kiosk hall 2", devices.reply().devices().devices(3).name());
 }
 
 TEST_F(setup_test, a_disabled_clerks_session_ends_and_a_new_secret_ends_the_others_also_after_a_crash) {
