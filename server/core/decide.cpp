@@ -244,6 +244,10 @@ private:
 outcome centre::decide(command const& cmd, time_point now) const {
     auto today = day_of(now, config_.rules.utc_offset, config_.rules.day_start);
     if (today <= day_) return std::visit(decider{*this, now}, cmd);  // a clock that steps back stays in today
+    // Users and devices belong to no day (docs/SETUP.md): changing them starts none.
+    if (std::holds_alternative<add_user>(cmd) || std::holds_alternative<change_user>(cmd) ||
+        std::holds_alternative<add_device>(cmd) || std::holds_alternative<change_device>(cmd))
+        return std::visit(decider{*this, now}, cmd);
 
     // A new day has begun: decide against the state the roll-over leaves, and log the roll first.
     day_started roll{today, now};
