@@ -55,6 +55,7 @@ constexpr role_set everyone{ROLE_KIOSK, ROLE_CLERK, ROLE_BOARD, ROLE_MANAGER, RO
 constexpr role_set clerk{ROLE_CLERK};
 constexpr role_set staff{ROLE_CLERK, ROLE_MANAGER, ROLE_ADMIN};
 constexpr role_set managers{ROLE_MANAGER, ROLE_ADMIN};
+constexpr role_set admins{ROLE_ADMIN};  // the set-up (docs/SETUP.md)
 // A kiosk follows the public board too: its service buttons show each line live.
 constexpr role_set followers{ROLE_KIOSK, ROLE_CLERK, ROLE_BOARD, ROLE_MANAGER, ROLE_ADMIN, ROLE_TICKET_HOLDER};
 }  // namespace detail
@@ -93,6 +94,12 @@ inline constexpr std::array table{
     row{detail::M::kCloseDay,        "close_day",         detail::managers, effect::mutating},
     row{detail::M::kGetTickets,      "get_tickets",       detail::managers, effect::read},
     row{detail::M::kSetHallMessage,  "set_hall_message",  detail::managers, effect::mutating},
+    row{detail::M::kListUsers,       "list_users",        detail::managers, effect::read},
+    row{detail::M::kAddUser,         "add_user",          detail::admins,   effect::mutating},
+    row{detail::M::kChangeUser,      "change_user",       detail::admins,   effect::mutating},
+    row{detail::M::kListDevices,     "list_devices",      detail::managers, effect::read},
+    row{detail::M::kAddDevice,       "add_device",        detail::admins,   effect::mutating},
+    row{detail::M::kChangeDevice,    "change_device",     detail::admins,   effect::mutating},
     // clang-format on
 };
 

@@ -184,6 +184,7 @@ void read_people(reader const& in, toml::table const& root, net::settings& s) {
                 d.counter = static_cast<core::counter_number>(in.get<std::int64_t>(*t, "counter"));
                 if (!s.centre.find_counter(d.counter)) in.fail(t->get("counter"), "no such counter");
             }
+            d.revoked = in.get<bool>(*t, "revoked", false);
             s.devices.push_back(std::move(d));
         }
     if (root.get("users"))
@@ -198,6 +199,7 @@ void read_people(reader const& in, toml::table const& root, net::settings& s) {
                 in.fail(t->get("secret"), "the secret is not a hash: add users with 'novbe-server user add'");
             if (auto [at, fresh] = names.emplace(u.name, t->get("name")); !fresh)
                 in.fail(t->get("name"), "user '" + u.name + "' is listed twice" + first_at(at->second));
+            u.disabled = in.get<bool>(*t, "disabled", false);
 
             s.users.push_back(std::move(u));
         }

@@ -29,8 +29,10 @@ constexpr std::string_view keys[] = {
     "server.public_names", "server.metrics_token", "server.max_subscriptions",
 
     "devices.name", "devices.role", "devices.token", "devices.counter",
+    "devices.revoked",  // docs/SETUP.md: the file may revoke, never un-revoke
 
     "users.name", "users.role", "users.secret",
+    "users.disabled",  // docs/SETUP.md: the file may disable, never enable again
 
     "reasons.code", "reasons.names.*",  // out-of-order actions' codes (docs/DOMAIN.md#reasons)
 

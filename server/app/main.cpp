@@ -1,4 +1,6 @@
-// novbe-server: one process per centre. Sub-commands: run, check-config, user add, backup.
+// novbe-server: one process per centre. Sub-commands: run, check-config, user and device
+// administration (docs/SETUP.md), backup.
+#include "app/admin_cli.hpp"
 #include "app/config_file.hpp"
 #include "app/server.hpp"
 #include "store/backup.hpp"
@@ -32,10 +34,34 @@ std::vector<sub_command> const& sub_commands() {
         {"check-config", {"config"}, {"config"},
          "  novbe-server check-config --config FILE\n"
          "      Read the configuration and say what is wrong with it, if anything (FILE:LINE:COLUMN).\n"},
-        {"user add", {"config", "name", "role"}, {"config", "name", "role"},
+        {"user add", {"config", "name", "role", "server", "admin"}, {"name", "role"},
          "  novbe-server user add --config FILE --name NAME --role clerk|manager|admin\n"
+         "  novbe-server user add [--server HOST:PORT] [--admin NAME] --name NAME --role clerk|manager|admin\n"
          "      Add a person who signs in; the secret is read from standard input (one line) and\n"
-         "      stored only as a hash.\n"},
+         "      stored only as a hash. With --config, to the file (a seed: docs/SETUP.md); else on the\n"
+         "      running server, signed in as an admin (--admin or NOVBE_ADMIN, the secret in NOVBE_SECRET).\n"},
+        {"user list", {"server", "admin"}, {},
+         "  novbe-server user list [--server HOST:PORT] [--admin NAME]\n"
+         "      The running server's users: name, role, and whether disabled.\n"},
+        {"user disable", {"server", "admin", "name"}, {"name"},
+         "  novbe-server user disable [--server HOST:PORT] [--admin NAME] --name NAME\n"
+         "      Ends the user's connections and refuses their sign-in until enabled again.\n"},
+        {"user enable", {"server", "admin", "name"}, {"name"},
+         "  novbe-server user enable [--server HOST:PORT] [--admin NAME] --name NAME\n"},
+        {"user reset", {"server", "admin", "name"}, {"name"},
+         "  novbe-server user reset [--server HOST:PORT] [--admin NAME] --name NAME\n"
+         "      A new secret (from standard input) for the user; their connections end.\n"},
+        {"user role", {"server", "admin", "name", "role"}, {"name", "role"},
+         "  novbe-server user role [--server HOST:PORT] [--admin NAME] --name NAME --role clerk|manager|admin\n"},
+        {"device list", {"server", "admin"}, {},
+         "  novbe-server device list [--server HOST:PORT] [--admin NAME]\n"
+         "      The running server's devices, revoked ones too; never a token.\n"},
+        {"device add", {"server", "admin", "name", "role", "counter"}, {"name", "role"},
+         "  novbe-server device add [--server HOST:PORT] [--admin NAME] --name NAME --role kiosk|board|rating_device [--counter N]\n"
+         "      A new device; its token is printed once (the server keeps only a hash).\n"},
+        {"device revoke", {"server", "admin", "name"}, {"name"},
+         "  novbe-server device revoke [--server HOST:PORT] [--admin NAME] --name NAME\n"
+         "      For good: its connection is closed and its token refused.\n"},
         {"backup", {"data-dir", "to"}, {"data-dir", "to"},
          "  novbe-server backup --data-dir DIR --to FILE\n"
          "      Copy the live database to FILE while the server runs.\n"},
@@ -86,9 +112,12 @@ sub_command const& which(std::vector<std::string> const& args) {
         auto words = c.words.find(' ') == std::string::npos ? 1u : 2u;
         if (args.size() >= words && args[0] + (words == 2 ? " " + args[1] : "") == c.words) return c;
     }
-    if (args[0] == "user") {
-        if (args.size() > 1 && (args[1] == "--help" || args[1] == "-h")) throw help_wanted{"usage:\n" + sub_commands()[2].usage};
-        throw usage_error("user: the sub-command is 'user add'", "usage:\n" + sub_commands()[2].usage);
+    if (args[0] == "user" || args[0] == "device") {
+        std::string text = "usage:\n";
+        for (auto const& c : sub_commands())
+            if (c.words.rfind(args[0] + " ", 0) == 0) text += c.usage;
+        if (args.size() > 1 && (args[1] == "--help" || args[1] == "-h")) throw help_wanted{text};
+        throw usage_error(args[0] + ": " + (args.size() > 1 ? "no sub-command '" + args[1] + "'" : "a sub-command is needed"), text);
     }
     if (args[0].rfind("-", 0) == 0) throw usage_error("unknown option " + args[0], usage());
     throw usage_error("unknown command '" + args[0] + "'", usage());
@@ -116,6 +145,15 @@ int main_checked(std::vector<std::string> const& args) {
         std::printf("%s: good: %zu services, %zu counters, %zu devices, %zu users\n", o["config"].c_str(),
                     s.centre.services.size(), s.centre.counters.size(), s.devices.size(), s.users.size());
         return 0;
+    }
+    bool const reads_secret = command.words == "user add" || command.words == "user reset";
+    if ((command.words.rfind("user ", 0) == 0 || command.words.rfind("device ", 0) == 0) && !o.contains("config")) {
+        std::string secret;
+        if (reads_secret) {
+            std::getline(std::cin, secret);
+            if (secret.size() < 8) throw app::config_error("the secret needs at least 8 characters (read from standard input)");
+        }
+        return app::run_admin(command.words, o, secret);
     }
     if (command.words == "user add") {
         auto role_name = o["role"];

@@ -1,6 +1,7 @@
 #include "server.hpp"
 
 #include "app/config_file.hpp"
+#include "app/roster_seed.hpp"
 #include "core/opening_hours.hpp"
 #ifdef NOVBE_CENTRAL
 #include "forward/forwarder.hpp"
@@ -137,9 +138,52 @@ std::unique_ptr<no_forwarder> start_forwarding(net::settings const& settings, st
 }
 #endif
 
+// The file's users and devices into the log, as far as the file may still change them
+// (docs/SETUP.md#when-the-file-and-the-log-disagree); each refusal and each difference the log
+// wins is one log line. `when`: "start" or "SIGHUP".
+void apply_file(net::dispatcher& dispatch, net::centre_service const& centre, net::settings const& file, std::string const& when) {
+    auto plan = plan_seed(file, centre.state().roster());
+    std::size_t applied = 0;
+    for (auto const& cmd : plan.commands) {
+        auto result = dispatch.apply_setup(cmd);
+        if (result.ok()) {
+            ++applied;
+            continue;
+        }
+        auto const* name = std::visit([](auto const& c) -> std::string const* {
+            if constexpr (requires { c.name; }) return &c.name;
+            else return nullptr;
+        }, cmd);
+        net::log_error("config (" + when + "): " + (name ? *name : std::string("?")) + " not applied: " +
+                       std::string(core::name(result.error())) + ": " + make_error_code(result.error()).message());
+    }
+    for (auto const& line : plan.kept) net::log_info("config (" + when + "): " + line);
+    net::log_info("config (" + when + "): " + std::to_string(applied) + " user and device changes from the file applied; the log holds " +
+                  std::to_string(centre.state().roster().users.size()) + " users and " +
+                  std::to_string(centre.state().roster().devices.size()) + " devices");
+}
+
+// SIGHUP: the file again. A file that does not load changes nothing; a good one's users and
+// devices are applied, and everything else it changes waits for a restart (docs/SETUP.md#sighup).
+void reload(std::string const& path, net::settings const& running, net::dispatcher& dispatch, net::centre_service const& centre) {
+    net::settings file;
+    try {
+        file = load_config(path);
+    } catch (std::exception const& e) {
+        return net::log_error("config (SIGHUP): not applied, the file does not load: " + std::string(e.what()));
+    }
+    for (auto const& what : needs_restart(running, file))
+        net::log_error("config (SIGHUP): " + what + " changed: not applied: needs a restart");
+    apply_file(dispatch, centre, file, "SIGHUP");
+}
+
 }  // namespace
 
 int run_server(server_options const& options) {
+    // SIGHUP never stops the server (its default action would, without a word): registered
+    // first, so that one during recovery waits for the loop rather than killing the process.
+    boost::asio::io_context io(1);
+    boost::asio::signal_set hangups(io, SIGHUP);
     auto settings = load_config(options.config_path);
     raise_open_files();
     std::filesystem::create_directories(options.data_dir);
@@ -161,7 +205,6 @@ int run_server(server_options const& options) {
                   std::to_string(opened.replayed) + " replayed after the snapshot used; the resume window holds " +
                   std::to_string(subscribers.recorded()) + " events)");
 
-    boost::asio::io_context io(1);
     boost::asio::thread_pool sign_in(1);
     net::centre_service centre(io.get_executor(), *opened.log, std::move(opened.centre), opened.last_sequence, wall_clock,
                                subscribers);
@@ -169,6 +212,7 @@ int run_server(server_options const& options) {
     dispatch.remember(opened.replies);
     auto web_root = options.web_root.empty() ? std::string(NOVBE_SOURCE_WEB_ROOT) : options.web_root;
     auto state = std::make_shared<net::shared_state>(dispatch, settings, web_root, novbe::proto::novbe_proto_text);
+    apply_file(dispatch, centre, settings, "start");
 
     auto central = start_forwarding(settings, options.data_dir, db);
     net::metrics counts;
@@ -215,6 +259,15 @@ int run_server(server_options const& options) {
             state->abort_all();
         });
     };
+    std::function<void()> await_hangup = [&] {
+        hangups.async_wait([&](boost::system::error_code ec, int) {
+            if (ec) return;
+            net::log_info("signal SIGHUP: reading " + options.config_path + " again");
+            reload(options.config_path, settings, dispatch, centre);
+            await_hangup();
+        });
+    };
+    await_hangup();
     signals.async_wait([&](boost::system::error_code ec, int signal) {
         if (ec) return;
         net::log_info("signal " + std::to_string(signal) + ": stopping");
@@ -222,6 +275,7 @@ int run_server(server_options const& options) {
         state->stopping = true;
         server->stop();
         days.stop();
+        hangups.cancel();
         state->close_all();
         deadline = std::chrono::steady_clock::now() + std::chrono::seconds(2);
         watch_closing();

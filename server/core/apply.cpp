@@ -180,6 +180,19 @@ public:
 
     void operator()(hall_message_set const& e) { c_.hall_message_ = e.text; }  // days do not clear it
 
+    // docs/SETUP.md: found by name, else added; days do not touch them.
+    void operator()(user_set const& e) {
+        auto& users = c_.roster_.users;
+        auto it = std::find_if(users.begin(), users.end(), [&](auto const& u) { return u.name == e.user.name; });
+        if (it == users.end()) users.push_back(e.user);
+        else *it = e.user;
+    }
+    void operator()(device_set const& e) {
+        auto& devices = c_.roster_.devices;
+        if (e.index == devices.size()) devices.push_back(e.device);
+        else devices[e.index] = e.device;
+    }
+
 private:
     figures& service_figures(service_index s) { return c_.statistics_.by_service[s]; }
     int normal_per_priority(counter_state const& counter) const {  // the counter's own ratio, else the centre's

@@ -44,6 +44,7 @@ struct centre_image {
     std::vector<std::vector<duration>> service_times;  // per service, oldest first
     std::deque<call_record> recent_calls;
     std::string hall_message;  // kept across days until a manager clears it
+    core::roster roster;       // users and devices: docs/SETUP.md
 };
 
 class centre {
@@ -84,6 +85,7 @@ public:
     day_statistics const& statistics() const { return statistics_; }
     std::deque<call_record> const& recent_calls() const { return recent_calls_; }
     std::string const& hall_message() const { return hall_message_; }
+    core::roster const& roster() const { return roster_; }  // kept across days
 
     centre_image image() const;
     // Rebuilds a centre from an image (queues, indexes); nullopt if it does not fit the config.
@@ -120,6 +122,7 @@ private:
     day_statistics statistics_;
     std::deque<call_record> recent_calls_;  // newest first
     std::string hall_message_;
+    core::roster roster_;
 };
 
 }  // namespace novbe::core

@@ -1,6 +1,7 @@
 #pragma once
 // What people ask of the centre. Plain values: time and random tokens come in from outside.
 #include "config.hpp"
+#include "roster.hpp"
 #include "ticket.hpp"
 
 #include <optional>
@@ -47,9 +48,30 @@ inline constexpr std::size_t max_hall_message = 200;
 // time (centre_rules::closing) has come, unless it is closed already.
 struct tick {};
 
+// The set-up at runtime (docs/SETUP.md): an admin's commands (the server checks the role), each
+// naming who made it in `by`. Secrets and tokens come hashed.
+struct add_user { std::string name; staff_role role = staff_role::clerk; std::string secret_hash; std::string by; };
+// Only what is set changes: a role, a new secret, disabled or enabled again.
+struct change_user {
+    std::string name;
+    std::optional<staff_role> role;
+    std::optional<std::string> secret_hash;
+    std::optional<bool> disabled;
+    std::string by;
+};
+struct add_device {
+    std::string name;
+    device_kind kind = device_kind::kiosk;
+    std::string token_hash;
+    counter_number stands_at = 0;  // rating pads only
+    std::string by;
+};
+// A device not revoked, by its name: renamed, or revoked for good.
+struct change_device { std::string name; std::optional<std::string> rename; bool revoke = false; std::string by; };
+
 using command = std::variant<issue_ticket, open_counter, close_counter, pause_counter, resume_counter, call_next,
                              call_ticket, recall_ticket, start_serving, complete_service, mark_no_show,
                              transfer_ticket, cancel_ticket, rate_service, rate_at_counter, close_day, tick,
-                             take_over_counter, set_hall_message>;
+                             take_over_counter, set_hall_message, add_user, change_user, add_device, change_device>;
 
 }  // namespace novbe::core

@@ -1,5 +1,6 @@
 // decide(): checks a command against the current state and says what happens, changing nothing.
 #include "centre.hpp"
+#include "decide_setup.hpp"
 #include "opening_hours.hpp"
 #include "routing.hpp"
 
@@ -177,6 +178,11 @@ public:
         return one(hall_message_set{cmd.text, cmd.by, now_});
     }
 
+    outcome operator()(add_user const& cmd) const { return decide_setup(c_, cmd, now_); }
+    outcome operator()(change_user const& cmd) const { return decide_setup(c_, cmd, now_); }
+    outcome operator()(add_device const& cmd) const { return decide_setup(c_, cmd, now_); }
+    outcome operator()(change_device const& cmd) const { return decide_setup(c_, cmd, now_); }
+
 private:
     static outcome one(event ev) {
         std::vector<event> events;
@@ -251,12 +257,17 @@ private:
 outcome centre::decide(command const& cmd, time_point now) const {
     auto today = day_of(now, config_.rules.utc_offset, config_.rules.day_start);
     if (today <= day_) return std::visit(decider{*this, now}, cmd);  // a clock that steps back stays in today
+    // Users and devices belong to no day (docs/SETUP.md): changing them starts none.
+    if (std::holds_alternative<add_user>(cmd) || std::holds_alternative<change_user>(cmd) ||
+        std::holds_alternative<add_device>(cmd) || std::holds_alternative<change_device>(cmd))
+        return std::visit(decider{*this, now}, cmd);
 
     // A new day has begun: decide against the state the roll-over leaves, and log the roll first.
     day_started roll{today, now};
     centre next(config_);
     next.service_times_ = service_times_;
     next.hall_message_ = hall_message_;  // a message outlives the day
+    next.roster_ = roster_;              // so do the users and devices
     next.apply(roll);
     auto result = std::visit(decider{next, now}, cmd);
     if (result.ok()) result.events().insert(result.events().begin(), roll);

@@ -32,6 +32,10 @@ std::string_view name(errc e) {
     case errc::centre_closed: return "centre_closed";
     case errc::reason_required: return "reason_required";
     case errc::unknown_reason: return "unknown_reason";
+    case errc::last_admin: return "last_admin";
+    case errc::duplicate_name: return "duplicate_name";
+    case errc::unknown_user: return "unknown_user";
+    case errc::unknown_device: return "unknown_device";
     }
     return "unknown_error";
 }
@@ -70,6 +74,10 @@ std::string sentence(errc e) {
     case errc::centre_closed: return "The centre is closed: no tickets are issued now.";
     case errc::reason_required: return "This takes a ticket out of its turn: choose a reason.";
     case errc::unknown_reason: return "That reason is not one of this centre's: choose one from the list.";
+    case errc::last_admin: return "This is the last admin: add or enable another admin first.";
+    case errc::duplicate_name: return "That name is taken already: choose another.";
+    case errc::unknown_user: return "There is no such user in this centre.";
+    case errc::unknown_device: return "There is no such device in this centre (or it was revoked).";
     }
     return "Unknown error.";
 }

@@ -32,6 +32,10 @@ enum class errc {
     centre_closed,      // outside opening hours, or the day is closed: no tickets
     reason_required,    // an out-of-order action without a reason code (docs/DOMAIN.md#reasons)
     unknown_reason,     // a reason code the centre does not list
+    last_admin,         // the last enabled admin cannot be disabled or demoted (docs/SETUP.md)
+    duplicate_name,     // a user or device of that name exists
+    unknown_user,
+    unknown_device,     // no device of that name that is not revoked
 };
 
 // A stable machine name ("nothing_waiting") for logs and the protocol's error names.

@@ -1,6 +1,7 @@
 #pragma once
 // What happened: facts decided by the core and replayed by apply(), in log order.
 #include "config.hpp"
+#include "roster.hpp"
 #include "ticket.hpp"
 
 #include <optional>
@@ -69,11 +70,15 @@ struct actor {
     bool operator==(actor const&) const = default;
 };
 inline actor server_actor() { return {actor_role::server, "server"}; }
+// docs/SETUP.md: a user is now as `user` says (added, or changed: found by name), by `by`.
+struct user_set { staff_user user; std::string by; time_point at{}; };
+// The device at `index` is now `device`; an index one past the last adds it.
+struct device_set { std::size_t index = 0; device_entry device; std::string by; time_point at{}; };
 
 using event = std::variant<day_started, day_closed, ticket_issued, ticket_called, ticket_recalled, service_started,
                            service_completed, ticket_no_show, ticket_transferred, ticket_cancelled, ticket_rated,
                            counter_opened, counter_paused, counter_resumed, counter_closed, counter_taken_over,
-                           hall_message_set>;
+                           hall_message_set, user_set, device_set>;
 
 // Whose an event is, of a command sent by `sender`: a new day is the server's, whichever command
 // noticed it first; everything else is the sender's.

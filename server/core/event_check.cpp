@@ -54,6 +54,17 @@ public:
     }
 
     bool operator()(hall_message_set const& e) const { return e.text.size() <= max_hall_message; }
+    bool operator()(user_set const& e) const {
+        auto const& u = e.user;
+        return is_setup_name(u.name) && u.role <= staff_role::admin && !u.secret_hash.empty() &&
+               u.secret_hash.size() <= max_secret_hash && (c_.roster_.find_user(u.name) || c_.roster_.users.size() < max_roster);
+    }
+    bool operator()(device_set const& e) const {
+        auto const& d = e.device;
+        return e.index <= c_.roster_.devices.size() && e.index < max_roster && is_setup_name(d.name) &&
+               d.kind <= device_kind::rating_pad && !d.token_hash.empty() && d.token_hash.size() <= max_secret_hash &&
+               (d.kind != device_kind::rating_pad || c_.find_counter(d.stands_at));
+    }
 
 private:
     bool in(ticket_ordinal t, ticket_state state) const {

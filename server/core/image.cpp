@@ -7,7 +7,7 @@ namespace novbe::core {
 
 centre_image centre::image() const {
     centre_image image{.day = day_, .closed = closed_, .tickets = tickets_, .counters = counters_, .statistics = statistics_,
-                       .recent_calls = recent_calls_, .hall_message = hall_message_};
+                       .recent_calls = recent_calls_, .hall_message = hall_message_, .roster = roster_};
     for (auto const& times : service_times_) image.service_times.emplace_back(times.recent().begin(), times.recent().end());
     return image;
 }
@@ -46,6 +46,9 @@ std::optional<centre> centre::from_image(centre_config config, centre_image imag
     c.statistics_ = std::move(image.statistics);
     c.recent_calls_ = std::move(image.recent_calls);
     c.hall_message_ = std::move(image.hall_message);
+    for (auto const& d : image.roster.devices)
+        if (d.kind == device_kind::rating_pad && !c.find_counter(d.stands_at)) return std::nullopt;
+    c.roster_ = std::move(image.roster);
     for (std::size_t s = 0; s < image.service_times.size(); ++s)
         for (auto d : image.service_times[s]) c.service_times_[s].add(d);
     c.tickets_ = std::move(image.tickets);

@@ -29,18 +29,33 @@ std::string_view name(role r) {
     return "?";
 }
 
-device const* find_device(settings const& s, std::string_view token) {
-    device const* found = nullptr;
-    for (auto const& d : s.devices)  // every token is compared, so timing tells nothing
-        if (d.token.size() == token.size() && sodium_memcmp(d.token.data(), token.data(), token.size()) == 0) found = &d;
+std::string device_token_hash(std::string_view token) {
+    ensure_sodium();
+    unsigned char out[32];
+    crypto_generichash(out, sizeof out, reinterpret_cast<unsigned char const*>(token.data()), token.size(), nullptr, 0);
+    static char const digits[] = "0123456789abcdef";
+    std::string hex;
+    for (auto b : out) {
+        hex.push_back(digits[b >> 4]);
+        hex.push_back(digits[b & 15]);
+    }
+    return hex;
+}
+
+std::optional<std::size_t> find_device(core::roster const& r, std::string_view token) {
+    if (token.empty()) return std::nullopt;
+    auto const hash = device_token_hash(token);
+    std::optional<std::size_t> found;
+    for (std::size_t i = 0; i < r.devices.size(); ++i) {  // every device is compared, so timing tells nothing
+        auto const& d = r.devices[i];
+        if (d.token_hash.size() == hash.size() && sodium_memcmp(d.token_hash.data(), hash.data(), hash.size()) == 0 &&
+            !d.revoked)
+            found = i;
+    }
     return found;
 }
 
-user const* find_user(settings const& s, std::string_view name) {
-    for (auto const& u : s.users)
-        if (u.name == name) return &u;
-    return nullptr;
-}
+std::string new_device_token() { return to_hex(random_token()); }
 
 // Drawn 256 at a time: a getrandom call per token was a measurable share of the event loop
 // (bench/README.md, novbe_server_bench). The bytes are as unpredictable; some wait in memory longer.

@@ -1,6 +1,7 @@
 #pragma once
 // Secrets and tokens: libsodium's crypto_pwhash for people, constant-time compares for devices,
 // and the random bits that make ticket tokens unguessable.
+#include "core/roster.hpp"
 #include "core/ticket.hpp"
 #include "core/time.hpp"
 #include "net/secret_hash.hpp"
@@ -12,8 +13,13 @@
 
 namespace novbe::net {
 
-device const* find_device(settings const& s, std::string_view token);  // constant-time per device
-user const* find_user(settings const& s, std::string_view name);
+// A device token as the log keeps it (docs/SETUP.md): 64 hex digits of its BLAKE2b-256. Tokens are
+// long random strings, so a fast hash is enough; the token itself is kept nowhere.
+std::string device_token_hash(std::string_view token);
+// The roster's device (not revoked) with that token; every device is compared, in constant time.
+std::optional<std::size_t> find_device(core::roster const& r, std::string_view token);
+// A new device token: 128 random bits as 32 hex digits.
+std::string new_device_token();
 
 core::ticket_token random_token();
 // A ticket's token for `day`: 96 random bits and a 32-bit stamp, a keyed hash of them and the day

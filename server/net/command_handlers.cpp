@@ -1,6 +1,7 @@
 #include "command_handlers.hpp"
 
 #include "net/auth.hpp"
+#include "net/setup_handlers.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -131,6 +132,12 @@ made set_hall_message(command_context const& x, M const& m) {
                   [](core::centre const&, v1::Reply& r) { r.mutable_empty(); }};
 }
 
+// docs/SETUP.md: defined here, so that the table below sees them at compile time.
+made add_user(command_context const& x, M const& m) { return setup_add_user(x, m); }
+made change_user(command_context const& x, M const& m) { return setup_change_user(x, m); }
+made add_device(command_context const& x, M const& m) { return setup_add_device(x, m); }
+made change_device(command_context const& x, M const& m) { return setup_change_device(x, m); }
+
 // ---- reads ----
 
 void get_centre(command_context const& x, M const&, v1::ServerMessage& out) {
@@ -164,6 +171,9 @@ void get_counter(command_context const& x, M const& m, v1::ServerMessage& out) {
     if (!x.state.find_counter(n)) out = engine_error(out.request_id(), core::errc::unknown_counter);
     else *out.mutable_reply()->mutable_counter() = counter_view(x.state, n);
 }
+
+void list_users(command_context const& x, M const& m, v1::ServerMessage& out) { setup_list_users(x, m, out); }
+void list_devices(command_context const& x, M const& m, v1::ServerMessage& out) { setup_list_devices(x, m, out); }
 
 // ---- own-only ----
 
@@ -206,6 +216,12 @@ constexpr std::array<command_handler, commands::table.size()> handlers{{
     {M::kCloseDay, close_day},
     {M::kGetTickets, nullptr, get_tickets},
     {M::kSetHallMessage, set_hall_message},
+    {M::kListUsers, nullptr, list_users},
+    {M::kAddUser, add_user},
+    {M::kChangeUser, change_user},
+    {M::kListDevices, nullptr, list_devices},
+    {M::kAddDevice, add_device},
+    {M::kChangeDevice, change_device},
 }};
 
 // Each row has its handler, and each handler the shape its row's effect needs.

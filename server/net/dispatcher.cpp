@@ -42,21 +42,26 @@ void dispatcher::handle(identity const& who, M const& m, connection const& to) {
     if (row->kind == commands::effect::greeting)
         return send(generic_refusal(id, v1::ERROR_CODE_ALREADY_GREETED));
     if (auto why = refused(*row, who, m)) return send(error_reply(id, v1::ERROR_CODE_PERMISSION_DENIED, std::move(*why)));
+    // Disabled or revoked since the Hello, its connection not yet closed (docs/SETUP.md).
+    if (auto why = no_longer_allowed(who, centre_.state().roster()))
+        return send(error_reply(id, v1::ERROR_CODE_PERMISSION_DENIED, std::move(*why)));
     auto const& h = handler_of(*row);
     switch (row->kind) {
     case commands::effect::subscription: return subscribe(who, m, to);
     case commands::effect::read: return read(h, who, m, send);
-    case commands::effect::mutating: return mutate(h, who, m, send);
+    case commands::effect::mutating: return mutate(h, who, m, to);
     case commands::effect::greeting: return;
     }
 }
 
-void dispatcher::mutate(command_handler const& h, identity const& who, M const& m, sender const& send) {
+void dispatcher::mutate(command_handler const& h, identity const& who, M const& m, connection const& to) {
     auto const id = m.request_id();
+    auto const& send = to.send;
     auto made = h.make({centre_.state(), settings_, who, centre_.now()}, m);
     if (auto const* no = std::get_if<refusal>(&made)) return send(error_reply(id, no->code, no->message));
     std::string key;
-    if (!m.idempotency_key().empty()) {
+    // AddDevice's reply holds the new token, which is kept nowhere (docs/SETUP.md): no key for it.
+    if (!m.idempotency_key().empty() && m.command_case() != M::kAddDevice) {
         if (m.idempotency_key().size() > 128)
             return send(error_reply(id, v1::ERROR_CODE_INVALID_ARGUMENT, "An idempotency key has at most 128 bytes."));
         // Whose key it is: a user or device by name, a ticket holder by its ticket (holders have
@@ -65,7 +70,7 @@ void dispatcher::mutate(command_handler const& h, identity const& who, M const& 
         key = std::string(name(who.kind)) + '\x1f' + whose + '\x1f' + m.idempotency_key();
         if (answered_before(key, id, send)) return;
     }
-    run(std::move(std::get<action>(made)), who, id, send, std::move(key));
+    run(std::move(std::get<action>(made)), who, id, send, std::move(key), to.id);
 }
 
 // Reads are answered once everything before them is durable, from the state then.
@@ -92,8 +97,26 @@ bool dispatcher::answered_before(std::string const& key, std::uint64_t request_i
     return true;
 }
 
-void dispatcher::run(action a, identity const& who, std::uint64_t request_id, sender send, std::string key) {
+bool dispatcher::is_setup(core::command const& cmd) {
+    return std::holds_alternative<core::change_user>(cmd) || std::holds_alternative<core::change_device>(cmd);
+}
+
+core::outcome dispatcher::apply_setup(core::command const& cmd) {
+    auto before = centre_.state().roster();
+    auto applied = centre_.apply(cmd, core::actor{core::actor_role::server, "config"});  // the file, as the server applies it
+    auto ended = sessions_ended(applied.outcome.events(), before, nullptr);
+    centre_.commit(applied, [this, ended = std::move(ended)] {
+        if (end_sessions)
+            for (auto const& e : ended) end_sessions(e);
+    });
+    return applied.outcome;
+}
+
+void dispatcher::run(action a, identity const& who, std::uint64_t request_id, sender send, std::string key, void const* connection_id) {
+    std::optional<core::roster> before;  // only a set-up change can end connections
+    if (is_setup(a.command)) before = centre_.state().roster();
     auto applied = centre_.apply(a.command, actor_of(who));  // logged beside its events: who did it
+    auto ended = before ? sessions_ended(applied.outcome.events(), *before, connection_id) : std::vector<session_end>{};
     auto const& result = applied.outcome;
     // The answer is built now, from the state just after this command, and sent once durable.
     auto reply = std::make_shared<v1::ServerMessage>();
@@ -114,8 +137,10 @@ void dispatcher::run(action a, identity const& who, std::uint64_t request_id, se
         kept_[key] = {.reply = *reply, .day = today};
         bytes = reply->SerializeAsString();
     }
-    centre_.commit(applied, [this, reply, send = std::move(send), key] {
+    centre_.commit(applied, [this, reply, send = std::move(send), key, ended = std::move(ended)] {
         send(*reply);
+        if (end_sessions)
+            for (auto const& e : ended) end_sessions(e);
         if (key.empty()) return;
         auto& kept = kept_[key];
         kept.durable = true;

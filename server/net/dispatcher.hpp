@@ -7,6 +7,7 @@
 #include "net/identity.hpp"
 #include "net/protocol.hpp"
 #include "net/settings.hpp"
+#include "net/setup_sessions.hpp"
 #include "net/sign_in_limiter.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
@@ -45,13 +46,20 @@ public:
     // Answers kept under idempotency keys before a restart (the store's `requests`).
     void remember(std::vector<store::remembered_reply> const& replies);
 
+    // A set-up command from the server itself (the file, at start or on SIGHUP: docs/SETUP.md),
+    // applied as an admin's is: the connections it ends are closed once it is durable.
+    core::outcome apply_setup(core::command const& cmd);
+    // Closes the connections a set-up change ends (set by shared_state; none in unit tests).
+    std::function<void(session_end const&)> end_sessions;
+
 private:
     void welcome(std::uint64_t request_id, identity const& who, sender const& send,
                  std::function<void(std::optional<identity>)> const& done);
     // Why the table refuses this sender this command, if it does.
     std::optional<std::string> refused(commands::row const& row, identity const& who, v1::ClientMessage const& m) const;
-    void mutate(command_handler const& h, identity const& who, v1::ClientMessage const& m, sender const& send);
-    void run(action a, identity const& who, std::uint64_t request_id, sender send, std::string key);
+    void mutate(command_handler const& h, identity const& who, v1::ClientMessage const& m, connection const& to);
+    void run(action a, identity const& who, std::uint64_t request_id, sender send, std::string key, void const* connection_id);
+    static bool is_setup(core::command const& cmd);
     bool answered_before(std::string const& key, std::uint64_t request_id, sender const& send);
     void read(command_handler const& h, identity const& who, v1::ClientMessage const& m, sender send);
     void subscribe(identity const& who, v1::ClientMessage const& m, connection const& to);

@@ -4,6 +4,7 @@
 #include "core/ticket.hpp"
 #include "net/settings.hpp"
 
+#include <optional>
 #include <string>
 
 namespace novbe::net {
@@ -13,6 +14,7 @@ struct identity {
     std::string user;                  // clerks, managers, admins; the device's name otherwise
     core::counter_number counter = 0;  // rating devices
     core::ticket_token ticket;         // ticket holders
+    std::optional<std::size_t> device;  // kiosks, boards, pads: their place in the roster (docs/SETUP.md)
 };
 
 }  // namespace novbe::net

@@ -39,6 +39,10 @@ v1::ErrorCode wire_code(core::errc e) {
     case E::centre_closed: return v1::ERROR_CODE_CENTRE_CLOSED;
     case E::reason_required: return v1::ERROR_CODE_REASON_REQUIRED;
     case E::unknown_reason: return v1::ERROR_CODE_UNKNOWN_REASON;
+    case E::last_admin: return v1::ERROR_CODE_LAST_ADMIN;
+    case E::duplicate_name: return v1::ERROR_CODE_DUPLICATE_NAME;
+    case E::unknown_user: return v1::ERROR_CODE_UNKNOWN_USER;
+    case E::unknown_device: return v1::ERROR_CODE_UNKNOWN_DEVICE;
     }
     return v1::ERROR_CODE_INTERNAL;
 }

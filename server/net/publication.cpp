@@ -1,6 +1,7 @@
 #include "publication.hpp"
 
 #include "net/actor.hpp"
+#include "net/setup_handlers.hpp"
 
 #include <algorithm>
 
@@ -86,6 +87,15 @@ public:
     void operator()(core::hall_message_set const& e) {
         out_.mutable_hall_message_set()->set_text(e.text);
         out_.mutable_hall_message_set()->set_set_by(e.by);
+    }
+    // docs/SETUP.md: dashboards see who changed whom; never a hash. Boards see nothing of it.
+    void operator()(core::user_set const& e) {
+        *out_.mutable_user_changed()->mutable_user() = user_info(e.user);
+        out_.mutable_user_changed()->set_by(e.by);
+    }
+    void operator()(core::device_set const& e) {
+        *out_.mutable_device_changed()->mutable_device() = device_info(e.device);
+        out_.mutable_device_changed()->set_by(e.by);
     }
 
 private:

@@ -1,7 +1,8 @@
 #pragma once
 // What the server knows of the centre beyond the engine's rules: its public profile, the
-// devices that may connect and the people who may sign in. Plain values, read from the
-// configuration file by the app layer.
+// devices and people the file seeds the log with (docs/SETUP.md: once running, the log's
+// roster is who may sign in), and the edge's limits. Plain values, read from the configuration
+// file by the app layer.
 #include "core/config.hpp"
 
 #include <chrono>
@@ -40,6 +41,7 @@ struct device {
     role kind = role::kiosk;
     std::string token;
     core::counter_number counter = 0;  // rating devices: the counter they stand on
+    bool revoked = false;              // `revoked = true`: revoke it in the log (docs/SETUP.md)
 };
 
 // A clerk, manager or administrator; the secret is stored only as a crypto_pwhash string.
@@ -47,6 +49,7 @@ struct user {
     std::string name;
     role kind = role::clerk;
     std::string secret_hash;
+    bool disabled = false;  // `disabled = true`: disable them in the log (docs/SETUP.md)
 };
 
 // The server's own limits and the policy of its network edge, from the [server] table.

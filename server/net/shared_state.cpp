@@ -23,9 +23,15 @@ shared_state::shared_state(dispatcher& d, settings const& s, std::string web, st
         if (!name) throw std::invalid_argument("public name '" + text + "' is not a host or host:port");
         hosts.names.push_back(std::move(*name));
     }
+    dispatch.end_sessions = [this](session_end const& e) { end_sessions(e); };
 }
 
-shared_state::~shared_state() = default;  // here, where speech is complete
+shared_state::~shared_state() { dispatch.end_sessions = nullptr; }  // here, where speech is complete
+
+void shared_state::end_sessions(session_end const& e) {
+    for (auto& weak : snapshot().websockets)
+        if (auto s = weak.lock()) s->end_if(e);
+}
 
 bool shared_state::trusts(ip_address const& peer) const {
     return std::find(trusted_proxies.begin(), trusted_proxies.end(), peer) != trusted_proxies.end();

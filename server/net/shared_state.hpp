@@ -59,6 +59,8 @@ struct shared_state {
     // close) are shut at once, so a stop never waits for a stranger.
     void abort_all();
     std::size_t open_sessions();  // WebSocket and HTTP
+    // The WebSockets a set-up change ends get 4003 (docs/SETUP.md); the dispatcher calls it.
+    void end_sessions(session_end const& e);
 
 private:
     friend class unauthenticated_slot;  // unauthenticated_slot.hpp

@@ -4,6 +4,7 @@
 #include "net/auth.hpp"
 #include "net/dispatcher.hpp"
 #include "net/sentence.hpp"
+#include "net/setup_handlers.hpp"
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -59,9 +60,12 @@ void dispatcher::greet(M const& m, std::string const& address, sender send,
     case role::rating_device: {
         if (*wanted == role::board && hello.device_token().empty() && settings_.public_boards)
             return welcome(id, {.kind = role::board, .user = "public board"}, send, done);
-        auto const* d = find_device(settings_, hello.device_token());
-        if (!d || d->kind != *wanted) return refuse_unknown(not_signed_in);
-        return welcome(id, {.kind = d->kind, .user = d->name, .counter = d->counter}, send, done);
+        // The log's devices (docs/SETUP.md): a revoked one's token is as unknown as a guessed one.
+        auto const& roster = centre_.state().roster();
+        auto index = find_device(roster, hello.device_token());
+        if (!index || role_of(roster.devices[*index].kind) != *wanted) return refuse_unknown(not_signed_in);
+        auto const& d = roster.devices[*index];
+        return welcome(id, {.kind = *wanted, .user = d.name, .counter = d.stands_at, .device = index}, send, done);
     }
     case role::ticket_holder: {
         auto token = from_hex(hello.ticket_token());
@@ -79,17 +83,25 @@ void dispatcher::greet(M const& m, std::string const& address, sender send,
     case role::clerk:
     case role::manager:
     case role::admin: {
-        auto const* u = find_user(settings_, hello.user());
+        auto const* u = centre_.state().roster().find_user(hello.user());
         if (u && limiter_.locked(u->name, sign_in_limiter::clock::now()))
             return refuse(v1::ERROR_CODE_RATE_LIMITED, std::string(sentence(v1::ERROR_CODE_RATE_LIMITED)));
         // The check takes ~0.1 s on purpose: off the event loop, then back to it.
         boost::asio::post(sign_in_, [this, id, wanted = *wanted, hash = u ? u->secret_hash : std::string(), known = u != nullptr,
-                                     kind = u ? u->kind : role::clerk, user = hello.user(), secret = hello.secret(),
-                                     address, send, done]() mutable {
+                                     user = hello.user(), secret = hello.secret(), address, send, done]() mutable {
             bool right = verify_secret(known ? hash : stand_in_hash(), secret) && known;
-            boost::asio::post(core_, [this, id, right, known, kind, wanted, user, address, send, done] {
+            boost::asio::post(core_, [this, id, checked = right, known, hash, wanted, user, address, send, done] {
                 auto const now = sign_in_limiter::clock::now();
-                if (!right) {
+                // The user as they are now: disabled, or given a new secret, while the check ran.
+                auto const* now_is = centre_.state().roster().find_user(user);
+                auto const kind = now_is ? role_of(now_is->role) : role::clerk;
+                if (checked && now_is && now_is->disabled) {  // the secret was right: say what is true
+                    send(error_reply(id, v1::ERROR_CODE_UNAUTHENTICATED,
+                                     user + " may not sign in: an admin disabled this user."));
+                    return done(std::nullopt);
+                }
+                bool const good = checked && now_is && now_is->secret_hash == hash;
+                if (!good) {
                     if (known) limiter_.wrong_secret(user, now);
                     else limiter_.unknown_credentials(address, now);
                     send(generic_refusal(id, v1::ERROR_CODE_UNAUTHENTICATED));

@@ -173,6 +173,12 @@ void websocket_session::abort() {
     });
 }
 
+void websocket_session::end_if(session_end const& e) {
+    boost::asio::dispatch(ws_.get_executor(), [self = shared_from_this(), e] {
+        if (self->who_ && e.ends(*self->who_, self.get())) self->close(static_cast<websocket::close_code>(4003), e.reason);
+    });
+}
+
 void websocket_session::close(websocket::close_code code, std::string reason) {
     boost::asio::dispatch(ws_.get_executor(), [self = shared_from_this(), code, reason = std::move(reason)] {
         if (self->closing_) return;

@@ -31,6 +31,9 @@ public:
     void close(boost::beast::websocket::close_code code, std::string reason);
     // Shuts the socket without a closing handshake (the server's stop, past its deadline).
     void abort();
+    // Closes with 4003 and the reason if a set-up change ends this connection (docs/SETUP.md).
+    // Thread-safe: posts to the session's strand.
+    void end_if(session_end const& e);
 
 private:
     void on_accept(boost::beast::error_code ec);

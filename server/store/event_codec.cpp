@@ -1,5 +1,6 @@
 // Engine events <-> StoredEvent.
 #include "codec.hpp"
+#include "roster_codec.hpp"
 #include "stored.pb.h"
 
 namespace novbe::store {
@@ -91,6 +92,16 @@ public:
         out_.mutable_hall_message_set()->set_text(e.text);
         out_.mutable_hall_message_set()->set_by(e.by);
     }
+    void operator()(core::user_set const& e) {
+        put(*out_.mutable_user_set()->mutable_user(), e.user);
+        out_.mutable_user_set()->set_by(e.by);
+    }
+    void operator()(core::device_set const& e) {
+        auto& m = *out_.mutable_device_set();
+        m.set_index(static_cast<std::uint32_t>(e.index));
+        put(*m.mutable_device(), e.device);
+        m.set_by(e.by);
+    }
 
 private:
     template <class Message, class Event>
@@ -153,6 +164,9 @@ core::event decode(pb::StoredEvent const& m, core::centre_config const& config) 
         if (e.text().size() > core::max_hall_message) throw codec_error("a hall message is too long");
         return core::hall_message_set{e.text(), e.by(), at};
     }
+    case K::kUserSet: return core::user_set{get(m.user_set().user()), m.user_set().by(), at};
+    case K::kDeviceSet:
+        return core::device_set{m.device_set().index(), get(m.device_set().device()), m.device_set().by(), at};
     case K::KIND_NOT_SET: break;
     }
     throw codec_error("it is of no known kind");

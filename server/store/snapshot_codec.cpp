@@ -1,5 +1,6 @@
 // core::centre_image <-> Snapshot.
 #include "codec.hpp"
+#include "roster_codec.hpp"
 #include "stored.pb.h"
 
 namespace novbe::store {
@@ -147,6 +148,8 @@ std::string encode_snapshot(core::centre_image const& image, core::centre_config
         mc.set_recall(call.recall);
     }
     m.set_hall_message(image.hall_message);
+    for (auto const& u : image.roster.users) put(*m.add_users(), u);
+    for (auto const& d : image.roster.devices) put(*m.add_devices(), d);
     return m.SerializeAsString();
 }
 
@@ -155,6 +158,8 @@ core::centre_image decode_snapshot(std::string_view bytes, core::centre_config c
     if (!m.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) throw codec_error("it is not a snapshot");
     core::centre_image image{.day = m.day(), .closed = m.closed()};
     image.hall_message = m.hall_message();
+    for (auto const& u : m.users()) image.roster.users.push_back(get(u));
+    for (auto const& d : m.devices()) image.roster.devices.push_back(get(d));
     for (auto const& t : m.tickets()) image.tickets.push_back(get(t, config));
     for (auto const& c : m.counters())
         image.counters.push_back({.number = c.number(), .open = c.open(), .paused = c.paused(), .clerk = c.clerk(),

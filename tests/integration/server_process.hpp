@@ -1,6 +1,7 @@
 #pragma once
 // A real novbe-server process for integration tests: its own temporary folder with the demo
 // configuration (plus test users and devices), an ephemeral port on 127.0.0.1, and its log.
+#include <cstdint>
 #include <string>
 #include <sys/types.h>
 
@@ -34,6 +35,9 @@ public:
     static constexpr char const* manager_secret = "leyla-secret-1";
     static constexpr char const* kiosk_token = "demo-kiosk-entrance-7f3a";
     static constexpr char const* rating_token = "demo-rating-counter1-5d80";
+    // The first start logs the file's 2 users and 3 devices (docs/SETUP.md): the log's first
+    // ticket or day event comes after them.
+    static constexpr std::uint64_t seed_events = 5;
 
 private:
     std::string folder_;

@@ -9,6 +9,10 @@
 namespace novbe::testing {
 namespace {
 
+// Sequences count from the file's seed events (docs/SETUP.md).
+constexpr std::uint64_t seed = server_process::seed_events;
+std::string at(std::uint64_t n) { return std::to_string(seed + n); }
+
 using M = v1::ClientMessage;
 
 v1::ClientMessage subscribe(v1::View view, std::uint64_t after = 0, std::vector<std::string> services = {}) {
@@ -57,7 +61,7 @@ TEST_F(subscriptions, a_board_gets_a_snapshot_then_each_durable_event_once_in_or
     auto first = board.request(subscribe(v1::VIEW_BOARD));
     ASSERT_TRUE(first.has_snapshot()) << first.DebugString();
     auto const& shot = first.snapshot();
-    EXPECT_EQ(2u, shot.sequence());  // the day began, A001 was issued
+    EXPECT_EQ(seed + 2u, shot.sequence());  // the file's users and devices, the day began, A001 was issued
     EXPECT_EQ(7, shot.lines_size());
     EXPECT_EQ(1u, shot.lines(0).waiting());
     EXPECT_EQ(8, shot.counters_size());
@@ -66,7 +70,7 @@ TEST_F(subscriptions, a_board_gets_a_snapshot_then_each_durable_event_once_in_or
     clerk->request(counter_command(&M::mutable_call_next, 2));
     std::vector<std::uint64_t> seen;
     EXPECT_EQ("counter 2 by ''; A001 to 2; ", events(board, 2, seen));  // no clerk's name on a board
-    EXPECT_EQ((std::vector<std::uint64_t>{3, 4}), seen);
+    EXPECT_EQ((std::vector<std::uint64_t>{seed + 3, seed + 4}), seen);
 }
 
 TEST_F(subscriptions, a_board_never_hears_ratings_and_a_dashboard_hears_everything) {
@@ -156,11 +160,11 @@ TEST_F(subscriptions, a_zone_that_filters_events_sees_ranges_that_join_without_a
     ws_client board(process.port());
     board.hello(v1::ROLE_BOARD);
     auto shot = board.request(subscribe(v1::VIEW_BOARD, 0, {"notary"}));
-    ASSERT_EQ(2u, shot.snapshot().sequence()) << shot.DebugString();
+    ASSERT_EQ(seed + 2u, shot.snapshot().sequence()) << shot.DebugString();
     for (auto service : {"passport", "passport", "notary", "passport", "notary"}) kiosk->request(issue(service));
     std::uint64_t last = 0;
     // Passport's events (3, 4, 6) are not shown, yet each range starts where the one before ended.
-    EXPECT_EQ("3-5: D001 issued; 6-7: D002 issued; ", ranges(board, "D002", last));
+    EXPECT_EQ(at(3) + "-" + at(5) + ": D001 issued; " + at(6) + "-" + at(7) + ": D002 issued; ", ranges(board, "D002", last));
 }
 
 TEST_F(subscriptions, a_resume_covers_the_log_from_the_sequence_given_even_with_nothing_to_show) {
@@ -169,21 +173,21 @@ TEST_F(subscriptions, a_resume_covers_the_log_from_the_sequence_given_even_with_
     kiosk->request(issue("passport"));   // 4
     ws_client board(process.port());
     board.hello(v1::ROLE_BOARD);
-    auto resumed = board.request(subscribe(v1::VIEW_BOARD, 2, {"notary"}));
+    auto resumed = board.request(subscribe(v1::VIEW_BOARD, seed + 2, {"notary"}));
     ASSERT_TRUE(resumed.has_events()) << resumed.DebugString();
     EXPECT_EQ(0, resumed.events().events_size());
-    EXPECT_EQ(3u, resumed.events().first_sequence());
-    EXPECT_EQ(4u, resumed.events().last_sequence());
+    EXPECT_EQ(seed + 3u, resumed.events().first_sequence());
+    EXPECT_EQ(seed + 4u, resumed.events().last_sequence());
     kiosk->request(issue("notary"));  // 5: live, joining on
     std::uint64_t last = 0;
-    EXPECT_EQ("5-5: D001 issued; ", ranges(board, "D001", last));
+    EXPECT_EQ(at(5) + "-" + at(5) + ": D001 issued; ", ranges(board, "D001", last));
 
     ws_client current(process.port());  // up to date already: an empty range, right after it
     current.hello(v1::ROLE_BOARD);
-    auto nothing = current.request(subscribe(v1::VIEW_BOARD, 5, {"notary"}));
+    auto nothing = current.request(subscribe(v1::VIEW_BOARD, seed + 5, {"notary"}));
     ASSERT_TRUE(nothing.has_events()) << nothing.DebugString();
-    EXPECT_EQ(6u, nothing.events().first_sequence());
-    EXPECT_EQ(5u, nothing.events().last_sequence());
+    EXPECT_EQ(seed + 6u, nothing.events().first_sequence());
+    EXPECT_EQ(seed + 5u, nothing.events().last_sequence());
 }
 
 TEST_F(subscriptions, an_unknown_resume_point_gets_a_fresh_snapshot) {

@@ -67,8 +67,23 @@ static void check_owners(centre const& c, std::string& problems) {
     }
 }
 
+// docs/SETUP.md: one user per name, one device not revoked per name, one device per token, every
+// rating pad at a counter that exists.
+static void check_roster(centre const& c, std::string& problems) {
+    auto const& r = c.roster();
+    std::set<std::string> users, devices, tokens;
+    for (auto const& u : r.users)
+        if (!users.insert(u.name).second) problems += "two users are called " + u.name + "\n";
+    for (auto const& d : r.devices) {
+        if (!d.revoked && !devices.insert(d.name).second) problems += "two devices are called " + d.name + "\n";
+        if (!tokens.insert(d.token_hash).second) problems += "two devices share a token\n";
+        if (d.kind == device_kind::rating_pad && !c.find_counter(d.stands_at)) problems += "a pad stands at no counter\n";
+    }
+}
+
 std::string check_invariants(centre const& c) {
     std::string problems;
+    check_roster(c, problems);
     check_owners(c, problems);
     check_places(c, problems);
     check_numbers(c, problems);

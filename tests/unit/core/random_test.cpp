@@ -71,7 +71,30 @@ public:
             return chance(50) ? command{close_counter{n, by(c, n)}} : command{resume_counter{n, by(c, n)}};
         }
         case 18: { auto n = counter(); return pause_counter{n, reasons[below(4)], by(c, n)}; }
-        default: return chance(2) ? command{close_day{}} : command{tick{}};
+        default:
+            if (chance(20)) return setup();
+            return chance(2) ? command{close_day{}} : command{tick{}};
+        }
+    }
+
+    // docs/SETUP.md: users and devices changed at random, repeats and bad names included.
+    command setup() {
+        static char const* const names[] = {"root", "anna", "bob", "", "pad", "kiosk"};
+        auto name = std::string(names[below(6)]);
+        auto role = static_cast<staff_role>(below(3));
+        auto hash = "h" + std::to_string(below(40));
+        switch (below(4)) {
+        case 0: return add_user{name, role, hash, "root"};
+        case 1: {
+            change_user cmd{.name = name, .by = "root"};
+            if (chance(50)) cmd.disabled = chance(50);
+            if (chance(30)) cmd.role = role;
+            if (chance(20)) cmd.secret_hash = hash;
+            return cmd;
+        }
+        case 2: return add_device{name, static_cast<device_kind>(below(3)), hash, static_cast<counter_number>(below(6)), "root"};
+        default: return change_device{.name = name, .rename = chance(30) ? std::optional(std::string(names[below(6)])) : std::nullopt,
+                                      .revoke = chance(50), .by = "root"};
         }
     }
 
@@ -155,6 +178,7 @@ TEST(random_commands, keep_every_invariant_and_replay_to_the_same_state) {
         std::vector<ticket_state> before;
         for (auto const& t : c.tickets()) before.push_back(t.state);
         auto const day = c.day();
+        auto const admins = c.roster().enabled_admins();
         auto result = c.decide(cmd, now);
         if (!result.ok()) {
             ASSERT_EQ("", refusal_is_right(c, cmd, result, now)) << "at step " << step;
@@ -168,6 +192,9 @@ TEST(random_commands, keep_every_invariant_and_replay_to_the_same_state) {
             log.push_back(ev);
         }
         ++accepted;
+        if (admins > 0) {
+            ASSERT_GT(c.roster().enabled_admins(), 0u) << "the last admin went at step " << step;
+        }
         if (c.day() != day) {
             ++days;
             before.clear();  // a new day starts with no tickets: every one now must be new
@@ -180,6 +207,8 @@ TEST(random_commands, keep_every_invariant_and_replay_to_the_same_state) {
     EXPECT_GT(accepted, 20'000u);  // the mix must exercise the happy paths, not only refusals
     EXPECT_GT(days, 3u);
     EXPECT_GT(takeovers, 100u);
+    EXPECT_GT(c.roster().users.size(), 2u) << "the set-up commands ran";
+    EXPECT_GT(c.roster().devices.size(), 2u);
 
     centre replayed(config);
     for (auto const& ev : log) replayed.apply(ev);

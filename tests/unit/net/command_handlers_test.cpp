@@ -165,3 +165,60 @@ TEST_F(handlers, a_new_day_tells_the_boards_every_counter_is_closed) {
 
 }  // namespace
 }  // namespace novbe::net
+
+namespace novbe::net {
+namespace {
+
+// docs/SETUP.md: the set-up handlers hash what they are given, refuse bad secrets before the
+// slow hash, and never put a hash or a token in a list; AddDevice's reply has the token once.
+TEST_F(handlers, set_up_commands_hash_secrets_and_tokens_and_lists_carry_neither) {
+    identity root{.kind = role::admin, .user = "root"};
+    M add;
+    add.mutable_add_user()->set_name("anna");
+    add.mutable_add_user()->set_role(v1::ROLE_CLERK);
+    add.mutable_add_user()->set_secret("short");
+    auto made = of(M::kAddUser).make(as(root), add);
+    ASSERT_TRUE(std::holds_alternative<refusal>(made));
+    EXPECT_EQ("A secret has 8 to 256 bytes.", std::get<refusal>(made).message);
+    add.mutable_add_user()->set_secret("anna-secret-1");
+    made = of(M::kAddUser).make(as(root), add);
+    ASSERT_TRUE(std::holds_alternative<action>(made));
+    auto const& cmd = std::get<core::add_user>(std::get<action>(made).command);
+    EXPECT_TRUE(verify_secret(cmd.secret_hash, "anna-secret-1"));
+    EXPECT_EQ("root", cmd.by);
+    centre_.apply(std::get<core::user_set>(centre_.decide(cmd, {}).events()[0]));
+
+    M device;
+    device.mutable_add_device()->set_name("entrance");
+    device.mutable_add_device()->set_role(v1::ROLE_KIOSK);
+    made = of(M::kAddDevice).make(as(root), device);
+    ASSERT_TRUE(std::holds_alternative<action>(made));
+    auto& act = std::get<action>(made);
+    auto const& add_device = std::get<core::add_device>(act.command);
+    for (auto const& ev : centre_.decide(act.command, {}).events()) centre_.apply(ev);
+    v1::Reply reply;
+    act.reply(centre_, reply);
+    EXPECT_EQ(32u, reply.device_added().token().size());
+    EXPECT_EQ(device_token_hash(reply.device_added().token()), add_device.token_hash);
+    EXPECT_EQ(find_device(centre_.roster(), reply.device_added().token()), std::optional<std::size_t>(0));
+
+    for (auto c : {M::kListUsers, M::kListDevices}) {
+        v1::ServerMessage out;
+        of(c).read(as(root), M{}, out);
+        auto bytes = out.SerializeAsString();
+        EXPECT_EQ(std::string::npos, bytes.find("$argon2")) << commands::find(c)->name;
+        EXPECT_EQ(std::string::npos, bytes.find(add_device.token_hash)) << commands::find(c)->name;
+        EXPECT_EQ(std::string::npos, bytes.find(reply.device_added().token())) << commands::find(c)->name;
+    }
+}
+
+TEST(command_table, the_set_up_is_the_admins_and_managers_may_only_list) {
+    for (auto c : {M::kAddUser, M::kChangeUser, M::kAddDevice, M::kChangeDevice}) {
+        EXPECT_TRUE(commands::find(c)->roles.has(v1::ROLE_ADMIN));
+        EXPECT_FALSE(commands::find(c)->roles.has(v1::ROLE_MANAGER)) << commands::find(c)->name;
+    }
+    for (auto c : {M::kListUsers, M::kListDevices}) EXPECT_TRUE(commands::find(c)->roles.has(v1::ROLE_MANAGER));
+}
+
+}  // namespace
+}  // namespace novbe::net

@@ -36,7 +36,16 @@ protected:
     refusal_words()
         : centre_(io_.get_executor(), log_, core::centre(config()), 0,
                   [] { return core::time_point{std::chrono::hours(24 * 20'000 + 10)}; }, hub_),
-          dispatch_(centre_, settings_, io_.get_executor(), io_.get_executor()) {}
+          dispatch_(centre_, settings_, io_.get_executor(), io_.get_executor()) {
+        // Who may sign in is the log's (docs/SETUP.md): the file's people and devices, seeded.
+        for (auto const& u : settings_.users)
+            dispatch_.apply_setup(core::add_user{u.name, core::staff_role::clerk, u.secret_hash, "config"});
+        for (auto const& d : settings_.devices)
+            dispatch_.apply_setup(core::add_device{d.name, core::device_kind::kiosk, device_token_hash(d.token), 0, "config"});
+        log_.make_durable();
+        io_.poll();
+        io_.restart();
+    }
     static core::centre_config config() {
         core::centre_config c;
         c.services.push_back({.id = "passport", .prefix = "A"});

@@ -36,6 +36,8 @@ TEST(codec, every_kind_of_event_round_trips) {
     add(core::close_counter{1, "mira"});
     add(core::close_day{});
     add(core::set_hall_message{"Counter 4 closes at 16:00", "leyla"});
+    add(core::add_user{"aysel", core::staff_role::admin, "$argon2id$x", "config"});  // docs/SETUP.md
+    add(core::add_device{"pad 1", core::device_kind::rating_pad, "hash-1", 1, "aysel"});
     std::set<std::size_t> kinds;
     auto config = source.centre().config();
     for (auto const& ev : events) {
@@ -65,12 +67,18 @@ TEST(codec, a_takeover_a_closed_day_and_the_hall_message_survive_a_snapshot) {
     ASSERT_FALSE(source.run(core::take_over_counter{2, "mira", "relief", "clerk_absent"}).empty());
     ASSERT_FALSE(source.run(core::close_day{}).empty());
     ASSERT_FALSE(source.run(core::set_hall_message{"Closed on Monday", "leyla"}).empty());
+    ASSERT_FALSE(source.run(core::add_user{"aysel", core::staff_role::manager, "$argon2id$x", "config"}).empty());
+    ASSERT_FALSE(source.run(core::change_user{.name = "aysel", .disabled = true, .by = "root"}).empty());
+    ASSERT_FALSE(source.run(core::add_device{"pad 1", core::device_kind::rating_pad, "hash-1", 1, "root"}).empty());
+    ASSERT_FALSE(source.run(core::change_device{.name = "pad 1", .revoke = true, .by = "root"}).empty());
     auto const& c = source.centre();
     auto rebuilt = core::centre::from_image(c.config(), decode_snapshot(encode_snapshot(c.image(), c.config()), c.config()));
     ASSERT_TRUE(rebuilt.has_value());
     EXPECT_TRUE(rebuilt->closed());
     EXPECT_EQ("Closed on Monday", rebuilt->hall_message());
     EXPECT_EQ("mira", rebuilt->tickets()[*rebuilt->find_counter(2)->current].current().credited());
+    EXPECT_TRUE(rebuilt->roster().find_user("aysel")->disabled) << "the set-up survives a snapshot";
+    EXPECT_TRUE(rebuilt->roster().devices.at(0).revoked);
     EXPECT_TRUE(*rebuilt == c);
 }
 

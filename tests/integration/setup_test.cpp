@@ -1,0 +1,228 @@
+// Users and devices at runtime over the wire (docs/SETUP.md): an admin revokes a kiosk and its
+// open connection closes, its token is refused; a disabled clerk's session ends; a new secret
+// ends the other sessions; all of it survives a SIGKILL; SIGHUP applies the file's new users and
+// never stops the server.
+#include "messages.hpp"
+#include "program.hpp"
+#include "server_process.hpp"
+#include "ws_client.hpp"
+
+#include "app/config_file.hpp"
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+namespace novbe::testing {
+namespace {
+
+constexpr char const* admin = "root";
+constexpr char const* admin_secret = "root-secret-1";
+
+v1::ClientMessage add_device(std::string const& name, v1::Role role) {
+    v1::ClientMessage m;
+    m.mutable_add_device()->set_name(name);
+    m.mutable_add_device()->set_role(role);
+    return m;
+}
+
+v1::ClientMessage change_device(std::string const& name, bool revoke) {
+    v1::ClientMessage m;
+    m.mutable_change_device()->set_name(name);
+    m.mutable_change_device()->set_revoke(revoke);
+    return m;
+}
+
+v1::ClientMessage change_user(std::string const& name) {
+    v1::ClientMessage m;
+    m.mutable_change_user()->set_name(name);
+    return m;
+}
+
+std::string users_of(v1::ServerMessage const& m) {
+    std::string out;
+    for (auto const& u : m.reply().users().users())
+        out += (out.empty() ? "" : " ") + u.name() + ":" + v1::Role_Name(u.role()).substr(5) + (u.disabled() ? "-" : "");
+    return out;
+}
+
+class setup_test : public ::testing::Test {
+protected:
+    setup_test() { app::add_user(process.folder() + "/centre.toml", admin, net::role::admin, admin_secret); }
+    ws_client signed_in(v1::Role role, std::string const& user, std::string const& secret) {
+        ws_client c(process.port());
+        auto w = c.hello(role, user, secret);
+        EXPECT_TRUE(w.has_reply()) << user << ": " << w.DebugString();
+        return c;
+    }
+    server_process process;
+};
+
+TEST_F(setup_test, a_revoked_kiosk_is_closed_at_once_and_its_token_refused_also_after_a_crash) {
+    process.start();
+    auto root = signed_in(v1::ROLE_ADMIN, admin, admin_secret);
+    auto added = root.request(add_device("kiosk hall 2", v1::ROLE_KIOSK));
+    ASSERT_TRUE(added.reply().has_device_added()) << added.DebugString();
+    auto token = added.reply().device_added().token();
+    EXPECT_EQ(32u, token.size());
+
+    ws_client kiosk(process.port());
+    ASSERT_TRUE(kiosk.hello(v1::ROLE_KIOSK, token).has_reply()) << "the new token signs in at once";
+    EXPECT_TRUE(kiosk.request(issue("passport")).reply().has_issued_ticket());
+    v1::ClientMessage ask;
+    ask.mutable_list_devices();
+    auto list = root.request(ask);
+    EXPECT_EQ(std::string::npos, list.SerializeAsString().find(token)) << "a list never carries a token";
+    EXPECT_EQ(4, list.reply().devices().devices_size()) << list.DebugString();
+
+    EXPECT_TRUE(root.request(change_device("kiosk hall 2", true)).reply().has_devices());
+    EXPECT_EQ(4003, kiosk.wait_for_close()) << "its open connection is closed";
+    EXPECT_TRUE(process.logs_soon("4003: device revoked"));
+    ws_client again(process.port());
+    EXPECT_EQ("ERROR_CODE_UNAUTHENTICATED", error_name(again.hello(v1::ROLE_KIOSK, token)));
+    EXPECT_EQ("ERROR_CODE_UNKNOWN_DEVICE", error_name(root.request(change_device("kiosk hall 2", true))));
+
+    process.kill();
+    process.start();
+    ws_client after(process.port());
+    EXPECT_EQ("ERROR_CODE_UNAUTHENTICATED", error_name(after.hello(v1::ROLE_KIOSK, token))) << "revoked for good";
+    ws_client demo_kiosk(process.port());
+    EXPECT_TRUE(demo_kiosk.hello(v1::ROLE_KIOSK, server_process::kiosk_token).has_reply()) << "the file's kiosk still signs in";
+
+    // A clean stop writes a snapshot; the next start recovers the devices from it.
+    EXPECT_EQ(0, process.stop());
+    process.start();
+    ws_client from_snapshot(process.port());
+    EXPECT_EQ("ERROR_CODE_UNAUTHENTICATED", error_name(from_snapshot.hello(v1::ROLE_KIOSK, token)));
+    auto root2 = signed_in(v1::ROLE_ADMIN, admin, admin_secret);
+    auto devices = root2.request(ask);
+    ASSERT_EQ(4, devices.reply().devices().devices_size());
+    EXPECT_TRUE(devices.reply().devices().devices(3).revoked()) << devices.DebugString();
+    EXPECT_EQ("kiosk hall 2", devices.reply().devices().devices(3).name());
+}
+
+TEST_F(setup_test, a_disabled_clerks_session_ends_and_a_new_secret_ends_the_others_also_after_a_crash) {
+    process.start();
+    auto root = signed_in(v1::ROLE_ADMIN, admin, admin_secret);
+    auto anna = signed_in(v1::ROLE_CLERK, server_process::clerk, server_process::clerk_secret);
+    auto disable = change_user(server_process::clerk);
+    disable.mutable_change_user()->set_disable(true);
+    EXPECT_EQ("anna:CLERK- leyla:MANAGER root:ADMIN", users_of(root.request(disable)));
+    EXPECT_EQ(4003, anna.wait_for_close());
+    ws_client refused(process.port());
+    auto no = refused.hello(v1::ROLE_CLERK, server_process::clerk, server_process::clerk_secret);
+    EXPECT_EQ("ERROR_CODE_UNAUTHENTICATED", error_name(no));
+    EXPECT_EQ("anna may not sign in: an admin disabled this user.", no.error().message());
+
+    auto enable = change_user(server_process::clerk);
+    enable.mutable_change_user()->set_enable(true);
+    enable.mutable_change_user()->set_new_secret("anna-secret-2");
+    EXPECT_EQ("anna:CLERK leyla:MANAGER root:ADMIN", users_of(root.request(enable)));
+    ws_client old(process.port());
+    EXPECT_EQ("ERROR_CODE_UNAUTHENTICATED", error_name(old.hello(v1::ROLE_CLERK, server_process::clerk, server_process::clerk_secret)));
+    auto anna2 = signed_in(v1::ROLE_CLERK, server_process::clerk, "anna-secret-2");
+
+    // An admin's own new secret ends their other sessions, not the one that asked.
+    auto root2 = signed_in(v1::ROLE_ADMIN, admin, admin_secret);
+    auto mine = change_user(admin);
+    mine.mutable_change_user()->set_new_secret("root-secret-2");
+    EXPECT_TRUE(root.request(mine).reply().has_users());
+    EXPECT_EQ(4003, root2.wait_for_close());
+    EXPECT_TRUE(root.request(change_user(admin)).has_reply()) << "the asking connection stays";
+
+    auto last = change_user(admin);
+    last.mutable_change_user()->set_role(v1::ROLE_MANAGER);
+    EXPECT_EQ("ERROR_CODE_LAST_ADMIN", error_name(root.request(last)));
+    v1::ClientMessage dup;
+    dup.mutable_add_user()->set_name("leyla");
+    dup.mutable_add_user()->set_role(v1::ROLE_CLERK);
+    dup.mutable_add_user()->set_secret("whatever-1");
+    EXPECT_EQ("ERROR_CODE_DUPLICATE_NAME", error_name(root.request(dup)));
+    auto manager = signed_in(v1::ROLE_MANAGER, server_process::manager, server_process::manager_secret);
+    EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(manager.request(disable))) << "managers may list, not change";
+    v1::ClientMessage list;
+    list.mutable_list_users();
+    auto listed = manager.request(list);
+    EXPECT_EQ("anna:CLERK leyla:MANAGER root:ADMIN", users_of(listed));
+    EXPECT_EQ(std::string::npos, listed.SerializeAsString().find("$argon2")) << "never a hash";
+
+    process.kill();
+    process.start();
+    ws_client after(process.port());
+    EXPECT_EQ("ERROR_CODE_UNAUTHENTICATED", error_name(after.hello(v1::ROLE_ADMIN, admin, admin_secret))) << "the new secret is the one";
+    signed_in(v1::ROLE_ADMIN, admin, "root-secret-2");
+    signed_in(v1::ROLE_CLERK, server_process::clerk, "anna-secret-2");
+}
+
+TEST_F(setup_test, sighup_applies_the_files_new_users_refuses_the_rest_and_never_stops_the_server) {
+    process.start();
+    auto root = signed_in(v1::ROLE_ADMIN, admin, admin_secret);
+    auto path = process.folder() + "/centre.toml";
+    app::add_user(path, "rashad", net::role::clerk, "rashad-secret-1");
+    ::kill(process.pid(), SIGHUP);
+    ASSERT_TRUE(process.logs_soon("config (SIGHUP): 1 user and device changes from the file applied")) << process.log();
+    signed_in(v1::ROLE_CLERK, "rashad", "rashad-secret-1");
+    EXPECT_TRUE(root.request(change_user(admin)).has_reply()) << "the admin's connection lived through it";
+
+    // A file that does not load changes nothing; one that changes the services waits for a restart.
+    std::stringstream text;
+    text << std::ifstream(path).rdbuf();
+    std::ofstream(path, std::ios::trunc) << text.str() << "\nthis is not TOML\n";
+    ::kill(process.pid(), SIGHUP);
+    EXPECT_TRUE(process.logs_soon("config (SIGHUP): not applied, the file does not load")) << process.log();
+    std::ofstream(path, std::ios::trunc) << std::regex_replace(text.str(), std::regex("service_minutes = \\d+"), "service_minutes = 17", std::regex_constants::format_first_only);
+    ::kill(process.pid(), SIGHUP);
+    EXPECT_TRUE(process.logs_soon("[[services]] changed: not applied: needs a restart")) << process.log();
+    EXPECT_TRUE(root.request(change_user(admin)).has_reply()) << "still serving";
+    EXPECT_EQ(0, process.stop()) << "and it stops cleanly";
+}
+
+// `novbe-server user|device ...` on the running server, as a script would type them.
+TEST_F(setup_test, the_command_line_administers_the_running_server_with_exit_codes) {
+    process.start();
+    auto const server = "127.0.0.1:" + std::to_string(process.port());
+    std::vector<std::pair<std::string, std::string>> const as_root{{"NOVBE_ADMIN", admin}, {"NOVBE_SECRET", admin_secret}};
+    auto cli = [&](std::vector<std::string> args, std::string const& input = "") {
+        args.insert(args.begin(), NOVBE_SERVER_BINARY);
+        args.insert(args.end(), {"--server", server});
+        return run_program(args, as_root, input);
+    };
+    auto added = cli({"user", "add", "--name", "rashad", "--role", "clerk"}, "rashad-secret-1\n");
+    EXPECT_EQ(0, added.exit_code) << added.err;
+    signed_in(v1::ROLE_CLERK, "rashad", "rashad-secret-1");
+    auto list = cli({"user", "list"});
+    EXPECT_EQ(0, list.exit_code) << list.err;
+    EXPECT_EQ("anna\tclerk\nleyla\tmanager\nroot\tadmin\nrashad\tclerk\n", list.out);
+
+    auto kiosk = cli({"device", "add", "--name", "kiosk 3", "--role", "kiosk"});
+    ASSERT_EQ(0, kiosk.exit_code) << kiosk.err;
+    auto at = kiosk.out.find("token ");
+    ASSERT_NE(std::string::npos, at) << kiosk.out;
+    auto token = kiosk.out.substr(at + 6, 32);
+    ws_client k(process.port());
+    ASSERT_TRUE(k.hello(v1::ROLE_KIOSK, token).has_reply());
+    EXPECT_EQ(0, cli({"device", "revoke", "--name", "kiosk 3"}).exit_code);
+    EXPECT_EQ(4003, k.wait_for_close());
+    EXPECT_EQ(std::string::npos, cli({"device", "list"}).out.find(token)) << "a list never shows a token";
+
+    auto disable = cli({"user", "disable", "--name", "rashad"});
+    EXPECT_EQ(0, disable.exit_code) << disable.err;
+    auto refused = cli({"user", "disable", "--name", "root"});
+    EXPECT_EQ(1, refused.exit_code);
+    EXPECT_NE(std::string::npos, refused.err.find("ERROR_CODE_LAST_ADMIN")) << refused.err;
+    auto unknown = cli({"device", "revoke", "--name", "ghost"});
+    EXPECT_EQ(1, unknown.exit_code);
+    auto wrong = run_program({NOVBE_SERVER_BINARY, "user", "list", "--server", server}, {{"NOVBE_ADMIN", admin}, {"NOVBE_SECRET", "wrong-secret"}});
+    EXPECT_EQ(1, wrong.exit_code) << "a refused sign-in is refused";
+    EXPECT_EQ(2, cli({"user", "frobnicate"}).exit_code);
+    EXPECT_EQ(2, cli({"device", "add", "--name", "x"}).exit_code) << "--role is required";
+    auto help = run_program({NOVBE_SERVER_BINARY, "device", "--help"});
+    EXPECT_EQ(0, help.exit_code);
+    EXPECT_NE(std::string::npos, help.out.find("novbe-server device revoke")) << help.out;
+}
+
+}  // namespace
+}  // namespace novbe::testing
