@@ -1,0 +1,65 @@
+// Booking events survive the disk format: a day's bookings written and read back rebuild the same
+// bookings; bytes of another kind, a vanished service or an over-long reference are refused.
+#include "store/booking_codec.hpp"
+#include "store/codec.hpp"
+
+#include "../core/booking_fixture.hpp"
+
+#include <gtest/gtest.h>
+
+namespace novbe::store::testing {
+namespace {
+
+using namespace std::chrono;
+using core::testing::booking_test;
+
+class booking_codec : public booking_test {
+protected:
+    // Every kind: made, rescheduled, cancelled, checked in, lapsed.
+    void a_day_of_bookings() {
+        ASSERT_EQ("ok", book("passport", at("09:00"), "AZ-1"));
+        ASSERT_EQ("ok", run_booking(core::book_slot{1, at("09:30"), "AZ-2", "+994 50 123 45 67", "irembo", {9, 77}}));
+        ASSERT_EQ("ok", book("passport", at("10:00"), "AZ-3"));
+        ASSERT_EQ("ok", run_booking(core::reschedule_booking{token_of("AZ-3"), at("11:00")}));
+        ASSERT_EQ("ok", run_booking(core::cancel_booking{token_of("AZ-3")}));
+        now = at("08:45");
+        ASSERT_EQ("A001^", arrive("AZ-1"));
+        now = at("09:41");
+        ASSERT_EQ("ok", run_booking(core::lapse_due{}));
+        ASSERT_EQ(7u, booking_log.size());
+    }
+};
+
+TEST_F(booking_codec, every_kind_round_trips_to_the_same_bookings) {
+    a_day_of_bookings();
+    core::bookings read(c.config(), b.config());
+    for (auto const& ev : booking_log) {
+        auto bytes = encode_booking_event(ev, c.config());
+        auto back = decode_booking_event(bytes, c.config());
+        EXPECT_EQ(ev.index(), back.index());
+        EXPECT_EQ(bytes, encode_booking_event(back, c.config()));
+        ASSERT_TRUE(read.can_apply(back));
+        read.apply(back);
+    }
+    EXPECT_TRUE(read == b);
+    EXPECT_EQ("AZ-1 A 09:00 checked_in, AZ-2 B 09:30 lapsed, AZ-3 A 11:00 cancelled", render_bookings());
+    EXPECT_EQ("+994 50 123 45 67", read.find(core::ticket_token{9, 77})->phone);
+    EXPECT_EQ("irembo", read.find(core::ticket_token{9, 77})->portal);
+}
+
+TEST_F(booking_codec, refuses_what_is_not_a_booking_event_of_this_centre) {
+    a_day_of_bookings();
+    auto made = encode_booking_event(booking_log.front(), c.config());
+    auto fewer = c.config();
+    fewer.services.erase(fewer.services.begin());  // passport is gone
+    EXPECT_THROW(decode_booking_event(made, fewer), codec_error);
+    EXPECT_THROW(decode_booking_event("not a protobuf \xff\xff", c.config()), codec_error);
+    EXPECT_THROW(decode_booking_event(encode_event(log.front(), c.config()), c.config()), codec_error);  // a ticket's
+    EXPECT_THROW(decode_event(made, c.config()), codec_error);  // the centre's decoder takes no booking
+    auto long_reference = std::get<core::booking_made>(booking_log.front());
+    long_reference.reference = std::string(65, 'x');
+    EXPECT_THROW(decode_booking_event(encode_booking_event(long_reference, c.config()), c.config()), codec_error);
+}
+
+}  // namespace
+}  // namespace novbe::store::testing
