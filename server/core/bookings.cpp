@@ -179,6 +179,32 @@ void bookings::release(booking const& b) {
     active_by_slot_.erase({b.slot, b.id});
 }
 
+std::optional<bookings> bookings::from_image(centre_config const& centre, booking_config config,
+                                             std::vector<booking> all) {
+    bookings out(centre, std::move(config));
+    for (auto& b : all) {
+        if (b.id != out.all_.size() + 1 || b.service >= out.config_.services.size() || b.token.empty() ||
+            !out.tokens_.insert(b.token, b.id))
+            return std::nullopt;
+        out.all_.push_back(std::move(b));
+        auto const& x = out.all_.back();
+        switch (x.state) {
+        case booking_state::active:
+            if (out.active_by_reference_.contains({x.reference, x.service})) return std::nullopt;  // two at once
+            out.hold(x);
+            break;
+        case booking_state::checked_in:
+            ++out.ended_[x.service].first;
+            ++out.held_[{x.service, x.slot}];
+            ++out.held_day_[{x.service, out.day_of_slot(x.slot)}];
+            break;
+        case booking_state::lapsed: ++out.ended_[x.service].second; break;
+        case booking_state::cancelled: break;
+        }
+    }
+    return out;
+}
+
 booking const* bookings::find(ticket_token const& token) const {
     auto id = tokens_.find(token);
     return id ? find(*id) : nullptr;

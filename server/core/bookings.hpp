@@ -46,6 +46,12 @@ public:
     slot_inputs inputs(service_index s, centre const& c) const;
     int no_show_percent(service_index s) const;  // 0 until no_show_minimum bookings have ended
 
+    // Rebuilds the bookings from their list (what a snapshot keeps: every index is derived from
+    // it); nullopt if it does not fit the configuration (ids out of order, a token twice, an
+    // unknown service).
+    static std::optional<bookings> from_image(centre_config const& centre, booking_config config,
+                                              std::vector<booking> all);
+
     bool operator==(bookings const&) const = default;
 
 private:

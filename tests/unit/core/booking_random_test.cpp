@@ -4,8 +4,8 @@
 // plus the overbooking allowed when it was taken; at every check-in, no booking is checked in
 // twice and exactly one appointment ticket is issued; every 50 steps (a walk over all bookings),
 // a lapsed or cancelled booking holds nothing, one active booking per reference and service, and
-// no active booking outlives its window once lapse_due has run. At the end a replay of the log
-// rebuilds the same bookings.
+// no active booking outlives its window once lapse_due has run. At the end a replay of the log,
+// and a rebuild from the list of bookings (a snapshot's), give the same bookings.
 #include "booking_fixture.hpp"
 
 #include <cstdlib>
@@ -155,6 +155,9 @@ TEST_F(random_bookings, keep_every_invariant_and_replay_to_the_same_bookings) {
         replayed.apply(ev);
     }
     EXPECT_TRUE(replayed == b) << "replaying " << booking_log.size() << " events gave different bookings";
+    auto rebuilt = bookings::from_image(c.config(), config, b.all());
+    ASSERT_TRUE(rebuilt.has_value()) << "the bookings' own list was refused";
+    EXPECT_TRUE(*rebuilt == b) << "bookings rebuilt from their list differ";
 }
 
 }  // namespace

@@ -146,5 +146,48 @@ TEST_F(booking_test, overbooking_follows_the_measured_no_show_rate_up_to_its_cap
     EXPECT_EQ("slot_full", book("id_card", at("09:30"), "S10"));
 }
 
+TEST_F(booking_test, bookings_rebuilt_from_their_list_are_the_same_and_a_bad_list_is_refused) {
+    EXPECT_EQ("ok", book("passport", at("09:00"), "R1"));
+    EXPECT_EQ("ok", book("passport", at("09:00"), "R2"));
+    EXPECT_EQ("ok", book("id_card", at("09:30"), "R1"));
+    EXPECT_EQ("ok", run_booking(cancel_booking{token_of("R2")}));
+    now = at("08:40");
+    EXPECT_EQ("A001^", arrive("R1"));
+    auto rebuilt = bookings::from_image(c.config(), b.config(), b.all());
+    ASSERT_TRUE(rebuilt.has_value());
+    EXPECT_TRUE(*rebuilt == b);
+
+    auto list = b.all();
+    list[1].token = list[0].token;  // a token twice
+    EXPECT_FALSE(bookings::from_image(c.config(), b.config(), list).has_value());
+    list = b.all();
+    list[1].state = booking_state::active;  // R2 active beside... another
+    list[1].reference = list[2].reference;
+    list[1].service = list[2].service;
+    EXPECT_FALSE(bookings::from_image(c.config(), b.config(), list).has_value());
+    list = b.all();
+    std::swap(list[0], list[1]);  // ids out of order
+    EXPECT_FALSE(bookings::from_image(c.config(), b.config(), list).has_value());
+}
+
+TEST_F(booking_test, a_booking_configuration_out_of_range_is_named) {
+    auto config = small_booking(c.config());
+    EXPECT_EQ("", validate(config, c.config()));
+    auto with = [&](auto change) {
+        auto changed = config;
+        change(changed);
+        return validate(changed, c.config());
+    };
+    EXPECT_EQ("booking rules must name every service once", with([](auto& x) { x.services.pop_back(); }));
+    EXPECT_EQ("days_ahead must be 0 to 366", with([](auto& x) { x.days_ahead = 400; }));
+    EXPECT_EQ("slot_minutes must be 5 to 240", with([](auto& x) { x.services[0].slot_length = 2min; }));
+    EXPECT_EQ("walk_in_percent must be 0 to 100", with([](auto& x) { x.services[0].walk_in_percent = 101; }));
+    EXPECT_EQ("max_overbook_percent must be 0 to 100", with([](auto& x) { x.services[1].max_overbook_percent = -1; }));
+    EXPECT_EQ("the check-in window must be 0 to 24 hours each side of the slot",
+              with([](auto& x) { x.window_after = -1min; }));
+    EXPECT_EQ("weekly hours must open before they close, within one day",
+              with([](auto& x) { x.calendar.weekly[0] = day_hours{17h, 9h}; }));
+}
+
 }  // namespace
 }  // namespace novbe::core::testing
