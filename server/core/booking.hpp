@@ -55,7 +55,11 @@ struct check_in {
 };
 // Time passes: bookings whose window has ended lapse.
 struct lapse_due {};
-using booking_command = std::variant<book_slot, cancel_booking, reschedule_booking, check_in, lapse_due>;
+// Retention: bookings that ended (checked in, cancelled, lapsed) for a slot more than
+// `keep_days` days before today are forgotten, their reference and phone with them; the
+// no-show counts stay (docs/DOMAIN.md#appointments).
+struct forget_ended { int keep_days = 0; };
+using booking_command = std::variant<book_slot, cancel_booking, reschedule_booking, check_in, lapse_due, forget_ended>;
 
 struct booking_made {
     booking_id id = 0;
@@ -71,8 +75,9 @@ struct booking_cancelled { booking_id id = 0; time_point at{}; };
 struct booking_rescheduled { booking_id id = 0; time_point slot{}; time_point at{}; };
 struct booking_checked_in { booking_id id = 0; ticket_token ticket; time_point at{}; };
 struct booking_lapsed { booking_id id = 0; time_point at{}; };
-using booking_event =
-    std::variant<booking_made, booking_cancelled, booking_rescheduled, booking_checked_in, booking_lapsed>;
+struct bookings_forgotten { day_number before = 0; time_point at{}; };  // ended bookings of slots before that day
+using booking_event = std::variant<booking_made, booking_cancelled, booking_rescheduled, booking_checked_in,
+                                   booking_lapsed, bookings_forgotten>;
 
 enum class booking_errc {
     unknown_service = 1,

@@ -42,6 +42,7 @@ booking_outcome bookings::decide(booking_command const& cmd, time_point now, cen
         else if constexpr (std::is_same_v<T, reschedule_booking>) return reschedule(m, now, c);
         else if constexpr (std::is_same_v<T, check_in>) return arrive(m, now);
         else if constexpr (std::is_same_v<T, lapse_due>) return lapse(now);
+        else if constexpr (std::is_same_v<T, forget_ended>) return forget(m, now);
         else {
             auto const* b = find(m.token);
             if (!b) return refused(booking_errc::unknown_booking);
@@ -59,8 +60,7 @@ booking_outcome bookings::book(book_slot const& cmd, time_point now, centre cons
     if (cmd.service >= config_.services.size()) return refused(booking_errc::unknown_service);
     if (auto e = fits(cmd.service, cmd.slot, now, c, nullptr); e != booking_errc{}) return refused(e);
     if (active_by_reference_.contains({cmd.reference, cmd.service})) return refused(booking_errc::already_booked);
-    auto id = static_cast<booking_id>(all_.size() + 1);
-    return events({booking_made{id, cmd.service, cmd.slot, cmd.reference, cmd.phone, cmd.portal, cmd.token, now}});
+    return events({booking_made{next_id_, cmd.service, cmd.slot, cmd.reference, cmd.phone, cmd.portal, cmd.token, now}});
 }
 
 booking_outcome bookings::reschedule(reschedule_booking const& cmd, time_point now, centre const& c) const {
@@ -110,6 +110,16 @@ booking_outcome bookings::lapse(time_point now) const {
     return events(std::move(out));
 }
 
+booking_outcome bookings::forget(forget_ended const& cmd, time_point now) const {
+    if (cmd.keep_days < 0 || cmd.keep_days > 100 * 366) return refused(booking_errc::invalid_argument);
+    auto before = day_of_slot(now) - cmd.keep_days;
+    bool any = std::any_of(all_.begin(), all_.end(), [&](booking const& x) {
+        return x.state != booking_state::active && day_of_slot(x.slot) < before;
+    });
+    if (!any) return events({});
+    return events({bookings_forgotten{before, now}});
+}
+
 booking const* bookings::by_reference(std::string const& reference, time_point now) const {
     booking const* best = nullptr;
     for (auto it = active_by_reference_.lower_bound({reference, 0});
@@ -121,97 +131,13 @@ booking const* bookings::by_reference(std::string const& reference, time_point n
     return best;
 }
 
-void bookings::apply(booking_event const& ev) {
-    std::visit([&](auto const& e) {
-        using T = std::decay_t<decltype(e)>;
-        if constexpr (std::is_same_v<T, booking_made>) {
-            all_.push_back(booking{e.id, e.service, e.slot, e.reference, e.phone, e.portal, e.token, e.at,
-                                   booking_state::active, std::nullopt});
-            tokens_.insert(e.token, e.id);
-            hold(all_.back());
-        } else {
-            auto& b = all_[e.id - 1];
-            release(b);
-            if constexpr (std::is_same_v<T, booking_rescheduled>) {
-                b.slot = e.slot;
-                hold(b);
-            } else {
-                b.ended = e.at;
-                if constexpr (std::is_same_v<T, booking_cancelled>) b.state = booking_state::cancelled;
-                if constexpr (std::is_same_v<T, booking_lapsed>) {
-                    b.state = booking_state::lapsed;
-                    ++ended_[b.service].second;
-                }
-                if constexpr (std::is_same_v<T, booking_checked_in>) {
-                    b.state = booking_state::checked_in;
-                    ++ended_[b.service].first;
-                    ++held_[{b.service, b.slot}];  // a checked-in booking keeps its place in the slot
-                    ++held_day_[{b.service, day_of_slot(b.slot)}];
-                }
-            }
-        }
-    }, ev);
-}
-
-bool bookings::can_apply(booking_event const& ev) const {
-    return std::visit([&](auto const& e) {
-        if constexpr (std::is_same_v<std::decay_t<decltype(e)>, booking_made>)
-            return e.id == all_.size() + 1 && e.service < config_.services.size() && !tokens_.contains(e.token);
-        else
-            return e.id >= 1 && e.id <= all_.size() && all_[e.id - 1].state == booking_state::active;
-    }, ev);
-}
-
-void bookings::hold(booking const& b) {
-    ++held_[{b.service, b.slot}];
-    ++held_day_[{b.service, day_of_slot(b.slot)}];
-    active_by_reference_[{b.reference, b.service}] = b.id;
-    active_by_slot_.insert({b.slot, b.id});
-}
-
-void bookings::release(booking const& b) {
-    auto drop = [](auto& map, auto const& key) {
-        if (auto it = map.find(key); it != map.end() && --it->second == 0) map.erase(it);
-    };
-    drop(held_, std::pair{b.service, b.slot});
-    drop(held_day_, std::pair{b.service, day_of_slot(b.slot)});
-    active_by_reference_.erase({b.reference, b.service});
-    active_by_slot_.erase({b.slot, b.id});
-}
-
-std::optional<bookings> bookings::from_image(centre_config const& centre, booking_config config,
-                                             std::vector<booking> all) {
-    bookings out(centre, std::move(config));
-    for (auto& b : all) {
-        if (b.id != out.all_.size() + 1 || b.service >= out.config_.services.size() || b.token.empty() ||
-            !out.tokens_.insert(b.token, b.id))
-            return std::nullopt;
-        out.all_.push_back(std::move(b));
-        auto const& x = out.all_.back();
-        switch (x.state) {
-        case booking_state::active:
-            if (out.active_by_reference_.contains({x.reference, x.service})) return std::nullopt;  // two at once
-            out.hold(x);
-            break;
-        case booking_state::checked_in:
-            ++out.ended_[x.service].first;
-            ++out.held_[{x.service, x.slot}];
-            ++out.held_day_[{x.service, out.day_of_slot(x.slot)}];
-            break;
-        case booking_state::lapsed: ++out.ended_[x.service].second; break;
-        case booking_state::cancelled: break;
-        }
-    }
-    return out;
-}
-
-booking const* bookings::find(ticket_token const& token) const {
-    auto id = tokens_.find(token);
-    return id ? find(*id) : nullptr;
+booking& bookings::by_id(booking_id id) {
+    return *std::lower_bound(all_.begin(), all_.end(), id, [](booking const& x, booking_id v) { return x.id < v; });
 }
 
 booking const* bookings::find(booking_id id) const {
-    return id >= 1 && id <= all_.size() ? &all_[id - 1] : nullptr;
+    auto it = std::lower_bound(all_.begin(), all_.end(), id, [](booking const& x, booking_id v) { return x.id < v; });
+    return it != all_.end() && it->id == id ? &*it : nullptr;
 }
 
 std::vector<slot> bookings::slots(service_index s, day_number d, centre const& c) const {

@@ -18,6 +18,14 @@
 
 namespace novbe::core {
 
+// Everything the bookings hold that is not derived: what a snapshot keeps.
+struct booking_image {
+    std::vector<booking> all;  // by id
+    booking_id next_id = 1;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ended;  // per service: checked in, lapsed
+    bool operator==(booking_image const&) const = default;
+};
+
 struct booking_outcome {
     booking_errc error{};
     std::optional<time_point> until;  // too_early: when the window opens
@@ -35,7 +43,7 @@ public:
     bool can_apply(booking_event const& ev) const;  // a damaged log is refused, not replayed
 
     booking_config const& config() const { return config_; }
-    std::vector<booking> const& all() const { return all_; }  // by id, from 1
+    std::vector<booking> const& all() const { return all_; }  // by id, those not forgotten
     booking const* find(ticket_token const& token) const;
     booking const* find(booking_id id) const;
 
@@ -46,11 +54,11 @@ public:
     slot_inputs inputs(service_index s, centre const& c) const;
     int no_show_percent(service_index s) const;  // 0 until no_show_minimum bookings have ended
 
-    // Rebuilds the bookings from their list (what a snapshot keeps: every index is derived from
-    // it); nullopt if it does not fit the configuration (ids out of order, a token twice, an
-    // unknown service).
+    // Rebuilds the bookings from their image (every index is derived from it); nullopt if it does
+    // not fit the configuration (ids out of order, a token twice, an unknown service).
+    booking_image image() const { return {all_, next_id_, ended_}; }
     static std::optional<bookings> from_image(centre_config const& centre, booking_config config,
-                                              std::vector<booking> all);
+                                              booking_image image);
 
     bool operator==(bookings const&) const = default;
 
@@ -59,18 +67,23 @@ private:
     booking_outcome reschedule(reschedule_booking const& cmd, time_point now, centre const& c) const;
     booking_outcome arrive(check_in const& cmd, time_point now) const;
     booking_outcome lapse(time_point now) const;
+    booking_outcome forget(forget_ended const& cmd, time_point now) const;
+    void forget(day_number before);
     // Whether `moved` (a booking rescheduled, else nothing) may take `slot` of service `s`.
     booking_errc fits(service_index s, time_point slot, time_point now, centre const& c,
                       booking const* moved) const;
     booking const* by_reference(std::string const& reference, time_point now) const;
     day_number day_of_slot(time_point t) const;
     void release(booking const& b);  // its slot, its reference and its lapse timer
+    void unhold(booking const& b);   // its slot only
+    booking& by_id(booking_id id);   // one that exists (can_apply said so)
     void hold(booking const& b);
 
     centre_rules rules_;
     std::vector<std::size_t> counters_serving_;  // per service, from the centre's configuration
     booking_config config_;
-    std::vector<booking> all_;
+    std::vector<booking> all_;  // by id; forgetting takes ended ones out
+    booking_id next_id_ = 1;
     token_index tokens_;
     std::map<std::pair<service_index, time_point>, int> held_;
     std::map<std::pair<service_index, day_number>, int> held_day_;

@@ -35,8 +35,11 @@ std::string encode_booking_event(core::booking_event const& ev, core::centre_con
             b.set_booking(e.id);
             b.set_ticket_token_hi(e.ticket.hi);
             b.set_ticket_token_lo(e.ticket.lo);
-        } else {
+        } else if constexpr (std::is_same_v<T, core::booking_lapsed>) {
             m.mutable_booking_lapsed()->set_booking(e.id);
+        } else {
+            static_assert(std::is_same_v<T, core::bookings_forgotten>, "every booking event has its message");
+            m.mutable_bookings_forgotten()->set_before_day(e.before);
         }
     }, ev);
     return m.SerializeAsString();
@@ -63,6 +66,7 @@ core::booking_event decode_booking_event(std::string_view bytes, core::centre_co
         return core::booking_checked_in{e.booking(), {e.ticket_token_hi(), e.ticket_token_lo()}, at};
     }
     if (m.has_booking_lapsed()) return core::booking_lapsed{m.booking_lapsed().booking(), at};
+    if (m.has_bookings_forgotten()) return core::bookings_forgotten{m.bookings_forgotten().before_day(), at};
     throw codec_error("it is no booking event");
 }
 

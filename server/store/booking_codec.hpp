@@ -1,5 +1,5 @@
 #pragma once
-// The on-disk form of booking events (stored.proto's StoredEvent kinds 50-54), beside the
+// The on-disk form of booking events (stored.proto's StoredEvent kinds 50-55), beside the
 // centre's (codec.hpp): the same message, so bookings share the log, its sequence and its
 // durability once core::event carries them. Services by id, as for every event.
 #include "core/booking.hpp"

@@ -149,7 +149,8 @@ core::event decode(pb::StoredEvent const& m, core::centre_config const& config) 
     case K::kBookingCancelled:
     case K::kBookingRescheduled:
     case K::kBookingCheckedIn:
-    case K::kBookingLapsed: throw codec_error("it is a booking event, not one of the centre's");
+    case K::kBookingLapsed:
+    case K::kBookingsForgotten: throw codec_error("it is a booking event, not one of the centre's");
     case K::KIND_NOT_SET: break;
     }
     throw codec_error("it is of no known kind");

@@ -153,21 +153,53 @@ TEST_F(booking_test, bookings_rebuilt_from_their_list_are_the_same_and_a_bad_lis
     EXPECT_EQ("ok", run_booking(cancel_booking{token_of("R2")}));
     now = at("08:40");
     EXPECT_EQ("A001^", arrive("R1"));
-    auto rebuilt = bookings::from_image(c.config(), b.config(), b.all());
+    auto rebuilt = bookings::from_image(c.config(), b.config(), b.image());
     ASSERT_TRUE(rebuilt.has_value());
     EXPECT_TRUE(*rebuilt == b);
 
-    auto list = b.all();
-    list[1].token = list[0].token;  // a token twice
-    EXPECT_FALSE(bookings::from_image(c.config(), b.config(), list).has_value());
-    list = b.all();
-    list[1].state = booking_state::active;  // R2 active beside... another
-    list[1].reference = list[2].reference;
-    list[1].service = list[2].service;
-    EXPECT_FALSE(bookings::from_image(c.config(), b.config(), list).has_value());
-    list = b.all();
-    std::swap(list[0], list[1]);  // ids out of order
-    EXPECT_FALSE(bookings::from_image(c.config(), b.config(), list).has_value());
+    auto image = b.image();
+    image.all[1].token = image.all[0].token;  // a token twice
+    EXPECT_FALSE(bookings::from_image(c.config(), b.config(), image).has_value());
+    image = b.image();
+    image.all[1].state = booking_state::active;  // R2 made a second active booking of R1's id_card
+    image.all[1].reference = image.all[2].reference;
+    image.all[1].service = image.all[2].service;
+    EXPECT_FALSE(bookings::from_image(c.config(), b.config(), image).has_value());
+    image = b.image();
+    std::swap(image.all[0], image.all[1]);  // ids out of order
+    EXPECT_FALSE(bookings::from_image(c.config(), b.config(), image).has_value());
+    image = b.image();
+    image.next_id = 3;  // an id not yet given
+    EXPECT_FALSE(bookings::from_image(c.config(), b.config(), image).has_value());
+}
+
+TEST_F(booking_test, ended_bookings_are_forgotten_after_the_days_kept_and_the_no_show_rate_stays) {
+    auto config = small_booking(c.config());
+    config.no_show_minimum = 2;
+    b = bookings(c.config(), config);
+    EXPECT_EQ("ok", book("passport", at("09:00"), "R1"));
+    EXPECT_EQ("ok", book("passport", at("09:30"), "R2"));
+    EXPECT_EQ("ok", book("passport", at("10:00"), "R3"));
+    EXPECT_EQ("ok", book("passport", at("09:00", 2), "R4"));  // Monday, still ahead
+    now = at("08:45");
+    EXPECT_EQ("A001^", arrive("R1"));
+    EXPECT_EQ("ok", run_booking(cancel_booking{token_of("R3")}));
+    now = at("09:41");
+    EXPECT_EQ("ok", run_booking(lapse_due{}));  // R2
+    EXPECT_EQ("ok", run_booking(forget_ended{1}));
+    EXPECT_EQ(7u, booking_log.size());  // nothing old enough yet: nothing logged
+    now = at("09:00", 2);               // Monday: Saturday's day is 2 days back
+    EXPECT_EQ("ok", run_booking(forget_ended{1}));
+    EXPECT_TRUE(std::holds_alternative<bookings_forgotten>(booking_log.back()));
+    EXPECT_EQ("R4 A 09:00 active", render_bookings());
+    EXPECT_EQ(nullptr, b.find(ticket_token{9, 1}));  // R1's token finds nothing now
+    EXPECT_EQ(50, b.no_show_percent(0));
+    EXPECT_EQ("ok", book("passport", at("09:30", 2), "R1"));  // a new id, never one reused
+    EXPECT_EQ(5u, b.all().back().id);
+    EXPECT_EQ("invalid_argument", run_booking(forget_ended{-1}));
+    auto replayed = bookings(c.config(), config);
+    for (auto const& ev : booking_log) replayed.apply(ev);
+    EXPECT_TRUE(replayed == b);
 }
 
 TEST_F(booking_test, a_booking_configuration_out_of_range_is_named) {
