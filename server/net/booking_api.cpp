@@ -89,6 +89,8 @@ api_plan plan_request(api_request const& r, std::vector<portal_key> const& porta
         auto date = query(q, "date");
         auto s = service ? c.config().find_service(*service) : std::nullopt;
         if (!s) return at_once(api_refusal(core::booking_errc::unknown_service));
+        if (*s >= b.config().services.size() || !b.config().services[*s].bookable)
+            return at_once(api_refusal(core::booking_errc::not_bookable));
         auto d = date ? day_of_date(*date) : std::nullopt;
         if (!d) return at_once(bad_request("date must be YYYY-MM-DD."));
         return at_once({200, detail::slots_json(b, c, *s, *d, *date, now)});

@@ -91,6 +91,8 @@ TEST_F(booking_api, lists_the_days_free_slots_in_the_centres_time) {
     book("2026-11-28T09:00:00+04:00", "APP-1");
     EXPECT_EQ(1, body_of(send("GET", "/api/v1/slots?service=passport&date=2026-11-28")).at("slots").at(0).at("free"));
     EXPECT_EQ("404 unknown_service", error_of(send("GET", "/api/v1/slots?service=visa&date=2026-11-28")));
+    EXPECT_EQ("422 not_bookable", error_of(send("GET", "/api/v1/slots?service=notary&date=2026-11-28")));
+    EXPECT_EQ(8u, body_of(send("GET", "/api/v1/slots?service=passport&date=2026-11-29")).at("slots").as_array().size());
     EXPECT_EQ("400 bad_request", error_of(send("GET", "/api/v1/slots?service=passport&date=28.11.2026")));
 }
 
