@@ -9,6 +9,12 @@ booking_config booking_config::defaults(centre_config const& centre) {
     return config;
 }
 
+booking_config booking_config::none(centre_config const& centre) {
+    auto config = defaults(centre);
+    for (auto& s : config.services) s.bookable = false;
+    return config;
+}
+
 std::string validate(booking_config const& config, centre_config const& centre) {
     if (auto problem = validate(config.calendar); !problem.empty()) return problem;
     if (config.services.size() != centre.services.size()) return "booking rules must name every service once";

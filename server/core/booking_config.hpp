@@ -34,6 +34,8 @@ struct booking_config {
 
     // Every service bookable with the defaults, on the centre's own hours every day.
     static booking_config defaults(centre_config const& centre);
+    // No service bookable: a centre configured without [booking].
+    static booking_config none(centre_config const& centre);
 };
 
 inline constexpr std::size_t max_booking_reference = 64;  // a portal's application number

@@ -1,5 +1,7 @@
 #include "bookings.hpp"
 
+#include "centre.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 

@@ -6,7 +6,6 @@
 // Not thread-safe: one owner (the server's core strand) calls everything.
 #include "booking.hpp"
 #include "booking_config.hpp"
-#include "centre.hpp"
 #include "command.hpp"
 #include "slot_plan.hpp"
 #include "token_index.hpp"
@@ -17,6 +16,8 @@
 #include <vector>
 
 namespace novbe::core {
+
+class centre;  // owns its bookings (centre.hpp), so only named here
 
 // Everything the bookings hold that is not derived: what a snapshot keeps.
 struct booking_image {

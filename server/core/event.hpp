@@ -1,5 +1,6 @@
 #pragma once
 // What happened: facts decided by the core and replayed by apply(), in log order.
+#include "booking.hpp"
 #include "config.hpp"
 #include "ticket.hpp"
 
@@ -52,6 +53,19 @@ struct hall_message_set { std::string text; std::string by; time_point at{}; };
 using event = std::variant<day_started, day_closed, ticket_issued, ticket_called, ticket_recalled, service_started,
                            service_completed, ticket_no_show, ticket_transferred, ticket_cancelled, ticket_rated,
                            counter_opened, counter_paused, counter_resumed, counter_closed, counter_taken_over,
-                           hall_message_set>;
+                           hall_message_set, booking_made, booking_cancelled, booking_rescheduled,
+                           booking_checked_in, booking_lapsed, bookings_forgotten>;
+
+// Bookings share the centre's log, its sequence and its durability (docs/DOMAIN.md#appointments):
+// a booking event is an event, and an event may be one of a booking.
+inline event as_event(booking_event const& ev) {
+    return std::visit([](auto const& e) { return event{e}; }, ev);
+}
+inline std::optional<booking_event> as_booking(event const& ev) {
+    return std::visit([](auto const& e) -> std::optional<booking_event> {
+        if constexpr (std::is_constructible_v<booking_event, decltype(e)>) return booking_event{e};
+        else return std::nullopt;
+    }, ev);
+}
 
 }  // namespace novbe::core

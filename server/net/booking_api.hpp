@@ -4,6 +4,7 @@
 // that the caller makes durable before it answers with answer_after(). No sockets here; the
 // request's size limits are the HTTP session's, and this checks everything inside the body.
 #include "core/bookings.hpp"
+#include "core/centre.hpp"
 
 #include <optional>
 #include <string>

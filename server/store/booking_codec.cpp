@@ -4,6 +4,7 @@
 #include "stored.pb.h"
 
 #include "core/booking_config.hpp"
+#include "core/bookings.hpp"
 
 namespace novbe::store {
 
@@ -68,6 +69,49 @@ core::booking_event decode_booking_event(std::string_view bytes, core::centre_co
     if (m.has_booking_lapsed()) return core::booking_lapsed{m.booking_lapsed().booking(), at};
     if (m.has_bookings_forgotten()) return core::bookings_forgotten{m.bookings_forgotten().before_day(), at};
     throw codec_error("it is no booking event");
+}
+
+void put_bookings(pb::Snapshot& m, core::booking_image const& image, core::centre_config const& config) {
+    for (auto const& b : image.all) {
+        auto& mb = *m.add_bookings();
+        mb.set_booking(b.id);
+        mb.set_service(config.services.at(b.service).id);
+        mb.set_slot_ms(ms(b.slot));
+        mb.set_reference(b.reference);
+        mb.set_phone(b.phone);
+        mb.set_portal(b.portal);
+        mb.set_token_hi(b.token.hi);
+        mb.set_token_lo(b.token.lo);
+        mb.set_made_ms(ms(b.made));
+        mb.set_state(static_cast<std::uint32_t>(b.state));
+        mb.set_has_ended(b.ended.has_value());
+        if (b.ended) mb.set_ended_ms(ms(*b.ended));
+    }
+    m.set_next_booking(image.next_id);
+    for (std::size_t s = 0; s < image.ended.size(); ++s) {
+        auto& me = *m.add_bookings_ended();
+        me.set_service(config.services.at(s).id);
+        me.set_checked_in(image.ended[s].first);
+        me.set_lapsed(image.ended[s].second);
+    }
+}
+
+core::booking_image get_bookings(pb::Snapshot const& m, core::centre_config const& config) {
+    core::booking_image image;
+    for (auto const& b : m.bookings()) {
+        if (b.reference().empty() || b.reference().size() > core::max_booking_reference ||
+            b.phone().size() > core::max_booking_phone || b.portal().size() > core::max_portal_name)
+            throw codec_error("a snapshot's booking has a reference, phone or portal out of range");
+        image.all.push_back({b.booking(), service_of(b.service(), config), at_ms(b.slot_ms()), b.reference(), b.phone(),
+                             b.portal(), {b.token_hi(), b.token_lo()}, at_ms(b.made_ms()),
+                             checked_enum(b.state(), core::booking_state::lapsed),
+                             b.has_ended() ? std::optional(at_ms(b.ended_ms())) : std::nullopt});
+    }
+    image.next_id = m.next_booking() == 0 ? 1 : m.next_booking();
+    if (m.bookings_ended_size() > 0) image.ended.resize(config.services.size());
+    for (auto const& e : m.bookings_ended())
+        image.ended[service_of(e.service(), config)] = {e.checked_in(), e.lapsed()};
+    return image;
 }
 
 }  // namespace novbe::store

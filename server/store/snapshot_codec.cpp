@@ -1,4 +1,5 @@
 // core::centre_image <-> Snapshot.
+#include "booking_codec.hpp"
 #include "codec.hpp"
 #include "stored.pb.h"
 
@@ -144,6 +145,7 @@ std::string encode_snapshot(core::centre_image const& image, core::centre_config
         mc.set_recall(call.recall);
     }
     m.set_hall_message(image.hall_message);
+    put_bookings(m, image.bookings, config);
     return m.SerializeAsString();
 }
 
@@ -152,6 +154,7 @@ core::centre_image decode_snapshot(std::string_view bytes, core::centre_config c
     if (!m.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) throw codec_error("it is not a snapshot");
     core::centre_image image{.day = m.day(), .closed = m.closed()};
     image.hall_message = m.hall_message();
+    image.bookings = get_bookings(m, config);
     for (auto const& t : m.tickets()) image.tickets.push_back(get(t, config));
     for (auto const& c : m.counters())
         image.counters.push_back({.number = c.number(), .open = c.open(), .paused = c.paused(), .clerk = c.clerk(),
