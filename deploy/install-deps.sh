@@ -21,6 +21,7 @@ packages=(
     libzbar-dev               # tests read the printed QR code back
     nodejs                    # the web pages' npm packages and the browser tests (playwright-core)
     chromium                  # the browser the web pages are tested in
+    python3-yaml python3-jsonschema  # net.booking_api_openapi checks the booking API's answers (docs/booking-api.yaml)
     espeak-ng                 # the speech the server renders for calls in languages a board has no voice for
     clang-14 libclang-rt-14-dev  # the fuzz preset: libFuzzer and clang's sanitizers (tests/fuzz)
 )

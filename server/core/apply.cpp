@@ -10,6 +10,10 @@ class applier {
 public:
     explicit applier(centre& c) : c_(c) {}
 
+    template <class B>
+        requires std::is_constructible_v<booking_event, B const&>
+    void operator()(B const&) {}  // never reached: centre::apply() gives them to the bookings
+
     void operator()(day_started const& e) {
         c_.day_ = e.day;
         c_.closed_ = false;
@@ -230,6 +234,9 @@ private:
     centre& c_;
 };
 
-void centre::apply(event const& ev) { std::visit(applier{*this}, ev); }
+void centre::apply(event const& ev) {
+    if (auto booking = as_booking(ev)) return bookings_.apply(*booking);  // its ticket is an event of its own
+    std::visit(applier{*this}, ev);
+}
 
 }  // namespace novbe::core

@@ -5,7 +5,9 @@
 
 namespace novbe::core {
 
-centre::centre(centre_config config) : config_(std::move(config)) {
+centre::centre(centre_config config, std::optional<booking_config> booking)
+    : config_(std::move(config)),
+      bookings_(config_, booking ? std::move(*booking) : booking_config::none(config_)) {
     auto const services = config_.services.size();
     numbers_.resize(services);
     queues_.resize(services);

@@ -3,6 +3,7 @@
 // decide() reads the state and returns events or a refusal; apply() is the only mutation.
 // Replaying the same events into a centre with the same configuration gives the same state.
 // Not thread-safe: one owner (the server's core strand) calls everything.
+#include "bookings.hpp"
 #include "command.hpp"
 #include "config.hpp"
 #include "counter_state.hpp"
@@ -45,11 +46,14 @@ struct centre_image {
     std::deque<call_record> recent_calls;
     std::string hall_message;  // kept across days until a manager clears it
     core::roster roster;       // users and devices: docs/SETUP.md
+    booking_image bookings;    // empty ended counts: none yet (a snapshot from before bookings)
 };
 
 class centre {
 public:
-    explicit centre(centre_config config);  // the configuration must pass validate()
+    // The configuration must pass validate(), the bookings' validate() against it; without
+    // bookings' rules no service takes bookings (booking_config::none).
+    explicit centre(centre_config config, std::optional<booking_config> booking = std::nullopt);
 
     outcome decide(command const& cmd, time_point now) const;
     void apply(event const& ev);
@@ -86,10 +90,14 @@ public:
     std::deque<call_record> const& recent_calls() const { return recent_calls_; }
     std::string const& hall_message() const { return hall_message_; }
     core::roster const& roster() const { return roster_; }  // kept across days
+    // Its bookings, logged as its events (docs/DOMAIN.md#appointments): decide with
+    // appointments().decide(cmd, now, centre) or decide_check_in (check_in.hpp), apply here.
+    bookings const& appointments() const { return bookings_; }
 
     centre_image image() const;
     // Rebuilds a centre from an image (queues, indexes); nullopt if it does not fit the config.
-    static std::optional<centre> from_image(centre_config config, centre_image image);
+    static std::optional<centre> from_image(centre_config config, centre_image image,
+                                            std::optional<booking_config> booking = std::nullopt);
 
     bool operator==(centre const&) const = default;
 
@@ -123,6 +131,7 @@ private:
     std::deque<call_record> recent_calls_;  // newest first
     std::string hall_message_;
     core::roster roster_;
+    bookings bookings_;  // last: built from config_
 };
 
 }  // namespace novbe::core

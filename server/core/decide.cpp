@@ -152,9 +152,12 @@ public:
     }
     // Closing time closes the day by itself, decided here from the replayed state rather than
     // by a server that would forget across a restart that it had done so.
+    // Time passes: bookings whose window has ended lapse, and the day closes at closing time.
     outcome operator()(tick const&) const {
-        if (c_.closed_ || phase_of(c_.config_.rules, now_) != hours_phase::after_closing) return std::vector<event>{};
-        return one(day_closed{now_});
+        std::vector<event> out;
+        for (auto const& e : c_.bookings_.decide(lapse_due{}, now_, c_).events) out.push_back(as_event(e));
+        if (!c_.closed_ && phase_of(c_.config_.rules, now_) == hours_phase::after_closing) out.push_back(day_closed{now_});
+        return out;
     }
 
     // A manager (the server checks the role) takes an open counter over with a reason; the
@@ -266,6 +269,7 @@ outcome centre::decide(command const& cmd, time_point now) const {
     day_started roll{today, now};
     centre next(config_);
     next.service_times_ = service_times_;
+    next.bookings_ = bookings_;  // bookings are not of a day
     next.hall_message_ = hall_message_;  // a message outlives the day
     next.roster_ = roster_;              // so do the users and devices
     next.apply(roll);

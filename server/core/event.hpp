@@ -1,5 +1,6 @@
 #pragma once
 // What happened: facts decided by the core and replayed by apply(), in log order.
+#include "booking.hpp"
 #include "config.hpp"
 #include "roster.hpp"
 #include "ticket.hpp"
@@ -78,12 +79,25 @@ struct device_set { std::size_t index = 0; device_entry device; std::string by; 
 using event = std::variant<day_started, day_closed, ticket_issued, ticket_called, ticket_recalled, service_started,
                            service_completed, ticket_no_show, ticket_transferred, ticket_cancelled, ticket_rated,
                            counter_opened, counter_paused, counter_resumed, counter_closed, counter_taken_over,
-                           hall_message_set, user_set, device_set>;
+                           hall_message_set, user_set, device_set, booking_made, booking_cancelled,
+                           booking_rescheduled, booking_checked_in, booking_lapsed, bookings_forgotten>;
 
 // Whose an event is, of a command sent by `sender`: a new day is the server's, whichever command
 // noticed it first; everything else is the sender's.
 inline actor actor_of(event const& ev, actor const& sender) {
     return std::holds_alternative<day_started>(ev) ? server_actor() : sender;
+}
+
+// Bookings share the centre's log, its sequence and its durability (docs/DOMAIN.md#appointments):
+// a booking event is an event, and an event may be one of a booking.
+inline event as_event(booking_event const& ev) {
+    return std::visit([](auto const& e) { return event{e}; }, ev);
+}
+inline std::optional<booking_event> as_booking(event const& ev) {
+    return std::visit([](auto const& e) -> std::optional<booking_event> {
+        if constexpr (std::is_constructible_v<booking_event, decltype(e)>) return booking_event{e};
+        else return std::nullopt;
+    }, ev);
 }
 
 }  // namespace novbe::core

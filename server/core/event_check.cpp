@@ -7,6 +7,10 @@ class event_checker {
 public:
     explicit event_checker(centre const& c) : c_(c) {}
 
+    template <class B>
+        requires std::is_constructible_v<booking_event, B const&>
+    bool operator()(B const&) const { return false; }  // never reached: the bookings check their own
+
     bool operator()(day_started const& e) const { return c_.day_ == no_day || e.day > c_.day_; }
     bool operator()(day_closed const&) const { return true; }  // logs from before the once-a-day rule may repeat it
     bool operator()(ticket_issued const& e) const {
@@ -78,6 +82,9 @@ private:
     centre const& c_;
 };
 
-bool centre::can_apply(event const& ev) const { return std::visit(event_checker{*this}, ev); }
+bool centre::can_apply(event const& ev) const {
+    if (auto booking = as_booking(ev)) return bookings_.can_apply(*booking);
+    return std::visit(event_checker{*this}, ev);
+}
 
 }  // namespace novbe::core

@@ -7,7 +7,8 @@ namespace novbe::core {
 
 centre_image centre::image() const {
     centre_image image{.day = day_, .closed = closed_, .tickets = tickets_, .counters = counters_, .statistics = statistics_,
-                       .recent_calls = recent_calls_, .hall_message = hall_message_, .roster = roster_};
+                       .recent_calls = recent_calls_, .hall_message = hall_message_, .roster = roster_,
+                       .bookings = bookings_.image()};
     for (auto const& times : service_times_) image.service_times.emplace_back(times.recent().begin(), times.recent().end());
     return image;
 }
@@ -37,9 +38,14 @@ bool fits(centre_config const& config, centre_image const& image) {
 
 }  // namespace
 
-std::optional<centre> centre::from_image(centre_config config, centre_image image) {
+std::optional<centre> centre::from_image(centre_config config, centre_image image,
+                                         std::optional<booking_config> booking) {
     if (!fits(config, image)) return std::nullopt;
-    centre c(std::move(config));
+    centre c(std::move(config), booking);
+    if (image.bookings.ended.empty()) image.bookings.ended.resize(c.config_.services.size());
+    auto kept = bookings::from_image(c.config_, c.bookings_.config(), std::move(image.bookings));
+    if (!kept) return std::nullopt;
+    c.bookings_ = std::move(*kept);
     c.day_ = image.day;
     c.closed_ = image.closed;
     c.counters_ = std::move(image.counters);

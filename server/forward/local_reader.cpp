@@ -106,6 +106,17 @@ event_json to_json(std::string_view body) {
     // Secrets' and devices' hashes stay too: the central side audits who, not how they sign in.
     if (ev.has_user_set()) ev.mutable_user_set()->mutable_user()->clear_secret_hash();
     if (ev.has_device_set()) ev.mutable_device_set()->mutable_device()->clear_token_hash();
+    if (ev.has_booking_made()) {  // personal data stays at the centre (docs/CENTRAL.md#events)
+        auto& b = *ev.mutable_booking_made();
+        b.clear_reference();
+        b.clear_phone();
+        b.clear_token_hi();
+        b.clear_token_lo();
+    }
+    if (ev.has_booking_checked_in()) {  // the appointment ticket's secret, as for ticket_issued
+        ev.mutable_booking_checked_in()->clear_ticket_token_hi();
+        ev.mutable_booking_checked_in()->clear_ticket_token_lo();
+    }
     google::protobuf::util::JsonPrintOptions options;
     options.preserve_proto_field_names = true;
     options.always_print_primitive_fields = true;

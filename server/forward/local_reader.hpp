@@ -46,7 +46,8 @@ private:
 };
 
 // One stored event body (novbe.store.v1.StoredEvent) as its kind ("ticket_issued") and its
-// fields as a JSON object (proto field names, zeros included, the ticket's token left out).
+// fields as a JSON object (proto field names, zeros included; tokens, a booking's reference and
+// phone left out: they stay at the centre).
 struct event_json {
     std::string kind;
     std::string fields;

@@ -17,6 +17,13 @@ public:
     translator(core::centre const& c, v1::Event& out, std::vector<core::service_index>& touched)
         : c_(c), out_(out), touched_(touched) {}
 
+    // A booking (its reference, phone, slot) is no one's on the wire yet: the event keeps its
+    // sequence and time only, so that ranges still join up, and boards get nothing of it
+    // (board_copy drops an event of no kind). A check-in's ticket is an event of its own.
+    template <class B>
+        requires std::is_constructible_v<core::booking_event, B const&>
+    void operator()(B const&) {}
+
     void operator()(core::day_started const& e) {
         out_.mutable_day_started()->set_day(date_of(e.day));
         for (auto const& counter : c_.config().counters)  // all closed now: docs/DOMAIN.md#counters

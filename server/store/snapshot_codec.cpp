@@ -1,4 +1,5 @@
 // core::centre_image <-> Snapshot.
+#include "booking_codec.hpp"
 #include "codec.hpp"
 #include "roster_codec.hpp"
 #include "stored.pb.h"
@@ -150,6 +151,7 @@ std::string encode_snapshot(core::centre_image const& image, core::centre_config
     m.set_hall_message(image.hall_message);
     for (auto const& u : image.roster.users) put(*m.add_users(), u);
     for (auto const& d : image.roster.devices) put(*m.add_devices(), d);
+    put_bookings(m, image.bookings, config);
     return m.SerializeAsString();
 }
 
@@ -160,6 +162,7 @@ core::centre_image decode_snapshot(std::string_view bytes, core::centre_config c
     image.hall_message = m.hall_message();
     for (auto const& u : m.users()) image.roster.users.push_back(get(u));
     for (auto const& d : m.devices()) image.roster.devices.push_back(get(d));
+    image.bookings = get_bookings(m, config);
     for (auto const& t : m.tickets()) image.tickets.push_back(get(t, config));
     for (auto const& c : m.counters())
         image.counters.push_back({.number = c.number(), .open = c.open(), .paused = c.paused(), .clerk = c.clerk(),

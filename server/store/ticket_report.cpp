@@ -20,7 +20,8 @@ char const* const upsert_sql = R"sql(
 std::optional<core::ticket_ordinal> ticket_of(core::event const& ev) {
     return std::visit(
         [](auto const& e) -> std::optional<core::ticket_ordinal> {
-            if constexpr (requires { e.ticket; }) return e.ticket;
+            if constexpr (requires { core::ticket_ordinal{e.ticket}; })
+                return e.ticket;  // not a check-in's, which is the ticket's token
             else return std::nullopt;
         },
         ev);

@@ -46,7 +46,8 @@ TEST(codec, every_kind_of_event_round_trips) {
         EXPECT_EQ(encode_event(ev, config), encode_event(back, config));
         EXPECT_EQ(ev.index(), back.index());
     }
-    EXPECT_EQ(std::variant_size_v<core::event>, kinds.size());
+    // Bookings' kinds: booking_codec.the_centres_log_codec_carries_every_booking_event.
+    EXPECT_EQ(std::variant_size_v<core::event> - std::variant_size_v<core::booking_event>, kinds.size());
 }
 
 TEST(codec, a_snapshot_rebuilds_the_same_centre) {
