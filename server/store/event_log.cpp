@@ -227,7 +227,11 @@ std::error_code event_log::write_events(std::vector<pending>& batch) {
                 shadow_.apply(ev);
                 if (auto t = ticket_changed(ev, shadow_)) touched_.push_back(*t);
                 if (auto const* closed = std::get_if<core::day_closed>(&ev)) report_->close_waiting(shadow_.day(), closed->at);
-                insert_event_->bind(1, static_cast<std::int64_t>(++sequence)).bind(2, shadow_.day());
+                // Set-up events may come before the first day starts: they belong to the day of their time.
+                auto const& rules = shadow_.config().rules;
+                auto const day = shadow_.day() != core::no_day ? shadow_.day()
+                                                               : core::day_of(event_time(ev), rules.utc_offset, rules.day_start);
+                insert_event_->bind(1, static_cast<std::int64_t>(++sequence)).bind(2, day);
                 insert_event_->bind(3, detail::ms(event_time(ev))).bind(4, static_cast<std::int64_t>(ev.index()));
                 auto const body = encode_event(ev, shadow_.config(), core::actor_of(ev, p.by));
                 insert_event_->bind_blob_unowned(5, body).run();

@@ -110,13 +110,14 @@ TEST(central, a_central_schema_newer_than_ours_stops_forwarding_and_the_centre_s
         ASSERT_TRUE(p.logs_soon("central: forwarding to the central database as 'baku-1'")) << p.log();
         EXPECT_EQ(0, p.stop());
     }
+    auto const before = pg.query("SELECT count(*) FROM events");  // the users and devices the file seeded
     pg.query("UPDATE schema_version SET version = 99");
     server_process p;
     p.configure(central_config(pg, "baku-1"));
     p.start();
     EXPECT_EQ("D001", issue_one(p));
     EXPECT_TRUE(p.logs_soon("the central schema is version 99, newer than this build knows (3)")) << p.log();
-    EXPECT_EQ("0", pg.query("SELECT count(*) FROM events"));
+    EXPECT_EQ(before, pg.query("SELECT count(*) FROM events")) << "nothing more forwarded";
     EXPECT_EQ(0, p.stop());
 }
 

@@ -5,7 +5,8 @@ set -euo pipefail
 server=$1 kiosk=$2 source=$3
 work=$(mktemp -d)
 trap 'kill $pid 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
-cp "$source/deploy/demo/centre.toml" "$work/centre.toml"
+# Open all day, so that the kiosk is served whatever the hour the test runs at.
+sed -e 's/^opening = .*/opening = "00:00"/' -e 's/^closing = .*/closing = "24:00"/' "$source/deploy/demo/centre.toml" > "$work/centre.toml"
 "$server" run --config "$work/centre.toml" --listen 127.0.0.1:0 --data-dir "$work" 2> "$work/log" &
 pid=$!
 for _ in $(seq 100); do grep -q "listening on" "$work/log" && break; sleep 0.1; done

@@ -64,7 +64,7 @@ TEST(commands, an_outcome_or_reason_over_the_servers_200_bytes_is_named_before_i
     EXPECT_EQ("done: an outcome has at most 200 bytes (this one has 201)", error);
     EXPECT_FALSE(make_command("pause", 3, {std::string(300, 'x')}, error));
     EXPECT_EQ("pause: a reason has at most 200 bytes (this one has 300)", error);
-    EXPECT_FALSE(make_command("take-over", 3, {std::string(250, 'x')}, error));
+    EXPECT_FALSE(make_command("take-over", 3, {"clerk_absent", std::string(250, 'x')}, error));
     EXPECT_EQ("take-over: a reason has at most 200 bytes (this one has 250)", error);
 }
 

@@ -195,7 +195,8 @@ TEST_F(handlers, set_up_commands_hash_secrets_and_tokens_and_lists_carry_neither
     ASSERT_TRUE(std::holds_alternative<action>(made));
     auto& act = std::get<action>(made);
     auto const& add_device = std::get<core::add_device>(act.command);
-    for (auto const& ev : centre_.decide(act.command, {}).events()) centre_.apply(ev);
+    auto const decided = centre_.decide(act.command, {});  // kept: events() refers into it
+    for (auto const& ev : decided.events()) centre_.apply(ev);
     v1::Reply reply;
     act.reply(centre_, reply);
     EXPECT_EQ(32u, reply.device_added().token().size());
