@@ -11,6 +11,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <regex>
 
 namespace novbe::testing {
@@ -127,19 +128,37 @@ json::object detail_of(live_client& live, std::string const& centre) {
     return m ? m->at("detail").as_object() : json::object{};
 }
 
-// The centre's summary once it covers `seq` events.
+// Each centre's summary once it covers its `seq` events (centre -> seq). Every summary pushed is
+// kept as it arrives, so one centre's is never lost while another's is awaited.
+std::map<std::string, json::object> summaries_at(live_client& live, json::object const& welcome,
+                                                 std::map<std::string, std::int64_t> const& wanted) {
+    std::map<std::string, json::object> latest;
+    for (auto const& v : welcome.at("centres").as_array())
+        latest[std::string(v.as_object().at("centre").as_string())] = v.as_object();
+    auto done = [&] {
+        for (auto const& [centre, seq] : wanted)
+            if (!latest.contains(centre) || num(latest.at(centre), "forwarded_seq") < seq) return false;
+        return true;
+    };
+    if (!done())
+        live.until([&](auto const& o) {
+            if (o.at("type") != "centre") return false;
+            auto const& s = o.at("summary").as_object();
+            latest[std::string(s.at("centre").as_string())] = s;
+            return done();
+        });
+    std::erase_if(latest, [&](auto const& entry) {
+        return !wanted.contains(entry.first) || num(entry.second, "forwarded_seq") < wanted.at(entry.first);
+    });
+    return latest;
+}
+
+// One centre's summary once it covers `seq` events.
 std::optional<json::object> summary_at(live_client& live, json::object const& welcome, std::string const& centre,
                                        std::int64_t seq) {
-    for (auto const& v : welcome.at("centres").as_array())
-        if (v.as_object().at("centre") == centre.c_str() && num(v.as_object(), "forwarded_seq") >= seq)
-            return v.as_object();
-    auto m = live.until([&](auto const& o) {
-        if (o.at("type") != "centre") return false;
-        auto const& s = o.at("summary").as_object();
-        return s.at("centre") == centre.c_str() && num(s, "forwarded_seq") >= seq;
-    });
-    if (!m) return std::nullopt;
-    return m->at("summary").as_object();
+    auto found = summaries_at(live, welcome, {{centre, seq}});
+    if (!found.contains(centre)) return std::nullopt;
+    return found.at(centre);
 }
 
 std::int64_t last_seq(server_process const& p) { return std::stoll(local_rows(p, "SELECT max(seq) FROM events")); }
@@ -163,11 +182,17 @@ TEST(situation, three_centres_figures_equal_their_own_statistics_live_and_after_
         auto welcome = live.sign_in("nigar", "nigar-secret-1");
         ASSERT_EQ("welcome", welcome.at("type")) << json::serialize(welcome) << room.log();
         EXPECT_EQ("national", welcome.at("role"));
+        std::map<std::string, std::int64_t> wanted;
+        for (int n = 1; n <= 3; ++n) {
+            auto id = "baku-" + std::to_string(n);
+            ASSERT_TRUE(caught_up(pg, *centres[n - 1], id)) << centres[n - 1]->log();
+            wanted[id] = last_seq(*centres[n - 1]);
+        }
+        auto summaries = summaries_at(live, welcome, wanted);
         for (int n = 1; n <= 3; ++n) {
             auto id = "baku-" + std::to_string(n);
             auto const& p = *centres[n - 1];
-            ASSERT_TRUE(caught_up(pg, p, id)) << p.log();
-            auto summary = summary_at(live, welcome, id, last_seq(p));
+            auto summary = summaries.contains(id) ? std::optional<json::object>(summaries.at(id)) : std::nullopt;
             ASSERT_TRUE(summary) << id << "\n" << room.log();
             auto own = own_figures(p);
             auto detail = detail_of(live, id);
