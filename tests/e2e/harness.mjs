@@ -35,12 +35,13 @@ export class Server {
     // Starts on the port it had before (0 the first time) and resolves once it listens.
     start() {
         const listen = `127.0.0.1:${this.port}`;
+        const from = this.log.length;  // a restart's own lines: the last run's "listening on" is no answer
         this.process = spawn(binary, ['run', '--config', this.config, '--listen', listen, '--data-dir', this.folder], { stdio: ['ignore', 'ignore', 'pipe'] });
         return new Promise((resolve, reject) => {
             const timer = setTimeout(() => reject(new Error(`novbe-server did not listen within 10 s:\n${this.log}`)), 10000);
             this.process.stderr.on('data', (chunk) => {
                 this.log += chunk;
-                const m = /listening on 127\.0\.0\.1:(\d+)/.exec(this.log.slice(this.log.lastIndexOf('recovered')));
+                const m = /listening on 127\.0\.0\.1:(\d+)/.exec(this.log.slice(from));
                 if (m && !this.listening) {
                     this.listening = true;
                     this.port = Number(m[1]);
