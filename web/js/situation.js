@@ -187,3 +187,6 @@ $('sign-in').addEventListener('submit', (event) => {
 mountStaffLanguagePicker($('language'));
 onStaffLanguage(render);
 setInterval(render, 1000);  // durations and silence tick between messages
+// The button ships disabled: a click before this module's handler is in place would submit the
+// form as a page load, with the secret in the address.
+$('sign-in-button').disabled = false;
