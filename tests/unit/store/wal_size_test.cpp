@@ -18,7 +18,7 @@ std::uintmax_t size_of(std::string const& file) {
     return ec ? 0 : size;
 }
 
-TEST(wal_size, stays_under_a_bound_while_ten_thousand_events_are_appended_under_load) {
+TEST(wal_size, stays_under_a_bound_while_twenty_thousand_events_are_appended_under_load) {
     temp_dir dir;
     auto path = dir.file("centre.db");
     event_source source;
@@ -31,7 +31,7 @@ TEST(wal_size, stays_under_a_bound_while_ten_thousand_events_are_appended_under_
     std::error_code first_error;
     std::uintmax_t largest_wal = 0;
     std::uint64_t appended = 0;
-    for (int visit = 0; appended < 10'000; ++visit) {
+    for (int visit = 0; appended < 20'000; ++visit) {
         {
             std::unique_lock lock(mutex);
             freed.wait(lock, [&] { return in_flight < in_flight_limit; });
@@ -53,12 +53,15 @@ TEST(wal_size, stays_under_a_bound_while_ten_thousand_events_are_appended_under_
     }
     opened.log->close();
     ASSERT_FALSE(first_error) << first_error.message();
-    EXPECT_GE(opened.log->last_durable(), 10'000u);
+    EXPECT_GE(opened.log->last_durable(), 20'000u);
     // The intended size: about 1,000 pages of 4 KiB before a checkpoint (SQLite's own default),
     // with room for what the writer commits while a checkpoint runs beside it (the WAL starts
-    // over only once a checkpoint has copied every frame), and at worst 2,000 frames and a
-    // batch, where the writer checkpoints itself. Without checkpoints it passes 16 MB here.
-    constexpr std::uintmax_t bound = 8 * 1024 * 1024;
+    // over only once a checkpoint has copied every frame). At 2,000 frames the writer checkpoints
+    // itself, but if the checkpointer's own pass is still under way then, the writer's is refused
+    // as busy and the WAL grows by what is committed until that pass ends: on a slow disk a few
+    // hundred frames (9.0 MB was seen once on a CI machine). Without checkpoints the WAL grows
+    // with the load, past 16 MB at half this count.
+    constexpr std::uintmax_t bound = 12 * 1024 * 1024;
     EXPECT_GT(largest_wal, 0u) << "the WAL was never seen";
     EXPECT_LT(largest_wal, bound) << "the database is " << size_of(path) << " bytes";
 }
