@@ -46,15 +46,19 @@ void checkpointer::run() {
     }
 }
 
+bool checkpoint_passive(database& db, std::function<void(std::string)> const& failed) {
+    int in_wal = 0;
+    int copied = 0;
+    int rc = sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &in_wal, &copied);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY) failed(db.path() + ": checkpoint: " + sqlite3_errmsg(db.handle()));
+    return rc == SQLITE_OK && in_wal >= 0 && copied == in_wal;
+}
+
 // Passive: it waits for no reader (a backup or the forwarder may hold one) and no writer. If a
 // reader kept some frames, the next attempt waits for another quarter of that growth rather than
 // coming back at every commit.
 void checkpointer::checkpoint() {
-    int in_wal = 0;
-    int copied = 0;
-    int rc = sqlite3_wal_checkpoint_v2(db_.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &in_wal, &copied);
-    if (rc != SQLITE_OK && rc != SQLITE_BUSY) failed_(db_.path() + ": checkpoint: " + sqlite3_errmsg(db_.handle()));
-    bool const complete = rc == SQLITE_OK && in_wal >= 0 && copied == in_wal;
+    bool const complete = checkpoint_passive(db_, failed_);
     std::lock_guard lock(mutex_);
     // Once every frame is back in the file, the writer's next commit starts the WAL over and its
     // hook counts from there; until then the count is the WAL's length, so look again later.

@@ -19,6 +19,11 @@
 
 namespace novbe::store {
 
+// One PASSIVE checkpoint on `db`: true once every frame of the WAL is back in the file. A busy
+// reader or another checkpoint under way is no failure (false); anything else SQLite refuses goes
+// to `failed`, in words naming the file.
+bool checkpoint_passive(database& db, std::function<void(std::string)> const& failed);
+
 class checkpointer {
 public:
     // `path`: a database already in WAL mode. `failed`: a checkpoint SQLite refused (not a busy

@@ -318,8 +318,7 @@ void event_log::write_report() {
 // the last frames, and the WAL would grow for as long as the load lasts. Here no commit runs
 // beside it, so the next commit starts the WAL over.
 void event_log::checkpoint_now() {
-    int rc = sqlite3_wal_checkpoint_v2(db_.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-    if (rc != SQLITE_OK && rc != SQLITE_BUSY) fail(options_.path + ": checkpoint: " + sqlite3_errmsg(db_.handle()));
+    checkpoint_passive(db_, [this](std::string why) { fail(std::move(why)); });
 }
 
 void event_log::fail(std::string why) {
