@@ -153,9 +153,9 @@ test('the kiosk fits portrait and landscape in every language: every button and 
 test('each citizen starts afresh: after the ticket and after a while idle; out of service in every language', { timeout: 60000 }, async () => {
     const errors = [];
     const context = await browser.newContext({ viewport: PORTRAIT, hasTouch: true });
-    const kiosk = await kioskPage(context, errors, '&idle=3');
+    const kiosk = await kioskPage(context, errors, '&idle=6');
     const start = async () => {
-        await kiosk.locator('#screen h2 .every-language').waitFor({ timeout: 5000 });
+        await kiosk.locator('#screen h2 .every-language').waitFor({ timeout: 10000 });
         const lines = await kiosk.locator('#screen h2 .every-language > span').evaluateAll((all) => all.map((s) => [s.lang, s.textContent]));
         assert.deepEqual(lines, ['az', 'en', 'ru', 'rw', 'fr'].map((l) => [l, words[l].chooseLanguage]));
         assert.equal(await kiosk.evaluate(() => document.documentElement.lang), 'az');  // the centre's first
@@ -174,13 +174,13 @@ test('each citizen starts afresh: after the ticket and after a while idle; out o
     await serviceButton(kiosk, 'notary').click();
     await kiosk.getByRole('button', { name: words.ru.normal }).click();
     await kiosk.locator('#ticket').waitFor({ state: 'visible' });
-    await kiosk.locator('#ticket').waitFor({ state: 'hidden', timeout: 5000 });
+    await kiosk.locator('#ticket').waitFor({ state: 'hidden', timeout: 10000 });
     await start();
     await kiosk.locator('#screen .choices button', { hasText: 'English' }).click();
     await serviceButton(kiosk, 'notary').waitFor();
-    await kiosk.waitForTimeout(2000);
+    await kiosk.waitForTimeout(3000);
     await kiosk.mouse.click(5, 400);  // a touch keeps the screen
-    await kiosk.waitForTimeout(2000);
+    await kiosk.waitForTimeout(3000);
     assert.equal(await serviceButton(kiosk, 'notary').count(), 1, 'a touch restarts the idle time');
     await start();
     await shoot(kiosk, 'citizen-kiosk-start-again');

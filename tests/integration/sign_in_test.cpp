@@ -61,7 +61,7 @@ TEST(sign_in, an_address_that_keeps_guessing_is_answered_later_and_later) {
         if (i == 0) first = took;
         last = took;
     }
-    EXPECT_LT(first, std::chrono::milliseconds(200));
+    EXPECT_LT(first, std::chrono::milliseconds(500));  // undelayed; loose for a loaded debug build
     EXPECT_GE(last, std::chrono::milliseconds(800)) << "the seventh guess was answered as fast as the first";
 }
 
@@ -137,7 +137,8 @@ TEST(sign_in, yesterdays_ticket_is_told_it_has_expired_and_counts_as_no_guess) {
     auto start = clock_type::now();  // six expired tickets slowed nobody
     ws_client guess(process.port());
     EXPECT_EQ("ERROR_CODE_UNAUTHENTICATED", error_name(guess.hello(v1::ROLE_KIOSK, "made-up")));
-    EXPECT_LT(clock_type::now() - start, std::chrono::milliseconds(200));
+    // Charged, six failures would delay this one by seconds; undelayed it takes milliseconds.
+    EXPECT_LT(clock_type::now() - start, std::chrono::milliseconds(1000));
     ws_client kiosk(process.port());  // and today's tickets carry today's stamp: they work
     kiosk.hello(v1::ROLE_KIOSK, server_process::kiosk_token);
     auto token = kiosk.request(issue("passport")).reply().issued_ticket().token();
