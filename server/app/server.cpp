@@ -8,6 +8,7 @@
 #endif
 #include "net/centre_service.hpp"
 #include "net/auth.hpp"
+#include "net/booking_gate.hpp"
 #include "net/dispatcher.hpp"
 #include "net/hub.hpp"
 #include "net/listener.hpp"
@@ -163,6 +164,16 @@ void apply_file(net::dispatcher& dispatch, net::centre_service const& centre, ne
                   std::to_string(centre.state().roster().devices.size()) + " devices");
 }
 
+// What the centre takes bookings for, in a line, so that a [booking] table left out is seen.
+void log_booking(net::settings const& s) {
+    std::size_t bookable = 0;
+    if (s.booking)
+        for (auto const& r : s.booking->services) bookable += r.bookable ? 1 : 0;
+    net::log_info("booking: " + std::to_string(bookable) + " of " + std::to_string(s.centre.services.size()) +
+                  " services bookable" + (s.booking ? "" : " (no [booking] table)") + "; " + std::to_string(s.portals.size()) +
+                  " portals may use /api/v1/");
+}
+
 // SIGHUP: the file again. A file that does not load changes nothing; a good one's users and
 // devices are applied, and everything else it changes waits for a restart (docs/SETUP.md#sighup).
 void reload(std::string const& path, net::settings const& running, net::dispatcher& dispatch, net::centre_service const& centre) {
@@ -214,6 +225,10 @@ int run_server(server_options const& options) {
     auto web_root = options.web_root.empty() ? std::string(NOVBE_SOURCE_WEB_ROOT) : options.web_root;
     auto state = std::make_shared<net::shared_state>(dispatch, settings, web_root, novbe::proto::novbe_proto_text);
     apply_file(dispatch, centre, settings, "start");
+    // The booking API on this port (docs/booking-api.yaml); without [[portal]] every request is 401.
+    net::booking_gate bookings(centre, settings.portals, io.get_executor());
+    state->bookings = &bookings;
+    log_booking(settings);
 
     auto central = start_forwarding(settings, options.data_dir, db);
     net::metrics counts;
