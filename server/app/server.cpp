@@ -94,12 +94,22 @@ core::time_point wall_clock() {
 // closing does not close it again.
 class day_keeper {
 public:
-    day_keeper(boost::asio::io_context& io, net::centre_service& centre) : timer_(io), centre_(centre) {}
+    // `retention_days` ([store]): ended bookings of slots older than that are forgotten by the
+    // engine (docs/DOMAIN.md#appointments), so snapshots keep no reference or phone of them either.
+    day_keeper(boost::asio::io_context& io, net::centre_service& centre, int retention_days)
+        : timer_(io), centre_(centre), retention_days_(retention_days) {}
 
     void start(std::chrono::seconds after = std::chrono::seconds(15)) {
         timer_.expires_after(after);
         timer_.async_wait([this](boost::system::error_code ec) {
             if (ec) return;
+            // First, so that a new day's snapshot (taken when its first event is durable) no
+            // longer holds the bookings that day puts past retention.
+            if (retention_days_ > 0) {
+                core::booking_outcome decided;
+                auto forgot = centre_.apply(core::booking_command{core::forget_ended{retention_days_}}, core::server_actor(), decided);
+                if (!forgot.outcome.events().empty()) centre_.commit(forgot, [] {});
+            }
             auto result = centre_.execute(core::tick{}, [] {});
             for (auto const& ev : result.events())
                 if (std::holds_alternative<core::day_closed>(ev)) net::log_info("closing time: waiting tickets closed unserved");
@@ -111,6 +121,7 @@ public:
 private:
     boost::asio::steady_timer timer_;
     net::centre_service& centre_;
+    int retention_days_;
 };
 
 // [central]: the durable log goes to the central database from a thread of its own, reading
@@ -256,7 +267,7 @@ int run_server(server_options const& options) {
     server->run();
     state->ready = true;
 
-    day_keeper days(io, centre);
+    day_keeper days(io, centre, settings.retention_days);
     // Started after closing time (a restart in the evening), the first tick comes at once: the
     // engine closes the day now, waiting tickets unserved, unless it already did before.
     bool late = core::phase_of(settings.centre.rules, wall_clock()) == core::hours_phase::after_closing;
