@@ -8,6 +8,7 @@
 #endif
 #include "net/centre_service.hpp"
 #include "net/auth.hpp"
+#include "net/booking_gate.hpp"
 #include "net/dispatcher.hpp"
 #include "net/hub.hpp"
 #include "net/listener.hpp"
@@ -93,12 +94,22 @@ core::time_point wall_clock() {
 // closing does not close it again.
 class day_keeper {
 public:
-    day_keeper(boost::asio::io_context& io, net::centre_service& centre) : timer_(io), centre_(centre) {}
+    // `retention_days` ([store]): ended bookings of slots older than that are forgotten by the
+    // engine (docs/DOMAIN.md#appointments), so snapshots keep no reference or phone of them either.
+    day_keeper(boost::asio::io_context& io, net::centre_service& centre, int retention_days)
+        : timer_(io), centre_(centre), retention_days_(retention_days) {}
 
     void start(std::chrono::seconds after = std::chrono::seconds(15)) {
         timer_.expires_after(after);
         timer_.async_wait([this](boost::system::error_code ec) {
             if (ec) return;
+            // First, so that a new day's snapshot (taken when its first event is durable) no
+            // longer holds the bookings that day puts past retention.
+            if (retention_days_ > 0) {
+                core::booking_outcome decided;
+                auto forgot = centre_.apply(core::booking_command{core::forget_ended{retention_days_}}, core::server_actor(), decided);
+                if (!forgot.outcome.events().empty()) centre_.commit(forgot, [] {});
+            }
             auto result = centre_.execute(core::tick{}, [] {});
             for (auto const& ev : result.events())
                 if (std::holds_alternative<core::day_closed>(ev)) net::log_info("closing time: waiting tickets closed unserved");
@@ -110,6 +121,7 @@ public:
 private:
     boost::asio::steady_timer timer_;
     net::centre_service& centre_;
+    int retention_days_;
 };
 
 // [central]: the durable log goes to the central database from a thread of its own, reading
@@ -163,6 +175,16 @@ void apply_file(net::dispatcher& dispatch, net::centre_service const& centre, ne
                   std::to_string(centre.state().roster().devices.size()) + " devices");
 }
 
+// What the centre takes bookings for, in a line, so that a [booking] table left out is seen.
+void log_booking(net::settings const& s) {
+    std::size_t bookable = 0;
+    if (s.booking)
+        for (auto const& r : s.booking->services) bookable += r.bookable ? 1 : 0;
+    net::log_info("booking: " + std::to_string(bookable) + " of " + std::to_string(s.centre.services.size()) +
+                  " services bookable" + (s.booking ? "" : " (no [booking] table)") + "; " + std::to_string(s.portals.size()) +
+                  " portals may use /api/v1/");
+}
+
 // SIGHUP: the file again. A file that does not load changes nothing; a good one's users and
 // devices are applied, and everything else it changes waits for a restart (docs/SETUP.md#sighup).
 void reload(std::string const& path, net::settings const& running, net::dispatcher& dispatch, net::centre_service const& centre) {
@@ -199,7 +221,8 @@ int run_server(server_options const& options) {
          .recent = [&](std::uint64_t seq, core::event const& ev, core::centre const& c, core::actor const& by) {
              one[0] = ev;
              subscribers.record(net::publish(c, one, seq, std::visit([](auto const& e) { return e.at; }, ev), by));
-         }},
+         },
+         .booking = settings.booking},
         settings.centre);
     net::log_info("recovered " + db + " up to event " + std::to_string(opened.last_sequence) + " (" +
                   std::to_string(opened.replayed) + " replayed after the snapshot used; the resume window holds " +
@@ -213,6 +236,10 @@ int run_server(server_options const& options) {
     auto web_root = options.web_root.empty() ? std::string(NOVBE_SOURCE_WEB_ROOT) : options.web_root;
     auto state = std::make_shared<net::shared_state>(dispatch, settings, web_root, novbe::proto::novbe_proto_text);
     apply_file(dispatch, centre, settings, "start");
+    // The booking API on this port (docs/booking-api.yaml); without [[portal]] every request is 401.
+    net::booking_gate bookings(centre, settings.portals, io.get_executor());
+    state->bookings = &bookings;
+    log_booking(settings);
 
     auto central = start_forwarding(settings, options.data_dir, db);
     net::metrics counts;
@@ -240,7 +267,7 @@ int run_server(server_options const& options) {
     server->run();
     state->ready = true;
 
-    day_keeper days(io, centre);
+    day_keeper days(io, centre, settings.retention_days);
     // Started after closing time (a restart in the evening), the first tick comes at once: the
     // engine closes the day now, waiting tickets unserved, unless it already did before.
     bool late = core::phase_of(settings.centre.rules, wall_clock()) == core::hours_phase::after_closing;

@@ -38,6 +38,21 @@ centre_service::applied centre_service::apply(core::command const& cmd, core::ac
     return a;
 }
 
+centre_service::applied centre_service::apply(core::booking_command const& cmd, core::actor by,
+                                              core::booking_outcome& decided) {
+    auto now = now_();
+    decided = centre_.appointments().decide(cmd, now, centre_);
+    std::vector<core::event> events;
+    for (auto const& e : decided.events) events.push_back(core::as_event(e));
+    applied a{.outcome = core::outcome(std::move(events)), .by = std::move(by)};
+    if (a.outcome.events().empty()) return a;
+    for (auto const& ev : a.outcome.events()) centre_.apply(ev);
+    a.told = publish(centre_, a.outcome.events(), applied_ + 1, now, a.by);
+    applied_ += a.outcome.events().size();
+    hub_.record(a.told);
+    return a;
+}
+
 void centre_service::commit(applied const& a, std::function<void()> when_durable, std::string key, std::string reply) {
     hand_over(store::durable_log::request{
         .events = a.outcome.ok() ? a.outcome.events() : std::vector<core::event>{},

@@ -39,6 +39,10 @@ public:
         core::actor by;
     };
     applied apply(core::command const& cmd, core::actor by);
+    // A booking command (docs/DOMAIN.md#appointments), decided by the centre's bookings into
+    // `decided`; its events (a refusal may carry some: a late check-in's lapse) applied and told
+    // as apply()'s, so commit() makes them durable the same way.
+    applied apply(core::booking_command const& cmd, core::actor by, core::booking_outcome& decided);
     void commit(applied const& a, std::function<void()> when_durable, std::string key = {}, std::string reply = {});
 
     // The sequence of the last event applied (durable or not yet).

@@ -1,6 +1,7 @@
 #include "http_session.hpp"
 
 #include "command_table.hpp"
+#include "net/booking_gate.hpp"
 #include "net/drained_stream.hpp"
 #include "net/log.hpp"
 #include "net/speech.hpp"
@@ -247,6 +248,7 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
             ->run(std::move(req));
     }
     if (path == "/speech" && req.method() == http::verb::get) return speak(req);
+    if (path.starts_with(api_prefix) && state_->bookings) return api(req, client.to_string());
     send(std::make_shared<response>(answer(*state_, req, who)), req.method() == http::verb::head);
 }
 
@@ -284,6 +286,24 @@ void http_session::speak(http::request<http::string_body> const& req) {
     });
 }
 
+void http_session::api(http::request<http::string_body> const& req, std::string const& client) {
+    api_call call{.method = std::string(req.method_string()), .target = std::string(req.target()),
+                  .api_key = std::string(req["X-Api-Key"]), .body = req.body()};
+    state_->bookings->handle(std::move(call), client, [self = shared_from_this(), version = req.version(), keep = req.keep_alive(),
+                                                       client](api_answer answer, bool known) {
+        boost::asio::post(self->stream_.get_executor(), [self, version, keep, client, answer = std::move(answer), known] {
+            if (!known) self->state_->refused_requests.note("401 for an API key from " + client);
+            // A portal that showed its key has signed in: its connection no longer counts
+            // among its address's unauthenticated ones (a rush keeps many open).
+            if (known && !self->via_proxy_) self->slot_.release();
+            auto res = std::make_shared<response>(reply(version, keep, static_cast<http::status>(answer.status),
+                                                        std::move(answer.body), "application/json"));
+            res->set(http::field::cache_control, "no-store");
+            self->send(res, false);
+        });
+    });
+}
+
 void http_session::on_write(bool keep_alive, beast::error_code ec, std::size_t) {
     if (ec) return log_failure(ec, "http write " + peer_label_);
     if (!keep_alive) return async_drain(stream_, [self = shared_from_this()](beast::error_code) {});
@@ -307,8 +327,13 @@ void http_session::unreadable(beast::error_code ec) {
                           std::to_string(limit.max_header_bytes) + " bytes of them.\n");
     }
     state_->refused_requests.note(ec.message() + " from " + peer_label_);
-    if (ec == http::error::body_limit)
+    if (ec == http::error::body_limit) {
+        if (std::string_view(parser_->get().target()).starts_with(api_prefix))  // the API answers in JSON
+            return refuse(http::status::payload_too_large,
+                          R"({"error":"too_large","message":"The body is over )" + std::to_string(max_api_body) + R"( bytes."})",
+                          "application/json");
         return refuse(http::status::payload_too_large, "The request's body is too large for this server.\n");
+    }
     return refuse(http::status::bad_request, "The request could not be read as HTTP/1.1 (" + ec.message() + ").\n");
 }
 
@@ -318,8 +343,8 @@ void http_session::too_long_address() {
                                            std::to_string(state_->limit.max_target_bytes) + " bytes of it.\n");
 }
 
-void http_session::refuse(http::status status, std::string sentence) {
-    auto res = std::make_shared<response>(reply(11, false, status, std::move(sentence)));
+void http_session::refuse(http::status status, std::string sentence, std::string_view type) {
+    auto res = std::make_shared<response>(reply(11, false, status, std::move(sentence), type));
     stream_.expires_after(std::chrono::seconds(5));
     http::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
         if (ec) return log_failure(ec, "http write " + self->peer_label_);

@@ -1,6 +1,6 @@
 #pragma once
 // One HTTP connection: /healthz, /novbe.proto, /metrics, the pages, and the upgrade of /ws to a
-// WebSocket session speaking novbe.v1. It works out the client's address (through a trusted
+// WebSocket session speaking novbe.v1, and the booking API under /api/v1/. It works out the client's address (through a trusted
 // proxy, the forwarded one), holds that address's place among the connections that have not
 // signed in, refuses a Host that is not this server's, and answers a request it cannot read
 // (414, 431, 413, 400) before it closes.
@@ -32,10 +32,12 @@ private:
     void unreadable(boost::beast::error_code ec);
     void too_long_address();
     void speak(boost::beast::http::request<boost::beast::http::string_body> const& req);
+    // /api/v1/...: the booking API (booking_gate.hpp); JSON answers, the next request read after.
+    void api(boost::beast::http::request<boost::beast::http::string_body> const& req, std::string const& client);
     void send(std::shared_ptr<boost::beast::http::response<boost::beast::http::string_body>> res, bool head);
     // An answer that ends the connection: written, then the rest of what the client sends is
     // read and dropped (drained_stream.hpp), so that it gets to read the answer.
-    void refuse(boost::beast::http::status status, std::string sentence);
+    void refuse(boost::beast::http::status status, std::string sentence, std::string_view type = "text/plain; charset=utf-8");
 
     boost::beast::tcp_stream stream_;
     boost::beast::flat_buffer buffer_;

@@ -53,6 +53,9 @@ core::booking_event decode_booking_event(std::string_view bytes, core::centre_co
     // Not a switch: the centre's kinds are none of this decoder's business (codec.hpp has them).
     if (m.has_booking_made()) {
         auto const& e = m.booking_made();
+        if (e.erased())  // retention's: the personal data is gone, the booking's place in the log stays
+            return core::booking_made{e.booking(), service_of(e.service(), config), at_ms(e.slot_ms()),
+                                      "erased-" + std::to_string(e.booking()), "", e.portal(), {0, e.booking()}, at};
         if (e.reference().empty() || e.reference().size() > core::max_booking_reference ||
             e.phone().size() > core::max_booking_phone || e.portal().size() > core::max_portal_name)
             throw codec_error("a booking's reference, phone or portal is out of range");

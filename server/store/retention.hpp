@@ -7,7 +7,8 @@
 namespace novbe::store {
 
 // Erases ticket tokens, languages and the clerks' free-text outcomes of days before
-// `before_day` from the report rows and the logged events, and drops snapshots of those days
+// `before_day` from the report rows and the logged events, a booking's reference, phone and
+// token once its slot is that old (the event kept, marked erased), and drops snapshots of those days
 // (all but the newest). Idempotent; runs inside the caller's transaction.
 void erase_personal_data(database& db, core::day_number before_day);
 

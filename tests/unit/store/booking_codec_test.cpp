@@ -2,6 +2,7 @@
 // bookings; bytes of another kind, a vanished service or an over-long reference are refused.
 #include "store/booking_codec.hpp"
 #include "store/codec.hpp"
+#include "store_fixture.hpp"
 
 #include "../core/booking_fixture.hpp"
 
@@ -107,6 +108,102 @@ TEST_F(booking_codec, refuses_what_is_not_a_booking_event_of_this_centre) {
     auto long_reference = std::get<core::booking_made>(booking_log.front());
     long_reference.reference = std::string(65, 'x');
     EXPECT_THROW(decode_booking_event(encode_booking_event(long_reference, c.config()), c.config()), codec_error);
+}
+
+}  // namespace
+}  // namespace novbe::store::testing
+
+namespace novbe::store::testing {
+namespace {
+
+// Recovery builds the centre with the configured booking rules (log_options::booking): a
+// restart keeps the bookings made and books by the same rules; without them nothing is bookable.
+TEST_F(booking_codec, a_reopened_log_books_by_its_configured_rules) {
+    temp_dir dir;
+    auto rules = core::testing::small_booking(c.config());
+    log_options options{.path = dir.file("centre.db"), .booking = rules};
+    {
+        auto opened = event_log::open(options, c.config());
+        EXPECT_TRUE(opened.centre.appointments().config() == rules);
+        auto const& here = opened.centre;
+        auto out = here.appointments().decide(core::book_slot{0, at("09:00"), "AZ-1", "", "irembo", {9, 1}}, now, here);
+        ASSERT_TRUE(out.ok()) << static_cast<int>(out.error);
+        std::vector<core::event> events;
+        for (auto const& ev : out.events) events.push_back(core::as_event(ev));
+        ASSERT_FALSE(append_and_wait(*opened.log, events).ec);
+        opened.log->close();
+    }
+    auto again = event_log::open(options, c.config());
+    EXPECT_TRUE(again.centre.appointments().config() == rules);
+    ASSERT_NE(nullptr, again.centre.appointments().find(core::ticket_token{9, 1}));
+    EXPECT_EQ("AZ-1", again.centre.appointments().find(core::ticket_token{9, 1})->reference);
+    auto second = again.centre.appointments().decide(core::book_slot{0, at("09:00"), "AZ-2", "", "irembo", {9, 2}}, now, again.centre);
+    EXPECT_TRUE(second.ok()) << "the same rules take a second booking";
+    again.log->close();
+    options.booking.reset();
+    auto none = event_log::open(options, c.config());
+    auto refused = none.centre.appointments().decide(core::book_slot{0, at("09:30"), "AZ-3", "", "irembo", {9, 3}}, now, none.centre);
+    EXPECT_EQ(core::booking_errc::not_bookable, refused.error);
+}
+
+}  // namespace
+}  // namespace novbe::store::testing
+
+namespace novbe::store::testing {
+namespace {
+
+// Retention (docs/DOMAIN.md#appointments): a booking whose slot is older than retention_days
+// loses reference, phone and token from the log, its event kept and marked erased; the engine
+// forgets it (forget_ended); a restart that replays the whole log still reads every event.
+TEST_F(booking_codec, retention_erases_an_old_bookings_personal_data_and_a_restart_replays) {
+    temp_dir dir;
+    auto rules = core::testing::small_booking(c.config());
+    log_options options{.path = dir.file("centre.db"), .retention_days = 1, .booking = rules};
+    auto opened = event_log::open(options, c.config());
+    auto here = opened.centre;
+    auto append = [&](std::vector<core::event> events) {
+        for (auto const& ev : events) here.apply(ev);
+        ASSERT_FALSE(append_and_wait(*opened.log, events).ec);
+    };
+    auto run = [&](core::booking_command const& cmd, core::time_point t) {
+        std::vector<core::event> events;
+        for (auto const& ev : here.appointments().decide(cmd, t, here).events) events.push_back(core::as_event(ev));
+        append(events);
+    };
+    append(here.decide(core::tick{}, at("08:00")).events());  // the day starts
+    run(core::book_slot{0, at("09:00"), "AZ-OLD", "+994 50 111", "irembo", {9, 1}}, at("08:00"));
+    run(core::book_slot{0, at("09:00", 5), "AZ-NEW", "+994 50 222", "irembo", {9, 2}}, at("08:01"));
+    append(here.decide(core::tick{}, at("09:41")).events());  // AZ-OLD lapses
+    // Three days on, as the server's tick does: the engine forgets AZ-OLD, then the new day
+    // starts (its snapshot without AZ-OLD) and the store's retention runs.
+    run(core::forget_ended{1}, at("08:00", 3));
+    append(here.decide(core::tick{}, at("08:00", 3)).events());
+    opened.log->close();
+
+    database db(options.path);
+    auto holding = [&](std::string const& text) {
+        return db.query_int("SELECT count(*) FROM events WHERE instr(body, '" + text + "') > 0") +
+               db.query_int("SELECT count(*) FROM snapshots WHERE instr(body, '" + text + "') > 0");
+    };
+    EXPECT_EQ(0, holding("AZ-OLD")) << "the old booking's reference is gone from events and snapshots";
+    EXPECT_EQ(0, holding("+994 50 111"));
+    EXPECT_GT(holding("AZ-NEW"), 0) << "a booking still to come keeps its reference";
+    statement made(db, "SELECT body FROM events WHERE kind = ?1 ORDER BY seq");
+    made.bind(1, kind_of<core::booking_made>);
+    ASSERT_TRUE(made.step());
+    auto erased = std::get<core::booking_made>(decode_event(made.column_blob(0), c.config()));
+    EXPECT_EQ("erased-1", erased.reference);
+    EXPECT_EQ("", erased.phone);
+    EXPECT_EQ((core::ticket_token{0, 1}), erased.token);
+    EXPECT_EQ(at("09:00"), erased.slot) << "its service and slot stay, for the counts";
+    db.exec("DELETE FROM snapshots");  // the restart replays every event, the erased one too
+
+    auto again = event_log::open(options, c.config());
+    EXPECT_EQ(nullptr, again.centre.appointments().find(core::ticket_token{9, 1}));
+    ASSERT_NE(nullptr, again.centre.appointments().find(core::ticket_token{9, 2}));
+    EXPECT_EQ("AZ-NEW", again.centre.appointments().find(core::ticket_token{9, 2})->reference);
+    EXPECT_TRUE(again.centre.appointments().all() == here.appointments().all());
+    EXPECT_EQ(here.appointments().no_show_percent(0), again.centre.appointments().no_show_percent(0));
 }
 
 }  // namespace
