@@ -1,5 +1,6 @@
 #include "config_file.hpp"
 
+#include "booking_file.hpp"
 #include "config_keys.hpp"
 #include "reason_config.hpp"
 #include "net/auth.hpp"
@@ -361,6 +362,7 @@ net::settings load_config(std::string const& path) {
     read_counters(in, root, s);
     s.centre.reasons = read_reasons(path, root, s.profile.languages);
     if (auto problem = core::validate(s.centre); !problem.empty()) in.fail(&root, problem);
+    read_booking(path, root, s);
     read_people(in, root, s);
     read_central(in, root, s);
     return s;

@@ -21,6 +21,9 @@ constexpr std::string_view keys[] = {
 
     "services.id", "services.prefix", "services.agency", "services.names.*", "services.target_wait_minutes",
     "services.max_wait_minutes", "services.service_minutes",
+    // A service's own booking rules over [booking]'s (docs/DOMAIN.md#capacity)
+    "services.bookable", "services.booking_daily_cap", "services.booking_slot_minutes", "services.booking_counters",
+    "services.booking_walk_in_percent", "services.booking_max_overbook_percent",
 
     "counters.number", "counters.name", "counters.services", "counters.policy", "counters.normal_per_priority",
 
@@ -37,10 +40,16 @@ constexpr std::string_view keys[] = {
     "reasons.code", "reasons.names.*",  // out-of-order actions' codes (docs/DOMAIN.md#reasons)
 
     "central.connection", "central.centre_id", "central.batch_events",  // docs/CENTRAL.md
+
+    // Appointments (docs/DOMAIN.md#appointments) and the portals of the booking API (docs/booking-api.yaml)
+    "booking.days_ahead", "booking.slot_minutes", "booking.walk_in_percent", "booking.max_overbook_percent",
+    "booking.check_in_before_minutes", "booking.check_in_after_minutes", "booking.no_show_minimum",
+    "booking.holidays", "booking.hours.*", "booking.exceptions.*",
+    "portal.name", "portal.key_sha256",
 };
 
 // The top-level keys written as lists of tables ([[services]]); the other tables are one each.
-constexpr std::string_view lists[] = {"services", "counters", "devices", "users", "reasons"};
+constexpr std::string_view lists[] = {"services", "counters", "devices", "users", "reasons", "portal"};
 
 bool is_list(std::string_view top) { return std::find(std::begin(lists), std::end(lists), top) != std::end(lists); }
 

@@ -199,7 +199,8 @@ int run_server(server_options const& options) {
          .recent = [&](std::uint64_t seq, core::event const& ev, core::centre const& c, core::actor const& by) {
              one[0] = ev;
              subscribers.record(net::publish(c, one, seq, std::visit([](auto const& e) { return e.at; }, ev), by));
-         }},
+         },
+         .booking = settings.booking},
         settings.centre);
     net::log_info("recovered " + db + " up to event " + std::to_string(opened.last_sequence) + " (" +
                   std::to_string(opened.replayed) + " replayed after the snapshot used; the resume window holds " +

@@ -5,6 +5,7 @@
 // request's size limits are the HTTP session's, and this checks everything inside the body.
 #include "core/bookings.hpp"
 #include "core/centre.hpp"
+#include "net/settings.hpp"  // portal_key
 
 #include <optional>
 #include <string>
@@ -12,13 +13,6 @@
 #include <vector>
 
 namespace novbe::net {
-
-// One portal allowed to book: its name (kept with each of its bookings) and the SHA-256 of its
-// API key in hex (`[[portal]] name`, `key_sha256`), so the configuration holds no key.
-struct portal_key {
-    std::string name;
-    std::string key_sha256;
-};
 
 struct api_request {
     std::string_view method;   // "GET", "POST", "DELETE"

@@ -3,6 +3,7 @@
 // devices and people the file seeds the log with (docs/SETUP.md: once running, the log's
 // roster is who may sign in), and the edge's limits. Plain values, read from the configuration
 // file by the app layer.
+#include "core/booking_config.hpp"
 #include "core/config.hpp"
 
 #include <chrono>
@@ -71,6 +72,14 @@ struct limits {
     std::size_t max_target_bytes = 4 * 1024;       // its URL (414)
 };
 
+// One portal allowed to book: its name (kept with each of its bookings) and the SHA-256 of its
+// API key in hex (`[[portal]] name`, `key_sha256`), so the configuration holds no key.
+struct portal_key {
+    std::string name;
+    std::string key_sha256;
+    bool operator==(portal_key const&) const = default;
+};
+
 // [central]: forwarding of the durable log to a central PostgreSQL (docs/CENTRAL.md#configuration).
 struct central_settings {
     std::string connection;           // a libpq URI ("postgresql://...") or keyword string
@@ -90,6 +99,10 @@ struct settings {
     // folder): a token of an earlier day is then told apart from a guessed one. Empty: no stamp.
     std::string token_key;
     std::optional<central_settings> central;  // no [central]: no forwarding
+    // [booking] and each service's booking keys (docs/DOMAIN.md#appointments); unset: no
+    // [booking] table, nothing bookable (core::booking_config::none).
+    std::optional<core::booking_config> booking;
+    std::vector<portal_key> portals;  // [[portal]]: who may use the booking API
 };
 
 }  // namespace novbe::net

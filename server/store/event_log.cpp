@@ -104,7 +104,7 @@ event_log::event_log(log_options options, core::centre_config config)
             day_before = c.day();
             if (options_.recent && seq > window_from) options_.recent(seq, ev, c, by);
         },
-        options_.recent ? window_from : UINT64_MAX);
+        options_.recent ? window_from : UINT64_MAX, options_.booking);
     mark_reported_->bind(1, static_cast<std::int64_t>(r.last_sequence)).run();
     tx.commit();
     options_.recent = nullptr;  // what it holds need not outlive open()

@@ -24,6 +24,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <thread>
@@ -43,6 +44,9 @@ struct log_options {
     // far enough back for it (the newest at least this many events old, and all newer ones).
     std::uint64_t resume_window = 0;
     std::function<void(std::uint64_t sequence, core::event const&, core::centre const&, core::actor const&)> recent;
+    // What the centre offers for booking ([booking]); unset: nothing bookable. Static for a run,
+    // like the centre's configuration: recovery builds the centre with it.
+    std::optional<core::booking_config> booking;
 };
 
 // Why an append was not made durable, besides SQLite's own codes (sqlite_category).

@@ -12,7 +12,7 @@ namespace {
 // `sequence`: the newest one allowed on the way in, the one used (0: none) on the way out.
 // If there is none that old, `fallback` (>= sequence) allows the oldest one up to it instead.
 core::centre from_snapshot(database& db, core::centre_config const& config, std::uint64_t& sequence,
-                           std::uint64_t fallback) {
+                           std::uint64_t fallback, std::optional<core::booking_config> const& booking) {
     statement newest(db, "SELECT seq, body FROM snapshots WHERE seq <= ?1 ORDER BY seq DESC LIMIT 1");
     newest.bind(1, static_cast<std::int64_t>(sequence));
     statement oldest(db, "SELECT seq, body FROM snapshots WHERE seq <= ?1 ORDER BY seq LIMIT 1");
@@ -25,13 +25,13 @@ core::centre from_snapshot(database& db, core::centre_config const& config, std:
     }
     if (!found) {
         sequence = 0;
-        return core::centre(config);
+        return core::centre(config, booking);
     }
     sequence = static_cast<std::uint64_t>(row->column_int(0));
     auto where = db.path() + ": the snapshot at sequence " + std::to_string(sequence);
     try {
         auto image = decode_snapshot(row->column_blob(1), config);
-        auto c = core::centre::from_image(config, std::move(image));
+        auto c = core::centre::from_image(config, std::move(image), booking);
         if (!c) throw codec_error("its tickets and counters do not fit the configuration");
         return std::move(*c);
     } catch (codec_error const& e) {
@@ -43,9 +43,9 @@ core::centre from_snapshot(database& db, core::centre_config const& config, std:
 
 recovered recover(database& db, core::centre_config const& config, std::uint64_t newest_snapshot,
                   std::function<void(std::uint64_t, core::event const&, core::centre const&, core::actor const&)> const& replayed,
-                  std::uint64_t replay_from) {
+                  std::uint64_t replay_from, std::optional<core::booking_config> const& booking) {
     std::uint64_t snapshot = std::min(newest_snapshot, replay_from);
-    recovered r{.centre = from_snapshot(db, config, snapshot, newest_snapshot), .snapshot_sequence = snapshot};
+    recovered r{.centre = from_snapshot(db, config, snapshot, newest_snapshot, booking), .snapshot_sequence = snapshot};
     r.last_sequence = snapshot;
 
     event_decoder decode(config);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 
 namespace novbe::store {
 
@@ -23,8 +24,9 @@ struct recovered {
 // `replay_from`: the caller wants every event after it replayed as well (the resume window), so
 // the newest snapshot at or before it is used; if none is kept that old, the oldest snapshot up
 // to `newest_snapshot` (a shorter window rather than a replay of the whole log).
+// `booking`: the centre's booking rules (unset: nothing bookable), given to the centre rebuilt.
 recovered recover(database& db, core::centre_config const& config, std::uint64_t newest_snapshot,
                   std::function<void(std::uint64_t, core::event const&, core::centre const&, core::actor const&)> const& replayed = {},
-                  std::uint64_t replay_from = UINT64_MAX);
+                  std::uint64_t replay_from = UINT64_MAX, std::optional<core::booking_config> const& booking = std::nullopt);
 
 }  // namespace novbe::store

@@ -57,7 +57,7 @@ TEST(priority_ratio_config, out_of_range_is_refused_with_its_line) {
         std::remove(path.c_str());
         EXPECT_NE(std::string::npos, error.find(": 'normal_per_priority' is 0")) << error;
         EXPECT_NE(std::string::npos, error.find(" to 100")) << error;
-        EXPECT_TRUE(error.starts_with(from == centre_line ? "22:" : "127:")) << error;
+        EXPECT_TRUE(error.starts_with(from == centre_line ? "22:" : "129:")) << error;
     }
 }
 

@@ -2,6 +2,7 @@
 // bookings; bytes of another kind, a vanished service or an over-long reference are refused.
 #include "store/booking_codec.hpp"
 #include "store/codec.hpp"
+#include "store_fixture.hpp"
 
 #include "../core/booking_fixture.hpp"
 
@@ -107,6 +108,42 @@ TEST_F(booking_codec, refuses_what_is_not_a_booking_event_of_this_centre) {
     auto long_reference = std::get<core::booking_made>(booking_log.front());
     long_reference.reference = std::string(65, 'x');
     EXPECT_THROW(decode_booking_event(encode_booking_event(long_reference, c.config()), c.config()), codec_error);
+}
+
+}  // namespace
+}  // namespace novbe::store::testing
+
+namespace novbe::store::testing {
+namespace {
+
+// Recovery builds the centre with the configured booking rules (log_options::booking): a
+// restart keeps the bookings made and books by the same rules; without them nothing is bookable.
+TEST_F(booking_codec, a_reopened_log_books_by_its_configured_rules) {
+    temp_dir dir;
+    auto rules = core::testing::small_booking(c.config());
+    log_options options{.path = dir.file("centre.db"), .booking = rules};
+    {
+        auto opened = event_log::open(options, c.config());
+        EXPECT_TRUE(opened.centre.appointments().config() == rules);
+        auto const& here = opened.centre;
+        auto out = here.appointments().decide(core::book_slot{0, at("09:00"), "AZ-1", "", "irembo", {9, 1}}, now, here);
+        ASSERT_TRUE(out.ok()) << static_cast<int>(out.error);
+        std::vector<core::event> events;
+        for (auto const& ev : out.events) events.push_back(core::as_event(ev));
+        ASSERT_FALSE(append_and_wait(*opened.log, events).ec);
+        opened.log->close();
+    }
+    auto again = event_log::open(options, c.config());
+    EXPECT_TRUE(again.centre.appointments().config() == rules);
+    ASSERT_NE(nullptr, again.centre.appointments().find(core::ticket_token{9, 1}));
+    EXPECT_EQ("AZ-1", again.centre.appointments().find(core::ticket_token{9, 1})->reference);
+    auto second = again.centre.appointments().decide(core::book_slot{0, at("09:00"), "AZ-2", "", "irembo", {9, 2}}, now, again.centre);
+    EXPECT_TRUE(second.ok()) << "the same rules take a second booking";
+    again.log->close();
+    options.booking.reset();
+    auto none = event_log::open(options, c.config());
+    auto refused = none.centre.appointments().decide(core::book_slot{0, at("09:30"), "AZ-3", "", "irembo", {9, 3}}, now, none.centre);
+    EXPECT_EQ(core::booking_errc::not_bookable, refused.error);
 }
 
 }  // namespace
