@@ -2,6 +2,7 @@
 // `run` is the kiosk itself: language, service, priority, ticket, and again.
 #include "client/blocking_client.hpp"
 #include "client/refusal.hpp"
+#include "kiosk/check_in.hpp"
 #include "kiosk/screens.hpp"
 #include "kiosk/texts.hpp"
 #include "kiosk/ticket.hpp"
@@ -32,6 +33,7 @@ enum exit_code { printed = 0, refused = 1, usage_error = 2, out_of_service = 3, 
 struct settings {
     client::options link;
     std::string service, language, printer, status_base;
+    std::optional<std::string> booking;  // check-in: the booking's code instead of a service
     bool language_given = false;  // --lang; else English, or the centre's first if it has no English
     bool priority = false;
     std::chrono::milliseconds wait = 10s;
@@ -42,6 +44,7 @@ struct settings {
 int usage(std::string const& why) {
     if (!why.empty()) std::cerr << "novbe-kiosk: " << why << "\n";
     (why.empty() ? std::cout : std::cerr) << "usage: novbe-kiosk issue --service ID [--lang az|en|ru|rw|fr] [--priority] [COMMON]\n"
+                 "       novbe-kiosk check-in CODE [--lang az|en|ru|rw|fr] [COMMON]   (a booking's QR code or reference)\n"
                  "       novbe-kiosk run [COMMON]\n"
                  "COMMON: [--server HOST:PORT] [--printer PATH] [--token TOKEN] [--status-url URL] [--wait SECONDS]\n"
                  "  --printer  an ESC/POS printer device (/dev/usb/lp0) or a file; without it, text on the terminal\n"
@@ -55,7 +58,12 @@ std::optional<settings> parse(int argc, char** argv, std::string& error) {
     std::string server = "127.0.0.1:8080";
     char const* env_token = std::getenv("NOVBE_KIOSK_TOKEN");
     std::string token = env_token ? env_token : demo_token;
-    for (int i = 2; i < argc; ++i) {
+    int i = 2;
+    if (std::string(argv[1]) == "check-in") {
+        if (argc < 3 || argv[2][0] == '-') throw std::invalid_argument("check-in needs the booking's CODE");
+        s.booking = argv[i++];
+    }
+    for (; i < argc; ++i) {
         std::string arg = argv[i];
         auto value = [&]() -> std::string {
             if (i + 1 >= argc) throw std::invalid_argument(arg + " needs a value");
@@ -130,11 +138,20 @@ int take_ticket(client::blocking_client& link, settings s, output& out, std::opt
         s.language = spoken[0];  // the server would refuse a language the centre does not speak
     auto const& words = kiosk::texts_for(s.language);
     v1::ClientMessage m;
-    auto& issue = *m.mutable_issue_ticket();
-    issue.set_service_id(s.service);
-    issue.set_language(s.language);
-    issue.set_priority(s.priority ? v1::PRIORITY_CLASS_PRIORITY : v1::PRIORITY_CLASS_NORMAL);
+    if (s.booking) m = kiosk::check_in_request(*s.booking, s.language);  // its ticket prints as any other
+    else {
+        auto& issue = *m.mutable_issue_ticket();
+        issue.set_service_id(s.service);
+        issue.set_language(s.language);
+        issue.set_priority(s.priority ? v1::PRIORITY_CLASS_PRIORITY : v1::PRIORITY_CLASS_NORMAL);
+    }
     auto answer = link.request(m, s.wait);
+    if (answer.has_error() && s.booking && answer.error().code() != v1::ERROR_CODE_UNAVAILABLE) {
+        auto const now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::system_clock::now().time_since_epoch()).count();
+        std::cerr << kiosk::check_in_refusal(answer.error(), s.language, link.welcome().centre().time_zone(), now) << "\n";
+        return refused;
+    }
     if (answer.has_error()) {  // in the citizen's language; a closed centre says when it opens
         auto const& e = answer.error();
         bool unreachable = e.code() == v1::ERROR_CODE_UNAVAILABLE;
@@ -157,11 +174,13 @@ int take_ticket(client::blocking_client& link, settings s, output& out, std::opt
 
 constexpr int reprint = -1;
 constexpr int end_of_input = -2;  // closes the kiosk
+constexpr int booking = -3;       // "b": a booking's check-in
 
 // Asks for one of `count` numbered choices; 0 gives nullopt (back), "r" reprint.
 std::optional<int> choose(int count) {
     for (std::string line; std::cout << "> " << std::flush, std::getline(std::cin, line);) {
         if (line == "r" || line == "R") return reprint;
+        if (line == "b" || line == "B") return booking;
         try {
             int n = std::stoi(line);
             if (n == 0) return std::nullopt;
@@ -208,8 +227,18 @@ int run_kiosk(client::blocking_client& link, settings s, output& out) {
             std::lock_guard lock(board->mutex);
             std::cout << kiosk::service_screen(centre, s.language, board->lines);
         }
+        std::cout << "  b  " << words.have_booking << "\n";
         auto service = choose(centre.services_size());
         if (service == end_of_input) return printed;
+        if (service == booking) {  // the code typed, or read by a scanner that types it and Enter
+            std::cout << words.check_in_code << ": " << std::flush;
+            std::string code;
+            if (!std::getline(std::cin, code)) return printed;
+            auto with_code = s;
+            with_code.booking = code;
+            if (take_ticket(link, with_code, out, last) == printed) std::cout << words.take_ticket << "\n";
+            continue;
+        }
         if (!service || *service < 1) continue;
         s.service = centre.services(*service - 1).id();
         std::cout << "\n" << words.choose_priority << "\n(" << words.priority_hint << ")\n  1  " << words.normal << "\n  2  "
@@ -238,7 +267,7 @@ int main(int argc, char** argv) {
     }
     if (!s) return usage(error);
     if (command == "issue" && s->service.empty()) return usage("issue needs --service ID");
-    if (command != "issue" && command != "run")
+    if (command != "issue" && command != "run" && command != "check-in")
         return usage((command.rfind('-', 0) == 0 ? "unknown option " : "unknown command ") + command);
     s->language_given = !s->language.empty();
     if (!s->language_given) s->language = "en";

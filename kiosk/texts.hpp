@@ -31,6 +31,10 @@ struct kiosk_texts {
     char const* about_range;      // "about {low}–{high} min" (docs/DOMAIN.md#estimates)
     char const* waiting_count;    // "{n} waiting", beside a service on the kiosk's list
     char const* no_counter_short; // the same list's "No counter open"
+    char const* have_booking;     // the menu's entry for a booking's check-in
+    char const* check_in_code;    // what to type or scan
+    char const* check_in_too_early;  // "... opens at {time} ..."
+    char const* check_in_lapsed;  // and that a walk-in ticket can be taken
 };
 
 // The table for a language, or English's if there is none.

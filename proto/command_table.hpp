@@ -100,6 +100,7 @@ inline constexpr std::array table{
     row{detail::M::kListDevices,     "list_devices",      detail::managers, effect::read},
     row{detail::M::kAddDevice,       "add_device",        detail::admins,   effect::mutating},
     row{detail::M::kChangeDevice,    "change_device",     detail::admins,   effect::mutating},
+    row{detail::M::kCheckIn,         "check_in",          {v1::ROLE_KIOSK}, effect::mutating},
     // clang-format on
 };
 

@@ -27,8 +27,12 @@ core::outcome centre_service::execute(core::command const& cmd, std::function<vo
 }
 
 centre_service::applied centre_service::apply(core::command const& cmd, core::actor by) {
+    return apply([&cmd](core::centre const& c, core::time_point now) { return c.decide(cmd, now); }, std::move(by));
+}
+
+centre_service::applied centre_service::apply(decision const& decide, core::actor by) {
     auto now = now_();
-    applied a{.outcome = centre_.decide(cmd, now), .by = std::move(by)};
+    applied a{.outcome = decide(centre_, now), .by = std::move(by)};
     if (!a.outcome.ok() || a.outcome.events().empty()) return a;
     for (auto const& ev : a.outcome.events()) centre_.apply(ev);
     // Told as of now, in wire form: later commands cannot change what these events said.

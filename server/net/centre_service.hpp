@@ -43,6 +43,10 @@ public:
     // `decided`; its events (a refusal may carry some: a late check-in's lapse) applied and told
     // as apply()'s, so commit() makes them durable the same way.
     applied apply(core::booking_command const& cmd, core::actor by, core::booking_outcome& decided);
+    // The same for a decision the caller makes from the state and the time (a check-in decides
+    // over the bookings and the centre together: core/check_in.hpp).
+    using decision = std::function<core::outcome(core::centre const&, core::time_point)>;
+    applied apply(decision const& decide, core::actor by);
     void commit(applied const& a, std::function<void()> when_durable, std::string key = {}, std::string reply = {});
 
     // The sequence of the last event applied (durable or not yet).

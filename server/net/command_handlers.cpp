@@ -1,6 +1,7 @@
 #include "command_handlers.hpp"
 
 #include "net/auth.hpp"
+#include "net/check_in_handler.hpp"
 #include "net/setup_handlers.hpp"
 
 #include <algorithm>
@@ -137,6 +138,7 @@ made add_user(command_context const& x, M const& m) { return setup_add_user(x, m
 made change_user(command_context const& x, M const& m) { return setup_change_user(x, m); }
 made add_device(command_context const& x, M const& m) { return setup_add_device(x, m); }
 made change_device(command_context const& x, M const& m) { return setup_change_device(x, m); }
+made check_in(command_context const& x, M const& m) { return booking_check_in(x, m); }  // check_in_handler.cpp
 
 // ---- reads ----
 
@@ -222,6 +224,7 @@ constexpr std::array<command_handler, commands::table.size()> handlers{{
     {M::kListDevices, nullptr, list_devices},
     {M::kAddDevice, add_device},
     {M::kChangeDevice, change_device},
+    {M::kCheckIn, check_in},
 }};
 
 // Each row has its handler, and each handler the shape its row's effect needs.

@@ -9,6 +9,7 @@
 #include "net/protocol.hpp"
 
 #include <functional>
+#include <optional>
 #include <variant>
 
 namespace novbe::net {
@@ -25,6 +26,12 @@ struct command_context {
 struct action {
     core::command command;
     std::function<void(core::centre const&, v1::Reply&)> reply;
+    // In place of `command`, for a decision the centre's decide() does not make alone (a
+    // check-in: the bookings and the centre together): the events, or the centre's refusal.
+    std::function<core::outcome(core::centre const&, core::time_point)> decide;
+    // Set by `decide` when its answer is a refusal though it may write events (a late
+    // check-in's lapse): read once decided, in place of `reply`.
+    std::function<std::optional<v1::Error>()> refused;
 };
 
 // A command refused before the engine sees it.

@@ -5,6 +5,7 @@
 #include "net/sentence.hpp"
 
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include <algorithm>
 #include <memory>
@@ -115,16 +116,31 @@ core::outcome dispatcher::apply_setup(core::command const& cmd) {
 void dispatcher::run(action a, identity const& who, std::uint64_t request_id, sender send, std::string key, void const* connection_id) {
     std::optional<core::roster> before;  // only a set-up change can end connections
     if (is_setup(a.command)) before = centre_.state().roster();
-    auto applied = centre_.apply(a.command, actor_of(who));  // logged beside its events: who did it
+    auto applied = a.decide ? centre_.apply(a.decide, actor_of(who))  // logged beside its events: who did it
+                            : centre_.apply(a.command, actor_of(who));
     auto ended = before ? sessions_ended(applied.outcome.events(), *before, connection_id) : std::vector<session_end>{};
     auto const& result = applied.outcome;
     // The answer is built now, from the state just after this command, and sent once durable.
     auto reply = std::make_shared<v1::ServerMessage>();
+    auto refused = result.ok() && a.refused ? a.refused() : std::nullopt;
     if (!result.ok()) *reply = engine_error(request_id, result);
-    else {
+    else if (refused) {
+        reply->set_request_id(request_id);
+        *reply->mutable_error() = std::move(*refused);
+    } else {
         reply->set_request_id(request_id);
         a.reply(centre_.state(), *reply->mutable_reply());
     }
+    // A booking's code that names nothing is a guess, slowed like an unknown token at sign-in
+    // (docs/RELIABILITY.md#sign-in): the answer waits, from that address only.
+    std::chrono::milliseconds delay{0};
+    if (reply->has_error() && reply->error().code() == v1::ERROR_CODE_BOOKING_UNKNOWN)
+        delay = limiter_.unknown_credentials(who.address, sign_in_limiter::clock::now());
+    if (delay.count() > 0)
+        send = [this, delay, inner = std::move(send)](v1::ServerMessage const& out) {
+            auto timer = std::make_shared<boost::asio::steady_timer>(core_, delay);
+            timer->async_wait([timer, inner, out](boost::system::error_code) { inner(out); });
+        };
     auto today = centre_.state().day();
     if (today != kept_day_) {  // retries come within minutes: keep today's and yesterday's
         std::erase_if(kept_, [&](auto const& entry) {

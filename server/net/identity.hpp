@@ -15,6 +15,7 @@ struct identity {
     core::counter_number counter = 0;  // rating devices
     core::ticket_token ticket;         // ticket holders
     std::optional<std::size_t> device;  // kiosks, boards, pads: their place in the roster (docs/SETUP.md)
+    std::string address;               // the client's, as the edge saw it: guesses are charged to it
 };
 
 }  // namespace novbe::net

@@ -32,6 +32,10 @@ std::string const& stand_in_hash() {
 void dispatcher::greet(M const& m, std::string const& address, sender send,
                        std::function<void(std::optional<identity>)> done) {
     auto const id = m.request_id();
+    done = [inner = std::move(done), address](std::optional<identity> who) {
+        if (who) who->address = address;
+        inner(std::move(who));
+    };
     // One sentence for every credential not known, whichever part was wrong (docs/PROTOCOL.md#requests-and-replies).
     std::string const not_signed_in(sentence(v1::ERROR_CODE_UNAUTHENTICATED));
     auto refuse = [&](v1::ErrorCode code, std::string why) {

@@ -8,6 +8,7 @@
 // every language of the centre: never a made-up number.
 import { offlineBanner } from './banner.js';
 import { LANGUAGES, nameIn, say } from './i18n.js';
+import { checkIn } from './kiosk_check_in.js';
 import { inEveryLanguage, lineHint, opening, waitWords } from './kiosk_words.js';
 import { Link } from './link.js';
 import { describe } from './refusals.js';
@@ -45,7 +46,7 @@ function restartIdle(ms = idleMs) {
 document.addEventListener('pointerdown', () => restartIdle(), { capture: true });
 document.addEventListener('keydown', () => restartIdle(), { capture: true });
 
-function screen(title, parts, back, start = false) {
+function screen(title, parts, back, start = false, beside = null) {
     atStart = start;
     restartIdle();
     $('ticket').hidden = true;
@@ -56,13 +57,17 @@ function screen(title, parts, back, start = false) {
     const body = Object.assign(document.createElement('div'), { className: 'body' });
     body.append(...parts);
     const all = [h, body];
-    if (back) all.push(Object.assign(button(say(language, 'back'), back), { className: 'quiet back' }));
+    const backButton = back && Object.assign(button(say(language, 'back'), back), { className: 'quiet back' });
+    // `beside`: a button on Back's row, always on screen however long the choices above it.
+    if (beside) all.push(Object.assign(document.createElement('div'), { className: 'footer' }));
+    if (beside) all.at(-1).append(...[backButton, beside].filter(Boolean));
+    else if (backButton) all.push(backButton);
     $('screen').replaceChildren(...all);
 }
 
-function languageBar(pressed) {
+function languageBar(pressed, then = chooseService) {
     $('languages').replaceChildren(...spoken().map((l) => {
-        const b = button(LANGUAGES[l].languageName, () => { language = l; chooseService(); });
+        const b = button(LANGUAGES[l].languageName, () => { language = l; then(); });
         b.lang = l;
         b.setAttribute('aria-pressed', String(l === pressed));
         return b;
@@ -77,8 +82,32 @@ function chooseLanguage() {
     const grid = Object.assign(document.createElement('div'), { className: 'choices' });
     grid.append(...spoken().map((l) =>
         Object.assign(button(LANGUAGES[l].languageName, () => { language = l; chooseService(); }), { lang: l })));
-    screen(inEveryLanguage(spoken(), 'chooseLanguage'), [grid], null, true);
+    // A booking's check-in, asked in every language: the citizen picks a language on its screen.
+    const booking = Object.assign(document.createElement('button'), { id: 'have-booking', className: 'booking' });
+    booking.append(inEveryLanguage(spoken(), 'haveBooking'));
+    booking.onclick = () => bookingCheckIn();
+    screen(inEveryLanguage(spoken(), 'chooseLanguage'), [grid, booking], null, true);
 }
+
+// What the check-in screens need of the kiosk (js/kiosk_check_in.js).
+const kiosk = {
+    language: () => language, screen, button, link: null, centre: () => centre, show,
+    restartIdle: (ms) => restartIdle(Math.min(ms, idleMs)),
+    walkIn: (service) => { languageBar(language); choosePriority(service); }, start: () => chooseLanguage(),
+    outOfService: () => { screen(inEveryLanguage(spoken(), 'outOfService'), []); restartIdle(Math.min(6000, idleMs)); },
+};
+function bookingCheckIn(typed = '') {
+    languageBar(language, () => bookingCheckIn());
+    document.documentElement.lang = language;
+    checkIn(kiosk, typed);
+}
+// A QR scanner types like a keyboard: a key pressed on the first screen starts the check-in with it,
+// and the rest of the scan lands in its field.
+document.addEventListener('keydown', (e) => {
+    if (!atStart || e.key.length !== 1 || !e.key.trim() || e.ctrlKey || e.altKey || e.metaKey) return;
+    e.preventDefault();
+    bookingCheckIn(e.key);
+});
 
 function chooseService() {
     languageBar(language);
@@ -97,7 +126,9 @@ function chooseService() {
                 lineHint(lines.get(s.id), language)), { className: 'service', value: s.id })));
         agencies.append(group);
     }
-    screen(say(language, 'chooseService'), [agencies], chooseLanguage);
+    const booking = Object.assign(button(say(language, 'haveBooking'), () => bookingCheckIn(), say(language, 'haveBookingHint')),
+        { id: 'have-booking', className: 'booking' });
+    screen(say(language, 'chooseService'), [agencies], chooseLanguage, false, booking);
 }
 
 // A line changed: the service buttons on screen say so at once.
@@ -170,7 +201,7 @@ function onLines(m) {
     refreshButtons();
 }
 
-const link = new Link({ role: 'ROLE_KIOSK', deviceToken: token ?? '', clientName: 'kiosk page' }, {
+const link = kiosk.link = new Link({ role: 'ROLE_KIOSK', deviceToken: token ?? '', clientName: 'kiosk page' }, {
     onStatus: offlineBanner($('offline'), (s) => (s.refused ? say('en', 'badDevice') : inEveryLanguage(spoken(), 'outOfService'))),
     onWelcome: (w) => {
         const first = !centre.services.length;

@@ -46,10 +46,12 @@ function freshKey() {
 // A refusal: the server's code name (ERROR_CODE_...), its sentence, and for CENTRE_CLOSED when
 // the centre opens again (Unix ms, 0 otherwise).
 export class Refusal extends Error {
-    constructor(code, message, opensAtMs = 0) {
+    constructor(code, message, opensAtMs = 0, error = {}) {
         super(message);
         this.code = code;
         this.opensAtMs = opensAtMs;
+        this.checkInFromMs = error.checkInFromMs ?? 0;  // BOOKING_TOO_EARLY: when to come back
+        this.serviceId = error.serviceId ?? '';         // BOOKING_LAPSED: the walk-in ticket's service
     }
 }
 
@@ -182,7 +184,7 @@ export class Link {
         }
         this.pending.delete(m.requestId);
         clearTimeout(p.timer);
-        if (m.body === 'error') p.reject(new Refusal(m.error.code, m.error.message, m.error.opensAtMs));
+        if (m.body === 'error') p.reject(new Refusal(m.error.code, m.error.message, m.error.opensAtMs, m.error));
         else p.resolve(m.reply);
     }
 

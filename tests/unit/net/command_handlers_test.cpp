@@ -65,6 +65,26 @@ protected:
     settings s_;
 };
 
+// CheckIn's own checks come before the engine's: a code of 1 to 64 bytes, a known language; the
+// rest is decided over the bookings and the centre together (check_in_test.cpp).
+TEST_F(handlers, a_check_in_bounds_its_code_and_language_then_decides_over_the_bookings) {
+    identity kiosk{.kind = role::kiosk, .user = "entrance"};
+    auto made_of = [&](std::string code, std::string language) {
+        M m;
+        m.mutable_check_in()->set_code(std::move(code));
+        m.mutable_check_in()->set_language(std::move(language));
+        return of(M::kCheckIn).make(as(kiosk), m);
+    };
+    for (auto [code, language] : {std::pair{std::string(65, 'A'), "en"}, {"", "en"}, {"APP-1", "xx"}}) {
+        auto made = made_of(code, language);
+        ASSERT_TRUE(std::holds_alternative<refusal>(made)) << code << " " << language;
+        EXPECT_EQ(v1::ERROR_CODE_INVALID_ARGUMENT, std::get<refusal>(made).code);
+    }
+    auto made = made_of(std::string(64, 'A'), "");
+    ASSERT_TRUE(std::holds_alternative<action>(made));
+    EXPECT_TRUE(std::get<action>(made).decide);  // not a command of the centre alone
+}
+
 TEST_F(handlers, a_kiosk_may_not_declare_an_appointment) {
     M m;
     m.mutable_issue_ticket()->set_service_id("passport");
