@@ -39,11 +39,10 @@ async function poll() {
 
 function start() {
     if (link || !credentials || signedIn?.hidden) return;
-    link = new Link({ role: 'ROLE_MANAGER', ...credentials, clientName: 'dashboard forwarding' });
+    link = new Link({ role: 'ROLE_MANAGER', ...credentials, clientName: 'dashboard forwarding' }, { onWelcome: (w) => { centre = w.centre; render(); } });
     credentials = null;  // kept no longer than needed
     container.hidden = false;
     link.start().then(() => {
-        centre = link.welcome.centre;
         poll();
         setInterval(poll, 2000);
     });

@@ -114,18 +114,20 @@ function download() {
 
 function start() {
     if (link || !credentials || signedIn?.hidden) return;
-    link = new Link({ role: 'ROLE_MANAGER', ...credentials, clientName: 'dashboard history' });
+    link = new Link({ role: 'ROLE_MANAGER', ...credentials, clientName: 'dashboard history' }, { onWelcome: welcomed });
     credentials = null;  // kept no longer than needed
     container.hidden = false;
-    link.start().then(() => {
-        centre = link.welcome.centre;
-        // The last seven days up to the centre's today, by its server's clock, time zone and day start.
-        const now = Number(link.welcome.serverTimeMs || Date.now()) - (centre.dayStartMinutes ?? 0) * 60000;
-        const today = new Intl.DateTimeFormat('en-CA', { timeZone: centre.timeZone || undefined, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(now));
-        to.value ||= today;
-        from.value ||= isoDay(Date.parse(today) - 6 * dayMs);
-        render();
-    });
+    link.start();
+}
+
+function welcomed(welcome) {
+    centre = welcome.centre;
+    // The last seven days up to the centre's today, by its server's clock, time zone and day start.
+    const now = Number(welcome.serverTimeMs || Date.now()) - (centre.dayStartMinutes ?? 0) * 60000;
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: centre.timeZone || undefined, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(now));
+    to.value ||= today;
+    from.value ||= isoDay(Date.parse(today) - 6 * dayMs);
+    render();
 }
 
 if (container) {
