@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Server, launch, manager, shoot } from './harness.mjs';
-import { SCREEN, dashboardPage, parseCsv, signedIn, submit } from './manager_screen.mjs';
+import { SCREEN, dashboardPage, parseCsv, serverWith, signedIn, submit } from './manager_screen.mjs';
 
 let server;
 let browser;
@@ -123,4 +123,32 @@ test('a range over 92 days is refused in words, in the staff language; no centra
     await shoot(page, 'history-az');
     assert.deepEqual(errors, []);
     await context.close();
+});
+
+test('a central database that cannot be reached is said in red at the top, since when and how far behind, live', { timeout: 60000 }, async () => {
+    // Nothing listens on port 1: every attempt fails at once, as a cut WAN line would.
+    const cut = await serverWith((text) => `${text}\n[central]\nconnection = "host=127.0.0.1 port=1 dbname=novbe connect_timeout=2"\ncentre_id = "baku-1"\n`);
+    const errors = [];
+    try {
+        const { context, page } = await dashboardPage(browser, cut.url, errors);
+        await submit(page, manager);
+        await signedIn(page);
+        await page.selectOption('#staff-language', 'en');
+        const line = page.locator('#forwarding[data-state="unreachable"]');
+        await line.waitFor({ timeout: 15000 });
+        const text = await line.textContent();
+        assert.match(text, /^Central database unreachable since \d\d:\d\d: \d+ events behind \(\d+:\d\d\)$/);
+        assert.ok(Number(await line.getAttribute('data-events')) > 0, 'the set-up events at least wait to be sent');
+        const colour = await line.evaluate((e) => getComputedStyle(e).color);
+        assert.equal(colour, 'rgb(179, 38, 30)', 'in the warning red');
+        const box = await line.boundingBox();
+        assert.ok(box.y + box.height <= SCREEN.height && box.x + box.width <= SCREEN.width, 'on the first screen');
+        await page.screenshot({ path: `${process.env.NOVBE_SCREENSHOTS ?? '/tmp'}/history-forwarding-unreachable.png` });
+        await page.selectOption('#staff-language', 'ru');
+        await page.locator('#forwarding', { hasText: 'Центральная база данных недоступна с' }).waitFor({ timeout: 5000 });
+        assert.deepEqual(errors, []);
+        await context.close();
+    } finally {
+        await cut.stop();
+    }
 });
