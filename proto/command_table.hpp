@@ -101,6 +101,8 @@ inline constexpr std::array table{
     row{detail::M::kAddDevice,       "add_device",        detail::admins,   effect::mutating},
     row{detail::M::kChangeDevice,    "change_device",     detail::admins,   effect::mutating},
     row{detail::M::kCheckIn,         "check_in",          {v1::ROLE_KIOSK}, effect::mutating},
+    row{detail::M::kGetHistory,      "get_history",       detail::managers, effect::read},
+    row{detail::M::kGetForwarding,   "get_forwarding",    detail::managers, effect::read},
     // clang-format on
 };
 

@@ -15,6 +15,7 @@
 #include "net/log.hpp"
 #include "net/publication.hpp"
 #include "store/event_log.hpp"
+#include "store/history_reader.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -140,7 +141,13 @@ std::unique_ptr<forward::forwarder> start_forwarding(net::settings const& settin
 }
 #else
 struct no_forwarder {
-    struct lag_figures { std::uint64_t events = 0; double seconds = 0; };
+    struct lag_figures {
+        std::uint64_t events = 0;
+        double seconds = 0;
+        std::int64_t failing_since_ms = 0;
+        std::string problem;
+        bool stopped = false;
+    };
     lag_figures lag() const { return {}; }
     void stop() {}
 };
@@ -242,6 +249,22 @@ int run_server(server_options const& options) {
     log_booking(settings);
 
     auto central = start_forwarding(settings, options.data_dir, db);
+    // The dashboard's history, on a read-only connection of its own (store/history_reader.hpp),
+    // used on the event loop's thread only; and the forwarder's state as GetForwarding tells it.
+    store::history_reader history(db);
+    dispatch.sources.history = [&history](core::day_number from, core::day_number to) { return history.read(from, to); };
+    if (central)
+        dispatch.sources.forwarding = [&central] {
+            auto lag = central->lag();
+            v1::Forwarding f;
+            f.set_configured(true);
+            f.set_lag_events(lag.events);
+            f.set_lag_seconds(static_cast<std::int64_t>(lag.seconds));
+            f.set_unreachable_since_ms(lag.failing_since_ms);
+            f.set_problem(lag.problem);
+            f.set_stopped(lag.stopped);
+            return f;
+        };
     net::metrics counts;
     state->counts = &counts;
     state->metrics_text = [&] {

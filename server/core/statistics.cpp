@@ -1,5 +1,7 @@
 #include "statistics.hpp"
 
+#include <algorithm>
+
 namespace novbe::core {
 
 double figures::average_rating() const {
@@ -7,6 +9,26 @@ double figures::average_rating() const {
     std::uint32_t sum = 0;
     for (std::size_t i = 0; i < rating_counts.size(); ++i) sum += rating_counts[i] * static_cast<std::uint32_t>(i + 1);
     return double(sum) / ratings;
+}
+
+figures& figures::operator+=(figures const& o) {
+    issued += o.issued;
+    transferred_in += o.transferred_in;
+    called += o.called;
+    served += o.served;
+    no_shows += o.no_shows;
+    transferred_out += o.transferred_out;
+    cancelled += o.cancelled;
+    closed_unserved += o.closed_unserved;
+    within_target += o.within_target;
+    wait_sum += o.wait_sum;
+    wait_max = std::max(wait_max, o.wait_max);
+    service_sum += o.service_sum;
+    ratings += o.ratings;
+    for (std::size_t i = 0; i < rating_counts.size(); ++i) rating_counts[i] += o.rating_counts[i];
+    estimates += o.estimates;
+    estimate_error_sum += o.estimate_error_sum;
+    return *this;
 }
 
 }  // namespace novbe::core

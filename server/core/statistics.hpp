@@ -37,6 +37,8 @@ struct figures {
     double average_rating() const;
     duration average_estimate_error() const { return estimates ? estimate_error_sum / estimates : duration{}; }
     bool operator==(figures const&) const = default;
+    // A range's figures are the sum of its days' (its longest wait, the longest of theirs).
+    figures& operator+=(figures const& o);
 };
 
 struct day_statistics {

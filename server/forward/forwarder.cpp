@@ -105,7 +105,24 @@ lag forwarder::lag() const {
     out.events = behind_.load();
     auto oldest = oldest_unsent_ms_.load();
     if (out.events > 0 && oldest > 0) out.seconds = static_cast<double>(std::max<std::int64_t>(0, now_ms() - oldest)) / 1000.0;
+    std::lock_guard lock(mutex_);
+    out.failing_since_ms = failing_since_ms_;
+    out.problem = problem_;
+    out.stopped = stopped_;
     return out;
+}
+
+void forwarder::failing(std::string const& why, bool stopped) {
+    std::lock_guard lock(mutex_);
+    if (failing_since_ms_ == 0) failing_since_ms_ = now_ms();
+    problem_ = why;
+    stopped_ = stopped;
+}
+
+void forwarder::forwarding() {
+    std::lock_guard lock(mutex_);
+    failing_since_ms_ = 0;
+    problem_.clear();
 }
 
 bool forwarder::sleep(std::chrono::milliseconds d) {
@@ -140,6 +157,7 @@ void forwarder::run() {
             say("forwarding to the central database as '" + options_.centre_id + "' from event " +
                 std::to_string(hwm + 1) + (problem.empty() ? "" : " (recovered from: " + problem + ")"));
             problem.clear();
+            forwarding();
             backoff = std::chrono::milliseconds(250);
             while (true) {
                 auto batch = local->after(hwm, options_.batch_events);
@@ -156,15 +174,18 @@ void forwarder::run() {
             }
         } catch (schema_too_new const& e) {
             complain(e.what());
+            failing(e.what(), true);
             return;
         } catch (fatal const& e) {
             complain(e.what());
+            failing(e.what(), true);
             return;
         } catch (std::exception const& e) {
             std::string why = e.what();
             while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
             if (why != problem) complain("cannot forward ([central] connection): " + why + "; retrying with back-off");
             problem = why;
+            failing(why, false);
             if (local) try { measure(forwarded_); } catch (std::exception const&) { local.reset(); }
         }
         // Jitter (half to full) keeps many centres from returning to a restarted database at once.

@@ -34,6 +34,9 @@ struct lag {
     std::uint64_t events = 0;
     double seconds = 0;
     std::uint64_t forwarded = 0;  // the central high-water mark
+    std::int64_t failing_since_ms = 0;  // the first failure of the current outage; 0 while it forwards
+    std::string problem;                // that failure's words; empty while it forwards
+    bool stopped = false;               // a problem retrying cannot mend: forwarding stopped
 };
 
 class forwarder {
@@ -49,6 +52,8 @@ public:
 
 private:
     void run();
+    void failing(std::string const& why, bool stopped);  // the state lag() tells
+    void forwarding();
     bool sleep(std::chrono::milliseconds d);  // false once stopping
 
     options options_;
@@ -56,6 +61,9 @@ private:
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;
+    std::int64_t failing_since_ms_ = 0;  // under mutex_, with problem_ and stopped_
+    std::string problem_;
+    bool stopped_ = false;
     std::atomic<std::uint64_t> behind_{0};
     std::atomic<std::uint64_t> forwarded_{0};
     std::atomic<std::int64_t> oldest_unsent_ms_{0};

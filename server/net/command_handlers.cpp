@@ -2,6 +2,7 @@
 
 #include "net/auth.hpp"
 #include "net/check_in_handler.hpp"
+#include "net/history_handlers.hpp"
 #include "net/setup_handlers.hpp"
 
 #include <algorithm>
@@ -176,6 +177,8 @@ void get_counter(command_context const& x, M const& m, v1::ServerMessage& out) {
 
 void list_users(command_context const& x, M const& m, v1::ServerMessage& out) { setup_list_users(x, m, out); }
 void list_devices(command_context const& x, M const& m, v1::ServerMessage& out) { setup_list_devices(x, m, out); }
+void get_history(command_context const& x, M const& m, v1::ServerMessage& out) { history_read(x, m, out); }
+void get_forwarding(command_context const& x, M const& m, v1::ServerMessage& out) { forwarding_read(x, m, out); }
 
 // ---- own-only ----
 
@@ -225,6 +228,8 @@ constexpr std::array<command_handler, commands::table.size()> handlers{{
     {M::kAddDevice, add_device},
     {M::kChangeDevice, change_device},
     {M::kCheckIn, check_in},
+    {M::kGetHistory, nullptr, get_history},
+    {M::kGetForwarding, nullptr, get_forwarding},
 }};
 
 // Each row has its handler, and each handler the shape its row's effect needs.

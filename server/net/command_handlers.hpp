@@ -14,12 +14,15 @@
 
 namespace novbe::net {
 
+struct read_sources;
+
 // What a handler sees: the centre as it is now, the configuration, who asks, and the time.
 struct command_context {
     core::centre const& state;
     settings const& config;
     identity const& who;
     core::time_point now;
+    read_sources const* sources = nullptr;  // history and forwarding (read_sources.hpp)
 };
 
 // A mutating command: the engine's command, and its reply from the state right after it.

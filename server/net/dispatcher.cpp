@@ -29,7 +29,7 @@ std::optional<std::string> dispatcher::refused(commands::row const& row, identit
     auto const& h = handler_of(row);
     bool bound = (row.own == commands::own_rule::own_ticket && who.kind == role::ticket_holder) ||
                  (row.own == commands::own_rule::own_counter && who.kind == role::rating_device);
-    if (bound && !h.owns({centre_.state(), settings_, who, centre_.now()}, m))
+    if (bound && !h.owns({centre_.state(), settings_, who, centre_.now(), &sources}, m))
         return row.own == commands::own_rule::own_ticket ? "A ticket holder acts on its own ticket only."
                                                          : "A rating pad acts on its own counter only.";
     return std::nullopt;
@@ -58,7 +58,7 @@ void dispatcher::handle(identity const& who, M const& m, connection const& to) {
 void dispatcher::mutate(command_handler const& h, identity const& who, M const& m, connection const& to) {
     auto const id = m.request_id();
     auto const& send = to.send;
-    auto made = h.make({centre_.state(), settings_, who, centre_.now()}, m);
+    auto made = h.make({centre_.state(), settings_, who, centre_.now(), &sources}, m);
     if (auto const* no = std::get_if<refusal>(&made)) return send(error_reply(id, no->code, no->message));
     std::string key;
     // AddDevice's reply holds the new token, which is kept nowhere (docs/SETUP.md): no key for it.
@@ -78,7 +78,7 @@ void dispatcher::mutate(command_handler const& h, identity const& who, M const& 
 void dispatcher::read(command_handler const& h, identity const& who, M const& m, sender send) {
     centre_.after_durable([this, &h, who, m, send = std::move(send)] {
         auto out = answer_to(m.request_id());
-        h.read({centre_.state(), settings_, who, centre_.now()}, m, out);
+        h.read({centre_.state(), settings_, who, centre_.now(), &sources}, m, out);
         send(out);
     });
 }

@@ -6,6 +6,7 @@
 #include "net/command_handlers.hpp"
 #include "net/identity.hpp"
 #include "net/protocol.hpp"
+#include "net/read_sources.hpp"
 #include "net/settings.hpp"
 #include "net/setup_sessions.hpp"
 #include "net/sign_in_limiter.hpp"
@@ -51,6 +52,8 @@ public:
     core::outcome apply_setup(core::command const& cmd);
     // Closes the connections a set-up change ends (set by shared_state; none in unit tests).
     std::function<void(session_end const&)> end_sessions;
+    // What GetHistory and GetForwarding read (set by the server; empty in unit tests).
+    read_sources sources;
 
 private:
     void welcome(std::uint64_t request_id, identity const& who, sender const& send,

@@ -236,8 +236,6 @@ v1::CounterView counter_view(core::centre const& c, core::counter_number n) {
     return out;
 }
 
-namespace {
-
 void put(v1::Figures& out, std::string key, core::figures const& f) {
     out.set_key(std::move(key));
     out.set_issued(f.issued);
@@ -258,14 +256,25 @@ void put(v1::Figures& out, std::string key, core::figures const& f) {
     out.set_average_estimate_error_s(seconds(f.average_estimate_error()));
 }
 
-}  // namespace
-
 std::string date_of(core::day_number day) {
     std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
     char text[16];
     std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                   static_cast<unsigned>(ymd.day()));
     return text;
+}
+
+std::optional<core::day_number> day_of_date(std::string const& date) {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    char end = 0;
+    if (date.size() != 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (date[i] < '0' || date[i] > '9') return std::nullopt;
+    if (std::sscanf(date.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &end) != 3) return std::nullopt;
+    std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+    if (!ymd.ok() || y < 1970 || y > 9999) return std::nullopt;
+    return static_cast<core::day_number>(std::chrono::sys_days{ymd}.time_since_epoch().count());
 }
 
 v1::Statistics statistics(core::centre const& c) {

@@ -32,8 +32,11 @@ v1::IssuedTicket issued_ticket(core::centre const& c, core::ticket const& t);
 v1::TicketStatus ticket_status(core::centre const& c, core::ticket const& t, core::time_point now);
 v1::CounterView counter_view(core::centre const& c, core::counter_number n);
 v1::Statistics statistics(core::centre const& c);
+// One service's, counter's or clerk's figures as the wire has them (averages from the sums).
+void put(v1::Figures& out, std::string key, core::figures const& f);
 v1::TicketRows ticket_rows(core::centre const& c);  // ticket_rows.cpp
 std::string date_of(core::day_number day);  // "2026-11-28", the centre's local date
+std::optional<core::day_number> day_of_date(std::string const& date);  // "2026-11-28"; nothing if not a date
 
 inline std::int64_t unix_ms(core::time_point t) { return t.time_since_epoch().count(); }
 inline std::int64_t seconds(core::duration d) { return std::chrono::duration_cast<std::chrono::seconds>(d).count(); }

@@ -83,6 +83,7 @@ event_log::event_log(log_options options, core::centre_config config)
     mark_reported_ = std::make_unique<statement>(db_, "UPDATE report_state SET reported_seq = ?1");
     remember_ = std::make_unique<statement>(db_, "INSERT OR REPLACE INTO requests (scoped_key, day, seq, reply) VALUES (?1, ?2, ?3, ?4)");
     report_ = std::make_unique<ticket_report>(db_);
+    day_rows_ = std::make_unique<day_figures>(db_);
 
     // Recovery re-projects into the report whatever a crash left between the log and the report.
     transaction tx(db_);
@@ -106,6 +107,7 @@ event_log::event_log(log_options options, core::centre_config config)
         },
         options_.recent ? window_from : UINT64_MAX, options_.booking);
     mark_reported_->bind(1, static_cast<std::int64_t>(r.last_sequence)).run();
+    day_rows_->write(r.centre);  // earlier days' rows were written with the start of the day after each
     tx.commit();
     options_.recent = nullptr;  // what it holds need not outlive open()
     shadow_ = std::move(r.centre);
@@ -221,6 +223,7 @@ std::error_code event_log::write_events(std::vector<pending>& batch) {
                 if (!shadow_.can_apply(ev)) throw rejected_batch{};
                 if (auto const* day = std::get_if<core::day_started>(&ev)) {
                     flush_touched();  // while the old day's tickets are still in the shadow
+                    day_rows_->write(shadow_);  // the old day's last figures, durable with the new day
                     report_->close_left_open(shadow_.day(), day->day);
                     new_day_ = true;
                 }
@@ -301,6 +304,7 @@ void event_log::write_report() {
         bool const whole = touched_.empty();
         if (whole) {
             mark_reported_->bind(1, static_cast<std::int64_t>(last_durable())).run();
+            day_rows_->write(shadow_);
             if (new_day_ && options_.retention_days > 0) erase_personal_data(db_, shadow_.day() - options_.retention_days);
             if (new_day_) db_.exec("DELETE FROM requests WHERE day < " + std::to_string(std::int64_t{shadow_.day()} - 1));  // retries come within minutes
             if (snapshot_due()) write_snapshot(last_durable());

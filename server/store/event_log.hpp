@@ -14,6 +14,7 @@
 #include "core/centre.hpp"
 #include "database.hpp"
 #include "schema.hpp"
+#include "day_figures.hpp"
 #include "ticket_report.hpp"
 
 #include <array>
@@ -142,6 +143,7 @@ private:
     std::unique_ptr<statement> mark_reported_;
     std::unique_ptr<statement> remember_;
     std::unique_ptr<ticket_report> report_;
+    std::unique_ptr<day_figures> day_rows_;  // service_days, beside the report
     std::unique_ptr<checkpointer> checkpointer_;  // after db_: stopped before the writer's connection closes
     std::string failure_;  // guarded by mutex_
 

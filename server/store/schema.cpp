@@ -60,6 +60,20 @@ std::array<char const*, current_schema_version> const migrations = {
         reply BLOB NOT NULL             -- the answer as sent (novbe.v1.ServerMessage)
     ) WITHOUT ROWID;
     )sql",
+    R"sql(
+    CREATE TABLE service_days (         -- each service's day as the engine counted it (core::figures)
+        day INTEGER NOT NULL,           -- the centre's local day
+        service TEXT NOT NULL,          -- its id
+        issued INTEGER NOT NULL, transferred_in INTEGER NOT NULL, called INTEGER NOT NULL,
+        served INTEGER NOT NULL, no_shows INTEGER NOT NULL, transferred_out INTEGER NOT NULL,
+        cancelled INTEGER NOT NULL, closed_unserved INTEGER NOT NULL, within_target INTEGER NOT NULL,
+        wait_sum_ms INTEGER NOT NULL, wait_max_ms INTEGER NOT NULL, service_sum_ms INTEGER NOT NULL,
+        ratings INTEGER NOT NULL, rated_1 INTEGER NOT NULL, rated_2 INTEGER NOT NULL, rated_3 INTEGER NOT NULL,
+        rated_4 INTEGER NOT NULL, rated_5 INTEGER NOT NULL,
+        estimates INTEGER NOT NULL, estimate_error_sum_ms INTEGER NOT NULL,
+        PRIMARY KEY (day, service)
+    ) WITHOUT ROWID;
+    )sql",
 };
 
 bool is_empty(database& db) { return db.query_int("SELECT count(*) FROM sqlite_schema") == 0; }

@@ -59,6 +59,11 @@ int main(int argc, char** argv) {
     M take;
     take.mutable_take_over_counter()->set_counter(1);
     seeds.emplace_back("manager", std::string(1, manager) + record(dash) + record(stats) + record(take) + record(rows));
+    M history, lag;
+    history.mutable_get_history()->set_from("2026-11-01");
+    history.mutable_get_history()->set_to("2026-11-30");
+    lag.mutable_get_forwarding();
+    seeds.emplace_back("manager_history", std::string(1, manager) + record(history) + record(lag));
 
     M close_day;
     close_day.mutable_close_day();

@@ -4,6 +4,7 @@
 
 #include "net/auth.hpp"
 #include "net/publication.hpp"
+#include "net/read_sources.hpp"
 
 #include <gtest/gtest.h>
 
@@ -57,12 +58,13 @@ protected:
     command_context as(identity const& who) {
         s_.centre = centre_.config();
         s_.profile.languages = {"en"};
-        return {centre_, s_, who, core::time_point{}};
+        return {centre_, s_, who, core::time_point{}, &sources_};
     }
     static command_handler const& of(M::CommandCase c) { return handler_of(*commands::find(c)); }
 
     core::centre centre_;
     settings s_;
+    read_sources sources_;
 };
 
 // CheckIn's own checks come before the engine's: a code of 1 to 64 bytes, a known language; the
@@ -239,6 +241,94 @@ TEST(command_table, the_set_up_is_the_admins_and_managers_may_only_list) {
         EXPECT_FALSE(commands::find(c)->roles.has(v1::ROLE_MANAGER)) << commands::find(c)->name;
     }
     for (auto c : {M::kListUsers, M::kListDevices}) EXPECT_TRUE(commands::find(c)->roles.has(v1::ROLE_MANAGER));
+}
+
+// ---- GetHistory, GetForwarding ----
+
+v1::ServerMessage history(command_handler const& h, command_context const& x, std::string from, std::string to) {
+    M m;
+    m.mutable_get_history()->set_from(std::move(from));
+    m.mutable_get_history()->set_to(std::move(to));
+    v1::ServerMessage out;
+    h.read(x, m, out);
+    return out;
+}
+
+TEST_F(handlers, a_history_range_is_two_dates_at_most_92_days_apart) {
+    identity manager{.kind = role::manager, .user = "mona"};
+    auto const& h = of(M::kGetHistory);
+    EXPECT_EQ("GetHistory's from and to are dates, YYYY-MM-DD.", history(h, as(manager), "2026-02-30", "2026-03-01").error().message());
+    EXPECT_EQ("GetHistory's from and to are dates, YYYY-MM-DD.", history(h, as(manager), "2026-3-01", "2026-03-01").error().message());
+    EXPECT_EQ("The range ends before it starts.", history(h, as(manager), "2026-03-02", "2026-03-01").error().message());
+    EXPECT_EQ("A range has at most 92 days.", history(h, as(manager), "2026-01-01", "2026-04-03").error().message());
+    EXPECT_EQ(v1::ERROR_CODE_INVALID_ARGUMENT, history(h, as(manager), "x", "y").error().code());
+    EXPECT_EQ(v1::ERROR_CODE_INTERNAL, history(h, as(manager), "2026-01-01", "2026-01-01").error().code());  // no log here
+    sources_.history = [](core::day_number, core::day_number) { return std::vector<store::service_day>{}; };
+    auto out = history(h, as(manager), "2026-01-01", "2026-04-02");
+    ASSERT_TRUE(out.has_reply()) << out.DebugString();
+    EXPECT_EQ(92, out.reply().history().days_size());
+    EXPECT_EQ("2026-04-02", out.reply().history().days(91).day());
+}
+
+TEST_F(handlers, a_history_sums_earlier_days_from_the_log_and_today_from_the_engine) {
+    auto const today = *day_of_date("2026-03-03");
+    centre_.apply(core::day_started{today, core::time_point{std::chrono::days(today)}});
+    core::ticket_issued issued;
+    issued.at = core::time_point{std::chrono::days(today)};
+    centre_.apply(issued);
+    std::vector<std::pair<core::day_number, core::day_number>> asked;
+    sources_.history = [&](core::day_number from, core::day_number to) {
+        asked.emplace_back(from, to);
+        std::vector<store::service_day> rows(2);
+        rows[0] = {from, "passport", {.issued = 3, .called = 2, .wait_sum = std::chrono::seconds(100), .wait_max = std::chrono::seconds(70)}};
+        rows[1] = {from + 1, "gone", {.issued = 1}};  // a service the configuration no longer has
+        return rows;
+    };
+    identity manager{.kind = role::manager, .user = "mona"};
+    auto out = history(of(M::kGetHistory), as(manager), "2026-03-01", "2026-03-04");
+    ASSERT_TRUE(out.has_reply()) << out.DebugString();
+    ASSERT_EQ(1u, asked.size());
+    EXPECT_EQ(std::make_pair(*day_of_date("2026-03-01"), *day_of_date("2026-03-02")), asked[0]);  // not today
+    auto const& h = out.reply().history();
+    ASSERT_EQ(4, h.days_size());
+    EXPECT_EQ("2026-03-01", h.days(0).day());
+    EXPECT_EQ(1, h.days(0).by_service_size());
+    EXPECT_EQ("gone", h.days(1).by_service(0).key());
+    EXPECT_EQ("passport", h.days(2).by_service(0).key());
+    EXPECT_EQ(1u, h.days(2).by_service(0).issued());  // today's ticket, as the engine has it
+    EXPECT_EQ(0, h.days(3).by_service_size());
+    ASSERT_EQ(2, h.by_service_size());
+    EXPECT_EQ("passport", h.by_service(0).key());  // the configuration's order first
+    EXPECT_EQ(4u, h.by_service(0).issued());
+    EXPECT_EQ(50, h.by_service(0).average_wait_s());
+    EXPECT_EQ(70, h.by_service(0).max_wait_s());
+    EXPECT_EQ("gone", h.by_service(1).key());
+}
+
+TEST_F(handlers, a_history_of_earlier_days_fails_clearly_when_the_log_cannot_be_read) {
+    centre_.apply(core::day_started{*day_of_date("2026-03-03"), {}});
+    identity manager{.kind = role::manager, .user = "mona"};
+    sources_.history = [](core::day_number, core::day_number) -> std::vector<store::service_day> {
+        throw std::runtime_error("centre.db: history: the read took too long");
+    };
+    auto out = history(of(M::kGetHistory), as(manager), "2026-03-01", "2026-03-03");
+    EXPECT_EQ(v1::ERROR_CODE_INTERNAL, out.error().code());
+    EXPECT_EQ("centre.db: history: the read took too long", out.error().message());
+}
+
+TEST_F(handlers, forwarding_says_not_configured_without_central) {
+    identity manager{.kind = role::manager, .user = "mona"};
+    v1::ServerMessage out;
+    of(M::kGetForwarding).read(as(manager), M{}, out);
+    EXPECT_FALSE(out.reply().forwarding().configured());
+    sources_.forwarding = [] {
+        v1::Forwarding f;
+        f.set_configured(true);
+        f.set_lag_events(12);
+        return f;
+    };
+    of(M::kGetForwarding).read(as(manager), M{}, out);
+    EXPECT_EQ(12u, out.reply().forwarding().lag_events());
 }
 
 }  // namespace

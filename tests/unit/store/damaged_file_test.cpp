@@ -58,7 +58,7 @@ TEST_F(damaged_file, a_database_from_a_newer_version_is_refused) {
         database db(path);
         db.exec("PRAGMA user_version = 7");
     }
-    EXPECT_EQ(path + ": written by a newer Novbe (schema 7; this build knows up to 2)", open_error());
+    EXPECT_EQ(path + ": written by a newer Novbe (schema 7; this build knows up to 3)", open_error());
 }
 
 TEST_F(damaged_file, an_older_schema_is_migrated_forward_keeping_its_events) {
@@ -66,13 +66,15 @@ TEST_F(damaged_file, an_older_schema_is_migrated_forward_keeping_its_events) {
     {
         database db(path);
         db.exec("DROP TABLE requests");  // as version 1 left it
+        db.exec("DROP TABLE service_days");
         db.exec("PRAGMA user_version = 1");
     }
     auto opened = event_log::open({.path = path}, core::testing::small_centre());
     EXPECT_GT(opened.last_sequence, 10u);
     database db(path);
-    EXPECT_EQ(2, db.query_int("PRAGMA user_version"));
+    EXPECT_EQ(3, db.query_int("PRAGMA user_version"));
     EXPECT_EQ(1, db.query_int("SELECT count(*) FROM sqlite_schema WHERE name = 'requests'"));
+    EXPECT_EQ(1, db.query_int("SELECT count(*) FROM sqlite_schema WHERE name = 'service_days'"));
 }
 
 TEST_F(damaged_file, an_unreadable_event_is_named_by_its_sequence) {
