@@ -100,6 +100,8 @@ inline constexpr std::array table{
     row{detail::M::kListDevices,     "list_devices",      detail::managers, effect::read},
     row{detail::M::kAddDevice,       "add_device",        detail::admins,   effect::mutating},
     row{detail::M::kChangeDevice,    "change_device",     detail::admins,   effect::mutating},
+    row{detail::M::kGetAudit,        "get_audit",         detail::managers, effect::read},
+    row{detail::M::kMoveTicket,      "move_ticket",       detail::managers, effect::mutating},
     // clang-format on
 };
 

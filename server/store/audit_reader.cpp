@@ -42,6 +42,7 @@ core::actor actor_of(pb::StoredEvent const& m) {
 // The reason code and the words of the kinds that carry them (docs/DOMAIN.md#reasons).
 void reasons_of(pb::StoredEvent const& m, audit_entry& e) {
     if (m.has_ticket_called()) e.reason_code = m.ticket_called().reason();
+    else if (m.has_ticket_transferred()) e.reason_code = m.ticket_transferred().reason();
     else if (m.has_ticket_cancelled()) e.reason_code = m.ticket_cancelled().reason();
     else if (m.has_counter_taken_over()) {
         e.reason_code = m.counter_taken_over().code();
@@ -55,7 +56,8 @@ void reasons_of(pb::StoredEvent const& m, audit_entry& e) {
 
 bool out_of_turn(pb::StoredEvent const& m) {
     return (m.has_ticket_called() && !m.ticket_called().reason().empty()) ||
-           (m.has_ticket_cancelled() && !m.ticket_cancelled().reason().empty()) || m.has_counter_taken_over();
+           (m.has_ticket_cancelled() && !m.ticket_cancelled().reason().empty()) || m.has_counter_taken_over() ||
+           (m.has_ticket_transferred() && !m.ticket_transferred().reason().empty());  // a manager's move
 }
 
 bool setup(pb::StoredEvent const& m) { return m.has_user_set() || m.has_device_set() || m.has_hall_message_set(); }
@@ -165,8 +167,11 @@ audit_page audit_reader::read(audit_filter const& f) {
         if (f.counter != 0 && counter != f.counter) continue;
         audit_entry e{.sequence = seq, .at_ms = sqlite3_column_int64(events_, 2), .by = std::move(by),
                       .kind = field->name(), .counter = counter};
+        if (m.has_ticket_transferred() && counter == 0) e.kind = "ticket_moved";  // as the wire names a manager's move
         reasons_of(m, e);
+        e.day = static_cast<core::day_number>(sqlite3_column_int64(events_, 1));
         if (fields.GetDescriptor()->FindFieldByName("ticket")) {
+            e.ordinal = uint_field(fields, "ticket");
             stepping t{ticket_};
             sqlite3_bind_int64(ticket_, 1, sqlite3_column_int64(events_, 1));
             sqlite3_bind_int64(ticket_, 2, uint_field(fields, "ticket"));

@@ -8,6 +8,7 @@
 #include "core/time.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,7 @@ struct sqlite3_stmt;
 namespace novbe::store {
 
 // Which events a query wants: all, the exceptions to the line (a chosen call, a staff cancel,
-// a take-over, a move), or the set-up changes (users, devices, the hall message).
+// a take-over, a move: a transfer with a reason), or the set-up changes (users, devices, the hall message).
 enum class audit_kinds { all, out_of_turn, setup };
 
 struct audit_filter {
@@ -37,7 +38,9 @@ struct audit_entry {
     std::int64_t at_ms = 0;
     core::actor by;
     std::string kind;          // the log's name of the event: "ticket_called", "counter_taken_over", ...
-    std::string ticket;        // its number, "A012"
+    std::string ticket;        // its number, "A012", from the report (empty if not yet reported:
+    std::optional<std::uint32_t> ordinal;  // the ticket's ordinal and day, to look it up elsewhere)
+    core::day_number day = 0;
     std::uint32_t counter = 0;
     std::string service;       // the ticket's line (a transfer's or move's: the new one)
     std::string reason_code;   // docs/DOMAIN.md#reasons
