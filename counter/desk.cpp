@@ -33,6 +33,7 @@ bool mentions(v1::Event const& e, std::uint32_t counter) {
     case v1::Event::kDayStarted: return true;
     case v1::Event::kTicketIssued:
     case v1::Event::kTicketCancelled:
+    case v1::Event::kTicketMoved:     // a waiting ticket, at no counter; its lines come with the batch
     case v1::Event::kTicketRated:
     case v1::Event::kHallMessageSet:  // the hall's line, not this counter's business
     case v1::Event::kUserChanged:     // the set-up (docs/SETUP.md): dashboards'

@@ -103,6 +103,8 @@ inline constexpr std::array table{
     row{detail::M::kCheckIn,         "check_in",          {v1::ROLE_KIOSK}, effect::mutating},
     row{detail::M::kGetHistory,      "get_history",       detail::managers, effect::read},
     row{detail::M::kGetForwarding,   "get_forwarding",    detail::managers, effect::read},
+    row{detail::M::kGetAudit,        "get_audit",         detail::managers, effect::read},
+    row{detail::M::kMoveTicket,      "move_ticket",       detail::managers, effect::mutating},
     // clang-format on
 };
 

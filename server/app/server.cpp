@@ -14,6 +14,7 @@
 #include "net/listener.hpp"
 #include "net/log.hpp"
 #include "net/publication.hpp"
+#include "store/audit_reader.hpp"
 #include "store/event_log.hpp"
 #include "store/history_reader.hpp"
 
@@ -29,6 +30,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <variant>
 #include <vector>
 
@@ -240,6 +242,21 @@ int run_server(server_options const& options) {
                                subscribers);
     net::dispatcher dispatch(centre, settings, io.get_executor(), sign_in.get_executor());
     dispatch.remember(opened.replies);
+    // The audit trail is read on its own thread and read-only connection (docs/DOMAIN.md#audit):
+    // a manager's query never waits on the core, and the writer never waits on it.
+    boost::asio::thread_pool audit(1);
+    std::optional<store::audit_reader> audit_reader;  // used on the audit thread only
+    dispatch.audit_reads = [&](store::audit_filter f, std::function<void(net::dispatcher::audit_result)> done) {
+        boost::asio::post(audit, [&audit_reader, &db, f = std::move(f), done = std::move(done)] {
+            try {
+                if (!audit_reader) audit_reader.emplace(db);
+                done(audit_reader->read(f));
+            } catch (std::exception const& e) {
+                audit_reader.reset();  // the next query opens the file again
+                done(std::string(e.what()));
+            }
+        });
+    };
     auto web_root = options.web_root.empty() ? std::string(NOVBE_SOURCE_WEB_ROOT) : options.web_root;
     auto state = std::make_shared<net::shared_state>(dispatch, settings, web_root, novbe::proto::novbe_proto_text);
     apply_file(dispatch, centre, settings, "start");
@@ -332,6 +349,7 @@ int run_server(server_options const& options) {
     });
     io.run();
     sign_in.join();
+    audit.join();
     if (central) central->stop();
     opened.log->close();  // commits in flight, then a snapshot for a fast start
     net::log_info(opened.log->failed() ? "stopped after a store failure" : "stopped cleanly");

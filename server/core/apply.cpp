@@ -126,6 +126,7 @@ public:
     // Keeps its original issue time and place (docs/DOMAIN.md#transfer).
     void operator()(ticket_transferred const& e) {
         auto& t = c_.tickets_[e.ticket];
+        if (t.state == ticket_state::waiting) c_.queues_[t.current().service].erase(t);  // a move: from its line
         end_visit(t.current(), visit_end::transferred, e.at);
         each_figures(t.current(), t.current().credited(), [](figures& f) { ++f.transferred_out; });
         t.visits.push_back(visit{.service = e.to, .joined = e.at});
@@ -217,9 +218,10 @@ private:
         v.end = how;
         v.ended = at;
         if (v.called) c_.paces_[v.service].add_stay(at - *v.called, v.started ? at - *v.started : duration::zero());
-        auto& counter = *c_.counter_at(v.counter);
-        counter.current.reset();
-        counter.since = at;
+        if (auto* counter = c_.counter_at(v.counter)) {  // none for a waiting ticket moved
+            counter->current.reset();
+            counter->since = at;
+        }
     }
 
     // A recall replaces the ticket's earlier call, as on the boards' live lists: a repeat would

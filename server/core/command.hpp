@@ -69,9 +69,14 @@ struct add_device {
 // A device not revoked, by its name: renamed, or revoked for good.
 struct change_device { std::string name; std::optional<std::string> rename; bool revoke = false; std::string by; };
 
+// A manager (the role is checked by the server) moves a waiting ticket to another service's line,
+// with one of the centre's reason codes (docs/DOMAIN.md#transfer): logged as a transfer from no
+// counter, with its reason.
+struct move_ticket { std::string number; service_index to = 0; std::string reason; };
+
 using command = std::variant<issue_ticket, open_counter, close_counter, pause_counter, resume_counter, call_next,
                              call_ticket, recall_ticket, start_serving, complete_service, mark_no_show,
                              transfer_ticket, cancel_ticket, rate_service, rate_at_counter, close_day, tick,
-                             take_over_counter, set_hall_message, add_user, change_user, add_device, change_device>;
+                             take_over_counter, set_hall_message, add_user, change_user, add_device, change_device, move_ticket>;
 
 }  // namespace novbe::core

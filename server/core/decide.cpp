@@ -126,6 +126,17 @@ public:
         return one(ticket_transferred{t->ordinal, cmd.counter, cmd.to, now_});
     }
 
+    // A manager's: a waiting ticket to another line, out of its own, with a reason.
+    outcome operator()(move_ticket const& cmd) const {
+        auto const* t = c_.find_ticket(cmd.number);
+        if (!t) return errc::unknown_ticket;
+        if (t->state != ticket_state::waiting) return errc::ticket_not_waiting;
+        if (cmd.to >= c_.config_.services.size()) return errc::unknown_service;
+        if (cmd.to == t->current().service) return errc::same_service;
+        if (auto e = reason_given(cmd.reason); !e.ok()) return e;
+        return one(ticket_transferred{t->ordinal, 0, cmd.to, now_, cmd.reason});
+    }
+
     outcome operator()(cancel_ticket const& cmd) const {
         auto const* t = c_.find_ticket(cmd.number);
         if (!t) return errc::unknown_ticket;

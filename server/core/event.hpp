@@ -39,7 +39,15 @@ struct ticket_recalled { ticket_ordinal ticket = 0; counter_number counter = 0; 
 struct service_started { ticket_ordinal ticket = 0; counter_number counter = 0; time_point at{}; };
 struct service_completed { ticket_ordinal ticket = 0; counter_number counter = 0; std::string outcome; time_point at{}; };
 struct ticket_no_show { ticket_ordinal ticket = 0; counter_number counter = 0; time_point at{}; };
-struct ticket_transferred { ticket_ordinal ticket = 0; counter_number counter = 0; service_index to = 0; time_point at{}; };
+// From a counter (a clerk's TransferTicket), or, with counter 0, a waiting ticket a manager moved
+// (MoveTicket) with `reason`, the code they gave (docs/DOMAIN.md#transfer).
+struct ticket_transferred {
+    ticket_ordinal ticket = 0;
+    counter_number counter = 0;
+    service_index to = 0;
+    time_point at{};
+    std::string reason;
+};
 struct ticket_cancelled { ticket_ordinal ticket = 0; time_point at{}; std::string reason; };  // empty: its holder's own
 struct ticket_rated { ticket_ordinal ticket = 0; std::uint8_t score = 0; time_point at{}; };
 struct counter_opened { counter_number counter = 0; std::string clerk; time_point at{}; };

@@ -27,7 +27,9 @@ public:
     bool operator()(service_completed const& e) const { return at_counter(e.ticket, e.counter, ticket_state::serving); }
     bool operator()(ticket_no_show const& e) const { return at_counter(e.ticket, e.counter, ticket_state::called); }
     bool operator()(ticket_transferred const& e) const {
-        return (at_counter(e.ticket, e.counter, ticket_state::serving) ||
+        bool moved = e.counter == 0 && in(e.ticket, ticket_state::waiting) &&  // a manager's move
+                     c_.tickets_[e.ticket].current().service != e.to;
+        return (moved || at_counter(e.ticket, e.counter, ticket_state::serving) ||
                 at_counter(e.ticket, e.counter, ticket_state::called)) &&
                e.to < c_.config_.services.size();  // docs/DOMAIN.md#transfer
     }

@@ -137,6 +137,10 @@ std::array<char const*, central_schema_version> const migrations = {
     CREATE TRIGGER notify_forwarded AFTER INSERT OR UPDATE ON centres FOR EACH ROW EXECUTE FUNCTION notify_forwarded();
     )sql",
     live_figures_migration,  // 2 -> 3: service_days, counters' state, tickets' joined_ms
+    R"sql(
+    -- 3 -> 4: who made each event happen (docs/DOMAIN.md#audit), as the centre's log keeps it
+    ALTER TABLE events ADD COLUMN actor_role text NOT NULL DEFAULT '', ADD COLUMN actor text NOT NULL DEFAULT '';
+    )sql",
 };
 
 }  // namespace

@@ -7,7 +7,7 @@
 
 namespace novbe::forward {
 
-inline constexpr int central_schema_version = 3;
+inline constexpr int central_schema_version = 4;
 
 // Migration 2 -> 3 (live_figures_migration.cpp): the live figures kept by a trigger.
 extern char const* const live_figures_migration;

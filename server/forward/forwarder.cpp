@@ -68,9 +68,9 @@ std::uint64_t send(pqxx::connection& c, options const& o, local_batch const& bat
         throw std::runtime_error("the central database holds events up to " + std::to_string(central) +
                                  ", not " + std::to_string(batch.first - 1) + ": starting again from there");
     tx.exec_params(R"sql(
-        INSERT INTO events (centre_id, seq, day, at_ms, kind, fields)
+        INSERT INTO events (centre_id, seq, day, at_ms, kind, fields, actor_role, actor)
         SELECT $1, (e->>'seq')::bigint, date '1970-01-01' + (e->>'day')::integer, (e->>'at_ms')::bigint,
-               e->>'kind', e->'fields'
+               e->>'kind', e->'fields', coalesce(e->>'actor_role', ''), coalesce(e->>'actor', '')
         FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS x(e, n) ORDER BY n
     )sql",
                    o.centre_id, batch.json);

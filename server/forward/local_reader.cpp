@@ -2,8 +2,11 @@
 
 #include "stored.pb.h"
 
+#include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
 #include <sqlite3.h>
+
+#include <iterator>
 
 namespace novbe::forward {
 
@@ -14,6 +17,22 @@ sqlite3_stmt* prepare(sqlite3* db, std::string const& path, char const* sql) {
     if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK)
         throw local_error(path + ": cannot read the event log: " + sqlite3_errmsg(db));
     return s;
+}
+
+// A JSON string of `s`: names are the log's, free text an admin typed.
+std::string quoted(std::string const& s) {
+    std::string out;
+    google::protobuf::util::JsonPrintOptions options;
+    google::protobuf::Value v;
+    v.set_string_value(s);
+    if (!google::protobuf::util::MessageToJsonString(v, &out, options).ok()) return "\"\"";
+    return out;
+}
+
+// core::actor_role's names, by the stored number (server/store/stored.proto).
+std::string role_name(std::uint32_t r) {
+    static char const* const names[] = {"", "server", "kiosk", "clerk", "board", "manager", "admin", "ticket_holder", "rating_device"};
+    return r < std::size(names) ? names[r] : "";
 }
 
 // Resets the statement whatever happens, so the read transaction ends with the call.
@@ -72,7 +91,8 @@ local_batch local_reader::after(std::uint64_t seq, std::size_t limit) {
         out.last_at_ms = sqlite3_column_int64(batch_, 2);
         out.json += "{\"seq\":" + std::to_string(s) + ",\"day\":" + std::to_string(sqlite3_column_int64(batch_, 1)) +
                     ",\"at_ms\":" + std::to_string(out.last_at_ms) + ",\"kind\":\"" + ev.kind +
-                    "\",\"fields\":" + ev.fields + "}";
+                    "\",\"fields\":" + ev.fields + ",\"actor_role\":" + quoted(ev.actor_role) +
+                    ",\"actor\":" + quoted(ev.actor) + "}";
         ++expected;
     }
     if (rc != SQLITE_DONE) throw local_error(path_ + ": cannot read the event log: " + sqlite3_errmsg(db_));
@@ -120,7 +140,7 @@ event_json to_json(std::string_view body) {
     google::protobuf::util::JsonPrintOptions options;
     options.preserve_proto_field_names = true;
     options.always_print_primitive_fields = true;
-    event_json out{field->name(), {}};
+    event_json out{field->name(), {}, role_name(ev.actor_role()), ev.actor()};
     auto const& fields = ev.GetReflection()->GetMessage(ev, field);
     if (!google::protobuf::util::MessageToJsonString(fields, &out.fields, options).ok())
         throw local_error("an event body cannot be written as JSON");

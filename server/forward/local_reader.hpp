@@ -18,7 +18,7 @@ public:
 };
 
 // Events after a sequence, as one JSON array ready for the central INSERT:
-// [{"seq":N,"day":D,"at_ms":T,"kind":"ticket_called","fields":{...}}, ...]
+// [{"seq":N,"day":D,"at_ms":T,"kind":"ticket_called","fields":{...},"actor_role":"clerk","actor":"anna"}, ...]
 struct local_batch {
     std::string json;
     std::uint64_t first = 0;  // 0: empty
@@ -51,6 +51,8 @@ private:
 struct event_json {
     std::string kind;
     std::string fields;
+    std::string actor_role;  // who made it happen: "manager", "clerk", "server", ...; "" in old logs
+    std::string actor;       // their name (docs/DOMAIN.md#audit)
 };
 event_json to_json(std::string_view body);  // throws local_error
 

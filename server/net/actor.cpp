@@ -16,19 +16,24 @@ core::actor actor_of(identity const& who) {
     return {};
 }
 
-void set_actor(novbe::v1::Event& out, core::actor const& by) {
+novbe::v1::Role wire_role_of(core::actor_role r) {
     using R = core::actor_role;
-    switch (by.role) {
+    switch (r) {
     case R::unknown:
     case R::server: break;  // no wire role: the name says "server" (or nothing, for old events)
-    case R::kiosk: out.set_actor_role(v1::ROLE_KIOSK); break;
-    case R::clerk: out.set_actor_role(v1::ROLE_CLERK); break;
-    case R::board: out.set_actor_role(v1::ROLE_BOARD); break;
-    case R::manager: out.set_actor_role(v1::ROLE_MANAGER); break;
-    case R::admin: out.set_actor_role(v1::ROLE_ADMIN); break;
-    case R::ticket_holder: out.set_actor_role(v1::ROLE_TICKET_HOLDER); break;
-    case R::rating_device: out.set_actor_role(v1::ROLE_RATING_DEVICE); break;
+    case R::kiosk: return v1::ROLE_KIOSK;
+    case R::clerk: return v1::ROLE_CLERK;
+    case R::board: return v1::ROLE_BOARD;
+    case R::manager: return v1::ROLE_MANAGER;
+    case R::admin: return v1::ROLE_ADMIN;
+    case R::ticket_holder: return v1::ROLE_TICKET_HOLDER;
+    case R::rating_device: return v1::ROLE_RATING_DEVICE;
     }
+    return v1::ROLE_UNSPECIFIED;
+}
+
+void set_actor(novbe::v1::Event& out, core::actor const& by) {
+    if (auto role = wire_role_of(by.role); role != v1::ROLE_UNSPECIFIED) out.set_actor_role(role);
     if (!by.name.empty()) out.set_actor(by.name);
 }
 

@@ -10,5 +10,7 @@ namespace novbe::net {
 core::actor actor_of(identity const& who);
 // Sets the event's actor; boards never get it (board_copy does not copy it).
 void set_actor(novbe::v1::Event& out, core::actor const& by);
+// The wire's role of an actor: unspecified for the server's own doing and for old events.
+novbe::v1::Role wire_role_of(core::actor_role r);
 
 }  // namespace novbe::net

@@ -1,5 +1,6 @@
 #include "command_handlers.hpp"
 
+#include "net/audit_query.hpp"
 #include "net/auth.hpp"
 #include "net/check_in_handler.hpp"
 #include "net/history_handlers.hpp"
@@ -124,6 +125,16 @@ made cancel_ticket(command_context const& x, M const& m) {
                   }};
 }
 
+// A manager's move of a waiting ticket, audited with its reason like a staff cancel.
+made move_ticket(command_context const& x, M const& m) {
+    auto const& in = m.move_ticket();
+    auto number = in.number();
+    return action{core::move_ticket{number, service_index_of(x.config, in.to_service_id()), in.reason()},
+                  [number, now = x.now](core::centre const& c, v1::Reply& r) {
+                      *r.mutable_ticket_status() = ticket_status(c, *c.find_ticket(number), now);
+                  }};
+}
+
 made close_day(command_context const&, M const&) {
     return action{core::close_day{}, [](core::centre const&, v1::Reply& r) { r.mutable_empty(); }};
 }
@@ -173,6 +184,14 @@ void get_counter(command_context const& x, M const& m, v1::ServerMessage& out) {
     auto n = m.get_counter().counter();
     if (!x.state.find_counter(n)) out = engine_error(out.request_id(), core::errc::unknown_counter);
     else *out.mutable_reply()->mutable_counter() = counter_view(x.state, n);
+}
+
+// GetAudit is read from the log on the audit reader's own thread (dispatcher::read_audit), never
+// from memory; here only when a dispatcher has no reader (unit tests): its checks still answer.
+void get_audit(command_context const& x, M const& m, v1::ServerMessage& out) {
+    auto f = audit_filter_of(m.get_audit(), x.config, x.now);
+    if (auto const* no = std::get_if<refusal>(&f)) out = error_reply(out.request_id(), no->code, no->message);
+    else out = error_reply(out.request_id(), v1::ERROR_CODE_UNAVAILABLE, "This server has no audit reader.");
 }
 
 void list_users(command_context const& x, M const& m, v1::ServerMessage& out) { setup_list_users(x, m, out); }
@@ -230,6 +249,8 @@ constexpr std::array<command_handler, commands::table.size()> handlers{{
     {M::kCheckIn, check_in},
     {M::kGetHistory, nullptr, get_history},
     {M::kGetForwarding, nullptr, get_forwarding},
+    {M::kGetAudit, nullptr, get_audit},
+    {M::kMoveTicket, move_ticket},
 }};
 
 // Each row has its handler, and each handler the shape its row's effect needs.

@@ -1,7 +1,9 @@
 #include "dispatcher.hpp"
 
 #include "net/actor.hpp"
+#include "net/audit_query.hpp"
 #include "net/auth.hpp"
+#include "net/log.hpp"
 #include "net/sentence.hpp"
 
 #include <boost/asio/post.hpp>
@@ -76,10 +78,41 @@ void dispatcher::mutate(command_handler const& h, identity const& who, M const& 
 
 // Reads are answered once everything before them is durable, from the state then.
 void dispatcher::read(command_handler const& h, identity const& who, M const& m, sender send) {
+    if (m.has_get_audit() && audit_reads) return read_audit(h, who, m, std::move(send));
     centre_.after_durable([this, &h, who, m, send = std::move(send)] {
         auto out = answer_to(m.request_id());
         h.read({centre_.state(), settings_, who, centre_.now(), &sources}, m, out);
         send(out);
+    });
+}
+
+// Once everything before it is durable (the sender's own last action is in the file), the query
+// goes to the reader's thread; the answer comes back here to be sent. Queries are bounded in
+// events looked at each, and in number at once across all senders, so strangers cannot queue
+// work for the reader faster than it answers.
+void dispatcher::read_audit(command_handler const&, identity const&, M const& m, sender send) {
+    auto made = audit_filter_of(m.get_audit(), settings_, centre_.now());
+    if (auto const* no = std::get_if<refusal>(&made)) return send(error_reply(m.request_id(), no->code, no->message));
+    if (audits_waiting_ >= audit_max_waiting)
+        return send(error_reply(m.request_id(), v1::ERROR_CODE_LIMIT_REACHED,
+                                "At most " + std::to_string(audit_max_waiting) +
+                                    " audit queries wait at once; ask again once one is answered."));
+    ++audits_waiting_;
+    auto filter = std::get<store::audit_filter>(std::move(made));
+    centre_.after_durable([this, id = m.request_id(), filter, send = std::move(send)] {
+        audit_reads(filter, [this, id, filter, send](audit_result r) {
+            boost::asio::post(core_, [this, id, filter, send, r = std::move(r)] {
+                --audits_waiting_;
+                if (auto const* why = std::get_if<std::string>(&r)) {
+                    log_error("audit: " + *why);
+                    return send(error_reply(id, v1::ERROR_CODE_INTERNAL, "The audit trail could not be read; try again."));
+                }
+                auto out = answer_to(id);
+                *out.mutable_reply()->mutable_audit() =
+                    audit_reply(std::get<store::audit_page>(r), filter, settings_, centre_.state());
+                send(out);
+            });
+        });
     });
 }
 

@@ -10,6 +10,7 @@
 #include "net/settings.hpp"
 #include "net/setup_sessions.hpp"
 #include "net/sign_in_limiter.hpp"
+#include "store/audit_reader.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
 
@@ -55,6 +56,12 @@ public:
     // What GetHistory and GetForwarding read (set by the server; empty in unit tests).
     read_sources sources;
 
+    // The audit trail's reader (server.cpp sets it): runs a query on its own thread and SQLite
+    // connection and calls `done` there with the page, or the store's words when it failed.
+    // Unset (unit tests): GetAudit is checked, then refused UNAVAILABLE.
+    using audit_result = std::variant<store::audit_page, std::string>;
+    std::function<void(store::audit_filter, std::function<void(audit_result)> done)> audit_reads;
+
 private:
     void welcome(std::uint64_t request_id, identity const& who, sender const& send,
                  std::function<void(std::optional<identity>)> const& done);
@@ -66,6 +73,7 @@ private:
     bool answered_before(std::string const& key, std::uint64_t request_id, sender const& send);
     void read(command_handler const& h, identity const& who, v1::ClientMessage const& m, sender send);
     void subscribe(identity const& who, v1::ClientMessage const& m, connection const& to);
+    void read_audit(command_handler const& h, identity const& who, v1::ClientMessage const& m, sender send);
 
     centre_service& centre_;
     settings const& settings_;
@@ -83,6 +91,7 @@ private:
     std::unordered_map<std::string, kept_reply> kept_;
     core::day_number kept_day_ = core::no_day;
     sign_in_limiter limiter_;
+    std::size_t audits_waiting_ = 0;  // GetAudit queries handed to the reader, not yet answered
 };
 
 }  // namespace novbe::net

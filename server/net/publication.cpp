@@ -61,6 +61,16 @@ public:
     }
     void operator()(core::ticket_transferred const& e) {
         auto const& t = c_.tickets()[e.ticket];
+        if (e.counter == 0) {  // a manager's move of a waiting ticket: both lines changed
+            auto& m = *out_.mutable_ticket_moved();
+            m.set_number(number(e.ticket));
+            m.set_from_service_id(id(t.visits[t.visits.size() - 2].service));
+            m.set_to_service_id(id(e.to));
+            m.set_reason(e.reason);
+            touched_.push_back(t.visits[t.visits.size() - 2].service);
+            touched_.push_back(e.to);
+            return;
+        }
         auto& m = *out_.mutable_ticket_transferred();
         m.set_number(number(e.ticket));
         m.set_counter(e.counter);
@@ -234,6 +244,13 @@ std::optional<v1::Event> board_copy(v1::Event const& e) {
         m.set_to_service_id(in.to_service_id());
         break;
     }
+    case v1::Event::kTicketMoved: {  // the lines changed; why is not the hall's business
+        auto& m = *out.mutable_ticket_moved();
+        m.set_number(e.ticket_moved().number());
+        m.set_from_service_id(e.ticket_moved().from_service_id());
+        m.set_to_service_id(e.ticket_moved().to_service_id());
+        break;
+    }
     case v1::Event::kTicketCancelled: out.mutable_ticket_cancelled()->set_number(e.ticket_cancelled().number()); break;
     case v1::Event::kHallMessageSet: out.mutable_hall_message_set()->set_text(e.hall_message_set().text()); break;  // not who
     case v1::Event::kCounterChanged: {  // which counter, and whether it is open: not who sits there, nor why it paused
@@ -266,6 +283,8 @@ bool zone_filter::shows(v1::Event const& e) const {
     case v1::Event::kServiceCompleted: return shows_counter(e.service_completed().counter());
     case v1::Event::kTicketNoShow: return shows_counter(e.ticket_no_show().counter());
     case v1::Event::kTicketTransferred: return shows_counter(e.ticket_transferred().counter());
+    case v1::Event::kTicketMoved:
+        return shows_service(e.ticket_moved().from_service_id()) || shows_service(e.ticket_moved().to_service_id());
     case v1::Event::kCounterChanged: return shows_counter(e.counter_changed().counter().number());
     default: return true;  // day events, cancellations: everyone
     }

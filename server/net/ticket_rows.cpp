@@ -39,6 +39,8 @@ v1::TicketRows ticket_rows(core::centre const& c) {
             row.set_ended_at_ms(ms_or_zero(v.ended));
             row.set_counter(v.counter);
             row.set_clerk(v.credited());  // who finished the stay: the taker after a takeover, as the report
+            row.set_called_by(v.clerk);   // the audit's who (docs/DOMAIN.md#audit): the call stays the caller's
+            if (v.started) row.set_served_by(v.credited());
             row.set_recalls(static_cast<std::uint32_t>(v.recalls));
             row.set_ending(ending_name(v.end));
             if (i == 0) row.set_estimated_wait_s(seconds(t.estimated_wait));

@@ -66,6 +66,7 @@ public:
         auto& m = *out_.mutable_ticket_transferred();
         pair(m, e);
         m.set_to(id(e.to));
+        m.set_reason(e.reason);
     }
     void operator()(core::ticket_cancelled const& e) {
         out_.mutable_ticket_cancelled()->set_ticket(e.ticket);
@@ -148,7 +149,7 @@ core::event decode(pb::StoredEvent const& m, core::centre_config const& config) 
     case K::kTicketNoShow: return core::ticket_no_show{m.ticket_no_show().ticket(), m.ticket_no_show().counter(), at};
     case K::kTicketTransferred: {
         auto const& e = m.ticket_transferred();
-        return core::ticket_transferred{e.ticket(), e.counter(), service_of(e.to(), config), at};
+        return core::ticket_transferred{e.ticket(), e.counter(), service_of(e.to(), config), at, e.reason()};
     }
     case K::kTicketCancelled: return core::ticket_cancelled{m.ticket_cancelled().ticket(), at, m.ticket_cancelled().reason()};
     case K::kTicketRated: {

@@ -68,6 +68,10 @@ TEST(central, a_scripted_day_arrives_exactly_as_the_centre_has_it) {
     // The ticket's token, its holder's secret, stays at the centre.
     EXPECT_EQ("0|0", pg.query("SELECT DISTINCT fields->>'token_hi', fields->>'token_lo' FROM events "
                               "WHERE kind = 'ticket_issued'"));
+    // Who did what reaches the central events (docs/DOMAIN.md#audit): the clerk's calls are hers.
+    EXPECT_EQ("clerk|anna", pg.query("SELECT DISTINCT actor_role, actor FROM events WHERE kind = 'ticket_called'"));
+    EXPECT_EQ("kiosk", pg.query("SELECT DISTINCT actor_role FROM events WHERE kind = 'ticket_issued'"));
+    EXPECT_EQ("server|server", pg.query("SELECT DISTINCT actor_role, actor FROM events WHERE kind = 'day_started'"));
     EXPECT_EQ("8", pg.query("SELECT count(*) FROM counters WHERE centre_id = 'baku-1'"));
     EXPECT_EQ("Passport", pg.query("SELECT name FROM service_names WHERE service_id = 'passport' AND language = 'en'"));
     auto [status, metrics] = http_get(p.port(), "/metrics");

@@ -44,5 +44,21 @@ TEST(forward_json, booking_checked_in_leaves_the_ticket_token_at_the_centre) {
     EXPECT_NE(std::string::npos, j.fields.find("\"booking\":7")) << j.fields;
 }
 
+TEST(forward_json, says_who_made_the_event_happen) {
+    store::v1::StoredEvent ev;
+    ev.set_actor_role(5);  // core::actor_role::manager
+    ev.set_actor("leyla \"the\" manager");
+    ev.mutable_ticket_cancelled()->set_ticket(3);
+    ev.mutable_ticket_cancelled()->set_reason("wrong_service");
+    auto j = to_json(ev.SerializeAsString());
+    EXPECT_EQ("manager", j.actor_role);
+    EXPECT_EQ("leyla \"the\" manager", j.actor);
+    store::v1::StoredEvent old;  // logged before actors were recorded
+    old.mutable_day_closed();
+    auto o = to_json(old.SerializeAsString());
+    EXPECT_EQ("", o.actor_role);
+    EXPECT_EQ("", o.actor);
+}
+
 }  // namespace
 }  // namespace novbe::forward

@@ -3,7 +3,7 @@
 // its offset (ISO 8601, 2026-12-01T09:15:03+04:00), the services' names beside their ids, and
 // empty cells where there is nothing (no counter yet, no rating), never a 0 that did not happen.
 const COLUMNS = ['number', 'service_id', 'service_name', 'transferred_from', 'transferred_from_name', 'priority', 'state',
-    'issued_at', 'joined_at', 'called_at', 'started_at', 'ended_at', 'counter', 'clerk', 'recalls', 'ending',
+    'issued_at', 'joined_at', 'called_at', 'started_at', 'ended_at', 'counter', 'clerk', 'called_by', 'served_by', 'recalls', 'ending',
     'estimated_wait_s', 'rating', 'outcome', 'language'];
 
 const two = (n) => String(n).padStart(2, '0');
@@ -49,6 +49,7 @@ function ticketRow(stays, timeZone, serviceName) {
         issued_at: zonedIso(first.issuedAtMs, timeZone), joined_at: zonedIso(last.joinedAtMs, timeZone),
         called_at: zonedIso(last.calledAtMs, timeZone), started_at: zonedIso(last.startedAtMs, timeZone),
         ended_at: zonedIso(last.endedAtMs, timeZone), counter: last.counter || '', clerk: last.clerk,
+        called_by: last.calledBy ?? '', served_by: last.servedBy ?? '',
         recalls: stays.reduce((sum, s) => sum + s.recalls, 0), ending: last.ending, estimated_wait_s: first.estimatedWaitS,
         rating: rating || '', outcome: last.outcome, language: first.language,
     };

@@ -31,6 +31,8 @@ export function exceptionOf(e) {
         return { ...base, what: 'call', number: e.ticketCalled.number, counter: e.ticketCalled.counter, reason: e.ticketCalled.reason };
     if (e.kind === 'ticketCancelled' && e.ticketCancelled.reason)
         return { ...base, what: 'cancel', number: e.ticketCancelled.number, counter: '', reason: e.ticketCancelled.reason };
+    if (e.kind === 'ticketMoved')
+        return { ...base, what: 'move', number: e.ticketMoved.number, counter: '', reason: e.ticketMoved.reason };
     if (e.kind === 'counterChanged' && e.counterChanged.reasonCode)
         return { ...base, what: 'takeOver', number: '', counter: e.counterChanged.counter.number, from: e.counterChanged.takenFrom,
             reason: e.counterChanged.reasonCode, words: e.counterChanged.reason };
@@ -51,7 +53,8 @@ function render() {
     body.replaceChildren(...[...actions].reverse().map((a) => {
         const row = make('tr');
         row.dataset.what = a.what;
-        const what = a.what === 'takeOver' ? staffSay('audit.kind.takeOver', { from: a.from || '—' }) : staffSay(`audit.kind.${a.what}`);
+        const what = a.what === 'takeOver' ? staffSay('audit.kind.takeOver', { from: a.from || '—' })
+            : a.what === 'move' ? staffSay('auditPage.event.ticket_moved') : staffSay(`audit.kind.${a.what}`);
         const reason = reasonName(a.reason) + (a.words ? ` — ${a.words}` : '');
         for (const text of [time(a.atMs), a.who, what, a.number, a.counter, reason]) row.append(make('td', { textContent: String(text ?? '') }));
         return row;

@@ -1,5 +1,6 @@
 // The manager's remote control on the dashboard: take a counter over (with a reason code and
-// words), then pause or close it as its new holder; cancel a waiting ticket with a reason; end
+// words), then pause or close it as its new holder; cancel a waiting ticket, or move it to another
+// service's line, with a reason; end
 // the day early after a confirmation. Each refusal is said in words (js/refusals.js), and what
 // happened is said too. It mounts itself into #remote-control once the dashboard has signed in,
 // with its own link as the same manager (as js/hall_message.js does).
@@ -27,6 +28,8 @@ const ticketRow = make('div', { className: 'actions' });
 const number = make('input', { id: 'remote-number', size: 6, placeholder: 'A012' });
 const ticketReason = make('select', { id: 'remote-ticket-reason' });
 const cancel = make('button', { id: 'remote-cancel', type: 'button' });
+const moveTo = make('select', { id: 'remote-move-to' });
+const move = make('button', { id: 'remote-move', type: 'button' });
 const dayRow = make('div', { className: 'actions' });
 const endDay = make('button', { id: 'remote-end-day', type: 'button', className: 'quiet' });
 const confirmDay = make('button', { id: 'remote-end-day-confirm', type: 'button', hidden: true });
@@ -47,6 +50,7 @@ function render() {
     pause.textContent = staffSay('remote.pause');
     close.textContent = staffSay('remote.close');
     cancel.textContent = staffSay('remote.cancel');
+    move.textContent = staffSay('auditPage.move');
     endDay.textContent = staffSay('remote.endDay');
     confirmDay.textContent = staffSay('remote.endDayConfirm');
     keepDay.textContent = staffSay('remote.endDayKeep');
@@ -54,6 +58,10 @@ function render() {
     const chosen = counter.value;
     counter.replaceChildren(...(centre?.counters ?? []).map((c) => make('option', { value: String(c.number), selected: String(c.number) === chosen,
         textContent: staffSay('dashboard.counterNumber', { number: c.number }) })));
+    const to = moveTo.value;
+    moveTo.replaceChildren(make('option', { value: '', textContent: staffSay('auditPage.moveTo') }),
+        ...(centre?.services ?? []).map((s) => make('option', { value: s.id, selected: s.id === to,
+            textContent: nameIn(s.names, staffLanguage(), centre, s.id) })));
     reasonOptions(counterReason);
     reasonOptions(ticketReason);
     status.className = said?.refusal ? 'refused' : '';
@@ -83,6 +91,13 @@ cancel.addEventListener('click', () => {
     run('cancelTicket', { number: which, reason: ticketReason.value }, ['remote.didCancel', { number: which }])
         .then((ok) => { if (ok) number.value = ''; });
 });
+move.addEventListener('click', () => {
+    const which = number.value.trim().toUpperCase();
+    const service = link?.welcome?.centre?.services?.find((s) => s.id === moveTo.value);
+    run('moveTicket', { number: which, toServiceId: moveTo.value, reason: ticketReason.value },
+        ['auditPage.didMove', { number: which, service: nameIn(service?.names, staffLanguage(), link?.welcome?.centre, moveTo.value) }])
+        .then((ok) => { if (ok) number.value = ''; });
+});
 // Ending the day closes every waiting ticket unserved: it asks once more, in place.
 const confirming = (on) => { endDay.hidden = on; confirmDay.hidden = !on; keepDay.hidden = !on; };
 endDay.addEventListener('click', () => confirming(true));
@@ -100,7 +115,7 @@ function start() {
 if (container) {
     container.hidden = true;
     counterRow.append(counter, counterReason, words, takeOver, pause, close);
-    ticketRow.append(number, ticketReason, cancel);
+    ticketRow.append(number, ticketReason, cancel, moveTo, move);
     dayRow.append(endDay, confirmDay, keepDay);
     container.append(title, counterRow, ticketRow, dayRow, status);
     document.getElementById('sign-in')?.addEventListener('submit', () => {

@@ -56,7 +56,11 @@ public:
             auto n = counter();
             return chance(50) ? command{mark_no_show{n, by(c, n)}} : command{recall_ticket{n, by(c, n)}};
         }
-        case 13: { auto n = counter(); return transfer_ticket{n, service(), by(c, n)}; }
+        case 13: {
+            if (chance(30)) return move_ticket{number(c), service(), code()};  // a manager's, of a waiting ticket
+            auto n = counter();
+            return transfer_ticket{n, service(), by(c, n)};
+        }
         case 14: {
             auto n = counter();
             if (chance(50)) return call_ticket{n, number(c), by(c, n), code()};

@@ -185,9 +185,6 @@ TEST_F(handlers, a_new_day_tells_the_boards_every_counter_is_closed) {
     EXPECT_EQ("", copy->day_started().counters(0).clerk());
 }
 
-}  // namespace
-}  // namespace novbe::net
-
 namespace novbe::net {
 namespace {
 
@@ -329,6 +326,60 @@ TEST_F(handlers, forwarding_says_not_configured_without_central) {
     };
     of(M::kGetForwarding).read(as(manager), M{}, out);
     EXPECT_EQ(12u, out.reply().forwarding().lag_events());
+}
+
+}  // namespace
+}  // namespace novbe::net
+
+namespace audit_checks {
+
+v1::ServerMessage ask(command_context const& x, std::function<void(v1::GetAudit&)> fill) {
+    M m;
+    fill(*m.mutable_get_audit());
+    auto out = answer_to(7);
+    handler_of(*commands::find(M::kGetAudit)).read(x, m, out);
+    return out;
+}
+
+}  // namespace audit_checks
+
+TEST_F(handlers, get_audit_refuses_what_a_stranger_might_ask_and_names_the_limit) {
+    identity mira{.kind = role::manager, .user = "mira"};
+    auto refused = [&](std::function<void(v1::GetAudit&)> fill) {
+        auto out = audit_checks::ask(as(mira), std::move(fill));
+        EXPECT_EQ(v1::ERROR_CODE_INVALID_ARGUMENT, out.error().code()) << out.DebugString();
+        return out.error().message();
+    };
+    EXPECT_EQ("GetAudit.page_size is at most 200 rows.", refused([](auto& a) { a.set_page_size(1000000); }));
+    EXPECT_EQ("GetAudit covers at most 31 days at once.", refused([](auto& a) {
+                  a.set_from_day("2020-01-01");
+                  a.set_to_day("2026-12-01");
+              }));
+    EXPECT_EQ("GetAudit.to_day comes before its from_day.", refused([](auto& a) {
+                  a.set_from_day("2026-12-02");
+                  a.set_to_day("2026-12-01");
+              }));
+    EXPECT_NE("", refused([](auto& a) { a.set_from_day("2026-02-30"); }));
+    EXPECT_NE("", refused([](auto& a) { a.set_to_day("yesterday"); }));
+    EXPECT_NE("", refused([](auto& a) { a.set_user(std::string(100000, 'x')); }));
+    EXPECT_NE("", refused([](auto& a) { a.set_kind(static_cast<v1::AuditKind>(99)); }));
+    // Within bounds it passes the checks (and, with no reader here, goes no further).
+    auto fine = audit_checks::ask(as(mira), [](auto& a) {
+        a.set_from_day("2026-11-01");
+        a.set_to_day("2026-12-01");
+        a.set_page_size(200);
+    });
+    EXPECT_EQ(v1::ERROR_CODE_UNAVAILABLE, fine.error().code());
+}
+
+TEST(command_table, only_managers_and_admins_read_the_audit) {
+    auto const* row = commands::find(M::kGetAudit);
+    ASSERT_NE(nullptr, row);
+    EXPECT_EQ(commands::effect::read, row->kind);
+    EXPECT_TRUE(row->roles.has(v1::ROLE_MANAGER));
+    EXPECT_TRUE(row->roles.has(v1::ROLE_ADMIN));
+    for (auto r : {v1::ROLE_CLERK, v1::ROLE_KIOSK, v1::ROLE_BOARD, v1::ROLE_TICKET_HOLDER, v1::ROLE_RATING_DEVICE})
+        EXPECT_FALSE(row->roles.has(r)) << v1::Role_Name(r);
 }
 
 }  // namespace

@@ -24,6 +24,8 @@ std::set<std::string> const allowed = {
     "novbe.v1.Event.ticket_transferred", "novbe.v1.TicketTransferred.number", "novbe.v1.TicketTransferred.counter",
     "novbe.v1.TicketTransferred.from_service_id", "novbe.v1.TicketTransferred.to_service_id",
     "novbe.v1.Event.ticket_cancelled", "novbe.v1.TicketCancelled.number",
+    "novbe.v1.Event.ticket_moved", "novbe.v1.TicketMoved.number", "novbe.v1.TicketMoved.from_service_id",
+    "novbe.v1.TicketMoved.to_service_id",
     "novbe.v1.Event.hall_message_set", "novbe.v1.HallMessageSet.text",
     "novbe.v1.Event.counter_changed", "novbe.v1.CounterChanged.counter", "novbe.v1.CounterView.number",
     "novbe.v1.CounterView.name", "novbe.v1.CounterView.status", "novbe.v1.CounterView.since_ms",

@@ -1,0 +1,117 @@
+// The audit trail as a manager queries it: from the log on disk, newest first, filtered and
+// paged, each row saying who did what to which ticket and why.
+#include "store/audit_reader.hpp"
+
+#include "store_fixture.hpp"
+
+#include <gtest/gtest.h>
+
+#include <future>
+
+namespace novbe::store::testing {
+namespace {
+
+void append_as(event_log& log, std::vector<core::event> events, core::actor by) {
+    std::promise<std::error_code> done;
+    auto future = done.get_future();
+    std::vector<durable_log::request> one;
+    one.push_back({.events = std::move(events),
+                   .done = [&](std::error_code ec, std::uint64_t) { done.set_value(ec); },
+                   .by = std::move(by)});
+    log.append(std::move(one));
+    ASSERT_FALSE(future.get());
+}
+
+// "seq:kind:actor:ticket@counter:service:code:words" per row, then "| next=N".
+std::string render(audit_page const& p) {
+    std::string out;
+    for (auto const& r : p.rows)
+        out += std::to_string(r.sequence) + ":" + r.kind + ":" + r.by.name + ":" + r.ticket + "@" +
+               std::to_string(r.counter) + ":" + r.service + ":" + r.reason_code + ":" + r.words + " ";
+    return out + "| next=" + std::to_string(p.next_before);
+}
+
+class audit_reader_test : public ::testing::Test {
+protected:
+    // A morning: two tickets, anna calls one out of turn, mira takes her counter over and
+    // cancels the other with a reason, then sets the hall message.
+    audit_reader_test() {
+        auto opened = event_log::open({.path = path_}, source_.centre().config());
+        core::actor kiosk{core::actor_role::kiosk, "hall kiosk"}, anna{core::actor_role::clerk, "anna"},
+            mira{core::actor_role::manager, "mira"};
+        append_as(*opened.log, source_.run(core::issue_ticket{0, core::priority_class::normal, "en", {7, 7}}), kiosk);  // 1-2
+        append_as(*opened.log, source_.run(core::issue_ticket{0, core::priority_class::normal, "en", {8, 8}}), kiosk);  // 3
+        append_as(*opened.log, source_.run(core::open_counter{1, "anna"}), anna);                                        // 4
+        append_as(*opened.log, source_.run(core::call_ticket{1, "A002", "anna", "elderly"}), anna);                      // 5
+        append_as(*opened.log, source_.run(core::take_over_counter{1, "mira", "anna went home ill", "clerk_absent"}), mira);  // 6
+        append_as(*opened.log, source_.run(core::cancel_ticket{"A001", "wrong_service"}), mira);                         // 7
+        append_as(*opened.log, source_.run(core::set_hall_message{"Counter 1 closes at 16:00", "mira"}), mira);          // 8
+        day_ = source_.centre().day();
+        opened.log->close();  // the report's rows are written too
+    }
+    audit_filter today() const { return {.from_day = day_, .to_day = day_}; }
+
+    temp_dir dir_;
+    std::string path_ = dir_.file("centre.db");
+    event_source source_;
+    core::day_number day_ = 0;
+};
+
+TEST_F(audit_reader_test, lists_the_exceptions_to_the_line_newest_first_with_who_and_why) {
+    audit_reader reader(path_);
+    auto f = today();
+    f.kinds = audit_kinds::out_of_turn;
+    EXPECT_EQ("7:ticket_cancelled:mira:A001@0:passport:wrong_service: "
+              "6:counter_taken_over:mira:@1::clerk_absent:anna: anna went home ill "
+              "5:ticket_called:anna:A002@1:passport:elderly: | next=0",
+              render(reader.read(f)));
+}
+
+TEST_F(audit_reader_test, filters_by_user_counter_and_set_up_changes) {
+    audit_reader reader(path_);
+    auto f = today();
+    f.user = "anna";
+    EXPECT_EQ("5:ticket_called:anna:A002@1:passport:elderly: 4:counter_opened:anna:@1::: | next=0", render(reader.read(f)));
+    f = today();
+    f.counter = 1;
+    f.user = "mira";
+    EXPECT_EQ("6:counter_taken_over:mira:@1::clerk_absent:anna: anna went home ill | next=0", render(reader.read(f)));
+    f = today();
+    f.kinds = audit_kinds::setup;
+    EXPECT_EQ("8:hall_message_set:mira:@0:::Counter 1 closes at 16:00 | next=0", render(reader.read(f)));
+}
+
+TEST_F(audit_reader_test, pages_on_from_where_the_last_page_stopped) {
+    audit_reader reader(path_);
+    auto f = today();
+    f.kinds = audit_kinds::out_of_turn;
+    f.page_size = 2;
+    auto first = reader.read(f);
+    ASSERT_EQ(2u, first.rows.size());
+    EXPECT_EQ(6u, first.rows.back().sequence);
+    ASSERT_EQ(6u, first.next_before);
+    f.before = first.next_before;
+    EXPECT_EQ("5:ticket_called:anna:A002@1:passport:elderly: | next=0", render(reader.read(f)));
+}
+
+TEST_F(audit_reader_test, looks_at_no_more_events_than_its_budget_and_says_where_to_go_on) {
+    audit_reader reader(path_);
+    auto f = today();
+    f.kinds = audit_kinds::out_of_turn;
+    f.scan_limit = 2;  // events 8 and 7: one match, then the rest is for the next call
+    EXPECT_EQ("7:ticket_cancelled:mira:A001@0:passport:wrong_service: | next=7", render(reader.read(f)));
+    f.before = 7;  // events 6 and 5, both matching; 4 and older next
+    EXPECT_EQ("6:counter_taken_over:mira:@1::clerk_absent:anna: anna went home ill "
+              "5:ticket_called:anna:A002@1:passport:elderly: | next=5",
+              render(reader.read(f)));
+}
+
+TEST_F(audit_reader_test, another_day_has_nothing) {
+    audit_reader reader(path_);
+    EXPECT_EQ("| next=0", render(reader.read({.from_day = day_ + 1, .to_day = day_ + 3})));
+    EXPECT_EQ("| next=0", render(reader.read({.from_day = day_ - 3, .to_day = day_ - 1})));
+    EXPECT_EQ(8u, reader.read({.from_day = day_ - 3, .to_day = day_ + 3}).rows.size());
+}
+
+}  // namespace
+}  // namespace novbe::store::testing
