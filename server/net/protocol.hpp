@@ -32,6 +32,8 @@ v1::IssuedTicket issued_ticket(core::centre const& c, core::ticket const& t);
 v1::TicketStatus ticket_status(core::centre const& c, core::ticket const& t, core::time_point now);
 v1::CounterView counter_view(core::centre const& c, core::counter_number n);
 v1::Statistics statistics(core::centre const& c);
+// Line `s`'s alert on the wire (docs/DOMAIN.md#alerts-before-a-breach); level none: ended.
+v1::LineAlert line_alert(core::centre const& c, core::service_index s, core::line_alert const& a);
 v1::TicketRows ticket_rows(core::centre const& c);  // ticket_rows.cpp
 std::string date_of(core::day_number day);  // "2026-11-28", the centre's local date
 
