@@ -308,6 +308,7 @@ net::settings load_config(std::string const& path) {
         r.normal_per_priority = in.integer(*rules, "normal_per_priority", r.normal_per_priority, 0, core::max_normal_per_priority);
         r.number_digits = in.integer(*rules, "number_digits", r.number_digits, 1, 6);
         r.appointment_early = in.minutes(*rules, "appointment_early_minutes", 5);
+        r.alert_horizon = std::chrono::minutes(in.integer(*rules, "alert_horizon_minutes", 20, 1, 240));
     }
     if (auto problem = core::validate_rules(s.centre.rules); !problem.empty()) {  // name the line at fault
         if (problem.starts_with("rules need a day start")) in.fail(centre->get("day_start_minutes"), problem);

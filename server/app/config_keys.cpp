@@ -16,6 +16,7 @@ constexpr std::string_view keys[] = {
     "store.retention_days",
 
     "rules.max_recalls", "rules.max_priority_streak", "rules.normal_per_priority", "rules.number_digits", "rules.appointment_early_minutes",
+    "rules.alert_horizon_minutes",  // docs/DOMAIN.md#alerts-before-a-breach
 
     "agencies.*.*",  // [agencies.ID] with a name per language
 

@@ -24,6 +24,7 @@ public:
         for (auto& counter : c_.counters_) counter = counter_state{.number = counter.number, .since = e.at};
         c_.statistics_ = day_statistics{.by_service = std::vector<figures>(c_.config_.services.size())};
         c_.recent_calls_.clear();
+        for (auto& alert : c_.alerts_) alert = line_alert{};  // a new day's lines are empty
         for (auto& pace : c_.paces_) pace = line_pace{};
         // Service times carry over: yesterday's pace is the best guess for today's.
     }
@@ -184,6 +185,7 @@ public:
     }
 
     void operator()(hall_message_set const& e) { c_.hall_message_ = e.text; }  // days do not clear it
+    void operator()(alert_changed const& e) { c_.alerts_[e.service] = e.alert; }
 
     // docs/SETUP.md: found by name, else added; days do not touch them.
     void operator()(user_set const& e) {

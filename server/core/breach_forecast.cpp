@@ -5,18 +5,110 @@
 namespace novbe::core {
 
 std::optional<duration> predicted_breach(centre const& c, service_index s, time_point now) {
-    auto const target = c.config().services[s].target_wait;
+    return predicted_breach(c, s, now, c.config().services[s].target_wait);
+}
+
+namespace {
+
+// `future_only`: tickets that have passed the limit already are not counted (calling them is
+// the only cure), so that the advice says what clears the rest.
+std::optional<duration> first_breach(centre const& c, service_index s, time_point now, duration limit, bool future_only) {
+    bool const stalled = c.open_counters(s) == 0 && std::none_of(c.config().counters.begin(), c.config().counters.end(), [&](auto const& k) {
+        auto const* state = c.find_counter(k.number);
+        return state->status() == counter_status::paused && std::find(k.services.begin(), k.services.end(), s) != k.services.end();
+    });
     std::optional<time_point> first;
     auto consider = [&](time_point joined, duration wait_left) {
-        if (now + wait_left > joined + target && (!first || joined + target < *first)) first = joined + target;
+        if (future_only && joined + limit <= now) return;
+        if (now + wait_left > joined + limit && (!first || joined + limit < *first)) first = joined + limit;
     };
+    bool waiting = false;
     for (auto const& t : c.tickets()) {
         if (t.state != ticket_state::waiting || t.cls == priority_class::appointment || t.current().service != s) continue;
-        consider(t.current().joined, c.estimated_range(t, now).middle);
+        waiting = true;
+        consider(t.current().joined, stalled ? duration::max() / 2 : c.estimated_range(t, now).middle);
     }
-    consider(now, c.estimated_range(s, now).middle);
+    if (!stalled || !waiting) consider(now, c.estimated_range(s, now).middle);
     if (!first) return std::nullopt;
     return std::max(*first - now, duration::zero());
+}
+
+}  // namespace
+
+std::optional<duration> predicted_breach(centre const& c, service_index s, time_point now, duration limit) {
+    return first_breach(c, s, now, limit, false);
+}
+
+namespace {
+
+alert_level level_at(centre const& c, service_index s, time_point now, duration horizon, bool future_only = false) {
+    auto const& service = c.config().services[s];
+    auto within = [&](duration limit) {
+        auto b = first_breach(c, s, now, limit, future_only);
+        return b && *b <= horizon;
+    };
+    if (within(service.max_wait)) return alert_level::maximum;
+    return within(service.target_wait) ? alert_level::target : alert_level::none;
+}
+
+// The closed or paused counters that serve line `s`, in the configuration's order.
+std::vector<counter_number> could_open(centre const& c, service_index s) {
+    std::vector<counter_number> out;
+    for (auto const& k : c.config().counters) {
+        if (std::find(k.services.begin(), k.services.end(), s) == k.services.end()) continue;
+        auto status = c.find_counter(k.number)->status();
+        if ((status == counter_status::closed || status == counter_status::paused) && out.size() < max_alert_advice)
+            out.push_back(k.number);
+    }
+    return out;
+}
+
+// How many of `candidates`, opened (or back from their pause) in turn, clear the forecast of
+// tickets not yet past the limit: on a copy of the centre, so that the advice is the engine's
+// own arithmetic.
+std::uint32_t counters_needed(centre const& c, service_index s, time_point now, std::vector<counter_number> const& candidates) {
+    centre what_if = c;
+    auto const horizon = c.config().rules.alert_horizon;
+    for (std::size_t n = 0; n < candidates.size(); ++n) {
+        auto const* state = what_if.find_counter(candidates[n]);
+        if (state->open) what_if.apply(counter_resumed{candidates[n], now});
+        else what_if.apply(counter_opened{candidates[n], "advice", now});
+        if (level_at(what_if, s, now, horizon, true) == alert_level::none) return static_cast<std::uint32_t>(n + 1);
+    }
+    return 0;
+}
+
+}  // namespace
+
+line_alert forecast_alert(centre const& c, service_index s, time_point now) {
+    auto const horizon = c.config().rules.alert_horizon;
+    line_alert out{.level = level_at(c, s, now, horizon)};
+    if (out.level == alert_level::none) return out;
+    auto const& service = c.config().services[s];
+    auto limit = out.level == alert_level::maximum ? service.max_wait : service.target_wait;
+    out.breach_at = now + predicted_breach(c, s, now, limit).value_or(duration::zero());
+    out.could_open = could_open(c, s);
+    return out;
+}
+
+std::vector<event> alerts_due(centre const& c, time_point now) {
+    std::vector<event> out;
+    auto const& rules = c.config().rules;
+    for (service_index s = 0; s < c.config().services.size(); ++s) {
+        auto const& held = c.alerts()[s];
+        auto next = forecast_alert(c, s, now);
+        if (next.level == alert_level::none && held.level != alert_level::none) {
+            // Kept while the first ticket's target is still predicted to pass within the margin.
+            auto b = predicted_breach(c, s, now);
+            if (b && *b <= rules.alert_horizon + alert_margin) continue;
+        }
+        if (next.level == alert_level::none && held.level == alert_level::none) continue;
+        auto moved = next.breach_at > held.breach_at ? next.breach_at - held.breach_at : held.breach_at - next.breach_at;
+        if (next.level == held.level && next.could_open == held.could_open && moved < alert_shift) continue;
+        if (next.level != alert_level::none) next.counters_needed = counters_needed(c, s, now, next.could_open);
+        out.push_back(alert_changed{s, std::move(next), now});
+    }
+    return out;
 }
 
 }  // namespace novbe::core

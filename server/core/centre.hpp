@@ -47,6 +47,7 @@ struct centre_image {
     std::string hall_message;  // kept across days until a manager clears it
     core::roster roster;       // users and devices: docs/SETUP.md
     booking_image bookings;    // empty ended counts: none yet (a snapshot from before bookings)
+    std::vector<line_alert> alerts;  // per service; empty: none (a snapshot from before alerts)
 };
 
 class centre {
@@ -89,6 +90,7 @@ public:
     day_statistics const& statistics() const { return statistics_; }
     std::deque<call_record> const& recent_calls() const { return recent_calls_; }
     std::string const& hall_message() const { return hall_message_; }
+    std::vector<line_alert> const& alerts() const { return alerts_; }  // per service (docs/DOMAIN.md#alerts-before-a-breach)
     core::roster const& roster() const { return roster_; }  // kept across days
     // Its bookings, logged as its events (docs/DOMAIN.md#appointments): decide with
     // appointments().decide(cmd, now, centre) or decide_check_in (check_in.hpp), apply here.
@@ -130,6 +132,7 @@ private:
     day_statistics statistics_;
     std::deque<call_record> recent_calls_;  // newest first
     std::string hall_message_;
+    std::vector<line_alert> alerts_;  // per service
     core::roster roster_;
     bookings bookings_;  // last: built from config_
 };

@@ -107,6 +107,7 @@ std::string validate_rules(centre_rules const& r) {
         return "closing time must come before the next day starts (closing may pass midnight only when "
                "day_start_minutes starts the day after it)";
     if (r.service_time_window < 1 || r.recent_calls < 1) return "rules need a service time window and recent calls of at least 1";
+    if (r.alert_horizon < 1min || r.alert_horizon > 240min) return "rules need an alert horizon of 1 to 240 minutes";
     return {};
 }
 

@@ -73,6 +73,8 @@ struct centre_rules {
     duration appointment_early = 5min;  // an appointment counts as due this long before its time
     std::size_t service_time_window = 20;  // completed services blended into the estimate
     std::size_t recent_calls = 10;         // calls the board remembers
+    // A breach predicted this far ahead raises a dashboard alert (docs/DOMAIN.md#alerts-before-a-breach).
+    duration alert_horizon = 20min;
     bool operator==(centre_rules const&) const = default;
 };
 

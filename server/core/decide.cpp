@@ -1,4 +1,5 @@
 // decide(): checks a command against the current state and says what happens, changing nothing.
+#include "breach_forecast.hpp"
 #include "centre.hpp"
 #include "decide_setup.hpp"
 #include "opening_hours.hpp"
@@ -163,11 +164,13 @@ public:
     }
     // Closing time closes the day by itself, decided here from the replayed state rather than
     // by a server that would forget across a restart that it had done so.
-    // Time passes: bookings whose window has ended lapse, and the day closes at closing time.
+    // Time passes: bookings whose window has ended lapse, and the day closes at closing time;
+    // otherwise the lines' alerts follow their forecast (docs/DOMAIN.md#alerts-before-a-breach).
     outcome operator()(tick const&) const {
         std::vector<event> out;
         for (auto const& e : c_.bookings_.decide(lapse_due{}, now_, c_).events) out.push_back(as_event(e));
         if (!c_.closed_ && phase_of(c_.config_.rules, now_) == hours_phase::after_closing) out.push_back(day_closed{now_});
+        else for (auto& e : alerts_due(c_, now_)) out.push_back(std::move(e));  // the next tick ends them after closing
         return out;
     }
 

@@ -1,6 +1,7 @@
 #pragma once
 // What happened: facts decided by the core and replayed by apply(), in log order.
 #include "booking.hpp"
+#include "breach_alert.hpp"
 #include "config.hpp"
 #include "roster.hpp"
 #include "ticket.hpp"
@@ -68,6 +69,10 @@ struct counter_taken_over {
 // The hall message is now `text` (empty: none), set by `by`: the audit of who said what to the hall.
 struct hall_message_set { std::string text; std::string by; time_point at{}; };
 
+// docs/DOMAIN.md#alerts-before-a-breach: line `service`'s alert is now `alert` (level none: ended),
+// decided on the server's tick from the forecast; for dashboards only.
+struct alert_changed { service_index service = 0; line_alert alert; time_point at{}; };
+
 // Who made an event happen: the log's envelope beside each event, not a part of it, so that every
 // kind has one without a field of its own. A user by name (clerk, manager, admin), a device by its
 // configured name (kiosk, board, rating pad), a ticket holder as "citizen", or the server itself
@@ -88,12 +93,12 @@ using event = std::variant<day_started, day_closed, ticket_issued, ticket_called
                            service_completed, ticket_no_show, ticket_transferred, ticket_cancelled, ticket_rated,
                            counter_opened, counter_paused, counter_resumed, counter_closed, counter_taken_over,
                            hall_message_set, user_set, device_set, booking_made, booking_cancelled,
-                           booking_rescheduled, booking_checked_in, booking_lapsed, bookings_forgotten>;
+                           booking_rescheduled, booking_checked_in, booking_lapsed, bookings_forgotten, alert_changed>;
 
 // Whose an event is, of a command sent by `sender`: a new day is the server's, whichever command
 // noticed it first; everything else is the sender's.
 inline actor actor_of(event const& ev, actor const& sender) {
-    return std::holds_alternative<day_started>(ev) ? server_actor() : sender;
+    return std::holds_alternative<day_started>(ev) || std::holds_alternative<alert_changed>(ev) ? server_actor() : sender;
 }
 
 // Bookings share the centre's log, its sequence and its durability (docs/DOMAIN.md#appointments):

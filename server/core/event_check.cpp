@@ -60,6 +60,10 @@ public:
     }
 
     bool operator()(hall_message_set const& e) const { return e.text.size() <= max_hall_message; }
+    bool operator()(alert_changed const& e) const {
+        return e.service < c_.config_.services.size() && e.alert.level <= alert_level::maximum &&
+               e.alert.could_open.size() <= max_alert_advice;
+    }
     bool operator()(user_set const& e) const {
         auto const& u = e.user;
         return is_setup_name(u.name) && u.role <= staff_role::admin && !u.secret_hash.empty() &&

@@ -8,7 +8,7 @@ namespace novbe::core {
 centre_image centre::image() const {
     centre_image image{.day = day_, .closed = closed_, .tickets = tickets_, .counters = counters_, .statistics = statistics_,
                        .recent_calls = recent_calls_, .hall_message = hall_message_, .roster = roster_,
-                       .bookings = bookings_.image()};
+                       .bookings = bookings_.image(), .alerts = alerts_};
     for (auto const& times : service_times_) image.service_times.emplace_back(times.recent().begin(), times.recent().end());
     return image;
 }
@@ -52,6 +52,10 @@ std::optional<centre> centre::from_image(centre_config config, centre_image imag
     c.statistics_ = std::move(image.statistics);
     c.recent_calls_ = std::move(image.recent_calls);
     c.hall_message_ = std::move(image.hall_message);
+    if (!image.alerts.empty()) {
+        if (image.alerts.size() != c.alerts_.size()) return std::nullopt;
+        c.alerts_ = std::move(image.alerts);
+    }
     for (auto const& d : image.roster.devices)
         if (d.kind == device_kind::rating_pad && !c.find_counter(d.stands_at)) return std::nullopt;
     c.roster_ = std::move(image.roster);

@@ -277,6 +277,18 @@ std::optional<core::day_number> day_of_date(std::string const& date) {
     return static_cast<core::day_number>(std::chrono::sys_days{ymd}.time_since_epoch().count());
 }
 
+v1::LineAlert line_alert(core::centre const& c, core::service_index s, core::line_alert const& a) {
+    v1::LineAlert out;
+    out.set_service_id(c.config().services[s].id);
+    out.set_level(a.level == core::alert_level::maximum  ? v1::ALERT_LEVEL_MAXIMUM
+                  : a.level == core::alert_level::target ? v1::ALERT_LEVEL_TARGET
+                                                         : v1::ALERT_LEVEL_UNSPECIFIED);
+    if (a.level != core::alert_level::none) out.set_breach_at_ms(unix_ms(a.breach_at));
+    for (auto n : a.could_open) out.add_could_open(n);
+    out.set_counters_needed(a.counters_needed);
+    return out;
+}
+
 v1::Statistics statistics(core::centre const& c) {
     v1::Statistics out;
     if (c.day() != core::no_day) out.set_day(date_of(c.day()));
@@ -288,6 +300,8 @@ v1::Statistics statistics(core::centre const& c) {
     }
     for (auto const& [n, f] : stats.by_counter) put(*out.add_by_counter(), std::to_string(n), f);
     for (auto const& [clerk, f] : stats.by_clerk) put(*out.add_by_clerk(), clerk, f);
+    for (core::service_index s = 0; s < c.alerts().size(); ++s)
+        if (c.alerts()[s].level != core::alert_level::none) *out.add_alerts() = line_alert(c, s, c.alerts()[s]);
     return out;
 }
 

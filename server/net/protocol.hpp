@@ -34,6 +34,8 @@ v1::CounterView counter_view(core::centre const& c, core::counter_number n);
 v1::Statistics statistics(core::centre const& c);
 // One service's, counter's or clerk's figures as the wire has them (averages from the sums).
 void put(v1::Figures& out, std::string key, core::figures const& f);
+// Line `s`'s alert on the wire (docs/DOMAIN.md#alerts-before-a-breach); level none: ended.
+v1::LineAlert line_alert(core::centre const& c, core::service_index s, core::line_alert const& a);
 v1::TicketRows ticket_rows(core::centre const& c);  // ticket_rows.cpp
 std::string date_of(core::day_number day);  // "2026-11-28", the centre's local date
 std::optional<core::day_number> day_of_date(std::string const& date);  // "2026-11-28"; nothing if not a date

@@ -101,6 +101,7 @@ public:
         m.set_reason_code(e.code);
         m.set_reason(e.reason);
     }
+    void operator()(core::alert_changed const& e) { *out_.mutable_alert_changed() = line_alert(c_, e.service, e.alert); }
     void operator()(core::hall_message_set const& e) {
         out_.mutable_hall_message_set()->set_text(e.text);
         out_.mutable_hall_message_set()->set_set_by(e.by);

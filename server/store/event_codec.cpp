@@ -1,6 +1,7 @@
 // Engine events <-> StoredEvent.
 #include "booking_codec.hpp"
 #include "codec.hpp"
+#include "alert_codec.hpp"
 #include "roster_codec.hpp"
 #include "stored.pb.h"
 
@@ -98,6 +99,7 @@ public:
         out_.mutable_hall_message_set()->set_text(e.text);
         out_.mutable_hall_message_set()->set_by(e.by);
     }
+    void operator()(core::alert_changed const& e) { put(*out_.mutable_alert_changed(), id(e.service), e.alert); }
     void operator()(core::user_set const& e) {
         put(*out_.mutable_user_set()->mutable_user(), e.user);
         out_.mutable_user_set()->set_by(e.by);
@@ -169,6 +171,10 @@ core::event decode(pb::StoredEvent const& m, core::centre_config const& config) 
         auto const& e = m.hall_message_set();
         if (e.text().size() > core::max_hall_message) throw codec_error("a hall message is too long");
         return core::hall_message_set{e.text(), e.by(), at};
+    }
+    case K::kAlertChanged: {
+        auto const& e = m.alert_changed();
+        return core::alert_changed{service_of(e.service(), config), get(e), at};
     }
     case K::kUserSet: return core::user_set{get(m.user_set().user()), m.user_set().by(), at};
     case K::kDeviceSet:

@@ -1,6 +1,7 @@
 // core::centre_image <-> Snapshot.
 #include "booking_codec.hpp"
 #include "codec.hpp"
+#include "alert_codec.hpp"
 #include "roster_codec.hpp"
 #include "stored.pb.h"
 
@@ -152,6 +153,8 @@ std::string encode_snapshot(core::centre_image const& image, core::centre_config
     for (auto const& u : image.roster.users) put(*m.add_users(), u);
     for (auto const& d : image.roster.devices) put(*m.add_devices(), d);
     put_bookings(m, image.bookings, config);
+    for (std::size_t s = 0; s < image.alerts.size(); ++s)
+        if (image.alerts[s].level != core::alert_level::none) put(*m.add_alerts(), config.services.at(s).id, image.alerts[s]);
     return m.SerializeAsString();
 }
 
@@ -182,6 +185,8 @@ core::centre_image decode_snapshot(std::string_view bytes, core::centre_config c
     for (auto const& c : m.clerk_figures()) image.statistics.by_clerk[c.clerk()] = get(c.figures());
     for (auto const& c : m.recent_calls())
         image.recent_calls.push_back({c.number(), service_of(c.service(), config), c.counter(), at_ms(c.at_ms()), c.recall()});
+    image.alerts.resize(config.services.size());
+    for (auto const& a : m.alerts()) image.alerts[service_of(a.service(), config)] = get(a);
     return image;
 }
 

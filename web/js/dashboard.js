@@ -1,11 +1,13 @@
-// The manager's live dashboard: counters (open, paused with reason, serving which ticket for
-// how long), queues (waiting, longest wait against the target, estimated wait), today's
-// figures per service, counter and clerk, tickets per hour and waits over the day, and a CSV
-// export of today's tickets. Live from a dashboard subscription; figures and rows are asked
-// for again after changes, at most once a second (rows: every 15 s). Every word is the staff's
-// language (js/staff_language.js), picked in the header.
+// The manager's live dashboard: first the alerts before a breach (js/dashboard_alerts.js), then
+// counters (open, paused with reason, serving which ticket for how long), queues (waiting,
+// longest wait against the target, estimated wait), today's figures per service, counter and
+// clerk, tickets per hour and waits over the day, and a CSV export of today's tickets. Live
+// from a dashboard subscription; figures and rows are asked for again after changes, at most
+// once a second (rows: every 15 s). Every word is the staff's language (js/staff_language.js),
+// picked in the header.
 import { dayAxis, perHour, waits } from './charts.js';
 import { clock } from './clock.js';
+import { alertChanged, renderAlerts, setAlerts } from './dashboard_alerts.js';
 import { toCsv } from './dashboard_csv.js';
 import { figuresTable, totalCards } from './dashboard_figures.js';
 import { signInForm } from './dashboard_sign_in.js';
@@ -90,8 +92,18 @@ function tickQueues() {
     }
 }
 
+// Alerts before a breach, at the top: redrawn with the figures, each event, and each minute
+// (the minutes left count down).
+function showAlerts() {
+    const hhmm = (ms) => new Intl.DateTimeFormat('en-GB', { timeZone: centre.timeZone || undefined, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
+    const limits = (id) => ({ target: minutes(Number(service(id)?.targetWaitS ?? 0)), maximum: minutes(Number(service(id)?.maxWaitS ?? 0)) });
+    renderAlerts($('alerts'), { serviceName, hhmm, limits, order: centre.services.map((s) => s.id) });
+}
+
 function renderFigures() {
     if (!statistics) return;
+    setAlerts(statistics.alerts);
+    showAlerts();
     $('day').textContent = statistics.day;
     totalCards($('totals'), statistics);
     figuresTable($('by-service'), statistics.byService, serviceName);
@@ -156,7 +168,8 @@ async function refreshRows() {
 function apply(e) {
     const at = (n) => counters.get(n);
     const k = e.kind;
-    if (k === 'counterChanged') counters.set(e.counterChanged.counter.number, e.counterChanged.counter);
+    if (k === 'alertChanged') alertChanged(e.alertChanged);
+    else if (k === 'counterChanged') counters.set(e.counterChanged.counter.number, e.counterChanged.counter);
     else if (k === 'ticketCalled' && at(e.ticketCalled.counter)) {
         const c = at(e.ticketCalled.counter);
         c.status = 'COUNTER_STATUS_SERVING';
@@ -184,6 +197,7 @@ function onMessage(m) {
     if (m.body !== 'events' || !centre) return;
     m.events.events.forEach(apply);
     for (const l of m.events.lines) lines.set(l.serviceId, received(l));
+    if (m.events.events.some((e) => e.kind === 'alertChanged')) showAlerts();
     refreshSoon();
     renderCounters();
     renderQueues();
@@ -205,6 +219,7 @@ renderAll();
 signInForm(signedIn);
 $('export').addEventListener('click', exportCsv);
 setInterval(() => centre && renderCounters(), 1000);
+setInterval(() => centre && showAlerts(), 30000);
 setInterval(() => centre && tickQueues(), 250);  // a wait turns red within a quarter second of its target
 setInterval(() => centre && refreshRows(), 15000);
 let resized = null;

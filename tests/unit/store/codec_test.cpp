@@ -38,6 +38,10 @@ TEST(codec, every_kind_of_event_round_trips) {
     add(core::set_hall_message{"Counter 4 closes at 16:00", "leyla"});
     add(core::add_user{"aysel", core::staff_role::admin, "$argon2id$x", "config"});  // docs/SETUP.md
     add(core::add_device{"pad 1", core::device_kind::rating_pad, "hash-1", 1, "aysel"});
+    // docs/DOMAIN.md#alerts-before-a-breach: decided by the tick from the forecast, so written here.
+    auto at = core::testing::morning() + std::chrono::hours(2);
+    events.push_back(core::alert_changed{0, {.level = core::alert_level::maximum, .breach_at = at + std::chrono::minutes(12),
+                                             .could_open = {2, 3}, .counters_needed = 2}, at});
     std::set<std::size_t> kinds;
     auto config = source.centre().config();
     for (auto const& ev : events) {
@@ -55,6 +59,22 @@ TEST(codec, a_snapshot_rebuilds_the_same_centre) {
     source.busy_minutes(50);
     auto const& c = source.centre();
     auto image = decode_snapshot(encode_snapshot(c.image(), c.config()), c.config());
+    auto rebuilt = core::centre::from_image(c.config(), image);
+    ASSERT_TRUE(rebuilt.has_value());
+    EXPECT_TRUE(*rebuilt == c);
+}
+
+TEST(codec, a_line_s_alert_survives_a_snapshot) {
+    event_source source;
+    source.busy_minutes(20);
+    auto at = core::testing::morning() + std::chrono::hours(1);
+    core::line_alert alert{.level = core::alert_level::target, .breach_at = at + std::chrono::minutes(9), .could_open = {3}, .counters_needed = 1};
+    auto c = source.centre();
+    c.apply(core::alert_changed{1, alert, at});
+    auto image = decode_snapshot(encode_snapshot(c.image(), c.config()), c.config());
+    ASSERT_EQ(c.config().services.size(), image.alerts.size());
+    EXPECT_EQ(alert, image.alerts[1]);
+    EXPECT_EQ(core::line_alert{}, image.alerts[0]);
     auto rebuilt = core::centre::from_image(c.config(), image);
     ASSERT_TRUE(rebuilt.has_value());
     EXPECT_TRUE(*rebuilt == c);
