@@ -146,7 +146,8 @@ int take_ticket(client::blocking_client& link, settings s, output& out, std::opt
         issue.set_priority(s.priority ? v1::PRIORITY_CLASS_PRIORITY : v1::PRIORITY_CLASS_NORMAL);
     }
     auto answer = link.request(m, s.wait);
-    if (answer.has_error() && s.booking && answer.error().code() != v1::ERROR_CODE_UNAVAILABLE) {
+    if (answer.has_error() && s.booking && answer.error().code() != v1::ERROR_CODE_UNAVAILABLE &&
+        answer.error().code() != v1::ERROR_CODE_CENTRE_CLOSED) {  // those two are said below, as for any ticket
         auto const now = std::chrono::duration_cast<std::chrono::milliseconds>(
                              std::chrono::system_clock::now().time_since_epoch()).count();
         std::cerr << kiosk::check_in_refusal(answer.error(), s.language, link.welcome().centre().time_zone(), now) << "\n";

@@ -75,9 +75,11 @@ function refused(kiosk, refusal) {
         kiosk.screen(say(lang, 'checkInLapsed'), parts, kiosk.start);
         return kiosk.restartIdle(20000);
     }
-    default:  // unknown, used or cancelled, a code too long: try again, or go back
-        kiosk.screen(describe(refusal, lang), [Object.assign(kiosk.button(say(lang, 'checkInTitle'), () => checkIn(kiosk)), { id: 'try-again', className: 'next' })],
+    default: {  // unknown, used or cancelled, a code too long, the centre closed: try again, or go back
+        const opens = refusal.code === 'ERROR_CODE_CENTRE_CLOSED' ? opening(refusal.opensAtMs, kiosk.centre()) : '';
+        kiosk.screen(describe(refusal, lang, opens), [Object.assign(kiosk.button(say(lang, 'checkInTitle'), () => checkIn(kiosk)), { id: 'try-again', className: 'next' })],
             kiosk.start);
         return kiosk.restartIdle(15000);
+    }
     }
 }
