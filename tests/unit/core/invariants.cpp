@@ -105,6 +105,7 @@ day_statistics recount(centre const& c) {
         for (std::size_t i = 0; i < t.visits.size(); ++i) {
             auto const& v = t.visits[i];
             if (i > 0) ++stats.by_service[v.service].transferred_in;
+            if (!v.called && v.end == visit_end::transferred) ++stats.by_service[v.service].transferred_out;  // a move
             if (!v.called) continue;
             auto wait = *v.called - v.joined;
             each(v, [&](figures& f) {
