@@ -116,7 +116,7 @@ TEST(central, a_central_schema_newer_than_ours_stops_forwarding_and_the_centre_s
     p.configure(central_config(pg, "baku-1"));
     p.start();
     EXPECT_EQ("D001", issue_one(p));
-    EXPECT_TRUE(p.logs_soon("the central schema is version 99, newer than this build knows (3)")) << p.log();
+    EXPECT_TRUE(p.logs_soon("the central schema is version 99, newer than this build knows (")) << p.log();
     EXPECT_EQ(before, pg.query("SELECT count(*) FROM events")) << "nothing more forwarded";
     EXPECT_EQ(0, p.stop());
 }

@@ -267,7 +267,9 @@ test('the charts have even, labelled scales, and the day runs from opening to cl
 test('the dashboard speaks the language picked in its header, and keeps it after a reload', { timeout: 60000 }, async () => {
     const errors = [];
     const { context, page } = await dashboardPage(errors);
-    const headings = () => page.locator('#board h2').allTextContents();
+    // The alerts' section comes and goes with the centre's forecast (docs/DOMAIN.md#alerts-before-a-breach):
+    // the other tests leave tickets waiting, so it is left out of the page's fixed headings.
+    const headings = () => page.locator('#board h2').evaluateAll((all) => all.filter((h) => !h.closest('#alerts')).map((h) => h.textContent));
     const english = /\b(Today|Counters|Queues|Issued|Waiting|Served|Longest wait|Counter \d|closed|open|Export|Status|Clerk|Rating)\b/;
     await submit(page, manager);
     await signedIn(page);
