@@ -2,7 +2,6 @@
 
 #include "forward/central_schema.hpp"
 #include "forward/local_reader.hpp"
-#include "stored.pb.h"
 
 #include <pqxx/pqxx>
 
@@ -89,14 +88,7 @@ forwarder::forwarder(options o) : options_(std::move(o)) {
 
 forwarder::~forwarder() { stop(); }
 
-void forwarder::start() {
-    // The forwarder reads events by reflection (local_reader.cpp), and the first reflection in a
-    // process builds protobuf's shared descriptor pool. Built here, before the thread exists, so
-    // that it is never built by two threads at once (the event loop reflects on its messages too);
-    // ThreadSanitizer saw that race once the two first uses happened to meet.
-    (void)store::v1::StoredEvent::descriptor();
-    thread_ = std::thread([this] { run(); });
-}
+void forwarder::start() { thread_ = std::thread([this] { run(); }); }
 
 void forwarder::stop() {
     {
