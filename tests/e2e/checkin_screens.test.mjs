@@ -18,7 +18,9 @@ const words = Object.fromEntries(['az', 'en', 'ru', 'rw', 'fr'].map((l) =>
 const root = protobuf.loadSync(new URL('../../proto/novbe.proto', import.meta.url).pathname);
 const ClientMessage = root.lookupType('novbe.v1.ClientMessage');
 const ServerMessage = root.lookupType('novbe.v1.ServerMessage');
-const comeBackAt = Date.UTC(2026, 11, 1, 8, 30);  // 12:30 in Baku, the demo centre's zone
+// 12:30 today in Baku (UTC+4 all year), the demo centre's zone: the page adds the date to any other day.
+const bakuToday = new Date(Date.now() + 4 * 3600e3);
+const comeBackAt = Date.UTC(bakuToday.getUTCFullYear(), bakuToday.getUTCMonth(), bakuToday.getUTCDate(), 8, 30);
 const sayTime = (ms) => new Date(ms).toLocaleString('en-GB', { timeZone: 'Asia/Baku', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 let server;
