@@ -100,6 +100,12 @@ inline constexpr std::array table{
     row{detail::M::kListDevices,     "list_devices",      detail::managers, effect::read},
     row{detail::M::kAddDevice,       "add_device",        detail::admins,   effect::mutating},
     row{detail::M::kChangeDevice,    "change_device",     detail::admins,   effect::mutating},
+    row{detail::M::kAddService,      "add_service",       detail::admins,   effect::mutating},
+    row{detail::M::kChangeService,   "change_service",    detail::admins,   effect::mutating},
+    row{detail::M::kRetireService,   "retire_service",    detail::admins,   effect::mutating},
+    row{detail::M::kAddCounter,      "add_counter",       detail::admins,   effect::mutating},
+    row{detail::M::kChangeCounter,   "change_counter",    detail::admins,   effect::mutating},
+    row{detail::M::kRetireCounter,   "retire_counter",    detail::admins,   effect::mutating},
     // clang-format on
 };
 
