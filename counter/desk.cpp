@@ -29,8 +29,10 @@ bool mentions(v1::Event const& e, std::uint32_t counter) {
     case v1::Event::kTicketNoShow: return e.ticket_no_show().counter() == counter;
     case v1::Event::kTicketTransferred: return e.ticket_transferred().counter() == counter;
     case v1::Event::kCounterChanged: return e.counter_changed().counter().number() == counter;
+    case v1::Event::kCounterSetUp: return e.counter_set_up().counter().number() == counter;  // its name or services
     case v1::Event::kDayClosed:
     case v1::Event::kDayStarted: return true;
+    case v1::Event::kServiceChanged:  // a service's names: taken into the centre below
     case v1::Event::kTicketIssued:
     case v1::Event::kTicketCancelled:
     case v1::Event::kTicketMoved:     // a waiting ticket, at no counter; its lines come with the batch
@@ -42,6 +44,12 @@ bool mentions(v1::Event const& e, std::uint32_t counter) {
     case v1::Event::KIND_NOT_SET: return false;
     }
     return false;
+}
+
+// A service's names as a board hears them, so the lines shown follow a rename.
+void rename(v1::CentreInfo& centre, v1::ServiceInfo const& changed) {
+    for (auto& s : *centre.mutable_services())
+        if (s.id() == changed.id()) *s.mutable_names() = changed.names();
 }
 
 }  // namespace
@@ -58,7 +66,10 @@ bool desk::take(v1::ServerMessage const& m) {
     if (!m.has_events()) return false;
     keep(m.events().lines());
     bool ours = false;
-    for (auto const& e : m.events().events()) ours = ours || mentions(e, counter.number());
+    for (auto const& e : m.events().events()) {
+        if (e.has_service_changed()) rename(centre, e.service_changed().service());
+        ours = ours || mentions(e, counter.number());
+    }
     return ours;
 }
 

@@ -105,6 +105,12 @@ inline constexpr std::array table{
     row{detail::M::kGetForwarding,   "get_forwarding",    detail::managers, effect::read},
     row{detail::M::kGetAudit,        "get_audit",         detail::managers, effect::read},
     row{detail::M::kMoveTicket,      "move_ticket",       detail::managers, effect::mutating},
+    row{detail::M::kAddService,      "add_service",       detail::admins,   effect::mutating},
+    row{detail::M::kChangeService,   "change_service",    detail::admins,   effect::mutating},
+    row{detail::M::kRetireService,   "retire_service",    detail::admins,   effect::mutating},
+    row{detail::M::kAddCounter,      "add_counter",       detail::admins,   effect::mutating},
+    row{detail::M::kChangeCounter,   "change_counter",    detail::admins,   effect::mutating},
+    row{detail::M::kRetireCounter,   "retire_counter",    detail::admins,   effect::mutating},
     // clang-format on
 };
 

@@ -134,6 +134,8 @@ void read_services(reader const& in, toml::table const& root, net::settings& s) 
         if (auto [at, fresh] = prefixes.emplace(service.prefix, t->get("prefix")); !fresh)
             in.fail(t->get("prefix"), "service '" + service.id + "': prefix '" + service.prefix + "' is used twice" +
                                           first_at(at->second));
+        service.agency = profile.agency;  // the engine's copy is the one that changes at runtime
+        service.agency_names = profile.agency_names;
         s.centre.services.push_back(std::move(service));
         s.profile.services.push_back(std::move(profile));
     }

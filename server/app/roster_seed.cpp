@@ -67,8 +67,7 @@ std::vector<std::string> needs_restart(net::settings const& running, net::settin
     std::vector<std::string> out;
     auto const& a = running.centre;
     auto const& b = file.centre;
-    if (a.services != b.services) out.push_back("[[services]]");
-    if (a.counters != b.counters) out.push_back("[[counters]]");
+    // Services and counters are the log's now: new ones are added, the rest is plan_set_up's lines.
     if (a.rules != b.rules) out.push_back("[rules] or the centre's hours");
     if (running.profile.id != file.profile.id || running.profile.name != file.profile.name ||
         running.profile.languages != file.profile.languages || running.profile.public_url != file.profile.public_url ||

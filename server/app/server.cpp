@@ -2,6 +2,7 @@
 
 #include "app/config_file.hpp"
 #include "app/roster_seed.hpp"
+#include "app/setup_seed.hpp"
 #include "core/opening_hours.hpp"
 #ifdef NOVBE_CENTRAL
 #include "forward/forwarder.hpp"
@@ -159,11 +160,14 @@ std::unique_ptr<no_forwarder> start_forwarding(net::settings const& settings, st
 }
 #endif
 
-// The file's users and devices into the log, as far as the file may still change them
-// (docs/SETUP.md#when-the-file-and-the-log-disagree); each refusal and each difference the log
+// The file's services, counters, users and devices into the log, as far as the file may still
+// change them (docs/SETUP.md#when-the-file-and-the-log-disagree); each refusal and each difference the log
 // wins is one log line. `when`: "start" or "SIGHUP".
 void apply_file(net::dispatcher& dispatch, net::centre_service const& centre, net::settings const& file, std::string const& when) {
-    auto plan = plan_seed(file, centre.state().roster());
+    auto plan = plan_set_up(file.centre, centre.state().config());  // services first: counters name them
+    auto roster = plan_seed(file, centre.state().roster());
+    plan.commands.insert(plan.commands.end(), roster.commands.begin(), roster.commands.end());
+    plan.kept.insert(plan.kept.end(), roster.kept.begin(), roster.kept.end());
     std::size_t applied = 0;
     for (auto const& cmd : plan.commands) {
         auto result = dispatch.apply_setup(cmd);
@@ -171,15 +175,19 @@ void apply_file(net::dispatcher& dispatch, net::centre_service const& centre, ne
             ++applied;
             continue;
         }
-        auto const* name = std::visit([](auto const& c) -> std::string const* {
-            if constexpr (requires { c.name; }) return &c.name;
-            else return nullptr;
+        auto const what = std::visit([](auto const& c) -> std::string {
+            if constexpr (requires { c.config.id; }) return "service " + c.config.id;
+            else if constexpr (requires { c.config.number; }) return "counter " + std::to_string(c.config.number);
+            else if constexpr (requires { std::string(c.name); }) return c.name;
+            else return "?";
         }, cmd);
-        net::log_error("config (" + when + "): " + (name ? *name : std::string("?")) + " not applied: " +
-                       std::string(core::name(result.error())) + ": " + make_error_code(result.error()).message());
+        net::log_error("config (" + when + "): " + what + " not applied: " + std::string(core::name(result.error())) + ": " +
+                       make_error_code(result.error()).message());
     }
     for (auto const& line : plan.kept) net::log_info("config (" + when + "): " + line);
-    net::log_info("config (" + when + "): " + std::to_string(applied) + " user and device changes from the file applied; the log holds " +
+    auto const& set_up = centre.state().config();
+    net::log_info("config (" + when + "): " + std::to_string(applied) + " set-up changes from the file applied; the log holds " +
+                  std::to_string(set_up.services.size()) + " services, " + std::to_string(set_up.counters.size()) + " counters, " +
                   std::to_string(centre.state().roster().users.size()) + " users and " +
                   std::to_string(centre.state().roster().devices.size()) + " devices");
 }
@@ -194,8 +202,8 @@ void log_booking(net::settings const& s) {
                   " portals may use /api/v1/");
 }
 
-// SIGHUP: the file again. A file that does not load changes nothing; a good one's users and
-// devices are applied, and everything else it changes waits for a restart (docs/SETUP.md#sighup).
+// SIGHUP: the file again. A file that does not load changes nothing; a good one's new services
+// and counters, users and devices are applied, and everything else it changes waits for a restart (docs/SETUP.md#sighup).
 void reload(std::string const& path, net::settings const& running, net::dispatcher& dispatch, net::centre_service const& centre) {
     net::settings file;
     try {

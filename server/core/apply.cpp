@@ -200,6 +200,10 @@ public:
         else devices[e.index] = e.device;
     }
 
+    // docs/SETUP.md#services-and-counters-at-runtime: kept across days, like users.
+    void operator()(service_set const& e) { c_.set_service(e.config); }
+    void operator()(counter_set const& e) { c_.set_counter(e.config); }
+
 private:
     figures& service_figures(service_index s) { return c_.statistics_.by_service[s]; }
     int normal_per_priority(counter_state const& counter) const {  // the counter's own ratio, else the centre's

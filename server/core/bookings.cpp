@@ -30,11 +30,19 @@ booking_outcome events(std::vector<booking_event> evs) {
 }  // namespace
 
 bookings::bookings(centre_config const& centre, booking_config config)
-    : rules_(centre.rules), counters_serving_(centre.services.size(), 0), config_(std::move(config)),
-      ended_(centre.services.size()) {
+    : rules_(centre.rules), config_(std::move(config)) {
+    follow(centre);
+}
+
+void bookings::follow(centre_config const& centre) {
+    auto const services = centre.services.size();
+    config_.services.resize(services, booking_service_rules{.bookable = false});
+    ended_.resize(services);
+    counters_serving_.assign(services, 0);
     for (auto const& counter : centre.counters)
-        for (auto s : counter.services)
-            if (s < counters_serving_.size()) ++counters_serving_[s];
+        if (!counter.retired)
+            for (auto s : counter.services)
+            if (s < services) ++counters_serving_[s];
 }
 
 booking_outcome bookings::decide(booking_command const& cmd, time_point now, centre const& c) const {

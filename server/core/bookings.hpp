@@ -39,6 +39,10 @@ class bookings {
 public:
     bookings(centre_config const& centre, booking_config config);  // both must pass validate()
 
+    // The centre's services or counters changed at runtime: a new service takes no bookings (its
+    // rules come with the file), and the counters serving each are counted again.
+    void follow(centre_config const& centre);
+
     booking_outcome decide(booking_command const& cmd, time_point now, centre const& c) const;
     void apply(booking_event const& ev);
     bool can_apply(booking_event const& ev) const;  // a damaged log is refused, not replayed

@@ -17,13 +17,7 @@ centre::centre(centre_config config, std::optional<booking_config> booking)
     for (auto const& c : config_.counters) counters_.push_back(counter_state{.number = c.number});
     statistics_.by_service.resize(services);
     alerts_.resize(services);
-    counters_serving_.resize(services);
-    for (std::size_t i = 0; i < config_.counters.size(); ++i) {
-        counter_by_number_.emplace_back(config_.counters[i].number, i);
-        for (auto s : config_.counters[i].services)
-            if (s < services) counters_serving_[s].push_back(i);
-    }
-    std::sort(counter_by_number_.begin(), counter_by_number_.end());
+    derive_counters();
 }
 
 ticket const* centre::find_ticket(std::string_view number) const {

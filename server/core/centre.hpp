@@ -48,6 +48,10 @@ struct centre_image {
     core::roster roster;       // users and devices: docs/SETUP.md
     booking_image bookings;    // empty ended counts: none yet (a snapshot from before bookings)
     std::vector<line_alert> alerts;  // per service; empty: none (a snapshot from before alerts)
+    // The services and counters as set up at runtime (docs/SETUP.md#services-and-counters-at-runtime);
+    // both empty in a snapshot from before they were kept: the configuration's then.
+    std::vector<service_config> services;
+    std::vector<counter_config> counters_set_up;
 };
 
 class centre {
@@ -113,6 +117,11 @@ private:
     duration expected_stay(service_index s) const { return core::expected_stay(expected_service(s), paces_[s].overheads); }
     std::span<service_index const> serves_now(std::size_t counter, service_index s) const;
     void rebuild_paces();  // from today's tickets, after a snapshot is read
+    // The set-up at runtime (setup.cpp): a service by id, a counter by number, changed or added
+    // after the last, with every per-service vector and counter cache following.
+    void set_service(service_config const& s);
+    void set_counter(counter_config const& c);
+    void derive_counters();  // counter_by_number_, counters_serving_ from config_.counters
 
     centre_config config_;
     day_number day_ = no_day;
@@ -124,9 +133,9 @@ private:
     std::vector<service_times> service_times_;
     std::vector<line_pace> paces_;  // per service, derived from today's tickets
     std::vector<counter_state> counters_;  // parallel to config_.counters
-    // Derived from the configuration once, so that a centre of hundreds of counters does not
-    // scan them all on every command: (number, index) sorted by number; per service, the
-    // indexes of the counters that serve it.
+    // Derived from the set-up, again after each change of it (derive_counters), so that a centre
+    // of hundreds of counters does not scan them all on every command: (number, index) sorted
+    // by number; per service, the indexes of the counters that serve it.
     std::vector<std::pair<counter_number, std::size_t>> counter_by_number_;
     std::vector<std::vector<std::size_t>> counters_serving_;
     day_statistics statistics_;

@@ -4,9 +4,11 @@
 #include "roster.hpp"
 #include "ticket.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 namespace novbe::core {
 
@@ -73,10 +75,35 @@ struct change_device { std::string name; std::optional<std::string> rename; bool
 // with one of the centre's reason codes (docs/DOMAIN.md#transfer): logged as a transfer from no
 // counter, with its reason.
 struct move_ticket { std::string number; service_index to = 0; std::string reason; };
+// Services and counters at runtime (docs/SETUP.md#services-and-counters-at-runtime), an admin's.
+// A new service keeps its id and prefix for good; only what is set changes.
+struct add_service { service_config config; std::string by; };
+struct change_service {
+    std::string id;
+    std::optional<std::map<std::string, std::string>> names;  // replaces every language's name
+    std::optional<duration> target_wait, max_wait;
+    std::optional<std::string> agency;
+    std::optional<std::map<std::string, std::string>> agency_names;
+    std::string by;
+};
+// Refused while anyone waits in its line; the counters serving it stop serving it.
+struct retire_service { std::string id; std::string by; };
+struct add_counter { counter_config config; std::string by; };
+struct change_counter {
+    counter_number number = 0;
+    std::optional<std::string> name;
+    std::optional<std::vector<service_index>> services;  // in the order to serve them
+    std::optional<routing_policy> policy;
+    std::string by;
+};
+// Refused while it is open or a ticket is at it.
+struct retire_counter { counter_number number = 0; std::string by; };
 
 using command = std::variant<issue_ticket, open_counter, close_counter, pause_counter, resume_counter, call_next,
                              call_ticket, recall_ticket, start_serving, complete_service, mark_no_show,
                              transfer_ticket, cancel_ticket, rate_service, rate_at_counter, close_day, tick,
-                             take_over_counter, set_hall_message, add_user, change_user, add_device, change_device, move_ticket>;
+                             take_over_counter, set_hall_message, add_user, change_user, add_device, change_device,
+                             move_ticket, add_service, change_service, retire_service, add_counter, change_counter,
+                             retire_counter>;
 
 }  // namespace novbe::core

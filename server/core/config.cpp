@@ -59,7 +59,7 @@ bool is_prefix_text(std::string const& prefix) {
 
 std::string validate(centre_config const& config) {
     if (config.services.empty()) return "the centre has no services";
-    if (config.services.size() > 1000) return "the centre has more than 1000 services";
+    if (config.services.size() > max_services) return "the centre has more than 1000 services";
     std::set<std::string> ids, prefixes;
     for (auto const& s : config.services) {
         if (s.id.empty()) return "a service has an empty id";
@@ -68,14 +68,11 @@ std::string validate(centre_config const& config) {
         if (!prefixes.insert(s.prefix).second) return "prefix '" + s.prefix + "' is used by two services";
     }
     std::set<counter_number> numbers;
+    if (config.counters.size() > max_counters) return "the centre has more than 2000 counters";
     for (auto const& c : config.counters) {
-        if (c.number == 0) return "counter numbers start at 1";
         if (!numbers.insert(c.number).second) return "counter " + std::to_string(c.number) + " is listed twice";
         if (c.services.empty()) return "counter " + std::to_string(c.number) + " serves no service";
-        for (auto s : c.services)
-            if (s >= config.services.size()) return "counter " + std::to_string(c.number) + " names an unknown service";
-        if (c.normal_per_priority && (*c.normal_per_priority < 0 || *c.normal_per_priority > max_normal_per_priority))
-            return "counter " + std::to_string(c.number) + " needs normal_per_priority from 0 to 100";
+        if (auto problem = validate_counter(c, config); !problem.empty()) return problem;
     }
     if (config.reasons.empty() || config.reasons.size() > max_reasons) return "the centre needs 1 to 50 reasons";
     std::set<std::string> codes;
@@ -91,6 +88,20 @@ std::string validate_service(service_config const& s) {
     if (s.target_wait <= duration::zero() || s.max_wait < s.target_wait)
         return "service '" + s.id + "' needs 0 < target wait <= maximum wait";
     if (s.default_service_time <= duration::zero()) return "service '" + s.id + "' needs a positive service time";
+    return {};
+}
+
+std::string validate_counter(counter_config const& c, centre_config const& config) {
+    auto const which = "counter " + std::to_string(c.number);
+    if (c.number == 0) return "counter numbers start at 1";
+    if (c.name.size() > max_service_name) return which + " has a name over 128 bytes";
+    std::set<service_index> seen;
+    for (auto s : c.services) {
+        if (s >= config.services.size()) return which + " names an unknown service";
+        if (!seen.insert(s).second) return which + " names a service twice";
+    }
+    if (c.normal_per_priority && (*c.normal_per_priority < 0 || *c.normal_per_priority > max_normal_per_priority))
+        return which + " needs normal_per_priority from 0 to 100";
     return {};
 }
 

@@ -1,5 +1,8 @@
 #pragma once
-// What the centre offers: services, counters and the rules that tune routing. Static for a run.
+// What the centre offers: services, counters and the rules that tune routing. The rules are
+// static for a run; services and counters are seeded from the file and then changed at runtime
+// by the set-up commands (docs/SETUP.md#services-and-counters-at-runtime), so that a centre's
+// copy of them is engine state, kept in the log and in snapshots.
 #include "time.hpp"
 
 #include <chrono>
@@ -30,6 +33,11 @@ struct service_config {
     duration target_wait = 15min;
     duration max_wait = 45min;  // a normal ticket waiting longer overtakes priority ones
     duration default_service_time = 5min;  // the estimate's prior, blended with real service times
+    std::string agency;                           // groups services on the kiosk menu; empty: none
+    std::map<std::string, std::string> agency_names;  // language -> the agency's name
+    // Retired (docs/SETUP.md#services-and-counters-at-runtime): keeps its place, history and
+    // figures, takes no new tickets and is not offered at kiosks. Never un-retired.
+    bool retired = false;
     bool operator==(service_config const&) const = default;
 };
 
@@ -40,6 +48,7 @@ struct counter_config {
     std::vector<service_index> services;
     routing_policy policy = routing_policy::longest_wait_first;
     std::optional<int> normal_per_priority;  // this counter's ratio rule; unset: the centre's
+    bool retired = false;  // keeps its number and history, opens no more (docs/SETUP.md)
     bool operator==(counter_config const&) const = default;
 };
 
@@ -96,5 +105,12 @@ std::string validate(centre_config const& config);
 // Parts of validate(), so that a configuration file's reader can name the line at fault.
 std::string validate_service(service_config const& s);
 std::string validate_rules(centre_rules const& r);
+// A counter's own values (number, name, services known to `config`, ratio rule).
+std::string validate_counter(counter_config const& c, centre_config const& config);
+
+inline constexpr std::size_t max_services = 1000;
+inline constexpr std::size_t max_counters = 2000;
+inline constexpr std::size_t max_service_name = 128;  // bytes, per language
+inline constexpr std::size_t max_names = 16;          // languages a name is given in
 
 }  // namespace novbe::core

@@ -11,6 +11,17 @@ namespace novbe::core {
 
 namespace {
 constexpr std::size_t max_text = 200;  // reasons, outcomes: a sentence, not a document
+
+bool is_setup(command const& cmd) {
+    return std::visit([](auto const& m) {
+        using T = std::decay_t<decltype(m)>;
+        return std::is_same_v<T, add_user> || std::is_same_v<T, change_user> || std::is_same_v<T, add_device> ||
+               std::is_same_v<T, change_device> || std::is_same_v<T, add_service> ||
+               std::is_same_v<T, change_service> || std::is_same_v<T, retire_service> ||
+               std::is_same_v<T, add_counter> || std::is_same_v<T, change_counter> ||
+               std::is_same_v<T, retire_counter>;
+    }, cmd);
+}
 }
 
 class decider {
@@ -19,6 +30,7 @@ public:
 
     outcome operator()(issue_ticket const& cmd) const {
         if (cmd.service >= c_.config_.services.size()) return errc::unknown_service;
+        if (c_.config_.services[cmd.service].retired) return errc::service_retired;
         if (auto closed = closed_now(); !closed.ok()) return closed;
         if (cmd.token.empty() || cmd.language.size() > 16) return errc::invalid_argument;
         if ((cmd.cls == priority_class::appointment) != cmd.due.has_value()) return errc::invalid_argument;
@@ -37,6 +49,7 @@ public:
     outcome operator()(open_counter const& cmd) const {
         auto const* counter = c_.find_counter(cmd.counter);
         if (!counter) return errc::unknown_counter;
+        if (c_.config_.find_counter(cmd.counter)->retired) return errc::counter_retired;
         if (counter->open) return errc::counter_already_open;
         if (cmd.clerk.empty() || cmd.clerk.size() > max_text) return errc::clerk_required;
         return one(counter_opened{cmd.counter, cmd.clerk, now_});
@@ -123,6 +136,7 @@ public:
             !e.ok() && !(t && t->state == ticket_state::called))
             return e;
         if (cmd.to >= c_.config_.services.size()) return errc::unknown_service;
+        if (c_.config_.services[cmd.to].retired) return errc::service_retired;
         if (cmd.to == t->current().service) return errc::same_service;
         return one(ticket_transferred{t->ordinal, cmd.counter, cmd.to, now_});
     }
@@ -199,6 +213,12 @@ public:
     outcome operator()(change_user const& cmd) const { return decide_setup(c_, cmd, now_); }
     outcome operator()(add_device const& cmd) const { return decide_setup(c_, cmd, now_); }
     outcome operator()(change_device const& cmd) const { return decide_setup(c_, cmd, now_); }
+    outcome operator()(add_service const& cmd) const { return decide_setup(c_, cmd, now_); }
+    outcome operator()(change_service const& cmd) const { return decide_setup(c_, cmd, now_); }
+    outcome operator()(retire_service const& cmd) const { return decide_setup(c_, cmd, now_); }
+    outcome operator()(add_counter const& cmd) const { return decide_setup(c_, cmd, now_); }
+    outcome operator()(change_counter const& cmd) const { return decide_setup(c_, cmd, now_); }
+    outcome operator()(retire_counter const& cmd) const { return decide_setup(c_, cmd, now_); }
 
 private:
     static outcome one(event ev) {
@@ -274,10 +294,9 @@ private:
 outcome centre::decide(command const& cmd, time_point now) const {
     auto today = day_of(now, config_.rules.utc_offset, config_.rules.day_start);
     if (today <= day_) return std::visit(decider{*this, now}, cmd);  // a clock that steps back stays in today
-    // Users and devices belong to no day (docs/SETUP.md): changing them starts none.
-    if (std::holds_alternative<add_user>(cmd) || std::holds_alternative<change_user>(cmd) ||
-        std::holds_alternative<add_device>(cmd) || std::holds_alternative<change_device>(cmd))
-        return std::visit(decider{*this, now}, cmd);
+    // The set-up (users, devices, services, counters) belongs to no day (docs/SETUP.md):
+    // changing it starts none.
+    if (is_setup(cmd)) return std::visit(decider{*this, now}, cmd);
 
     // A new day has begun: decide against the state the roll-over leaves, and log the roll first.
     day_started roll{today, now};

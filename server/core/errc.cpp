@@ -36,6 +36,10 @@ std::string_view name(errc e) {
     case errc::duplicate_name: return "duplicate_name";
     case errc::unknown_user: return "unknown_user";
     case errc::unknown_device: return "unknown_device";
+    case errc::service_has_waiting: return "service_has_waiting";
+    case errc::service_retired: return "service_retired";
+    case errc::counter_retired: return "counter_retired";
+    case errc::counter_in_use: return "counter_in_use";
     }
     return "unknown_error";
 }
@@ -78,6 +82,10 @@ std::string sentence(errc e) {
     case errc::duplicate_name: return "That name is taken already: choose another.";
     case errc::unknown_user: return "There is no such user in this centre.";
     case errc::unknown_device: return "There is no such device in this centre (or it was revoked).";
+    case errc::service_has_waiting: return "People are waiting in this service's line: move them to another service first.";
+    case errc::service_retired: return "This service is no longer offered here.";
+    case errc::counter_retired: return "This counter has been retired.";
+    case errc::counter_in_use: return "This counter is open or has a ticket at it: close it first.";
     }
     return "Unknown error.";
 }

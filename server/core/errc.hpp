@@ -36,6 +36,11 @@ enum class errc {
     duplicate_name,     // a user or device of that name exists
     unknown_user,
     unknown_device,     // no device of that name that is not revoked
+    // Services and counters at runtime (docs/SETUP.md#services-and-counters-at-runtime):
+    service_has_waiting,  // a service cannot be retired while people wait in its line
+    service_retired,      // a retired service takes no tickets and no changes
+    counter_retired,      // a retired counter opens no more and takes no changes
+    counter_in_use,       // a counter cannot be retired while open or with a ticket at it
 };
 
 // A stable machine name ("nothing_waiting") for logs and the protocol's error names.

@@ -89,11 +89,18 @@ struct user_set { staff_user user; std::string by; time_point at{}; };
 // The device at `index` is now `device`; an index one past the last adds it.
 struct device_set { std::size_t index = 0; device_entry device; std::string by; time_point at{}; };
 
+// docs/SETUP.md#services-and-counters-at-runtime: the service of that id is now `config`
+// (one not known yet is added after the last), the counter of that number now as its `config`
+// says; by `by`. (`config`, not `counter`: code that finds an event's counter reads `counter`.)
+struct service_set { service_config config; std::string by; time_point at{}; };
+struct counter_set { counter_config config; std::string by; time_point at{}; };
+
 using event = std::variant<day_started, day_closed, ticket_issued, ticket_called, ticket_recalled, service_started,
                            service_completed, ticket_no_show, ticket_transferred, ticket_cancelled, ticket_rated,
                            counter_opened, counter_paused, counter_resumed, counter_closed, counter_taken_over,
                            hall_message_set, user_set, device_set, booking_made, booking_cancelled,
-                           booking_rescheduled, booking_checked_in, booking_lapsed, bookings_forgotten, alert_changed>;
+                           booking_rescheduled, booking_checked_in, booking_lapsed, bookings_forgotten, alert_changed,
+                           service_set, counter_set>;
 
 // Whose an event is, of a command sent by `sender`: a new day is the server's, whichever command
 // noticed it first; everything else is the sender's.

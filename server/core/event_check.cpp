@@ -76,6 +76,18 @@ public:
                (d.kind != device_kind::rating_pad || c_.find_counter(d.stands_at));
     }
 
+    // A known service keeps its prefix; a new one brings a prefix no other has.
+    bool operator()(service_set const& e) const {
+        auto const& s = e.config;
+        if (!validate_service(s).empty() || !is_setup_name(s.id)) return false;
+        if (auto known = c_.config_.find_service(s.id)) return c_.config_.services[*known].prefix == s.prefix;
+        return !c_.config_.find_prefix(s.prefix) && c_.config_.services.size() < max_services;
+    }
+    bool operator()(counter_set const& e) const {
+        return validate_counter(e.config, c_.config_).empty() &&
+               (c_.config_.find_counter(e.config.number) || c_.config_.counters.size() < max_counters);
+    }
+
 private:
     bool in(ticket_ordinal t, ticket_state state) const {
         return t < c_.tickets_.size() && c_.tickets_[t].state == state;

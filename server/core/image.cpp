@@ -8,7 +8,8 @@ namespace novbe::core {
 centre_image centre::image() const {
     centre_image image{.day = day_, .closed = closed_, .tickets = tickets_, .counters = counters_, .statistics = statistics_,
                        .recent_calls = recent_calls_, .hall_message = hall_message_, .roster = roster_,
-                       .bookings = bookings_.image(), .alerts = alerts_};
+                       .bookings = bookings_.image(), .alerts = alerts_, .services = config_.services,
+                       .counters_set_up = config_.counters};
     for (auto const& times : service_times_) image.service_times.emplace_back(times.recent().begin(), times.recent().end());
     return image;
 }
@@ -36,10 +37,29 @@ bool fits(centre_config const& config, centre_image const& image) {
                        [&](auto const& call) { return call.service < services; });
 }
 
+// A booking configuration follows the file's services; the image's set-up may order them otherwise
+// or hold more: each keeps its own rules by id, a service the file does not book takes none.
+booking_config align(booking_config booking, centre_config const& file, centre_config const& now) {
+    std::vector<booking_service_rules> rules;
+    for (auto const& s : now.services) {
+        auto at = file.find_service(s.id);
+        rules.push_back(at && *at < booking.services.size() ? booking.services[*at] : booking_service_rules{.bookable = false});
+    }
+    booking.services = std::move(rules);
+    return booking;
+}
+
 }  // namespace
 
+// The image's set-up, when it has one, is the centre's: the log wins over the file (docs/SETUP.md).
 std::optional<centre> centre::from_image(centre_config config, centre_image image,
                                          std::optional<booking_config> booking) {
+    if (!image.services.empty()) {
+        auto file = config;
+        config.services = std::move(image.services);
+        config.counters = std::move(image.counters_set_up);
+        if (booking) booking = align(std::move(*booking), file, config);
+    }
     if (!fits(config, image)) return std::nullopt;
     centre c(std::move(config), booking);
     if (image.bookings.ended.empty()) image.bookings.ended.resize(c.config_.services.size());

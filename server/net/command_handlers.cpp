@@ -4,6 +4,7 @@
 #include "net/auth.hpp"
 #include "net/check_in_handler.hpp"
 #include "net/history_handlers.hpp"
+#include "net/service_handlers.hpp"
 #include "net/setup_handlers.hpp"
 
 #include <algorithm>
@@ -16,9 +17,10 @@ namespace {
 using M = v1::ClientMessage;
 using made = std::variant<action, refusal>;
 
-core::service_index service_index_of(settings const& s, std::string const& id) {
+// The engine's set-up, not the file's: services are added at runtime (docs/SETUP.md).
+core::service_index service_index_of(core::centre const& c, std::string const& id) {
     // An unknown id becomes an index past the end, which the engine refuses as unknown_service.
-    return s.centre.find_service(id).value_or(static_cast<core::service_index>(s.centre.services.size()));
+    return c.config().find_service(id).value_or(static_cast<core::service_index>(c.config().services.size()));
 }
 
 int score_of(std::uint32_t score) { return static_cast<int>(std::min(score, 100u)); }  // the engine refuses past 5
@@ -49,7 +51,7 @@ made issue_ticket(command_context const& x, M const& m) {
                            (language.size() <= 16 ? "\"" + language + "\"" : "of that length") + "; it speaks " + list +
                            "."};
     }
-    core::issue_ticket cmd{.service = service_index_of(x.config, in.service_id()), .cls = engine_class(in.priority()),
+    core::issue_ticket cmd{.service = service_index_of(x.state, in.service_id()), .cls = engine_class(in.priority()),
                            .language = language,
                            .token = day_stamped_token(x.config.token_key, core::day_of(x.now, x.config.centre.rules.utc_offset,
                                                                                         x.config.centre.rules.day_start))};
@@ -91,7 +93,7 @@ made mark_no_show(command_context const& x, M const& m) {
 }
 made transfer_ticket(command_context const& x, M const& m) {
     auto const& in = m.transfer_ticket();
-    return at_counter(core::transfer_ticket{in.counter(), service_index_of(x.config, in.to_service_id()), x.who.user}, in.counter());
+    return at_counter(core::transfer_ticket{in.counter(), service_index_of(x.state, in.to_service_id()), x.who.user}, in.counter());
 }
 
 // A manager's: the counter becomes theirs, audited in the log with the reason.
@@ -129,7 +131,7 @@ made cancel_ticket(command_context const& x, M const& m) {
 made move_ticket(command_context const& x, M const& m) {
     auto const& in = m.move_ticket();
     auto number = in.number();
-    return action{core::move_ticket{number, service_index_of(x.config, in.to_service_id()), in.reason()},
+    return action{core::move_ticket{number, service_index_of(x.state, in.to_service_id()), in.reason()},
                   [number, now = x.now](core::centre const& c, v1::Reply& r) {
                       *r.mutable_ticket_status() = ticket_status(c, *c.find_ticket(number), now);
                   }};
@@ -151,11 +153,18 @@ made change_user(command_context const& x, M const& m) { return setup_change_use
 made add_device(command_context const& x, M const& m) { return setup_add_device(x, m); }
 made change_device(command_context const& x, M const& m) { return setup_change_device(x, m); }
 made check_in(command_context const& x, M const& m) { return booking_check_in(x, m); }  // check_in_handler.cpp
+// docs/SETUP.md#services-and-counters-at-runtime (service_handlers.cpp).
+made add_service(command_context const& x, M const& m) { return setup_add_service(x, m); }
+made change_service(command_context const& x, M const& m) { return setup_change_service(x, m); }
+made retire_service(command_context const& x, M const& m) { return setup_retire_service(x, m); }
+made add_counter(command_context const& x, M const& m) { return setup_add_counter(x, m); }
+made change_counter(command_context const& x, M const& m) { return setup_change_counter(x, m); }
+made retire_counter(command_context const& x, M const& m) { return setup_retire_counter(x, m); }
 
 // ---- reads ----
 
 void get_centre(command_context const& x, M const&, v1::ServerMessage& out) {
-    *out.mutable_reply()->mutable_centre() = centre_info(x.config);
+    *out.mutable_reply()->mutable_centre() = centre_info(x.config, x.state);
 }
 
 void get_ticket_status(command_context const& x, M const& m, v1::ServerMessage& out) {
@@ -251,6 +260,12 @@ constexpr std::array<command_handler, commands::table.size()> handlers{{
     {M::kGetForwarding, nullptr, get_forwarding},
     {M::kGetAudit, nullptr, get_audit},
     {M::kMoveTicket, move_ticket},
+    {M::kAddService, add_service},
+    {M::kChangeService, change_service},
+    {M::kRetireService, retire_service},
+    {M::kAddCounter, add_counter},
+    {M::kChangeCounter, change_counter},
+    {M::kRetireCounter, retire_counter},
 }};
 
 // Each row has its handler, and each handler the shape its row's effect needs.

@@ -14,8 +14,8 @@ void refuse(v1::ServerMessage& out, v1::ErrorCode code, std::string message) {
     e.set_message(std::move(message));
 }
 
-// The days' rows and their sums, services in the configuration's order (then any the
-// configuration no longer has, by id).
+// The days' rows and their sums, services in the centre's order (then any it
+// no longer has, by id).
 void fill(v1::History& h, core::day_number from, core::day_number to, std::vector<store::service_day> const& rows,
           core::centre_config const& config) {
     std::map<std::string, core::figures> sums;
@@ -61,13 +61,13 @@ void history_read(command_context const& x, v1::ClientMessage const& m, v1::Serv
     }
     if (today != core::no_day && today >= *from && today <= *to) {
         auto const& by_service = x.state.statistics().by_service;
-        for (std::size_t s = 0; s < by_service.size() && s < x.config.centre.services.size(); ++s)
-            rows.push_back({today, x.config.centre.services[s].id, by_service[s]});
+        for (std::size_t s = 0; s < by_service.size() && s < x.state.config().services.size(); ++s)
+            rows.push_back({today, x.state.config().services[s].id, by_service[s]});
     }
     auto& h = *out.mutable_reply()->mutable_history();
     h.set_from(date_of(*from));
     h.set_to(date_of(*to));
-    fill(h, *from, *to, rows, x.config.centre);
+    fill(h, *from, *to, rows, x.state.config());
 }
 
 void forwarding_read(command_context const& x, v1::ClientMessage const&, v1::ServerMessage& out) {

@@ -43,6 +43,10 @@ v1::ErrorCode wire_code(core::errc e) {
     case E::duplicate_name: return v1::ERROR_CODE_DUPLICATE_NAME;
     case E::unknown_user: return v1::ERROR_CODE_UNKNOWN_USER;
     case E::unknown_device: return v1::ERROR_CODE_UNKNOWN_DEVICE;
+    case E::service_has_waiting: return v1::ERROR_CODE_SERVICE_HAS_WAITING;
+    case E::service_retired: return v1::ERROR_CODE_SERVICE_RETIRED;
+    case E::counter_retired: return v1::ERROR_CODE_COUNTER_RETIRED;
+    case E::counter_in_use: return v1::ERROR_CODE_COUNTER_IN_USE;
     }
     return v1::ERROR_CODE_INTERNAL;
 }
@@ -91,33 +95,39 @@ v1::ServerMessage engine_error(std::uint64_t request_id, core::outcome const& re
     return m;
 }
 
-v1::CentreInfo centre_info(settings const& s) {
+v1::ServiceInfo service_info(core::service_config const& service) {
+    v1::ServiceInfo out;
+    out.set_id(service.id);
+    out.set_prefix(service.prefix);
+    for (auto const& [language, text] : service.names) (*out.mutable_names())[language] = text;
+    out.set_agency(service.agency);
+    for (auto const& [language, text] : service.agency_names) (*out.mutable_agency_names())[language] = text;
+    out.set_target_wait_s(seconds(service.target_wait));
+    out.set_max_wait_s(seconds(service.max_wait));
+    out.set_retired(service.retired);
+    return out;
+}
+
+v1::CounterInfo counter_info(core::counter_config const& counter, core::centre_config const& config) {
+    v1::CounterInfo out;
+    out.set_number(counter.number);
+    out.set_name(counter.name);
+    for (auto service : counter.services) out.add_service_ids(config.services[service].id);
+    bool const strict = counter.policy == core::routing_policy::strict_service_order;
+    out.set_policy(strict ? v1::ROUTING_POLICY_STRICT_SERVICE_ORDER : v1::ROUTING_POLICY_LONGEST_WAIT_FIRST);
+    out.set_retired(counter.retired);
+    return out;
+}
+
+// Services and counters from the engine: they change at runtime (docs/SETUP.md).
+v1::CentreInfo centre_info(settings const& s, core::centre const& c) {
     v1::CentreInfo info;
     info.set_id(s.profile.id);
     info.set_name(s.profile.name);
     info.set_time_zone(s.profile.time_zone);
     for (auto const& language : s.profile.languages) info.add_languages(language);
-    for (std::size_t i = 0; i < s.centre.services.size(); ++i) {
-        auto const& service = s.centre.services[i];
-        auto& out = *info.add_services();
-        out.set_id(service.id);
-        out.set_prefix(service.prefix);
-        for (auto const& [language, text] : service.names) (*out.mutable_names())[language] = text;
-        if (i < s.profile.services.size()) {
-            out.set_agency(s.profile.services[i].agency);
-            for (auto const& [language, text] : s.profile.services[i].agency_names) (*out.mutable_agency_names())[language] = text;
-        }
-        out.set_target_wait_s(seconds(service.target_wait));
-        out.set_max_wait_s(seconds(service.max_wait));
-    }
-    for (auto const& counter : s.centre.counters) {
-        auto& out = *info.add_counters();
-        out.set_number(counter.number);
-        out.set_name(counter.name);
-        for (auto service : counter.services) out.add_service_ids(s.centre.services[service].id);
-        bool const strict = counter.policy == core::routing_policy::strict_service_order;
-        out.set_policy(strict ? v1::ROUTING_POLICY_STRICT_SERVICE_ORDER : v1::ROUTING_POLICY_LONGEST_WAIT_FIRST);
-    }
+    for (auto const& service : c.config().services) *info.add_services() = service_info(service);
+    for (auto const& counter : c.config().counters) *info.add_counters() = counter_info(counter, c.config());
     // The rules a client needs to explain what happens (docs/DOMAIN.md).
     auto const& rules = s.centre.rules;
     info.set_max_recalls(static_cast<std::uint32_t>(rules.max_recalls));

@@ -23,7 +23,10 @@ v1::ServerMessage engine_error(std::uint64_t request_id, core::outcome const& re
 v1::Role wire_role(role r);
 std::optional<role> role_of(v1::Role r);
 
-v1::CentreInfo centre_info(settings const& s);
+// The centre's profile from the file, its services and counters from the engine's set-up.
+v1::CentreInfo centre_info(settings const& s, core::centre const& c);
+v1::ServiceInfo service_info(core::service_config const& service);
+v1::CounterInfo counter_info(core::counter_config const& counter, core::centre_config const& config);
 v1::TicketState wire_state(core::ticket_state s);
 core::priority_class engine_class(v1::PriorityClass c);
 v1::PriorityClass wire_class(core::priority_class c);

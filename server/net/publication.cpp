@@ -115,6 +115,17 @@ public:
         *out_.mutable_device_changed()->mutable_device() = device_info(e.device);
         out_.mutable_device_changed()->set_by(e.by);
     }
+    // docs/SETUP.md#services-and-counters-at-runtime: everyone follows; boards through board_copy.
+    void operator()(core::service_set const& e) {
+        *out_.mutable_service_changed()->mutable_service() = service_info(e.config);
+        out_.mutable_service_changed()->set_by(e.by);
+        if (auto s = c_.config().find_service(e.config.id)) touched_.push_back(*s);  // a new line, or new targets
+    }
+    void operator()(core::counter_set const& e) {
+        *out_.mutable_counter_set_up()->mutable_counter() = counter_info(e.config, c_.config());
+        out_.mutable_counter_set_up()->set_by(e.by);
+        all_lines();  // which counters serve a line changes its estimate
+    }
 
 private:
     std::string number(core::ticket_ordinal t) const { return c_.number_of(c_.tickets()[t]); }
@@ -254,6 +265,26 @@ std::optional<v1::Event> board_copy(v1::Event const& e) {
     }
     case v1::Event::kTicketCancelled: out.mutable_ticket_cancelled()->set_number(e.ticket_cancelled().number()); break;
     case v1::Event::kHallMessageSet: out.mutable_hall_message_set()->set_text(e.hall_message_set().text()); break;  // not who
+    case v1::Event::kServiceChanged: {  // what a kiosk and a board show: names, not targets, nor who changed it
+        auto const& in = e.service_changed().service();
+        auto& m = *out.mutable_service_changed()->mutable_service();
+        m.set_id(in.id());
+        m.set_prefix(in.prefix());
+        *m.mutable_names() = in.names();
+        m.set_agency(in.agency());
+        *m.mutable_agency_names() = in.agency_names();
+        m.set_retired(in.retired());
+        break;
+    }
+    case v1::Event::kCounterSetUp: {  // the counter's row: its number, name and services
+        auto const& in = e.counter_set_up().counter();
+        auto& m = *out.mutable_counter_set_up()->mutable_counter();
+        m.set_number(in.number());
+        m.set_name(in.name());
+        *m.mutable_service_ids() = in.service_ids();
+        m.set_retired(in.retired());
+        break;
+    }
     case v1::Event::kCounterChanged: {  // which counter, and whether it is open: not who sits there, nor why it paused
         *out.mutable_counter_changed()->mutable_counter() = board_counter(e.counter_changed().counter());
         break;
@@ -287,6 +318,8 @@ bool zone_filter::shows(v1::Event const& e) const {
     case v1::Event::kTicketMoved:
         return shows_service(e.ticket_moved().from_service_id()) || shows_service(e.ticket_moved().to_service_id());
     case v1::Event::kCounterChanged: return shows_counter(e.counter_changed().counter().number());
+    case v1::Event::kServiceChanged: return shows_service(e.service_changed().service().id());
+    case v1::Event::kCounterSetUp: return shows_counter(e.counter_set_up().counter().number());
     default: return true;  // day events, cancellations: everyone
     }
 }

@@ -133,7 +133,7 @@ void dispatcher::welcome(std::uint64_t request_id, identity const& who, sender c
     w.set_role(wire_role(who.kind));
     w.set_user(who.user);
     w.set_server_time_ms(unix_ms(centre_.now()));
-    *w.mutable_centre() = centre_info(settings_);
+    *w.mutable_centre() = centre_info(settings_, centre_.state());
     w.set_counter(who.counter);
     send(m);
     done(who);

@@ -8,7 +8,7 @@ v1::Snapshot snapshot(core::centre const& c, settings const& s, v1::View view, z
     v1::Snapshot out;
     out.set_sequence(sequence);
     out.set_at_ms(unix_ms(now));
-    *out.mutable_centre() = centre_info(s);
+    *out.mutable_centre() = centre_info(s, c);
     for (auto const& call : c.recent_calls()) {
         auto const& service = c.config().services[call.service].id;
         if (!zone.shows_service(service) || !zone.shows_counter(call.counter)) continue;
@@ -22,11 +22,12 @@ v1::Snapshot snapshot(core::centre const& c, settings const& s, v1::View view, z
         m.set_ended(!t || (t->state != core::ticket_state::called && t->state != core::ticket_state::serving) ||
                     t->current().counter != call.counter);
     }
+    // A retired service's line and a retired counter's row leave the boards (docs/SETUP.md).
     for (std::size_t i = 0; i < c.config().services.size(); ++i)
-        if (zone.shows_service(c.config().services[i].id))
+        if (zone.shows_service(c.config().services[i].id) && !(board && c.config().services[i].retired))
             fill_queue_line(*out.add_lines(), c, static_cast<core::service_index>(i), now);
     for (auto const& counter : c.config().counters) {
-        if (!zone.shows_counter(counter.number)) continue;
+        if (!zone.shows_counter(counter.number) || (board && counter.retired)) continue;
         *out.add_counters() = board ? board_counter(counter_view(c, counter.number)) : counter_view(c, counter.number);
     }
     if (view != v1::VIEW_TICKET) out.set_hall_message(c.hall_message());  // the phone page shows no hall line

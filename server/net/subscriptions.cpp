@@ -43,19 +43,20 @@ void dispatcher::subscribe(identity const& who, v1::ClientMessage const& m, conn
                                        " views; unsubscribe one first."));
     // A zone names each service and counter at most once and only known ones: it is no longer
     // than the centre, whatever a client sends.
-    if (request.service_ids_size() > static_cast<int>(settings_.centre.services.size()) ||
-        request.counters_size() > static_cast<int>(settings_.centre.counters.size()))
+    auto const& set_up = centre_.state().config();  // the engine's: services and counters change at runtime
+    if (request.service_ids_size() > static_cast<int>(set_up.services.size()) ||
+        request.counters_size() > static_cast<int>(set_up.counters.size()))
         return to.send(error_reply(id, v1::ERROR_CODE_INVALID_ARGUMENT, "A zone names each service and counter at most once."));
     auto sub = std::make_shared<hub::subscriber>();
     sub->id = id;
     sub->view = request.view();
     sub->send = to.send_frame;
     for (auto const& service : request.service_ids()) {
-        if (!settings_.centre.find_service(service)) return to.send(engine_error(id, core::errc::unknown_service));
+        if (!set_up.find_service(service)) return to.send(engine_error(id, core::errc::unknown_service));
         sub->zone.services.push_back(service);
     }
     for (auto counter : request.counters()) {
-        if (!settings_.centre.find_counter(counter)) return to.send(engine_error(id, core::errc::unknown_counter));
+        if (!set_up.find_counter(counter)) return to.send(engine_error(id, core::errc::unknown_counter));
         sub->zone.counters.push_back(counter);
     }
     sub->zone.tidy();
@@ -63,7 +64,7 @@ void dispatcher::subscribe(identity const& who, v1::ClientMessage const& m, conn
     if (request.view() == v1::VIEW_TICKET) {  // a phone: the board of its ticket's line, and its own status
         own = centre_.state().find_ticket(who.ticket);
         if (!own) return to.send(engine_error(id, core::errc::unknown_ticket));
-        sub->zone = {.services = {settings_.centre.services[own->current().service].id}, .counters = {}};
+        sub->zone = {.services = {set_up.services[own->current().service].id}, .counters = {}};
     }
 
     auto const now_at = centre_.applied_sequence();

@@ -52,6 +52,9 @@ void reasons_of(pb::StoredEvent const& m, audit_entry& e) {
     else if (m.has_hall_message_set()) e.words = m.hall_message_set().text();
     else if (m.has_user_set()) e.words = m.user_set().user().name() + (m.user_set().user().disabled() ? " (disabled)" : "");
     else if (m.has_device_set()) e.words = m.device_set().device().name() + (m.device_set().device().revoked() ? " (revoked)" : "");
+    else if (m.has_service_set()) e.words = m.service_set().service().id() + (m.service_set().service().retired() ? " (retired)" : "");
+    else if (m.has_counter_set())
+        e.words = "counter " + std::to_string(m.counter_set().counter().number()) + (m.counter_set().counter().retired() ? " (retired)" : "");
 }
 
 bool out_of_turn(pb::StoredEvent const& m) {
@@ -60,7 +63,9 @@ bool out_of_turn(pb::StoredEvent const& m) {
            (m.has_ticket_transferred() && !m.ticket_transferred().reason().empty());  // a manager's move
 }
 
-bool setup(pb::StoredEvent const& m) { return m.has_user_set() || m.has_device_set() || m.has_hall_message_set(); }
+bool setup(pb::StoredEvent const& m) {
+    return m.has_user_set() || m.has_device_set() || m.has_hall_message_set() || m.has_service_set() || m.has_counter_set();
+}
 
 bool wanted(pb::StoredEvent const& m, audit_kinds k) {
     switch (k) {

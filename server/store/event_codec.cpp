@@ -3,6 +3,7 @@
 #include "codec.hpp"
 #include "alert_codec.hpp"
 #include "roster_codec.hpp"
+#include "setup_codec.hpp"
 #include "stored.pb.h"
 
 namespace novbe::store {
@@ -110,6 +111,14 @@ public:
         put(*m.mutable_device(), e.device);
         m.set_by(e.by);
     }
+    void operator()(core::service_set const& e) {
+        put(*out_.mutable_service_set()->mutable_service(), e.config);
+        out_.mutable_service_set()->set_by(e.by);
+    }
+    void operator()(core::counter_set const& e) {
+        put(*out_.mutable_counter_set()->mutable_counter(), e.config, config_);
+        out_.mutable_counter_set()->set_by(e.by);
+    }
 
 private:
     template <class Message, class Event>
@@ -179,6 +188,8 @@ core::event decode(pb::StoredEvent const& m, core::centre_config const& config) 
     case K::kUserSet: return core::user_set{get(m.user_set().user()), m.user_set().by(), at};
     case K::kDeviceSet:
         return core::device_set{m.device_set().index(), get(m.device_set().device()), m.device_set().by(), at};
+    case K::kServiceSet: return core::service_set{get(m.service_set().service()), m.service_set().by(), at};
+    case K::kCounterSet: return core::counter_set{get(m.counter_set().counter(), config), m.counter_set().by(), at};
     // Bookings' own codec (booking_codec.hpp); they are rare beside tickets, so the bytes again.
     case K::kBookingMade:
     case K::kBookingCancelled:

@@ -48,7 +48,9 @@ recovered recover(database& db, core::centre_config const& config, std::uint64_t
     recovered r{.centre = from_snapshot(db, config, snapshot, newest_snapshot, booking), .snapshot_sequence = snapshot};
     r.last_sequence = snapshot;
 
-    event_decoder decode(config);
+    // Through the centre's own set-up as replayed so far: a service or counter added at runtime
+    // is known to the events after it (docs/SETUP.md).
+    event_decoder decode(r.centre.config());
     statement events(db, "SELECT seq, body FROM events WHERE seq > ?1 ORDER BY seq");
     events.bind(1, static_cast<std::int64_t>(snapshot));
     while (events.step()) {

@@ -3,6 +3,7 @@
 #include "codec.hpp"
 #include "alert_codec.hpp"
 #include "roster_codec.hpp"
+#include "setup_codec.hpp"
 #include "stored.pb.h"
 
 namespace novbe::store {
@@ -155,13 +156,26 @@ std::string encode_snapshot(core::centre_image const& image, core::centre_config
     put_bookings(m, image.bookings, config);
     for (std::size_t s = 0; s < image.alerts.size(); ++s)
         if (image.alerts[s].level != core::alert_level::none) put(*m.add_alerts(), config.services.at(s).id, image.alerts[s]);
+    for (auto const& service : image.services) put(*m.add_services_set_up(), service);
+    for (auto const& counter : image.counters_set_up) put(*m.add_counters_set_up(), counter, config);
     return m.SerializeAsString();
 }
 
-core::centre_image decode_snapshot(std::string_view bytes, core::centre_config const& config) {
+// Its own set-up, when it has one, is what its ids are read through (docs/SETUP.md): the file's
+// services may since be others.
+core::centre_image decode_snapshot(std::string_view bytes, core::centre_config const& file) {
     pb::Snapshot m;
     if (!m.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) throw codec_error("it is not a snapshot");
     core::centre_image image{.day = m.day(), .closed = m.closed()};
+    auto config = file;
+    if (m.services_set_up_size() > 0) {
+        config.services.clear();
+        config.counters.clear();
+        for (auto const& s : m.services_set_up()) config.services.push_back(get(s));
+        for (auto const& c : m.counters_set_up()) config.counters.push_back(get(c, config));
+        image.services = config.services;
+        image.counters_set_up = config.counters;
+    }
     image.hall_message = m.hall_message();
     for (auto const& u : m.users()) image.roster.users.push_back(get(u));
     for (auto const& d : m.devices()) image.roster.devices.push_back(get(d));

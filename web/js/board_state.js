@@ -63,10 +63,31 @@ export class BoardState {
         case 'ticketTransferred': this.ended(e.ticketTransferred.number, e.ticketTransferred.counter); break;
         case 'counterChanged': if (this.counters.has(e.counterChanged.counter.number)) this.setCounter(e.counterChanged.counter); break;
         case 'hallMessageSet': this.hallMessage = e.hallMessageSet.text; break;
+        // The set-up changed at runtime (docs/SETUP.md#services-and-counters-at-runtime): a
+        // retired service's line and a retired counter's row leave the board, a new one comes.
+        case 'serviceChanged': {
+            const service = e.serviceChanged.service;
+            this.centre.services = upsert(this.centre.services, service, (s) => s.id === service.id);
+            if (service.retired) this.lines.delete(service.id);
+            break;
+        }
+        case 'counterSetUp': {
+            const counter = e.counterSetUp.counter;
+            this.centre.counters = upsert(this.centre.counters, counter, (c) => c.number === counter.number);
+            if (counter.retired) this.counters.delete(counter.number);
+            else if (!this.counters.has(counter.number)) this.setCounter({ number: counter.number, status: 'COUNTER_STATUS_CLOSED' });
+            break;
+        }
         default: break;
         }
         return null;
     }
+}
+
+// `list` with `item` in place of the one `same` finds, or added at its end.
+function upsert(list, item, same) {
+    const at = list.findIndex(same);
+    return at < 0 ? [...list, item] : list.map((old, i) => (i === at ? item : old));
 }
 
 // What of a zone (?services=, ?counters=) the centre does not have.

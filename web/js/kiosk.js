@@ -113,7 +113,7 @@ function chooseService() {
     languageBar(language);
     document.documentElement.lang = language;
     const groups = new Map();
-    for (const s of centre.services) {
+    for (const s of centre.services.filter((one) => !one.retired)) {  // a retired one is offered no more
         const agency = nameIn(s.agencyNames, language, centre, s.agency);
         if (!groups.has(agency)) groups.set(agency, []);
         groups.get(agency).push(s);
@@ -197,6 +197,17 @@ function onLines(m) {
         for (const l of m.snapshot.lines) lines.set(l.serviceId, l);
     } else if (m.body === 'events') {
         for (const l of m.events.lines) lines.set(l.serviceId, l);
+        // docs/SETUP.md#services-and-counters-at-runtime: a service added, renamed or retired
+        // shows on the menu at once; a citizen further along keeps their screen.
+        let changed = false;
+        for (const e of m.events.events) {
+            if (e.kind !== 'serviceChanged') continue;
+            const service = e.serviceChanged.service;
+            const at = centre.services.findIndex((s) => s.id === service.id);
+            centre.services = at < 0 ? [...centre.services, service] : centre.services.map((s, i) => (i === at ? service : s));
+            changed = true;
+        }
+        if (changed && document.querySelector('button.service')) chooseService();
     }
     refreshButtons();
 }

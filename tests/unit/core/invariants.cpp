@@ -56,6 +56,35 @@ void check_numbers(centre const& c, std::string& problems) {
     if (c.recent_calls().size() > c.config().rules.recent_calls) problems += "the board remembers too many calls\n";
 }
 
+// docs/SETUP.md#services-and-counters-at-runtime: nobody waits in a retired service's line, no
+// working counter serves one, a retired counter is closed, and the engine's counter caches
+// (counters by number, counters serving each service) agree with a scan of the set-up.
+void check_set_up(centre const& c, std::string& problems) {
+    auto const& config = c.config();
+    if (c.counters().size() != config.counters.size()) problems += "counter states and set-up differ in number\n";
+    for (std::size_t s = 0; s < config.services.size(); ++s) {
+        auto index = static_cast<service_index>(s);
+        if (config.services[s].retired && !c.queue(index).empty())
+            problems += "someone waits in retired service " + config.services[s].id + "\n";
+        std::size_t open = 0;
+        for (std::size_t k = 0; k < config.counters.size(); ++k) {
+            auto const& counter = config.counters[k];
+            bool serves = std::find(counter.services.begin(), counter.services.end(), index) != counter.services.end();
+            if (serves && config.services[s].retired && !counter.retired)
+                problems += "counter " + std::to_string(counter.number) + " serves retired " + config.services[s].id + "\n";
+            auto status = c.counters()[k].status();
+            if (serves && !counter.retired && (status == counter_status::open || status == counter_status::serving)) ++open;
+        }
+        if (open != c.open_counters(index)) problems += "the counters serving " + config.services[s].id + " are out of date\n";
+    }
+    for (std::size_t k = 0; k < config.counters.size(); ++k) {
+        auto const& counter = config.counters[k];
+        if (c.find_counter(counter.number) != &c.counters()[k])
+            problems += "counter " + std::to_string(counter.number) + " is not found by its number\n";
+        if (counter.retired && c.counters()[k].open) problems += "retired counter " + std::to_string(counter.number) + " is open\n";
+    }
+}
+
 }  // namespace
 
 // The ticket at a counter is credited to the user the counter belongs to now.
@@ -87,6 +116,7 @@ std::string check_invariants(centre const& c) {
     check_owners(c, problems);
     check_places(c, problems);
     check_numbers(c, problems);
+    check_set_up(c, problems);
     if (!(recount(c) == c.statistics())) problems += "the figures differ from a recount of the tickets\n";
     return problems;
 }

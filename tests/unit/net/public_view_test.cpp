@@ -30,6 +30,13 @@ std::set<std::string> const allowed = {
     "novbe.v1.Event.counter_changed", "novbe.v1.CounterChanged.counter", "novbe.v1.CounterView.number",
     "novbe.v1.CounterView.name", "novbe.v1.CounterView.status", "novbe.v1.CounterView.since_ms",
     "novbe.v1.CounterView.service_ids", "novbe.v1.CounterView.current", "novbe.v1.TicketAtCounter.number",
+    // docs/SETUP.md#services-and-counters-at-runtime: a kiosk's and a board's names, not targets nor who.
+    "novbe.v1.Event.service_changed", "novbe.v1.ServiceChanged.service", "novbe.v1.ServiceInfo.id",
+    "novbe.v1.ServiceInfo.prefix", "novbe.v1.ServiceInfo.names", "novbe.v1.ServiceInfo.NamesEntry.key",
+    "novbe.v1.ServiceInfo.NamesEntry.value", "novbe.v1.ServiceInfo.agency", "novbe.v1.ServiceInfo.agency_names",
+    "novbe.v1.ServiceInfo.AgencyNamesEntry.key", "novbe.v1.ServiceInfo.AgencyNamesEntry.value", "novbe.v1.ServiceInfo.retired",
+    "novbe.v1.Event.counter_set_up", "novbe.v1.CounterSetUp.counter", "novbe.v1.CounterInfo.number",
+    "novbe.v1.CounterInfo.name", "novbe.v1.CounterInfo.service_ids", "novbe.v1.CounterInfo.retired",
 };
 
 // Gives every field of `m` (and of its messages) a value that is not the default.
@@ -89,6 +96,9 @@ TEST(public_view, a_board_sees_only_the_allowed_fields_of_every_event) {
     EXPECT_FALSE(seen.contains("novbe.v1.CounterView.clerk"));
     EXPECT_FALSE(seen.contains("novbe.v1.HallMessageSet.set_by")) << "who set the hall message is the dashboard's";
     EXPECT_TRUE(seen.contains("novbe.v1.HallMessageSet.text"));
+    EXPECT_FALSE(seen.contains("novbe.v1.ServiceChanged.by")) << "who changed the set-up is the dashboard's";
+    EXPECT_TRUE(seen.contains("novbe.v1.ServiceInfo.names")) << "kiosks follow a service's names live";
+    EXPECT_TRUE(seen.contains("novbe.v1.CounterInfo.retired")) << "boards drop a retired counter's row";
     EXPECT_TRUE(seen.contains("novbe.v1.DayStarted.counters")) << "a new day's closed counters reach the boards";
     // And what a board needs does reach it.
     for (auto const* needed : {"novbe.v1.TicketCalled.number", "novbe.v1.TicketCalled.counter", "novbe.v1.CounterView.status"})

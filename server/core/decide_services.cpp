@@ -1,0 +1,115 @@
+// decide() for services and counters at runtime (docs/SETUP.md#services-and-counters-at-runtime):
+// ids, prefixes and numbers are kept for good, a retired one keeps its place and history.
+#include "decide_setup.hpp"
+
+#include <algorithm>
+
+namespace novbe::core {
+
+namespace {
+
+// Names per language, as kiosks and boards show them: a few languages, a line each.
+bool good_names(std::map<std::string, std::string> const& names, bool required) {
+    if (names.size() > max_names || (required && names.empty())) return false;
+    return std::all_of(names.begin(), names.end(), [](auto const& n) {
+        return !n.first.empty() && n.first.size() <= 16 && !n.second.empty() && n.second.size() <= max_service_name &&
+               n.second.find('\n') == std::string::npos;
+    });
+}
+
+bool good_service(service_config const& s) {
+    return is_setup_name(s.id) && validate_service(s).empty() && good_names(s.names, true) &&
+           good_names(s.agency_names, false) && s.agency.size() <= max_setup_name && !s.retired;
+}
+
+outcome check_services(centre const& c, counter_config const& counter) {
+    if (counter.services.empty() || !validate_counter(counter, c.config()).empty() || counter.retired ||
+        counter.policy > routing_policy::strict_service_order)
+        return errc::invalid_argument;
+    for (auto s : counter.services)
+        if (c.config().services[s].retired) return errc::service_retired;
+    return std::vector<event>{};
+}
+
+}  // namespace
+
+outcome decide_setup(centre const& c, add_service const& cmd, time_point now) {
+    if (cmd.by.empty() || !good_service(cmd.config)) return errc::invalid_argument;
+    auto const& config = c.config();
+    if (config.find_service(cmd.config.id) || config.find_prefix(cmd.config.prefix)) return errc::duplicate_name;
+    if (config.services.size() >= max_services) return errc::invalid_argument;
+    return std::vector<event>{service_set{cmd.config, cmd.by, now}};
+}
+
+outcome decide_setup(centre const& c, change_service const& cmd, time_point now) {
+    auto index = c.config().find_service(cmd.id);
+    if (!index) return errc::unknown_service;
+    auto const& was = c.config().services[*index];
+    if (was.retired) return errc::service_retired;
+    auto service = was;
+    if (cmd.names) service.names = *cmd.names;
+    if (cmd.target_wait) service.target_wait = *cmd.target_wait;
+    if (cmd.max_wait) service.max_wait = *cmd.max_wait;
+    if (cmd.agency) service.agency = *cmd.agency;
+    if (cmd.agency_names) service.agency_names = *cmd.agency_names;
+    if (cmd.by.empty() || !good_service(service)) return errc::invalid_argument;
+    if (service == was) return std::vector<event>{};
+    return std::vector<event>{service_set{std::move(service), cmd.by, now}};
+}
+
+// The counters serving it stop serving it in the same command, so no counter serves a retired
+// service; one left with none serves nothing until its services are changed.
+outcome decide_setup(centre const& c, retire_service const& cmd, time_point now) {
+    if (cmd.by.empty()) return errc::invalid_argument;
+    auto index = c.config().find_service(cmd.id);
+    if (!index) return errc::unknown_service;
+    if (c.config().services[*index].retired) return errc::service_retired;
+    if (!c.queue(*index).empty()) return errc::service_has_waiting;
+    std::vector<event> events;
+    auto service = c.config().services[*index];
+    service.retired = true;
+    events.push_back(service_set{std::move(service), cmd.by, now});
+    for (auto const& counter : c.config().counters) {
+        if (std::find(counter.services.begin(), counter.services.end(), *index) == counter.services.end()) continue;
+        auto changed = counter;
+        std::erase(changed.services, *index);
+        events.push_back(counter_set{std::move(changed), cmd.by, now});
+    }
+    return events;
+}
+
+outcome decide_setup(centre const& c, add_counter const& cmd, time_point now) {
+    if (cmd.by.empty()) return errc::invalid_argument;
+    if (auto e = check_services(c, cmd.config); !e.ok()) return e;
+    if (c.config().find_counter(cmd.config.number)) return errc::duplicate_name;
+    if (c.config().counters.size() >= max_counters) return errc::invalid_argument;
+    return std::vector<event>{counter_set{cmd.config, cmd.by, now}};
+}
+
+outcome decide_setup(centre const& c, change_counter const& cmd, time_point now) {
+    auto const* was = c.config().find_counter(cmd.number);
+    if (!was) return errc::unknown_counter;
+    if (was->retired) return errc::counter_retired;
+    auto counter = *was;
+    if (cmd.name) counter.name = *cmd.name;
+    if (cmd.services) counter.services = *cmd.services;
+    if (cmd.policy) counter.policy = *cmd.policy;
+    if (cmd.by.empty()) return errc::invalid_argument;
+    if (auto e = check_services(c, counter); !e.ok()) return e;
+    if (counter == *was) return std::vector<event>{};
+    return std::vector<event>{counter_set{std::move(counter), cmd.by, now}};
+}
+
+outcome decide_setup(centre const& c, retire_counter const& cmd, time_point now) {
+    if (cmd.by.empty()) return errc::invalid_argument;
+    auto const* was = c.config().find_counter(cmd.number);
+    if (!was) return errc::unknown_counter;
+    if (was->retired) return errc::counter_retired;
+    auto const* state = c.find_counter(cmd.number);
+    if (state->open || state->current) return errc::counter_in_use;
+    auto counter = *was;
+    counter.retired = true;
+    return std::vector<event>{counter_set{std::move(counter), cmd.by, now}};
+}
+
+}  // namespace novbe::core

@@ -1,0 +1,117 @@
+#include "service_handlers.hpp"
+
+#include <chrono>
+
+// Switches over protobuf enums default on purpose (see dispatcher.cpp).
+#pragma GCC diagnostic ignored "-Wswitch-enum"
+
+namespace novbe::net {
+
+namespace {
+
+using M = v1::ClientMessage;
+using made = std::variant<action, refusal>;
+
+constexpr std::int64_t max_wait_s = 24 * 3600;  // a day: a longer target is a typing error
+
+std::map<std::string, std::string> names_of(google::protobuf::Map<std::string, std::string> const& in) {
+    return {in.begin(), in.end()};
+}
+
+std::optional<core::duration> seconds_of(std::int64_t s) {
+    if (s <= 0 || s > max_wait_s) return std::nullopt;
+    return std::chrono::duration_cast<core::duration>(std::chrono::seconds(s));
+}
+
+std::optional<core::routing_policy> policy_of(v1::RoutingPolicy p) {
+    switch (p) {
+    case v1::ROUTING_POLICY_LONGEST_WAIT_FIRST: return core::routing_policy::longest_wait_first;
+    case v1::ROUTING_POLICY_STRICT_SERVICE_ORDER: return core::routing_policy::strict_service_order;
+    default: return std::nullopt;
+    }
+}
+
+// Ids the engine knows, in order; one it does not becomes an index past the end, which the
+// engine refuses (a counter naming an unknown service is INVALID_ARGUMENT there).
+std::vector<core::service_index> services_of(core::centre const& c, google::protobuf::RepeatedPtrField<std::string> const& ids) {
+    std::vector<core::service_index> out;
+    for (auto const& id : ids) {
+        auto s = c.config().find_service(id);
+        out.push_back(s ? *s : static_cast<core::service_index>(c.config().services.size()));
+    }
+    return out;
+}
+
+void centre_reply(command_context const& x, action& a) {
+    a.reply = [&settings = x.config](core::centre const& c, v1::Reply& r) { *r.mutable_centre() = centre_info(settings, c); };
+}
+
+made with_centre(command_context const& x, core::command cmd) {
+    action a{std::move(cmd), {}};
+    centre_reply(x, a);
+    return a;
+}
+
+refusal out_of_range() {
+    return refusal{v1::ERROR_CODE_INVALID_ARGUMENT, "A wait is 1 second to 24 hours, and the target at most the maximum."};
+}
+
+}  // namespace
+
+made setup_add_service(command_context const& x, M const& m) {
+    auto const& in = m.add_service().service();
+    core::service_config s{.id = in.id(), .prefix = in.prefix(), .names = names_of(in.names()),
+                           .agency = in.agency(), .agency_names = names_of(in.agency_names())};
+    if (in.target_wait_s() != 0 || in.max_wait_s() != 0) {
+        auto target = seconds_of(in.target_wait_s());
+        auto most = seconds_of(in.max_wait_s());
+        if (!target || !most) return out_of_range();
+        s.target_wait = *target;
+        s.max_wait = *most;
+    }
+    for (auto const& language : x.config.profile.languages)  // kiosks show it in each
+        if (!s.names.contains(language)) return refusal{v1::ERROR_CODE_INVALID_ARGUMENT, "A new service needs a name in each of the centre's languages."};
+    return with_centre(x, core::add_service{std::move(s), x.who.user});
+}
+
+made setup_change_service(command_context const& x, M const& m) {
+    auto const& in = m.change_service();
+    core::change_service cmd{.id = in.id(), .by = x.who.user};
+    if (in.names_size() > 0) cmd.names = names_of(in.names());
+    if (in.target_wait_s() != 0 && !(cmd.target_wait = seconds_of(in.target_wait_s()))) return out_of_range();
+    if (in.max_wait_s() != 0 && !(cmd.max_wait = seconds_of(in.max_wait_s()))) return out_of_range();
+    if (!in.agency().empty()) cmd.agency = in.agency();
+    if (in.agency_names_size() > 0) cmd.agency_names = names_of(in.agency_names());
+    return with_centre(x, std::move(cmd));
+}
+
+made setup_retire_service(command_context const& x, M const& m) {
+    return with_centre(x, core::retire_service{m.retire_service().id(), x.who.user});
+}
+
+made setup_add_counter(command_context const& x, M const& m) {
+    auto const& in = m.add_counter().counter();
+    auto policy = in.policy() == v1::ROUTING_POLICY_UNSPECIFIED ? core::routing_policy::longest_wait_first
+                                                                 : policy_of(in.policy()).value_or(core::routing_policy{255});
+    core::counter_config counter{.number = in.number(), .name = in.name(), .services = services_of(x.state, in.service_ids()),
+                                 .policy = policy};
+    return with_centre(x, core::add_counter{std::move(counter), x.who.user});
+}
+
+made setup_change_counter(command_context const& x, M const& m) {
+    auto const& in = m.change_counter();
+    core::change_counter cmd{.number = in.number(), .by = x.who.user};
+    if (!in.name().empty()) cmd.name = in.name();
+    if (in.service_ids_size() > 0) cmd.services = services_of(x.state, in.service_ids());
+    if (in.policy() != v1::ROUTING_POLICY_UNSPECIFIED) {
+        cmd.policy = policy_of(in.policy());
+        if (!cmd.policy) return refusal{v1::ERROR_CODE_INVALID_ARGUMENT, "A routing policy is longest wait first or strict service order."};
+    }
+    return with_centre(x, std::move(cmd));
+}
+
+made setup_retire_counter(command_context const& x, M const& m) {
+    return with_centre(x, core::retire_counter{m.retire_counter().number(), x.who.user});
+}
+
+}  // namespace novbe::net

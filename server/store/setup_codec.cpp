@@ -1,0 +1,48 @@
+#include "setup_codec.hpp"
+
+#include "codec.hpp"
+
+namespace novbe::store::detail {
+
+void put(v1::StoredService& out, core::service_config const& s) {
+    out.set_id(s.id);
+    out.set_prefix(s.prefix);
+    out.mutable_names()->insert(s.names.begin(), s.names.end());
+    out.set_target_wait_ms(s.target_wait.count());
+    out.set_max_wait_ms(s.max_wait.count());
+    out.set_default_service_ms(s.default_service_time.count());
+    out.set_agency(s.agency);
+    out.mutable_agency_names()->insert(s.agency_names.begin(), s.agency_names.end());
+    out.set_retired(s.retired);
+}
+
+void put(v1::StoredCounter& out, core::counter_config const& c, core::centre_config const& config) {
+    out.set_number(c.number);
+    out.set_name(c.name);
+    for (auto s : c.services) out.add_services(config.services.at(s).id);
+    out.set_policy(static_cast<std::uint32_t>(c.policy));
+    out.set_has_normal_per_priority(c.normal_per_priority.has_value());
+    if (c.normal_per_priority) out.set_normal_per_priority(*c.normal_per_priority);
+    out.set_retired(c.retired);
+}
+
+core::service_config get(v1::StoredService const& m) {
+    core::service_config s{.id = m.id(), .prefix = m.prefix(), .names = {m.names().begin(), m.names().end()},
+                           .target_wait = core::duration{m.target_wait_ms()}, .max_wait = core::duration{m.max_wait_ms()},
+                           .default_service_time = core::duration{m.default_service_ms()}, .agency = m.agency(),
+                           .agency_names = {m.agency_names().begin(), m.agency_names().end()}, .retired = m.retired()};
+    if (auto problem = core::validate_service(s); !problem.empty()) throw codec_error("a stored " + problem);
+    return s;
+}
+
+core::counter_config get(v1::StoredCounter const& m, core::centre_config const& config) {
+    core::counter_config c{.number = m.number(), .name = m.name(), .services = {},
+                           .policy = checked_enum(m.policy(), core::routing_policy::strict_service_order),
+                           .normal_per_priority = m.has_normal_per_priority() ? std::optional(m.normal_per_priority()) : std::nullopt,
+                           .retired = m.retired()};
+    for (auto const& id : m.services()) c.services.push_back(service_of(id, config));
+    if (auto problem = core::validate_counter(c, config); !problem.empty()) throw codec_error("a stored " + problem);
+    return c;
+}
+
+}  // namespace novbe::store::detail
