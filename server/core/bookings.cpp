@@ -42,7 +42,7 @@ void bookings::follow(centre_config const& centre) {
     for (auto const& counter : centre.counters)
         if (!counter.retired)
             for (auto s : counter.services)
-            if (s < services) ++counters_serving_[s];
+                if (s < services) ++counters_serving_[s];
 }
 
 booking_outcome bookings::decide(booking_command const& cmd, time_point now, centre const& c) const {

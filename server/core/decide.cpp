@@ -147,6 +147,7 @@ public:
         if (!t) return errc::unknown_ticket;
         if (t->state != ticket_state::waiting) return errc::ticket_not_waiting;
         if (cmd.to >= c_.config_.services.size()) return errc::unknown_service;
+        if (c_.config_.services[cmd.to].retired) return errc::service_retired;
         if (cmd.to == t->current().service) return errc::same_service;
         if (auto e = reason_given(cmd.reason); !e.ok()) return e;
         return one(ticket_transferred{t->ordinal, 0, cmd.to, now_, cmd.reason});

@@ -97,6 +97,8 @@ TEST_F(services_setup, a_service_is_retired_only_once_nobody_waits_and_keeps_its
     EXPECT_EQ("service_retired", run(retire_service{"notary", "root"}));
     EXPECT_EQ("service_retired", run(change_service{.id = "notary", .target_wait = 1min, .by = "root"}));
     EXPECT_EQ("service_retired", run(add_counter{{.number = 8, .services = {service("notary")}}, "root"}));
+    auto waiting = issue("passport");
+    EXPECT_EQ("service_retired", run(move_ticket{waiting, service("notary"), "wrong_service"})) << "a manager's move neither";
     serve(4);  // the ticket called before it was retired is served to the end
     EXPECT_EQ(2u, c.statistics().by_service[service("notary")].issued);
     EXPECT_EQ(1u, c.statistics().by_service[service("notary")].served);
