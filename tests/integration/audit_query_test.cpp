@@ -9,7 +9,6 @@
 
 #include <map>
 #include <string>
-#include <utility>
 
 namespace novbe::testing {
 namespace {
@@ -27,15 +26,15 @@ struct staff {
     explicit staff(unsigned short port) : kiosk(port), anna(port), leyla(port) {}
     // Each says hello in its role; whoever is refused is named in the test's log.
     bool signed_in() {
-        bool ok = true;
-        for (auto [who, answer] : {std::pair{"kiosk", kiosk.hello(v1::ROLE_KIOSK, server_process::kiosk_token)},
-                                   std::pair{"anna", anna.hello(v1::ROLE_CLERK, server_process::clerk, server_process::clerk_secret)},
-                                   std::pair{"leyla", leyla.hello(v1::ROLE_MANAGER, server_process::manager, server_process::manager_secret)}})
-            if (!answer.has_reply()) {
-                ADD_FAILURE() << who << " was not let in: " << answer.DebugString();
-                ok = false;
-            }
-        return ok;
+        auto let_in = [](char const* who, v1::ServerMessage const& answer) {
+            if (!answer.has_reply()) ADD_FAILURE() << who << " was not let in: " << answer.DebugString();
+            return answer.has_reply();
+        };
+        bool k = let_in("kiosk", kiosk.hello(v1::ROLE_KIOSK, server_process::kiosk_token));
+        bool a = let_in("anna", anna.hello(v1::ROLE_CLERK, server_process::clerk, server_process::clerk_secret));
+        bool l =
+            let_in("leyla", leyla.hello(v1::ROLE_MANAGER, server_process::manager, server_process::manager_secret));
+        return k && a && l;
     }
     ws_client kiosk, anna, leyla;
 };
