@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { browser, clerk, kioskToken, manager, open, server, serverAndBrowser, shoot, words } from './harness.mjs';
 
-
 serverAndBrowser();
 
 const hall = () => browser.newContext({ viewport: { width: 1920, height: 1080 } });
