@@ -11,21 +11,37 @@ namespace novbe::store {
 using namespace detail;
 namespace pb = novbe::store::v1;
 
+namespace {
+
+// BookingMade and SnapshotBooking carry a booking's particulars in the same fields, as
+// core::booking_made and core::booking do: one writer and one bound for both.
+template <class Message, class Booking>
+void put_particulars(Message& m, Booking const& b, core::centre_config const& config) {
+    m.set_booking(b.id);
+    m.set_service(config.services.at(b.service).id);
+    m.set_slot_ms(ms(b.slot));
+    m.set_reference(b.reference);
+    m.set_phone(b.phone);
+    m.set_portal(b.portal);
+    m.set_token_hi(b.token.hi);
+    m.set_token_lo(b.token.lo);
+}
+
+template <class Message>
+bool particulars_in_range(Message const& m) {
+    return !m.reference().empty() && m.reference().size() <= core::max_booking_reference &&
+           m.phone().size() <= core::max_booking_phone && m.portal().size() <= core::max_portal_name;
+}
+
+}  // namespace
+
 std::string encode_booking_event(core::booking_event const& ev, core::centre_config const& config) {
     pb::StoredEvent m;
     std::visit([&](auto const& e) {
         using T = std::decay_t<decltype(e)>;
         m.set_at_ms(ms(e.at));
         if constexpr (std::is_same_v<T, core::booking_made>) {
-            auto& b = *m.mutable_booking_made();
-            b.set_booking(e.id);
-            b.set_service(config.services.at(e.service).id);
-            b.set_slot_ms(ms(e.slot));
-            b.set_reference(e.reference);
-            b.set_phone(e.phone);
-            b.set_portal(e.portal);
-            b.set_token_hi(e.token.hi);
-            b.set_token_lo(e.token.lo);
+            put_particulars(*m.mutable_booking_made(), e, config);
         } else if constexpr (std::is_same_v<T, core::booking_cancelled>) {
             m.mutable_booking_cancelled()->set_booking(e.id);
         } else if constexpr (std::is_same_v<T, core::booking_rescheduled>) {
@@ -56,9 +72,7 @@ core::booking_event decode_booking_event(std::string_view bytes, core::centre_co
         if (e.erased())  // retention's: the personal data is gone, the booking's place in the log stays
             return core::booking_made{e.booking(), service_of(e.service(), config), at_ms(e.slot_ms()),
                                       "erased-" + std::to_string(e.booking()), "", e.portal(), {0, e.booking()}, at};
-        if (e.reference().empty() || e.reference().size() > core::max_booking_reference ||
-            e.phone().size() > core::max_booking_phone || e.portal().size() > core::max_portal_name)
-            throw codec_error("a booking's reference, phone or portal is out of range");
+        if (!particulars_in_range(e)) throw codec_error("a booking's reference, phone or portal is out of range");
         return core::booking_made{e.booking(), service_of(e.service(), config), at_ms(e.slot_ms()), e.reference(),
                                   e.phone(), e.portal(), {e.token_hi(), e.token_lo()}, at};
     }
@@ -77,14 +91,7 @@ core::booking_event decode_booking_event(std::string_view bytes, core::centre_co
 void put_bookings(pb::Snapshot& m, core::booking_image const& image, core::centre_config const& config) {
     for (auto const& b : image.all) {
         auto& mb = *m.add_bookings();
-        mb.set_booking(b.id);
-        mb.set_service(config.services.at(b.service).id);
-        mb.set_slot_ms(ms(b.slot));
-        mb.set_reference(b.reference);
-        mb.set_phone(b.phone);
-        mb.set_portal(b.portal);
-        mb.set_token_hi(b.token.hi);
-        mb.set_token_lo(b.token.lo);
+        put_particulars(mb, b, config);
         mb.set_made_ms(ms(b.made));
         mb.set_state(static_cast<std::uint32_t>(b.state));
         mb.set_has_ended(b.ended.has_value());
@@ -102,8 +109,7 @@ void put_bookings(pb::Snapshot& m, core::booking_image const& image, core::centr
 core::booking_image get_bookings(pb::Snapshot const& m, core::centre_config const& config) {
     core::booking_image image;
     for (auto const& b : m.bookings()) {
-        if (b.reference().empty() || b.reference().size() > core::max_booking_reference ||
-            b.phone().size() > core::max_booking_phone || b.portal().size() > core::max_portal_name)
+        if (!particulars_in_range(b))
             throw codec_error("a snapshot's booking has a reference, phone or portal out of range");
         image.all.push_back({b.booking(), service_of(b.service(), config), at_ms(b.slot_ms()), b.reference(), b.phone(),
                              b.portal(), {b.token_hi(), b.token_lo()}, at_ms(b.made_ms()),

@@ -9,18 +9,11 @@
 #include <boost/beast/websocket.hpp>
 #include <boost/json/src.hpp>  // Boost.JSON compiled into this test, once
 
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <deque>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
-#include <stdexcept>
-#include <thread>
 
 namespace novbe::testing {
 
@@ -29,11 +22,9 @@ namespace websocket = beast::websocket;
 using tcp = boost::asio::ip::tcp;
 
 situation_process::situation_process(std::string const& connection, std::string const& users_toml,
-                                     int silent_after_seconds) {
-    auto pattern = (std::filesystem::temp_directory_path() / "novbe-central-test-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    folder_ = pattern;
-    config_ = folder_ + "/central.toml";
+                                     int silent_after_seconds)
+    : folder_(temporary_folder("novbe-central-test")), config_(folder_ + "/central.toml"),
+      process_("novbe-central", folder_ + "/central.log") {
     // Each `secret = "..."` of the users becomes its hash, as `novbe-central hash-secret` makes it.
     std::string users;
     std::regex secret("secret = \"([^\"]*)\"");
@@ -49,61 +40,13 @@ situation_process::situation_process(std::string const& connection, std::string 
 }
 
 situation_process::~situation_process() {
-    kill();
+    process_.kill();
     std::error_code ignored;
     std::filesystem::remove_all(folder_, ignored);
 }
 
 void situation_process::start() {
-    auto log_path = folder_ + "/central.log";
-    std::size_t seen = log().size();
-    pid_ = fork();
-    if (pid_ == 0) {
-        int fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
-        dup2(fd, STDERR_FILENO);
-        execl(NOVBE_CENTRAL_BINARY, NOVBE_CENTRAL_BINARY, "--config", config_.c_str(), "--listen", "127.0.0.1:0",
-              static_cast<char*>(nullptr));
-        _exit(127);
-    }
-    std::regex listening("listening on 127\\.0\\.0\\.1:([0-9]+)");
-    for (auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-         std::chrono::steady_clock::now() < deadline; std::this_thread::sleep_for(std::chrono::milliseconds(20))) {
-        auto text = log();
-        auto fresh = text.substr(text.size() < seen ? 0 : seen);
-        std::smatch found;
-        if (std::regex_search(fresh, found, listening)) {
-            port_ = static_cast<unsigned short>(std::stoi(found[1]));
-            return;
-        }
-        int status = 0;
-        if (waitpid(pid_, &status, WNOHANG) == pid_) {
-            pid_ = -1;
-            throw std::runtime_error("novbe-central exited at start:\n" + text);
-        }
-    }
-    throw std::runtime_error("novbe-central did not say where it listens within 10 s:\n" + log());
-}
-
-int situation_process::stop() {
-    if (pid_ <= 0) return -1;
-    ::kill(pid_, SIGTERM);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
-void situation_process::kill() {
-    if (pid_ <= 0) return;
-    ::kill(pid_, SIGKILL);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-}
-
-std::string situation_process::log() const {
-    std::ifstream in(folder_ + "/central.log");
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    process_.start({NOVBE_CENTRAL_BINARY, "--config", config_, "--listen", "127.0.0.1:0"});
 }
 
 // One read is always outstanding once started; receive() runs the loop until a message is in.

@@ -3,6 +3,8 @@
 // database, users with hashed secrets, the silence threshold), an ephemeral port on 127.0.0.1,
 // its log; and a page's WebSocket to /live as an independent client would open it (Beast, JSON
 // text frames), every wait bounded.
+#include "../integration/listening_process.hpp"
+
 #include <boost/json.hpp>
 
 #include <chrono>
@@ -22,17 +24,16 @@ public:
     situation_process(situation_process const&) = delete;
     situation_process& operator=(situation_process const&) = delete;
 
-    void start();  // waits for "listening on 127.0.0.1:PORT" (10 s at most)
-    int stop();    // SIGTERM, then the exit status
-    void kill();   // SIGKILL, as a crash
-    unsigned short port() const { return port_; }
-    std::string log() const;
+    void start();                           // waits for "listening on 127.0.0.1:PORT" (10 s at most)
+    int stop() { return process_.stop(); }  // SIGTERM, then the exit status
+    void kill() { process_.kill(); }        // SIGKILL, as a crash
+    unsigned short port() const { return process_.port(); }
+    std::string log() const { return process_.log(); }
     std::string const& config_path() const { return config_; }
 
 private:
     std::string folder_, config_;
-    pid_t pid_ = -1;
-    unsigned short port_ = 0;
+    listening_process process_;
 };
 
 class live_client {

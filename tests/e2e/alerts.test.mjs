@@ -3,22 +3,11 @@
 // rises at the top of the page, on the screen and large, saying when the target passes and which
 // counter to open, in each of the five staff languages; the clerk opening that counter ends it.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { Server, clerk, kioskToken, launch, manager, shoot } from './harness.mjs';
+import { test } from 'node:test';
+import { browser, clerk, kioskToken, manager, server, serverAndBrowser, shoot } from './harness.mjs';
 import { dashboardPage, insideViewport, signedIn, submit } from './manager_screen.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-    server = await new Server().start();
-    browser = await launch();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
+serverAndBrowser();
 
 const threeTicks = 50000;  // the server decides alerts every 15 s
 

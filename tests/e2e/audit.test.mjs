@@ -3,22 +3,11 @@
 // ticket stays where it was), and the manager's dashboard lists it live under "Out of turn today"
 // with who, what, which ticket and why, in the staff language picked. Screenshots of both.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { Server, clerk, kioskToken, launch, manager, open, shoot } from './harness.mjs';
+import { test } from 'node:test';
+import { browser, clerk, kioskToken, manager, open, server, serverAndBrowser, shoot } from './harness.mjs';
 import { SCREEN, insideViewport, signedIn, submit } from './manager_screen.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-    server = await new Server().start();
-    browser = await launch();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
+serverAndBrowser();
 
 // Two passport tickets from the entrance kiosk, over its own connection; their numbers.
 function issueTwo(page) {

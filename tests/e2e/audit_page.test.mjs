@@ -3,22 +3,11 @@
 // narrows to one user, pages through everything, downloads the CSV with local times and their
 // offset, and reads it all in Russian; a clerk's sign-in is refused. Screenshots of each.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { Server, clerk, kioskToken, launch, manager, open, shoot } from './harness.mjs';
+import { test } from 'node:test';
+import { browser, clerk, kioskToken, manager, open, server, serverAndBrowser, shoot } from './harness.mjs';
 import { SCREEN, insideViewport, parseCsv, signedIn, submit } from './manager_screen.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-    server = await new Server().start();
-    browser = await launch();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
+serverAndBrowser();
 
 // `count` tickets from the kiosk; anna opens counter 1 and calls the second out of turn; the
 // manager cancels the first with a reason. Returns the first two numbers.

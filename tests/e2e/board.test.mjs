@@ -4,23 +4,10 @@
 // their services, and an unknown zone says so in the centre's languages; no text under 48 px,
 // and the offline banner covers nothing. Screenshots of each state.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { Server, clerk, kioskToken, launch, manager, open, readText, shoot } from './harness.mjs';
+import { test } from 'node:test';
+import { browser, clerk, kioskToken, manager, open, server, serverAndBrowser, shoot, words } from './harness.mjs';
 
-const words = Object.fromEntries(['az', 'en', 'ru', 'rw', 'fr'].map((code) => [code, JSON.parse(readText(`web/i18n/${code}.json`))]));
-
-let server;
-let browser;
-
-before(async () => {
-    server = await new Server().start();
-    browser = await launch();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
+serverAndBrowser();
 
 const hall = () => browser.newContext({ viewport: { width: 1920, height: 1080 } });
 

@@ -3,27 +3,12 @@
 // on the on-screen keys or scanned (a QR scanner types like a keyboard and ends with Enter), the
 // refusal in the chosen language, and back to the start; nothing off screen.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { Server, kioskToken, launch, open, shoot } from './harness.mjs';
+import { test } from 'node:test';
+import { browser, kioskToken, open, server, serverAndBrowser, shoot, words } from './harness.mjs';
 
 const SIZES = { portrait: { width: 1080, height: 1920 }, landscape: { width: 1920, height: 1080 } };
-const words = Object.fromEntries(['az', 'en', 'ru', 'rw', 'fr'].map((l) =>
-    [l, JSON.parse(readFileSync(new URL(`../../web/i18n/${l}.json`, import.meta.url), 'utf8'))]));
 
-let server;
-let browser;
-
-before(async () => {
-    server = new Server();
-    await server.start();
-    browser = await launch();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
+serverAndBrowser();
 
 // Visible elements of `selector` not wholly inside the viewport.
 function offScreen(page, selector) {

@@ -7,14 +7,11 @@
 // check_in_test.cpp shows the server's side) and passes everything else to the real server;
 // the code "WALK" becomes a real IssueTicket there, so the ticket shown is the server's own.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import protobuf from 'protobufjs';
-import { Server, kioskToken, launch, open, shoot } from './harness.mjs';
+import { browser, kioskToken, open, server, serverAndBrowser, shoot, words } from './harness.mjs';
 
 const SIZES = { portrait: { width: 1080, height: 1920 }, landscape: { width: 1920, height: 1080 } };
-const words = Object.fromEntries(['az', 'en', 'ru', 'rw', 'fr'].map((l) =>
-    [l, JSON.parse(readFileSync(new URL(`../../web/i18n/${l}.json`, import.meta.url), 'utf8'))]));
 const root = protobuf.loadSync(new URL('../../proto/novbe.proto', import.meta.url).pathname);
 const ClientMessage = root.lookupType('novbe.v1.ClientMessage');
 const ServerMessage = root.lookupType('novbe.v1.ServerMessage');
@@ -23,19 +20,7 @@ const bakuToday = new Date(Date.now() + 4 * 3600e3);
 const comeBackAt = Date.UTC(bakuToday.getUTCFullYear(), bakuToday.getUTCMonth(), bakuToday.getUTCDate(), 8, 30);
 const sayTime = (ms) => new Date(ms).toLocaleString('en-GB', { timeZone: 'Asia/Baku', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
-let server;
-let browser;
-
-before(async () => {
-    server = new Server();
-    await server.start();
-    browser = await launch();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
+serverAndBrowser();
 
 // The server's answers to CheckIn for the test codes; anything else goes to the server as sent.
 function relay(ws) {

@@ -4,33 +4,17 @@
 // "no counter is open" said instead of a number, the QR code of the configured public address;
 // the phone (390x844) that vibrates and rings when its ticket is called.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { Server, clerk, kioskToken, launch, open, shoot } from './harness.mjs';
+import { test } from 'node:test';
+import { browser, clerk, kioskToken, open, server, serverAndBrowser, shoot, words } from './harness.mjs';
 import qrcode from '../../web/vendor/qrcode.mjs';
 
 const PORTRAIT = { width: 1080, height: 1920 };
 const LANDSCAPE = { width: 1920, height: 1080 };
 const PHONE = { width: 390, height: 844 };
 const PUBLIC_URL = 'https://novbe.example.az';
-const words = Object.fromEntries(['az', 'en', 'ru', 'rw', 'fr'].map((l) =>
-    [l, JSON.parse(readFileSync(new URL(`../../web/i18n/${l}.json`, import.meta.url), 'utf8'))]));
 
-let server;
-let browser;
-
-before(async () => {
-    server = new Server();
-    // The centre's public address, with a trailing slash the server drops.
-    writeFileSync(server.config, readFileSync(server.config, 'utf8').replace('[centre]\n', `[centre]\npublic_url = "${PUBLIC_URL}/"\n`));
-    await server.start();
-    browser = await launch();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
+// The centre's public address, with a trailing slash the server drops.
+serverAndBrowser({ edit: (config) => config.replace('[centre]\n', `[centre]\npublic_url = "${PUBLIC_URL}/"\n`) });
 
 // The buttons (or any elements) of `selector` that are not wholly inside the viewport.
 async function offScreen(page, selector) {

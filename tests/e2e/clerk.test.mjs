@@ -4,21 +4,10 @@
 // clerk's other client does, and the page speaks the staff language picked (the centre's first
 // until then). Screenshots of each state, in English and Azerbaijani.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { Server, clerk, kioskToken, launch, open, shoot } from './harness.mjs';
+import { test } from 'node:test';
+import { browser, clerk, kioskToken, open, server, serverAndBrowser, shoot } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-    server = await new Server().start();
-    browser = await launch();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
+serverAndBrowser();
 
 const ACTIONS = ['act-next', 'act-recall', 'act-start', 'act-done', 'act-no-show', 'act-transfer', 'act-call', 'act-pause', 'act-resume', 'act-close'];
 

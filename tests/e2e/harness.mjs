@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const binary = process.env.NOVBE_SERVER_BINARY;
@@ -98,3 +99,38 @@ export async function shoot(page, name) {
 }
 
 export function readText(path) { return readFileSync(path, 'utf8'); }
+
+// The citizens' sentences in each of the five languages (web/i18n/LANG.json), as the pages load them.
+export const words = Object.fromEntries(['az', 'en', 'ru', 'rw', 'fr'].map((code) =>
+    [code, JSON.parse(readFileSync(new URL(`../../web/i18n/${code}.json`, import.meta.url), 'utf8'))]));
+
+// A file's demo server(s) and Chromium, set by serverAndBrowser's hooks. Imports of them are live
+// bindings, so a test reads the ones started for its file.
+export let server;
+export let servers = [];
+export let browser;
+
+// The set-up every browser test file shares: `count` demo servers (each config changed by
+// `edit(text, i)` first) and one Chromium, started before the file's first test; after its last,
+// the browser closed and each server stopped (which fails on a sanitizer's report). A file's own
+// steps go in the same hooks, since node runs a file's top-level async hooks side by side:
+// `first()` before the servers are made, `ready()` once all is up, `last()` after the teardown.
+export function serverAndBrowser({ count = 1, edit, first, ready, last } = {}) {
+    before(async () => {
+        await first?.();
+        servers = Array.from({ length: count }, () => new Server());
+        if (edit) servers.forEach((s, i) => writeFileSync(s.config, edit(readText(s.config), i)));
+        for (const s of servers) await s.start();
+        server = servers[0];
+        browser = await launch();
+        await ready?.();
+    });
+    after(async () => {
+        try {
+            await browser?.close();
+            for (const s of servers) await s.stop();
+        } finally {
+            await last?.();
+        }
+    });
+}

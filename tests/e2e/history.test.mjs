@@ -7,12 +7,9 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { Server, launch, manager, shoot } from './harness.mjs';
+import { test } from 'node:test';
+import { browser, manager, server, serverAndBrowser, shoot } from './harness.mjs';
 import { SCREEN, dashboardPage, parseCsv, serverWith, signedIn, submit } from './manager_screen.mjs';
-
-let server;
-let browser;
 
 const DAY = 86400000;
 const localToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Baku', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -30,18 +27,11 @@ function pastDays() {
     return rows;
 }
 
-before(async () => {
-    server = await new Server().start();
-    browser = await launch();
+serverAndBrowser({ ready: () => {
     const values = pastDays().map((r) => `(${r.day}, '${r.service}', ${r.issued}, 0, ${r.called}, ${r.served}, ${r.noShows}, 0, 0, 0, ${r.within}, `
         + `${r.waitSum}, ${r.waitMax}, ${r.served * 240000}, 0, 0, 0, 0, 0, 0, 0, 0)`);
     execFileSync('sqlite3', [join(server.folder, 'centre.db'), `PRAGMA busy_timeout = 5000; INSERT INTO service_days VALUES ${values.join(', ')};`]);
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
+} });
 
 async function signedInDashboard(errors, options = {}) {
     const { context, page } = await dashboardPage(browser, server.url, errors, options);

@@ -3,22 +3,11 @@
 // with no event (on the counter page too); the charts' even scales and opening-to-closing day;
 // the CSV as a spreadsheet reads it; the page in the staff's language, kept after a reload.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { Server, clerk, kioskToken, launch, manager, open, shoot } from './harness.mjs';
+import { test } from 'node:test';
+import { browser, clerk, kioskToken, manager, open, server, serverAndBrowser, shoot } from './harness.mjs';
 import { SCREEN, assertEvenScale, dashboardPage as pageAt, insideViewport, parseCsv, serverWith, signedIn, submit, visibleState } from './manager_screen.mjs';
 
-let server;   // the demo centre, open all day
-let browser;
-
-before(async () => {
-    server = await new Server().start();
-    browser = await launch();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
+serverAndBrowser();  // the demo centre, open all day
 
 const dashboardPage = (errors, url = server.url, options = {}) => pageAt(browser, url, errors, options);
 

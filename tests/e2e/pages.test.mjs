@@ -4,21 +4,10 @@
 // scripted day; the board comes back by itself after the server is killed and restarted;
 // missing credentials get a clear message. Every page leaves a screenshot.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { Server, clerk, kioskToken, launch, manager, open, ratingToken, shoot } from './harness.mjs';
+import { test } from 'node:test';
+import { browser, clerk, kioskToken, manager, open, ratingToken, server, serverAndBrowser, shoot } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-    server = await new Server().start();
-    browser = await launch();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
+serverAndBrowser();
 
 async function signInToCounter(page, number) {
     await page.fill('#user', clerk.user);

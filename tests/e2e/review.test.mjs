@@ -3,21 +3,10 @@
 // the counter page's sign-in (refused, or with the server away) and the clerk's outcome, and the
 // phone page of an unknown ticket.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { Server, clerk, kioskToken, launch, manager, open, readText, shoot } from './harness.mjs';
+import { test } from 'node:test';
+import { browser, clerk, kioskToken, manager, open, readText, Server, server, serverAndBrowser, shoot } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-    server = await new Server().start();
-    browser = await launch();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
+serverAndBrowser();
 
 // Runs `steps` (a function of { kiosk, desk }, two Links of the server's own js/link.js) in `page`.
 function script(page, steps) {

@@ -4,11 +4,11 @@
 // off-screen at a desk's 1366x768 and a wall's 1920x1080.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { kioskToken, clerk, launch, open, Server, shoot } from './harness.mjs';
+import { test } from 'node:test';
+import { browser, clerk, kioskToken, open, serverAndBrowser, servers, shoot } from './harness.mjs';
 
 const central = process.env.NOVBE_CENTRAL_BINARY;
 const kiosk = process.env.NOVBE_KIOSK_BINARY;
@@ -73,23 +73,19 @@ function counterAt(server, ...action) {
         { env: { ...process.env, NOVBE_SECRET: clerk.secret }, timeout: 20000 });
 }
 
-let pg, centres, room, browser;
+let pg, room;
 const errors = [];
 
-before(async () => {
-    pg = new Postgres();
-    centres = [new Server(), new Server()];
-    centres.forEach((s, i) => appendFileSync(s.config, `\n[central]\nconnection = "${pg.connection}"\ncentre_id = "baku-${i + 1}"\n`));
-    for (const s of centres) await s.start();
-    room = await new Room(pg.connection).start();
-    browser = await launch();
-});
-
-after(async () => {
-    await browser?.close();
-    await room?.stop();
-    for (const s of centres ?? []) await s.stop();
-    pg?.stop();
+// The cluster first, since the two centres forward to it, and the room once they run; both stop last.
+serverAndBrowser({
+    count: 2,
+    first: () => { pg = new Postgres(); },
+    edit: (config, i) => `${config}\n[central]\nconnection = "${pg.connection}"\ncentre_id = "baku-${i + 1}"\n`,
+    ready: async () => { room = await new Room(pg.connection).start(); },
+    last: async () => {
+        await room?.stop();
+        pg?.stop();
+    },
 });
 
 // The row of a centre as a person reads it: its cells' texts.
@@ -123,10 +119,10 @@ async function inside(page, selector, size) {
 }
 
 test('every centre at a glance, a call arriving live, a silent centre marked first, at 1366x768 and 1920x1080', async () => {
-    issueAt(centres[1]);                      // baku-2 forwards once, then stays quiet
+    issueAt(servers[1]);                      // baku-2 forwards once, then stays quiet
     const quietSince = Date.now();
-    issueAt(centres[0]);
-    issueAt(centres[0], 'id_card');
+    issueAt(servers[0]);
+    issueAt(servers[0], 'id_card');
     const size = { width: 1366, height: 768 };
     const context = await browser.newContext({ viewport: size });
     const page = await open(context, room.url, errors);
@@ -146,9 +142,9 @@ test('every centre at a glance, a call arriving live, a silent centre marked fir
     assert.match(passport, /^A Passport\t1 \(\d+ s\)\t1\t0\t0/);
     // Once baku-2 has been quiet long enough, a call at baku-1 arrives live.
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, quietSince + SILENT_S * 1000 + 500 - Date.now())));
-    counterAt(centres[0], 'open', '1');
+    counterAt(servers[0], 'open', '1');
     const called = Date.now();
-    counterAt(centres[0], 'next', '1');
+    counterAt(servers[0], 'next', '1');
     await page.waitForFunction(() => document.querySelector('#centres tr[data-centre="baku-1"] td:nth-child(2)')?.textContent === '1', null, { timeout: 5000 });
     await page.waitForFunction(() => [...document.querySelectorAll('#counters tr')].some((tr) => /A001|B001/.test(tr.textContent)), null, { timeout: 5000 });
     console.log(`a call at baku-1 reached the page in ${Date.now() - called} ms (after the counter program returned)`);

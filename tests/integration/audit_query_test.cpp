@@ -21,6 +21,24 @@ v1::ClientMessage audit(v1::AuditKind kind, std::uint32_t page_size = 0, std::ui
     return m;
 }
 
+// The entrance kiosk, anna at a counter and leyla the manager, each on a connection of its own.
+struct staff {
+    explicit staff(unsigned short port) : kiosk(port), anna(port), leyla(port) {}
+    // Each says hello in its role; whoever is refused is named in the test's log.
+    bool signed_in() {
+        auto let_in = [](char const* who, v1::ServerMessage const& answer) {
+            if (!answer.has_reply()) ADD_FAILURE() << who << " was not let in: " << answer.DebugString();
+            return answer.has_reply();
+        };
+        bool k = let_in("kiosk", kiosk.hello(v1::ROLE_KIOSK, server_process::kiosk_token));
+        bool a = let_in("anna", anna.hello(v1::ROLE_CLERK, server_process::clerk, server_process::clerk_secret));
+        bool l =
+            let_in("leyla", leyla.hello(v1::ROLE_MANAGER, server_process::manager, server_process::manager_secret));
+        return k && a && l;
+    }
+    ws_client kiosk, anna, leyla;
+};
+
 // "kind by ROLE:name ticket@counter code; " per row, as the audit page shows them.
 std::string rows(v1::ServerMessage const& m) {
     std::string out;
@@ -36,12 +54,9 @@ TEST(audit_query, a_manager_reads_who_did_what_from_the_log_and_a_clerk_may_not)
     server_process process;
     process.start();
     {
-        ws_client kiosk(process.port());
-        ASSERT_TRUE(kiosk.hello(v1::ROLE_KIOSK, server_process::kiosk_token).has_reply());
-        ws_client anna(process.port());
-        ASSERT_TRUE(anna.hello(v1::ROLE_CLERK, server_process::clerk, server_process::clerk_secret).has_reply());
-        ws_client leyla(process.port());
-        ASSERT_TRUE(leyla.hello(v1::ROLE_MANAGER, server_process::manager, server_process::manager_secret).has_reply());
+        staff people(process.port());
+        ASSERT_TRUE(people.signed_in());
+        auto& [kiosk, anna, leyla] = people;
         auto first = kiosk.request(issue("passport"));
         auto second = kiosk.request(issue("passport"));
         ASSERT_TRUE(first.has_reply() && second.has_reply());
@@ -118,12 +133,9 @@ v1::ClientMessage move(std::string const& number, std::string const& to, std::st
 TEST(move_ticket, a_manager_moves_a_waiting_ticket_the_board_follows_and_the_audit_says_why) {
     server_process process;
     process.start();
-    ws_client kiosk(process.port());
-    ASSERT_TRUE(kiosk.hello(v1::ROLE_KIOSK, server_process::kiosk_token).has_reply());
-    ws_client anna(process.port());
-    ASSERT_TRUE(anna.hello(v1::ROLE_CLERK, server_process::clerk, server_process::clerk_secret).has_reply());
-    ws_client leyla(process.port());
-    ASSERT_TRUE(leyla.hello(v1::ROLE_MANAGER, server_process::manager, server_process::manager_secret).has_reply());
+    staff people(process.port());
+    ASSERT_TRUE(people.signed_in());
+    auto& [kiosk, anna, leyla] = people;
     ws_client board(process.port());
     ASSERT_TRUE(board.hello(v1::ROLE_BOARD).has_reply());
     auto number = kiosk.request(issue("passport")).reply().issued_ticket().number();

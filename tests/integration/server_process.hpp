@@ -1,6 +1,8 @@
 #pragma once
 // A real novbe-server process for integration tests: its own temporary folder with the demo
 // configuration (plus test users and devices), an ephemeral port on 127.0.0.1, and its log.
+#include "listening_process.hpp"
+
 #include <cstdint>
 #include <string>
 #include <sys/types.h>
@@ -10,7 +12,7 @@ namespace novbe::testing {
 class server_process {
 public:
     server_process();   // prepares the folder and configuration; does not start
-    ~server_process();  // SIGKILL if still running, then removes the folder
+    ~server_process();  // SIGTERM if still running, then removes the folder
     server_process(server_process const&) = delete;
     server_process& operator=(server_process const&) = delete;
 
@@ -20,14 +22,14 @@ public:
     void hours(std::string const& opening, std::string const& closing);
     // Starts it with soft and hard RLIMIT_NOFILE at `count` (set in the child before exec).
     void limit_descriptors(unsigned count) { descriptors_ = count; }
-    void start();            // waits for "listening on 127.0.0.1:PORT" (10 s at most)
-    int stop();              // SIGTERM, then the exit status (or 128 + signal)
-    void kill();             // SIGKILL, as a crash
-    unsigned short port() const { return port_; }
-    pid_t pid() const { return pid_; }
+    void start();                              // waits for "listening on 127.0.0.1:PORT" (10 s at most)
+    int stop() { return process_.stop(); }     // SIGTERM, then the exit status (or 128 + signal)
+    void kill() { process_.kill(); }           // SIGKILL, as a crash
+    unsigned short port() const { return process_.port(); }
+    pid_t pid() const { return process_.pid(); }
     std::string const& folder() const { return folder_; }
-    std::string log() const;  // everything it wrote to stderr so far
-    bool logs_soon(std::string const& text) const;  // `text` is in the log within 2 s
+    std::string log() const { return process_.log(); }  // everything it wrote to stderr so far
+    bool logs_soon(std::string const& text) const { return process_.logs_soon(text); }  // within 2 s
 
     static constexpr char const* clerk = "anna";
     static constexpr char const* clerk_secret = "anna-secret-1";
@@ -41,9 +43,7 @@ public:
 
 private:
     std::string folder_;
-    pid_t pid_ = -1;
-    int log_fd_ = -1;
-    unsigned short port_ = 0;
+    listening_process process_;
     unsigned descriptors_ = 0;  // 0: as inherited
 };
 

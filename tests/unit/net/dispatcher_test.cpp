@@ -1,10 +1,8 @@
 // The dispatcher behind an in-memory log: roles and own-only rules from the command table,
 // answers held until durable, and idempotency keys that answer a retry with the first answer.
-#include "memory_log.hpp"
+#include "dispatcher_rig.hpp"
 #include "net/auth.hpp"
-#include "net/dispatcher.hpp"
 
-#include <boost/asio/io_context.hpp>
 #include <gtest/gtest.h>
 
 namespace novbe::net {
@@ -13,25 +11,10 @@ namespace {
 using M = v1::ClientMessage;
 namespace pb = google::protobuf;
 
-class dispatcher_test : public ::testing::Test {
+class dispatcher_test : public ::testing::Test, protected testing::dispatcher_rig {
 protected:
-    dispatcher_test()
-        : centre_(io_.get_executor(), log_, core::centre(config()), 0, [] { return core::time_point{std::chrono::hours(24 * 20'000 + 10)}; },
-                  hub_),
-          dispatch_(centre_, settings_, io_.get_executor(), io_.get_executor()) {
+    dispatcher_test() : dispatcher_rig(english()) {
         centre_.on_store_failure = [this](std::string const& why) { store_failure_ = why; };
-    }
-    static core::centre_config config() {
-        core::centre_config c;
-        c.services.push_back({.id = "passport", .prefix = "A"});
-        c.counters.push_back({.number = 1, .name = "1", .services = {0}});
-        return c;
-    }
-    settings make_settings() {
-        settings s;
-        s.centre = config();
-        s.profile.languages = {"en"};
-        return s;
     }
     // Sends `m` as `who`; the answers so far, after the event loop ran.
     std::vector<v1::ServerMessage>& send(identity const& who, M m, std::uint64_t id = 1) {
@@ -52,12 +35,6 @@ protected:
         return m;
     }
 
-    boost::asio::io_context io_;
-    testing::memory_log log_;
-    hub hub_;
-    settings settings_ = make_settings();
-    centre_service centre_;
-    dispatcher dispatch_;
     std::vector<v1::ServerMessage> answers_;
     std::string store_failure_;
     identity kiosk_{.kind = role::kiosk, .user = "entrance"};

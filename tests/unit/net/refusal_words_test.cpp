@@ -1,12 +1,10 @@
 // The network layer's own refusals in the words of web/i18n/en.json, read from the file here:
 // a refusal that says no more than its code carries en.json's sentence for that code, so a
 // sentence changed in one place and not the other fails; the ones that say more keep theirs.
-#include "memory_log.hpp"
+#include "dispatcher_rig.hpp"
 #include "net/auth.hpp"
-#include "net/dispatcher.hpp"
 #include "net/sentence.hpp"
 
-#include <boost/asio/io_context.hpp>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -31,12 +29,9 @@ std::string en_json(v1::ErrorCode code) {
     return "no sentence in en.json for " + v1::ErrorCode_Name(code);
 }
 
-class refusal_words : public ::testing::Test {
+class refusal_words : public ::testing::Test, protected testing::dispatcher_rig {
 protected:
-    refusal_words()
-        : centre_(io_.get_executor(), log_, core::centre(config()), 0,
-                  [] { return core::time_point{std::chrono::hours(24 * 20'000 + 10)}; }, hub_),
-          dispatch_(centre_, settings_, io_.get_executor(), io_.get_executor()) {
+    refusal_words() : dispatcher_rig(make_settings()) {
         // Who may sign in is the log's (docs/SETUP.md): the file's people and devices, seeded.
         for (auto const& u : settings_.users)
             dispatch_.apply_setup(core::add_user{u.name, core::staff_role::clerk, u.secret_hash, "config"});
@@ -46,16 +41,9 @@ protected:
         io_.poll();
         io_.restart();
     }
-    static core::centre_config config() {
-        core::centre_config c;
-        c.services.push_back({.id = "passport", .prefix = "A"});
-        c.counters.push_back({.number = 1, .name = "1", .services = {0}});
-        return c;
-    }
-    settings make_settings() {
-        settings s;
-        s.centre = config();
-        s.profile.languages = {"en"};
+    // A kiosk and a clerk the file lets in.
+    static settings make_settings() {
+        auto s = english();
         s.devices.push_back({.name = "entrance", .kind = role::kiosk, .token = "kiosk-token-0001"});
         s.users.push_back({.name = "anna", .kind = role::clerk, .secret_hash = hash_secret("anna-secret-1")});
         return s;
@@ -97,12 +85,6 @@ protected:
         EXPECT_EQ(en_json(code), e.message());
     }
 
-    boost::asio::io_context io_;
-    testing::memory_log log_;
-    hub hub_;
-    settings settings_ = make_settings();
-    centre_service centre_;
-    dispatcher dispatch_;
 };
 
 TEST_F(refusal_words, every_wire_code_has_en_jsons_sentence_built_in) {

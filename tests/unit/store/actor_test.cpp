@@ -4,8 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <future>
-
 namespace novbe::store::testing {
 namespace {
 
@@ -13,17 +11,6 @@ std::string render(core::actor const& a) {
     static constexpr char const* roles[] = {"unknown", "server", "kiosk", "clerk", "board",
                                             "manager", "admin", "citizen", "pad"};
     return std::string(roles[static_cast<int>(a.role)]) + (a.name.empty() ? "" : ":" + a.name);
-}
-
-void append_as(event_log& log, std::vector<core::event> events, core::actor by) {
-    std::promise<std::error_code> done;
-    auto future = done.get_future();
-    std::vector<durable_log::request> one;
-    one.push_back({.events = std::move(events),
-                   .done = [&](std::error_code ec, std::uint64_t) { done.set_value(ec); },
-                   .by = std::move(by)});
-    log.append(std::move(one));
-    ASSERT_FALSE(future.get());
 }
 
 TEST(actor, a_replayed_log_still_says_who_did_what) {

@@ -6,21 +6,8 @@
 
 #include <gtest/gtest.h>
 
-#include <future>
-
 namespace novbe::store::testing {
 namespace {
-
-void append_as(event_log& log, std::vector<core::event> events, core::actor by) {
-    std::promise<std::error_code> done;
-    auto future = done.get_future();
-    std::vector<durable_log::request> one;
-    one.push_back({.events = std::move(events),
-                   .done = [&](std::error_code ec, std::uint64_t) { done.set_value(ec); },
-                   .by = std::move(by)});
-    log.append(std::move(one));
-    ASSERT_FALSE(future.get());
-}
 
 // "seq:kind:actor:ticket@counter:service:code:words" per row, then "| next=N".
 std::string render(audit_page const& p) {

@@ -2,6 +2,8 @@
 
 #include "../core/centre_fixture.hpp"
 
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <future>
 
@@ -57,6 +59,17 @@ append_result append_and_wait(event_log& log, std::vector<core::event> events) {
     auto future = done.get_future();
     log.append(std::move(events), [&](std::error_code ec, std::uint64_t last) { done.set_value({ec, last}); });
     return future.get();
+}
+
+void append_as(event_log& log, std::vector<core::event> events, core::actor by) {
+    std::promise<std::error_code> done;
+    auto future = done.get_future();
+    std::vector<durable_log::request> one;
+    one.push_back({.events = std::move(events),
+                   .done = [&](std::error_code ec, std::uint64_t) { done.set_value(ec); },
+                   .by = std::move(by)});
+    log.append(std::move(one));
+    ASSERT_FALSE(future.get());
 }
 
 }  // namespace novbe::store::testing

@@ -1,6 +1,6 @@
 #pragma once
 // Helpers for store tests: a temporary folder, a centre that produces realistic events, and
-// a blocking append.
+// a blocking append (as a given actor, too).
 #include "core/centre.hpp"
 #include "store/event_log.hpp"
 
@@ -49,5 +49,7 @@ struct append_result {
     std::uint64_t last_sequence = 0;
 };
 append_result append_and_wait(event_log& log, std::vector<core::event> events);
+// The same as done by `by` (who sent the command); a refused append fails the calling test.
+void append_as(event_log& log, std::vector<core::event> events, core::actor by);
 
 }  // namespace novbe::store::testing
