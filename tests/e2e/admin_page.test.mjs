@@ -120,3 +120,43 @@ test('an admin adds a service, a kiosk and a second admin follow live; retiring 
     await other.locator('#services tr.retired[data-id="tax"]').waitFor();
     assert.deepEqual(errors, []);
 });
+
+test('an admin adds a counter with its services in order, changes it, and retires it once it is closed', { timeout: 120000 }, async () => {
+    const errors = [];
+    const { page } = await adminPage(admin, errors, DESK);
+    await page.fill('#counter-number', '9');
+    await page.fill('#counter-name', 'Counter 9');
+    await page.selectOption('#counter-policy', 'ROUTING_POLICY_STRICT_SERVICE_ORDER');
+    for (const id of ['passport', 'id_card']) {
+        await page.selectOption('#counter-add-service', id);
+        await page.click('#counter-add-service-button');
+    }
+    await page.locator('#counter-services li[data-id="id_card"] button').first().click();  // up: first
+    assert.deepEqual(await page.locator('#counter-services li > span').allTextContents(), ['Identity card', 'Passport']);
+    await page.click('#counter-save');
+    await row(page, 'counters', 'number', 9).waitFor();
+    assert.deepEqual((await row(page, 'counters', 'number', 9).locator('td').allTextContents()).slice(0, 4),
+        ['9', 'Counter 9', 'Identity card, Passport', "In the counter's order"]);
+    assert.equal(await page.locator('#counter-services li').count(), 0, 'the form is empty again');
+
+    await row(page, 'counters', 'number', 9).locator('button[data-action="admin.change"]').click();
+    assert.equal(await page.locator('#counter-form-title').textContent(), 'Change counter 9');
+    await page.fill('#counter-name', 'Window 9');
+    await page.locator('#counter-services li[data-id="passport"] button').last().click();  // take passport out
+    await page.click('#counter-save');
+    await row(page, 'counters', 'number', 9).locator('td', { hasText: 'Window 9' }).waitFor();
+    assert.equal(await row(page, 'counters', 'number', 9).locator('td').nth(2).textContent(), 'Identity card');
+
+    await wire(page, `const a = await new Link({ role: 'ROLE_CLERK', ...args.clerk }).start();
+        await a.request('openCounter', { counter: 9 }); a.close();`);
+    await row(page, 'counters', 'number', 9).locator('button[data-action="admin.retire"]').click();
+    await row(page, 'counters', 'number', 9).locator('.problem', { hasText: 'This counter is open or has a ticket at it: close it first.' }).waitFor();
+    await allInside(page, DESK);
+    await shoot(page, 'admin-counters-desk');
+    await wire(page, `const a = await new Link({ role: 'ROLE_CLERK', ...args.clerk }).start();
+        await a.request('closeCounter', { counter: 9 }); a.close();`);
+    await row(page, 'counters', 'number', 9).locator('button[data-action="admin.retire"]').click();
+    await page.locator('#counters tr.retired[data-number="9"]').waitFor();
+    assert.equal(await page.locator('#counters tr').last().getAttribute('data-number'), '9');
+    assert.deepEqual(errors, []);
+});
