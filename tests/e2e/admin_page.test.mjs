@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
-import { Server, clerk, kioskToken, launch, manager, open, shoot } from './harness.mjs';
+import { join } from 'node:path';
+import { Server, clerk, kioskToken, launch, manager, open, screenshots, shoot } from './harness.mjs';
 
 const admin = { user: 'aysel', secret: 'aysel-secret-1' };
 const second = { user: 'farid', secret: 'farid-secret-1' };
@@ -158,5 +159,46 @@ test('an admin adds a counter with its services in order, changes it, and retire
     await row(page, 'counters', 'number', 9).locator('button[data-action="admin.retire"]').click();
     await page.locator('#counters tr.retired[data-number="9"]').waitFor();
     assert.equal(await page.locator('#counters tr').last().getAttribute('data-number'), '9');
+    assert.deepEqual(errors, []);
+});
+
+test('an admin adds a kiosk, whose token is shown once and signs it in; renames it, then revokes it after a confirmation', { timeout: 120000 }, async () => {
+    const errors = [];
+    const { page } = await adminPage(admin, errors);
+    await page.fill('#device-name', 'kiosk hall east');
+    await page.selectOption('#device-role', 'ROLE_KIOSK');
+    assert.ok(await page.locator('#device-counter-label').isHidden(), 'a kiosk stands at no counter');
+    await page.click('#device-save');
+    await page.locator('#device-token').waitFor();
+    const token = await page.locator('#new-token').textContent();
+    assert.match(token, /^[0-9a-f]{32}$/);
+    assert.equal(await page.locator('#new-address').textContent(), `${server.url}/kiosk?token=${token}`);
+    assert.match(await page.locator('#device-token').textContent(), /this token is not shown again/);
+    await row(page, 'devices', 'name', 'kiosk hall east').waitFor();
+    await allInside(page, LAPTOP);
+    await page.locator('#device-token').screenshot({ path: join(screenshots, 'admin-device-token.png') });
+
+    const kioskContext = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    const kiosk = await open(kioskContext, await page.locator('#new-address').textContent(), errors);
+    await kiosk.locator('#screen .choices button', { hasText: 'English' }).waitFor();
+    assert.ok(await kiosk.locator('#offline').isHidden(), 'the new token signs the kiosk in');
+    await page.locator('#device-token button[data-action="admin.tokenNoted"]').click();
+    assert.ok(await page.locator('#device-token').isHidden());
+    assert.equal(await page.locator('#new-token').count(), 0, 'the token is nowhere on the page any more');
+
+    await row(page, 'devices', 'name', 'kiosk hall east').locator('button[data-action="admin.rename"]').click();
+    await page.fill('#device-name', 'kiosk hall east door');
+    await page.click('#device-save');
+    await row(page, 'devices', 'name', 'kiosk hall east door').waitFor();
+
+    const renamed = row(page, 'devices', 'name', 'kiosk hall east door');
+    await renamed.locator('button[data-action="admin.revoke"]').click();
+    await renamed.locator('button[data-action="admin.keep"]').click();
+    assert.equal(await renamed.locator('tr.revoked').count(), 0);
+    await renamed.locator('button[data-action="admin.revoke"]').click();
+    await renamed.locator('.why', { hasText: 'Revoke for good?' }).waitFor();
+    await renamed.locator('button[data-action="admin.revokeYes"]').click();
+    await page.locator('#devices tr.revoked[data-name="kiosk hall east door"]').waitFor();
+    await kiosk.locator('#offline').waitFor({ state: 'visible' });  // its connection closed, its token refused
     assert.deepEqual(errors, []);
 });

@@ -29,7 +29,7 @@ function row(d) {
 
 function renderToken() {
     $('device-token').hidden = !added;
-    if (!added) return;
+    if (!added) return $('device-token').replaceChildren();  // gone from the page, not only hidden
     const address = `${location.origin}/${PAGES[added.device.role]}?token=${added.token}`;
     const copy = button('admin.copy', () => navigator.clipboard?.writeText(address));
     $('device-token').replaceChildren(
