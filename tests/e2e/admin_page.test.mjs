@@ -202,3 +202,60 @@ test('an admin adds a kiosk, whose token is shown once and signs it in; renames 
     await kiosk.locator('#offline').waitFor({ state: 'visible' });  // its connection closed, its token refused
     assert.deepEqual(errors, []);
 });
+
+test('an admin adds a clerk (the secret typed twice), disables them and their counter page is signed out, sets a new secret and a role', { timeout: 120000 }, async () => {
+    const errors = [];
+    const { page } = await adminPage(admin, errors);
+    await page.fill('#user-name', 'rashad');
+    await page.selectOption('#user-role', 'ROLE_CLERK');
+    await page.fill('#user-secret', 'short');
+    await page.fill('#user-again', 'short');
+    await page.click('#user-save');
+    await page.locator('#user-error', { hasText: 'A secret has 8 to 256 bytes.' }).waitFor();
+    await page.fill('#user-secret', 'rashad-secret-1');
+    await page.fill('#user-again', 'rashad-secret-2');
+    await page.click('#user-save');
+    await page.locator('#user-error', { hasText: 'The two secrets are not the same.' }).waitFor();
+    assert.equal(await page.inputValue('#user-name'), 'rashad', 'nothing typed is lost');
+    await page.fill('#user-again', 'rashad-secret-1');
+    await page.click('#user-save');
+    await row(page, 'users', 'name', 'rashad').waitFor();
+    assert.deepEqual((await row(page, 'users', 'name', 'rashad').locator('td').allTextContents()).slice(0, 3), ['rashad', 'Clerk', 'may sign in']);
+
+    // One's own user: no Disable, and the reason said.
+    const me = row(page, 'users', 'name', admin.user);
+    assert.equal(await me.locator('button[data-action="admin.disable"]').count(), 0);
+    assert.match(await me.locator('.why').textContent(), /You are signed in as this user/);
+    assert.ok(await me.locator('select').isDisabled());
+
+    const deskContext = await browser.newContext({ viewport: LAPTOP });
+    const desk = await open(deskContext, `${server.url}/counter`, errors);
+    await desk.fill('#user', 'rashad');
+    await desk.fill('#secret', 'rashad-secret-1');
+    await desk.fill('#counter-number', '4');
+    await desk.click('#sign-in-button');
+    await desk.locator('#desk').waitFor();
+    await row(page, 'users', 'name', 'rashad').locator('button[data-action="admin.disable"]').click();
+    await row(page, 'users', 'name', 'rashad').locator('td', { hasText: 'disabled' }).waitFor();
+    await desk.locator('#offline').waitFor({ state: 'visible' });  // their session ended
+    await row(page, 'users', 'name', 'rashad').locator('button[data-action="admin.enable"]').click();
+    await row(page, 'users', 'name', 'rashad').locator('td', { hasText: 'may sign in' }).waitFor();
+
+    await row(page, 'users', 'name', 'rashad').locator('button[data-action="admin.resetSecret"]').click();
+    assert.equal(await page.locator('#user-form-title').textContent(), 'A new secret for rashad');
+    await page.fill('#user-secret', 'rashad-secret-9');
+    await page.fill('#user-again', 'rashad-secret-9');
+    await page.click('#user-save');
+    await page.locator('#user-form-title', { hasText: 'Add a user' }).waitFor();
+    assert.equal(await page.locator('#user-error').textContent(), '');
+    const signedInAs = await wire(page, `const r = await new Link({ role: 'ROLE_CLERK', user: 'rashad', secret: 'rashad-secret-9' }).start();
+        await new Promise((ok) => { const t = setInterval(() => { if (r.welcome) { clearInterval(t); ok(); } }, 50); });
+        r.close(); return r.welcome.user;`);
+    assert.equal(signedInAs, 'rashad', 'the new secret signs in');
+
+    await row(page, 'users', 'name', 'rashad').locator('select').selectOption('ROLE_MANAGER');
+    await row(page, 'users', 'name', 'rashad').locator('td', { hasText: /^Manager$/ }).waitFor();
+    await allInside(page, LAPTOP);
+    await shoot(page, 'admin-users-laptop');
+    assert.deepEqual(errors, []);
+});
