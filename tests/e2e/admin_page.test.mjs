@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { join } from 'node:path';
-import { Server, clerk, kioskToken, launch, manager, open, screenshots, shoot } from './harness.mjs';
+import { Server, clerk, kioskToken, launch, manager, open, readText, screenshots, shoot } from './harness.mjs';
 
 const admin = { user: 'aysel', secret: 'aysel-secret-1' };
 const second = { user: 'farid', secret: 'farid-secret-1' };
@@ -258,4 +258,42 @@ test('an admin adds a clerk (the secret typed twice), disables them and their co
     await allInside(page, LAPTOP);
     await shoot(page, 'admin-users-laptop');
     assert.deepEqual(errors, []);
+});
+
+test('a manager sees the set-up read-only, with one line saying why, and the dashboard links to it', { timeout: 60000 }, async () => {
+    const errors = [];
+    const { context, page } = await adminPage(manager, errors, DESK);
+    assert.equal(await page.locator('#read-only').textContent(), 'Only an admin changes the set-up: you see it read-only.');
+    assert.ok(await page.locator('#read-only').isVisible());
+    assert.ok(await page.locator('#services tr').count() >= 7 && await page.locator('#users tr').count() >= 3);
+    for (const form of ['service', 'counter', 'device', 'user']) assert.ok(await page.locator(`#${form}-form`).isHidden(), `no ${form} form`);
+    assert.equal(await page.locator('main button:visible, main input:visible, main select:visible').count(), 0, 'nothing to change');
+    await allInside(page, DESK);
+    await shoot(page, 'admin-manager-read-only');
+
+    const dashboard = await open(context, `${server.url}/dashboard`, errors);
+    assert.equal(await dashboard.locator('#to-admin').getAttribute('href'), '/admin');
+    assert.equal(await dashboard.locator('#to-admin').textContent(), 'Administration');
+    assert.deepEqual(errors, []);
+});
+
+test('in Russian: the headings, the forms and a refusal, nothing off screen at either size', { timeout: 60000 }, async () => {
+    const ru = JSON.parse(readText('web/i18n/ru.json'));
+    for (const viewport of [LAPTOP, DESK]) {
+        const errors = [];
+        const { page } = await adminPage(admin, errors, viewport, 'ru');
+        await page.locator('#services-section h2', { hasText: ru['staff.admin.services'] }).waitFor();
+        assert.equal(await page.locator('#users-section h2').textContent(), ru['staff.admin.users']);
+        assert.equal(await page.locator('#counter-save').textContent(), ru['staff.admin.addCounter']);
+        assert.equal(await row(page, 'users', 'name', 'anna').locator('td').nth(1).textContent(), ru['staff.admin.role.clerk']);
+        await page.fill('#counter-number', '1');
+        await page.click('#counter-save');
+        await page.locator('#counter-error', { hasText: ru['staff.admin.noServices'] }).waitFor();
+        await page.click('#counter-add-service-button');
+        await page.click('#counter-save');
+        await page.locator('#counter-error', { hasText: ru['staffRefusal.ERROR_CODE_DUPLICATE_NAME'] }).waitFor();
+        await allInside(page, viewport);
+        await shoot(page, `admin-ru-${viewport.width}`);
+        assert.deepEqual(errors, []);
+    }
 });
