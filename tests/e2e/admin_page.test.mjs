@@ -93,6 +93,16 @@ test('an admin adds a service, a kiosk and a second admin follow live; retiring 
     await kiosk.locator('button.service[value="tax"]', { hasText: 'Tax office' }).waitFor();  // no reload
     await row(other, 'services', 'id', 'tax').waitFor();
 
+    // Changed: its new target on both admins' pages; the id and prefix stay as they were.
+    await row(page, 'services', 'id', 'tax').locator('button[data-action="admin.change"]').click();
+    assert.ok(await page.locator('#service-id').isDisabled() && await page.locator('#service-prefix').isDisabled());
+    await page.fill('#service-target', '12');
+    await page.fill('#service-names input[data-language="en"]', 'Tax and duties');
+    await page.click('#service-save');
+    await row(other, 'services', 'id', 'tax').locator('td', { hasText: 'Tax and duties' }).waitFor();
+    assert.equal(await row(other, 'services', 'id', 'tax').locator('td').nth(3).textContent(), '12');
+    await kiosk.locator('button.service[value="tax"]', { hasText: 'Tax and duties' }).waitFor();
+
     // A taken prefix is refused in words beside the form, and what was typed stays.
     await page.fill('#service-id', 'tax2');
     await page.fill('#service-prefix', 'A');
@@ -200,6 +210,15 @@ test('an admin adds a kiosk, whose token is shown once and signs it in; renames 
     await renamed.locator('button[data-action="admin.revokeYes"]').click();
     await page.locator('#devices tr.revoked[data-name="kiosk hall east door"]').waitFor();
     await kiosk.locator('#offline').waitFor({ state: 'visible' });  // its connection closed, its token refused
+
+    // A rating pad names its counter, and its address is the pad's page.
+    await page.fill('#device-name', 'rating pad counter 2');
+    await page.selectOption('#device-role', 'ROLE_RATING_DEVICE');
+    await page.selectOption('#device-counter', '2');
+    await page.click('#device-save');
+    await page.locator('#new-address', { hasText: `${server.url}/rate?token=` }).waitFor();
+    assert.deepEqual((await row(page, 'devices', 'name', 'rating pad counter 2').locator('td').allTextContents()).slice(0, 4),
+        ['rating pad counter 2', 'Rating pad', '2', 'in use']);
     assert.deepEqual(errors, []);
 });
 
@@ -220,6 +239,8 @@ test('an admin adds a clerk (the secret typed twice), disables them and their co
     await page.fill('#user-again', 'rashad-secret-1');
     await page.click('#user-save');
     await row(page, 'users', 'name', 'rashad').waitFor();
+    const { page: other } = await adminPage(second, errors);
+    await row(other, 'users', 'name', 'rashad').waitFor();
     assert.deepEqual((await row(page, 'users', 'name', 'rashad').locator('td').allTextContents()).slice(0, 3), ['rashad', 'Clerk', 'may sign in']);
 
     // One's own user: no Disable, and the reason said.
@@ -237,6 +258,7 @@ test('an admin adds a clerk (the secret typed twice), disables them and their co
     await desk.locator('#desk').waitFor();
     await row(page, 'users', 'name', 'rashad').locator('button[data-action="admin.disable"]').click();
     await row(page, 'users', 'name', 'rashad').locator('td', { hasText: 'disabled' }).waitFor();
+    await row(other, 'users', 'name', 'rashad').locator('td', { hasText: 'disabled' }).waitFor();  // the second admin's page follows
     await desk.locator('#offline').waitFor({ state: 'visible' });  // their session ended
     await row(page, 'users', 'name', 'rashad').locator('button[data-action="admin.enable"]').click();
     await row(page, 'users', 'name', 'rashad').locator('td', { hasText: 'may sign in' }).waitFor();

@@ -3,7 +3,7 @@
 // secret, another role. The server refuses disabling or demoting the last enabled admin
 // (LAST_ADMIN); this page also keeps the signed-in admin's own Disable and role away, since
 // either would end this very session: another admin does it (the server would take it).
-import { $, admin, attempt, bytes, button, make, roleWord } from './admin_form.js';
+import { $, admin, attempt, bytes, button, make, refusalWords, roleWord } from './admin_form.js';
 import { staffSay } from './staff_language.js';
 
 let resetting = '';          // the user whose new secret the form takes, '' when adding
@@ -30,7 +30,7 @@ function row(u) {
         else actions.append(button(u.disabled ? 'admin.enable' : 'admin.disable', () => change(u.name, u.disabled ? { enable: true } : { disable: true })));
         actions.append(button('admin.resetSecret', () => reset(u.name)));
     }
-    if (problems.has(u.name)) actions.append(make('span', { className: 'problem', role: 'alert', textContent: problems.get(u.name) }));
+    if (problems.has(u.name)) actions.append(make('span', { className: 'problem', role: 'alert', textContent: refusalWords(problems.get(u.name)) }));
     tr.append(make('td', { className: 'admin-only' }, actions));
     return tr;
 }
@@ -45,9 +45,11 @@ function render() {
 
 async function change(name, fields) {
     problems.delete(name);
-    const where = make('span');
-    if (!await attempt(where, async () => { admin.users = (await admin.link.request('changeUser', { name, ...fields })).users.users; }))
-        problems.set(name, where.textContent);
+    try {
+        admin.users = (await admin.link.request('changeUser', { name, ...fields })).users.users;
+    } catch (refusal) {
+        problems.set(name, refusal);
+    }
     render();
 }
 
