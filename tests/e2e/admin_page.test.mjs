@@ -319,3 +319,20 @@ test('in Russian: the headings, the forms and a refusal, nothing off screen at e
         assert.deepEqual(errors, []);
     }
 });
+
+test('a form is used by keyboard alone: a board added with Tab, arrows and Enter', { timeout: 60000 }, async () => {
+    const errors = [];
+    const { page } = await adminPage(admin, errors);
+    await page.focus('#device-name');
+    await page.keyboard.type('board hall 2');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'device-role');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.inputValue('#device-role'), 'ROLE_BOARD');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'device-save', 'a board has no counter to pass');
+    await page.keyboard.press('Enter');
+    await page.locator('#new-address', { hasText: `${server.url}/board?token=` }).waitFor();
+    await row(page, 'devices', 'name', 'board hall 2').waitFor();
+    assert.deepEqual(errors, []);
+});
