@@ -55,8 +55,10 @@ async function attempt(hello) {
     return link;
 }
 
-// Wires the form: on success, onSignedIn(link) once; the form then hides.
-export function signInForm(onSignedIn) {
+// Wires the form: on success, onSignedIn(link) once; the form then hides. `roles` are tried in
+// order, the next only when the server says the user is not the one before (the admin page signs
+// an admin in as admin and a manager as manager, read-only).
+export function signInForm(onSignedIn, { roles = ['ROLE_MANAGER'], clientName = 'dashboard' } = {}) {
     let busy = false;
     let refused = null;  // the last attempt's refusal, said again in a newly picked language
     onStaffLanguage(() => { if (refused) $('sign-in-error').textContent = signInWords(refused); });
@@ -68,7 +70,16 @@ export function signInForm(onSignedIn) {
         $('sign-in-error').textContent = '';
         $('sign-in-button').disabled = true;
         try {
-            const link = await attempt({ role: 'ROLE_MANAGER', user: $('user').value.trim(), secret: $('secret').value, clientName: 'dashboard' });
+            const hello = { user: $('user').value.trim(), secret: $('secret').value, clientName };
+            let link = null;
+            for (const [i, role] of roles.entries()) {
+                try {
+                    link = await attempt({ ...hello, role });
+                    break;
+                } catch (refusal) {
+                    if (refusal.code !== 'ERROR_CODE_PERMISSION_DENIED' || i === roles.length - 1) throw refusal;
+                }
+            }
             $('sign-in').hidden = true;
             onSignedIn(link);
         } catch (refusal) {

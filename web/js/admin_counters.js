@@ -1,0 +1,108 @@
+// The admin page's counters (docs/SETUP.md#services-and-counters-at-runtime): the list; one
+// form that adds a counter or changes the one chosen (name, services in the order to serve them,
+// routing); retire from its row, refused in words while it is open or has a ticket at it.
+import { $, admin, button, attempt, centreNow, make, refusalWords, serviceName, within } from './admin_form.js';
+import { staffSay } from './staff_language.js';
+
+let editing = 0;             // the number of the counter in the form, 0 when adding
+let chosen = [];             // the form's services, in order
+const problems = new Map();  // counter number -> the refusal of its retirement
+
+const policyWord = (p) => staffSay(p === 'ROUTING_POLICY_STRICT_SERVICE_ORDER' ? 'admin.policy.strictOrder' : 'admin.policy.longestWait');
+
+function row(c) {
+    const tr = make('tr', { className: c.retired ? 'retired' : '' });
+    tr.dataset.number = String(c.number);
+    const cells = [c.number, c.name, c.serviceIds.map(serviceName).join(', ') || '—', c.retired ? staffSay('admin.retired') : policyWord(c.policy)];
+    cells.forEach((text, i) => tr.append(make('td', { textContent: String(text), className: i === 0 ? 'num' : '' })));
+    const actions = make('span', { className: 'actions' });
+    if (!c.retired && admin.canChange) actions.append(button('admin.change', () => edit(c)), button('admin.retire', () => retire(c.number)));
+    if (problems.has(c.number)) actions.append(make('span', { className: 'problem', role: 'alert', textContent: refusalWords(problems.get(c.number)) }));
+    tr.append(make('td', { className: 'admin-only' }, actions));
+    return tr;
+}
+
+// The chosen services as an ordered list, each with buttons to move it up or take it out.
+function renderChosen() {
+    $('counter-services').replaceChildren(...chosen.map((id, i) => {
+        const up = make('button', { type: 'button', className: 'quiet', textContent: '↑', disabled: i === 0 });
+        up.setAttribute('aria-label', staffSay('admin.moveUp', { service: serviceName(id) }));
+        up.addEventListener('click', () => { [chosen[i - 1], chosen[i]] = [chosen[i], chosen[i - 1]]; renderChosen(); });
+        const out = make('button', { type: 'button', className: 'quiet', textContent: '✕' });
+        out.setAttribute('aria-label', staffSay('admin.takeOut', { service: serviceName(id) }));
+        out.addEventListener('click', () => { chosen.splice(i, 1); renderChosen(); });
+        const li = make('li', {}, make('span', { textContent: serviceName(id) }), up, out);
+        li.dataset.id = id;
+        return li;
+    }));
+    const open = admin.centre.services.filter((s) => !s.retired && !chosen.includes(s.id));
+    $('counter-add-service').replaceChildren(...open.map((s) => make('option', { value: s.id, textContent: serviceName(s.id) })));
+    $('counter-add-service-button').disabled = open.length === 0;
+}
+
+function render() {
+    const list = [...admin.centre.counters].sort((a, b) => Number(a.retired) - Number(b.retired) || a.number - b.number);
+    $('counters').replaceChildren(...list.map(row));
+    chosen = chosen.filter((id) => admin.centre.services.some((s) => s.id === id && !s.retired));
+    renderChosen();
+    $('counter-form-title').textContent = editing ? staffSay('admin.changeCounter', { number: editing }) : staffSay('admin.addCounter');
+    $('counter-save').textContent = staffSay(editing ? 'admin.save' : 'admin.addCounter');
+}
+
+function edit(c) {
+    editing = c.number;
+    $('counter-number').value = String(c.number);
+    $('counter-number').disabled = true;
+    $('counter-name').value = c.name;
+    $('counter-policy').value = c.policy === 'ROUTING_POLICY_STRICT_SERVICE_ORDER' ? c.policy : 'ROUTING_POLICY_LONGEST_WAIT_FIRST';
+    chosen = [...c.serviceIds];
+    $('counter-error').textContent = '';
+    render();
+    $('counter-name').focus();
+}
+
+function clear() {
+    editing = 0;
+    chosen = [];
+    $('counter-form').reset();
+    $('counter-error').textContent = '';
+    $('counter-number').disabled = false;
+    render();
+}
+
+async function save(event) {
+    event.preventDefault();
+    if (chosen.length === 0) {
+        $('counter-error').textContent = staffSay('admin.noServices');
+        return;
+    }
+    const done = await attempt($('counter-error'), async () => {
+        const fields = { name: within($('counter-name').value.trim(), 128, staffSay('admin.column.name')),
+            serviceIds: chosen, policy: $('counter-policy').value };
+        if (editing) centreNow(await admin.link.request('changeCounter', { number: editing, ...fields }));
+        else centreNow(await admin.link.request('addCounter', { counter: { number: Number($('counter-number').value), ...fields } }));
+    });
+    if (done) clear();
+}
+
+async function retire(number) {
+    problems.delete(number);
+    try {
+        centreNow(await admin.link.request('retireCounter', { number }));
+    } catch (refusal) {
+        problems.set(number, refusal);
+        render();
+    }
+}
+
+export function mountCounters() {
+    $('counter-add-service-button').addEventListener('click', () => {
+        const id = $('counter-add-service').value;
+        if (id && !chosen.includes(id)) chosen.push(id);
+        renderChosen();
+        $('counter-add-service').focus();
+    });
+    $('counter-form').addEventListener('submit', save);
+    $('counter-cancel').addEventListener('click', clear);
+    return render;
+}

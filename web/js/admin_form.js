@@ -1,0 +1,82 @@
+// What the admin page's sections share (js/admin.js): the page's state, elements, bounds in
+// bytes as the server counts them (docs/SETUP.md), and a refusal said in the staff language
+// next to what was tried.
+import { describe } from './refusals.js';
+import { staffLanguage, staffSay } from './staff_language.js';
+
+export const $ = (id) => document.getElementById(id);
+export const make = (tag, props = {}, ...children) => {
+    const e = Object.assign(document.createElement(tag), props);
+    e.append(...children);
+    return e;
+};
+
+// One page's state: the link (signed in as admin, or as manager: read-only), the centre as it
+// is now, each line's waiting count, the users and devices, and the sections' render functions.
+export const admin = {
+    link: null, centre: null, me: '', canChange: false,
+    waiting: new Map(), users: [], devices: [], renders: [],
+    render() { for (const r of this.renders) r(); },
+};
+
+// A command's reply is the centre as it is after it: shown at once, before the event arrives.
+export function centreNow(reply) {
+    if (reply?.centre) admin.centre = reply.centre;
+    admin.render();
+}
+
+const encoder = new TextEncoder();
+export const bytes = (text) => encoder.encode(text).length;
+
+// A name in the staff language, else the centre's first, else any.
+export function localName(names, fallback = '') {
+    const n = names ?? {};
+    return n[staffLanguage()] || n[admin.centre?.languages?.[0]] || Object.values(n)[0] || fallback;
+}
+
+export const serviceName = (id) => localName(admin.centre?.services.find((s) => s.id === id)?.names, id);
+
+// A refusal in words; a service's waiting count where the server's code is about its line.
+export function refusalWords(refusal, { serviceId = '' } = {}) {
+    if (refusal.code === 'ERROR_CODE_SERVICE_HAS_WAITING' && serviceId)
+        return staffSay('admin.hasWaiting', { count: admin.waiting.get(serviceId) ?? '?' });
+    if (refusal.code === 'ERROR_CODE_TOO_LONG') return refusal.message;
+    return describe(refusal, staffLanguage());
+}
+
+// A local refusal, said like the server's (the page checks bytes where maxlength counts letters).
+export class Problem extends Error {
+    constructor(message) {
+        super(message);
+        this.code = 'ERROR_CODE_TOO_LONG';
+    }
+}
+export function within(text, most, label) {
+    if (bytes(text) > most) throw new Problem(staffSay('admin.tooLong', { what: label, most }));
+    return text;
+}
+
+// Runs `act` (a request); its refusal goes into `where` (an element), in words, and stays until
+// the next try. Resolves true when it was done. Nothing typed is cleared on a refusal.
+export async function attempt(where, act, context = {}) {
+    where.textContent = '';
+    where.dataset.code = '';
+    try {
+        await act();
+        return true;
+    } catch (refusal) {
+        where.textContent = refusalWords(refusal, context);
+        where.dataset.code = refusal.code ?? '';
+        return false;
+    }
+}
+
+export function button(key, onClick, className = 'quiet') {
+    const b = make('button', { type: 'button', className, textContent: staffSay(key) });
+    b.dataset.action = key;
+    b.addEventListener('click', onClick);
+    return b;
+}
+
+export const roleWord = (role) => staffSay(`admin.role.${{ ROLE_CLERK: 'clerk', ROLE_MANAGER: 'manager', ROLE_ADMIN: 'admin' }[role] ?? 'clerk'}`);
+export const kindWord = (role) => staffSay(`admin.kind.${{ ROLE_KIOSK: 'kiosk', ROLE_BOARD: 'board', ROLE_RATING_DEVICE: 'rating' }[role] ?? 'kiosk'}`);
