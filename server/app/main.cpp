@@ -1,8 +1,9 @@
-// novbe-server: one process per centre. Sub-commands: run, check-config, user and device
-// administration (docs/SETUP.md), backup.
+// novbe-server: one process per centre. Sub-commands: run, check-config, user, device, service
+// and counter administration (docs/SETUP.md), backup.
 #include "app/admin_cli.hpp"
 #include "app/config_file.hpp"
 #include "app/server.hpp"
+#include "app/setup_cli.hpp"
 #include "store/backup.hpp"
 #include "store/schema.hpp"
 
@@ -62,6 +63,33 @@ std::vector<sub_command> const& sub_commands() {
         {"device revoke", {"server", "admin", "name"}, {"name"},
          "  novbe-server device revoke [--server HOST:PORT] [--admin NAME] --name NAME\n"
          "      For good: its connection is closed and its token refused.\n"},
+        {"service list", {"server", "admin"}, {},
+         "  novbe-server service list [--server HOST:PORT] [--admin NAME]\n"
+         "      The running server's services, retired ones too: id, prefix, names, target/max wait, agency.\n"},
+        {"service add", {"server", "admin", "id", "prefix", "names", "target-minutes", "max-minutes", "agency", "agency-names"},
+         {"id", "prefix", "names"},
+         "  novbe-server service add [--server HOST:PORT] [--admin NAME] --id ID --prefix ABC --names 'en=NAME;az=NAME'\n"
+         "                           [--target-minutes N] [--max-minutes N] [--agency ID --agency-names 'en=NAME;...']\n"
+         "      A new service (docs/SETUP.md): a name in each of the centre's languages; 15 and 45 minutes unless said.\n"},
+        {"service change", {"server", "admin", "id", "names", "target-minutes", "max-minutes", "agency", "agency-names"}, {"id"},
+         "  novbe-server service change [--server HOST:PORT] [--admin NAME] --id ID [--names ...] [--target-minutes N]\n"
+         "                              [--max-minutes N] [--agency ID --agency-names ...]\n"
+         "      What is given changes; the rest stays. The id and prefix never change.\n"},
+        {"service retire", {"server", "admin", "id"}, {"id"},
+         "  novbe-server service retire [--server HOST:PORT] [--admin NAME] --id ID\n"
+         "      For good; refused while anyone waits in its line.\n"},
+        {"counter list", {"server", "admin"}, {},
+         "  novbe-server counter list [--server HOST:PORT] [--admin NAME]\n"
+         "      The running server's counters, retired ones too: number, name, services in order, policy.\n"},
+        {"counter add", {"server", "admin", "number", "name", "services", "policy"}, {"number", "services"},
+         "  novbe-server counter add [--server HOST:PORT] [--admin NAME] --number N --services ID,ID [--name NAME]\n"
+         "                           [--policy longest_wait_first|strict_service_order]\n"},
+        {"counter change", {"server", "admin", "number", "name", "services", "policy"}, {"number"},
+         "  novbe-server counter change [--server HOST:PORT] [--admin NAME] --number N [--name NAME] [--services ID,ID]\n"
+         "                              [--policy longest_wait_first|strict_service_order]\n"},
+        {"counter retire", {"server", "admin", "number"}, {"number"},
+         "  novbe-server counter retire [--server HOST:PORT] [--admin NAME] --number N\n"
+         "      For good; refused while it is open or a ticket is at it.\n"},
         {"backup", {"data-dir", "to"}, {"data-dir", "to"},
          "  novbe-server backup --data-dir DIR --to FILE\n"
          "      Copy the live database to FILE while the server runs.\n"},
@@ -112,7 +140,7 @@ sub_command const& which(std::vector<std::string> const& args) {
         auto words = c.words.find(' ') == std::string::npos ? 1u : 2u;
         if (args.size() >= words && args[0] + (words == 2 ? " " + args[1] : "") == c.words) return c;
     }
-    if (args[0] == "user" || args[0] == "device") {
+    if (args[0] == "user" || args[0] == "device" || args[0] == "service" || args[0] == "counter") {
         std::string text = "usage:\n";
         for (auto const& c : sub_commands())
             if (c.words.rfind(args[0] + " ", 0) == 0) text += c.usage;
@@ -146,6 +174,7 @@ int main_checked(std::vector<std::string> const& args) {
                     s.centre.services.size(), s.centre.counters.size(), s.devices.size(), s.users.size());
         return 0;
     }
+    if (command.words.rfind("service ", 0) == 0 || command.words.rfind("counter ", 0) == 0) return app::run_setup(command.words, o);
     bool const reads_secret = command.words == "user add" || command.words == "user reset";
     if ((command.words.rfind("user ", 0) == 0 || command.words.rfind("device ", 0) == 0) && !o.contains("config")) {
         std::string secret;

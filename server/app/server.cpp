@@ -1,6 +1,7 @@
 #include "server.hpp"
 
 #include "app/config_file.hpp"
+#include "app/data_dir_lock.hpp"
 #include "app/roster_seed.hpp"
 #include "app/setup_seed.hpp"
 #include "core/opening_hours.hpp"
@@ -230,6 +231,7 @@ int run_server(server_options const& options) {
     auto settings = load_config(options.config_path);
     raise_open_files();
     std::filesystem::create_directories(options.data_dir);
+    data_dir_lock one_writer(options.data_dir);  // before centre.db is opened; held until the process ends
     settings.token_key = token_key(options.data_dir);
     auto db = (std::filesystem::path(options.data_dir) / "centre.db").string();
     // The hub's resume window is refilled from the log, each event told as it was when it was
