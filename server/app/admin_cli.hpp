@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace novbe::app {
 
@@ -19,5 +20,8 @@ int run_admin(std::string const& words, std::map<std::string, std::string> const
 // `m`: a refusal in words on standard error (1); else `done` gets the reply (0).
 int ask_admin(std::string const& words, std::map<std::string, std::string> const& o, v1::ClientMessage const& m,
               std::function<void(v1::Reply const&)> const& done);
+// The same with several commands on one connection, in order; `done` gets all the replies.
+int ask_admin(std::string const& words, std::map<std::string, std::string> const& o, std::vector<v1::ClientMessage> const& ms,
+              std::function<void(std::vector<v1::Reply> const&)> const& done);
 
 }  // namespace novbe::app

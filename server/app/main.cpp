@@ -2,6 +2,7 @@
 // and counter administration (docs/SETUP.md), backup.
 #include "app/admin_cli.hpp"
 #include "app/config_file.hpp"
+#include "app/export_cli.hpp"
 #include "app/server.hpp"
 #include "app/setup_cli.hpp"
 #include "store/backup.hpp"
@@ -35,6 +36,12 @@ std::vector<sub_command> const& sub_commands() {
         {"check-config", {"config"}, {"config"},
          "  novbe-server check-config --config FILE\n"
          "      Read the configuration and say what is wrong with it, if anything (FILE:LINE:COLUMN).\n"},
+        {"config export", {"config", "server", "admin", "data"}, {"config"},
+         "  novbe-server config export --config FILE [--server HOST:PORT] [--admin NAME]\n"
+         "  novbe-server config export --config FILE --data DIR\n"
+         "      The centre's set-up as TOML on standard output: the log's services and counters over the\n"
+         "      file's other tables, users and devices as comments (docs/SETUP.md). From the running server\n"
+         "      (as an admin), or from a stopped server's data folder.\n"},
         {"user add", {"config", "name", "role", "server", "admin"}, {"name", "role"},
          "  novbe-server user add --config FILE --name NAME --role clerk|manager|admin\n"
          "  novbe-server user add [--server HOST:PORT] [--admin NAME] --name NAME --role clerk|manager|admin\n"
@@ -140,7 +147,7 @@ sub_command const& which(std::vector<std::string> const& args) {
         auto words = c.words.find(' ') == std::string::npos ? 1u : 2u;
         if (args.size() >= words && args[0] + (words == 2 ? " " + args[1] : "") == c.words) return c;
     }
-    if (args[0] == "user" || args[0] == "device" || args[0] == "service" || args[0] == "counter") {
+    if (args[0] == "user" || args[0] == "device" || args[0] == "service" || args[0] == "counter" || args[0] == "config") {
         std::string text = "usage:\n";
         for (auto const& c : sub_commands())
             if (c.words.rfind(args[0] + " ", 0) == 0) text += c.usage;
@@ -174,6 +181,7 @@ int main_checked(std::vector<std::string> const& args) {
                     s.centre.services.size(), s.centre.counters.size(), s.devices.size(), s.users.size());
         return 0;
     }
+    if (command.words == "config export") return app::run_export(o);
     if (command.words.rfind("service ", 0) == 0 || command.words.rfind("counter ", 0) == 0) return app::run_setup(command.words, o);
     bool const reads_secret = command.words == "user add" || command.words == "user reset";
     if ((command.words.rfind("user ", 0) == 0 || command.words.rfind("device ", 0) == 0) && !o.contains("config")) {

@@ -111,6 +111,8 @@ v1::ClientMessage message_for(std::string const& words, std::map<std::string, st
         if (prefix.empty() || prefix.size() > 3 || prefix.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos)
             throw bad_option("--prefix takes 1 to 3 capital letters, not '" + prefix + "'");
         s.set_prefix(prefix);
+        if (o.contains("target-minutes") != o.contains("max-minutes"))
+            throw bad_option("--target-minutes and --max-minutes go together (neither: 15 and 45)");
         service_fields(o, s);
     } else if (words == "service change") {
         v1::ServiceInfo s;
