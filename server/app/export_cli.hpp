@@ -5,6 +5,10 @@
 // by config_export over the file's other tables. Exit codes: 0 written, 1 refused or unreachable.
 #include "app/config_export.hpp"
 
+#include "core/centre.hpp"
+#include "net/settings.hpp"
+
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -15,5 +19,13 @@ namespace novbe::app {
 std::optional<centre_set_up> read_set_up(std::map<std::string, std::string> const& o, std::string const& words);
 
 int run_export(std::map<std::string, std::string> const& o);
+
+// A stopped server's centre, recovered from DATA_DIR/centre.db under the folder's lock (a
+// config_error if a server holds it, or if there is no log), handed to `use`, then closed.
+void with_stopped_centre(std::string const& data_dir, net::settings const& settings, std::function<void(core::centre const&)> const& use);
+
+// `check-config --config FILE [--data DIR]`: the file's problems, then, against a stopped data
+// folder, what its next start would apply from the file and what the log keeps (plan_file).
+int run_check(std::map<std::string, std::string> const& o);
 
 }  // namespace novbe::app

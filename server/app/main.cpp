@@ -33,9 +33,11 @@ std::vector<sub_command> const& sub_commands() {
          "      Serve the centre: HTTP and WebSocket (/ws, subprotocol novbe.v1) on one port.\n"
          "      --listen defaults to 127.0.0.1:8080 (port 0 picks a free port); --data-dir to the\n"
          "      current folder, where centre.db lives. Stops cleanly on SIGTERM or SIGINT.\n"},
-        {"check-config", {"config"}, {"config"},
-         "  novbe-server check-config --config FILE\n"
-         "      Read the configuration and say what is wrong with it, if anything (FILE:LINE:COLUMN).\n"},
+        {"check-config", {"config", "data"}, {"config"},
+         "  novbe-server check-config --config FILE [--data DIR]\n"
+         "      Read the configuration and say what is wrong with it, if anything (FILE:LINE:COLUMN).\n"
+         "      With --data, a stopped server's folder: what of the file its next start (or a SIGHUP) applies,\n"
+         "      and what the log keeps as it has it, a line each.\n"},
         {"config export", {"config", "server", "admin", "data"}, {"config"},
          "  novbe-server config export --config FILE [--server HOST:PORT] [--admin NAME]\n"
          "  novbe-server config export --config FILE --data DIR\n"
@@ -175,12 +177,7 @@ int main_checked(std::vector<std::string> const& args) {
         if (o.contains("web-root")) s.web_root = o["web-root"];
         return app::run_server(s);
     }
-    if (command.words == "check-config") {
-        auto s = app::load_config(o["config"]);
-        std::printf("%s: good: %zu services, %zu counters, %zu devices, %zu users\n", o["config"].c_str(),
-                    s.centre.services.size(), s.centre.counters.size(), s.devices.size(), s.users.size());
-        return 0;
-    }
+    if (command.words == "check-config") return app::run_check(o);
     if (command.words == "config export") return app::run_export(o);
     if (command.words.rfind("service ", 0) == 0 || command.words.rfind("counter ", 0) == 0) return app::run_setup(command.words, o);
     bool const reads_secret = command.words == "user add" || command.words == "user reset";

@@ -165,10 +165,7 @@ std::unique_ptr<no_forwarder> start_forwarding(net::settings const& settings, st
 // change them (docs/SETUP.md#when-the-file-and-the-log-disagree); each refusal and each difference the log
 // wins is one log line. `when`: "start" or "SIGHUP".
 void apply_file(net::dispatcher& dispatch, net::centre_service const& centre, net::settings const& file, std::string const& when) {
-    auto plan = plan_set_up(file.centre, centre.state().config());  // services first: counters name them
-    auto roster = plan_seed(file, centre.state().roster());
-    plan.commands.insert(plan.commands.end(), roster.commands.begin(), roster.commands.end());
-    plan.kept.insert(plan.kept.end(), roster.kept.begin(), roster.kept.end());
+    auto plan = plan_file(file, centre.state());
     std::size_t applied = 0;
     for (auto const& cmd : plan.commands) {
         auto result = dispatch.apply_setup(cmd);
@@ -176,12 +173,7 @@ void apply_file(net::dispatcher& dispatch, net::centre_service const& centre, ne
             ++applied;
             continue;
         }
-        auto const what = std::visit([](auto const& c) -> std::string {
-            if constexpr (requires { c.config.id; }) return "service " + c.config.id;
-            else if constexpr (requires { c.config.number; }) return "counter " + std::to_string(c.config.number);
-            else if constexpr (requires { std::string(c.name); }) return c.name;
-            else return "?";
-        }, cmd);
+        auto const what = subject(cmd);
         net::log_error("config (" + when + "): " + what + " not applied: " + std::string(core::name(result.error())) + ": " +
                        make_error_code(result.error()).message());
     }

@@ -10,6 +10,8 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <regex>
+#include <sstream>
 
 namespace novbe::testing {
 namespace {
@@ -82,6 +84,36 @@ TEST(config_export_test, the_export_seeds_the_same_centre_and_reads_alike_from_t
     auto offline = novbe({"config", "export", "--config", file, "--data", first.folder()});
     EXPECT_EQ(0, offline.exit_code) << offline.err;
     EXPECT_EQ(exported.out, offline.out);
+}
+
+// check-config against a stopped folder says what its next start applies, and the start then
+// applies just that (the same planner); beside a running server it is refused.
+TEST(config_export_test, check_config_against_a_data_folder_says_what_the_next_start_applies) {
+    server_process p;
+    auto const file = p.folder() + "/centre.toml";
+    p.start();
+    auto busy = novbe({"check-config", "--config", file, "--data", p.folder()});
+    EXPECT_EQ(1, busy.exit_code);
+    EXPECT_NE(std::string::npos, busy.err.find("another novbe-server")) << busy.err;
+    ASSERT_EQ(0, p.stop());
+
+    std::stringstream text;
+    text << std::ifstream(file).rdbuf();
+    auto edited = std::regex_replace(text.str(), std::regex("service_minutes = 8"), "service_minutes = 9");
+    std::ofstream(file, std::ios::trunc) << edited << "\n[[services]]\nid = \"tax\"\nprefix = \"T\"\n"
+                                         << "names = { az = \"Vergi\", en = \"Tax\", ru = \"Налоги\", rw = \"Imisoro\", fr = \"Impôts\" }\n";
+    app::add_user(file, "rashad", net::role::clerk, "rashad-secret-1");
+    auto checked = novbe({"check-config", "--config", file, "--data", p.folder()});
+    EXPECT_EQ(0, checked.exit_code) << checked.err;
+    // A young log (no snapshot older than the resume window) is replayed over the file's services,
+    // so the new one is there already at start (docs/SETUP.md#one-source-of-truth); the user is not.
+    EXPECT_EQ(file + ": good: 8 services, 8 counters, 3 devices, 3 users\n"
+              "against " + p.folder() + "'s log (its next start, or a SIGHUP, applies the file so):\n"
+              "  to apply: add user rashad\n"
+              "1 to apply, 0 kept as the log has them\n",
+              checked.out);
+    p.start();
+    EXPECT_TRUE(p.logs_soon("config (start): 1 set-up changes from the file applied; the log holds 8 services")) << p.log();
 }
 
 }  // namespace
