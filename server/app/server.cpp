@@ -132,13 +132,15 @@ private:
 // [central]: the durable log goes to the central database from a thread of its own, reading
 // centre.db (docs/CENTRAL.md#guarantees); nothing here waits for it.
 #ifdef NOVBE_CENTRAL
-std::unique_ptr<forward::forwarder> start_forwarding(net::settings const& settings, std::string const& data_dir,
-                                                     std::string const& db) {
+// `set_up`: the engine's services and counters (the log's, once the file is applied), for the
+// central reference tables; the file's may be older than what the log holds.
+std::unique_ptr<forward::forwarder> start_forwarding(net::settings const& settings, core::centre_config const& set_up,
+                                                     std::string const& data_dir, std::string const& db) {
     if (!settings.central) return nullptr;
     auto f = std::make_unique<forward::forwarder>(forward::options{
         .connection = settings.central->connection, .centre_id = settings.central->centre_id,
         .batch_events = settings.central->batch_events, .log_path = db,
-        .identity = forward::central_identity(data_dir), .reference = settings.centre,
+        .identity = forward::central_identity(data_dir), .reference = set_up,
         .log = [](bool problem, std::string const& line) { problem ? net::log_error(line) : net::log_info(line); }});
     f->start();
     return f;
@@ -155,7 +157,8 @@ struct no_forwarder {
     lag_figures lag() const { return {}; }
     void stop() {}
 };
-std::unique_ptr<no_forwarder> start_forwarding(net::settings const& settings, std::string const&, std::string const&) {
+std::unique_ptr<no_forwarder> start_forwarding(net::settings const& settings, core::centre_config const&, std::string const&,
+                                               std::string const&) {
     if (settings.central) net::log_error("central: [central] is set but this build has no forwarder (NOVBE_CENTRAL=OFF)");
     return nullptr;
 }
@@ -271,7 +274,7 @@ int run_server(server_options const& options) {
     state->bookings = &bookings;
     log_booking(settings);
 
-    auto central = start_forwarding(settings, options.data_dir, db);
+    auto central = start_forwarding(settings, centre.state().config(), options.data_dir, db);
     // The dashboard's history, on a read-only connection of its own (store/history_reader.hpp),
     // used on the event loop's thread only; and the forwarder's state as GetForwarding tells it.
     store::history_reader history(db);
