@@ -70,7 +70,8 @@ void print(v1::Reply const& r) {
 
 }  // namespace
 
-int run_admin(std::string const& words, std::map<std::string, std::string> const& o, std::string const& new_secret) {
+int ask_admin(std::string const& words, std::map<std::string, std::string> const& o, std::vector<v1::ClientMessage> const& ms,
+              std::function<void(std::vector<v1::Reply> const&)> const& done) {
     client::options opts;
     auto server = o.contains("server") ? o.at("server") : std::string("127.0.0.1:8080");
     if (!client::parse_address(server, opts)) {
@@ -94,15 +95,30 @@ int run_admin(std::string const& words, std::map<std::string, std::string> const
         std::fprintf(stderr, "novbe-server: %s: %s\n", server.c_str(), (s.refused ? s.refusal : s.reason).c_str());
         return 1;
     }
-    auto answer = link.request(message_for(words, o, new_secret), 10s);
-    if (answer.has_error()) {
-        std::fprintf(stderr, "novbe-server: refused: %s (%s)\n", answer.error().message().c_str(),
-                     v1::ErrorCode_Name(answer.error().code()).c_str());
-        return 1;
+    std::vector<v1::Reply> replies;
+    for (auto const& m : ms) {
+        auto answer = link.request(m, 10s);
+        if (answer.has_error()) {
+            std::fprintf(stderr, "novbe-server: refused: %s (%s)\n", answer.error().message().c_str(),
+                         v1::ErrorCode_Name(answer.error().code()).c_str());
+            return 1;
+        }
+        replies.push_back(answer.reply());
     }
-    if (words == "user list" || words == "device list" || words == "device add") print(answer.reply());
-    else std::printf("done: %s %s\n", words.c_str(), o.contains("name") ? o.at("name").c_str() : "");
+    done(replies);
     return 0;
+}
+
+int ask_admin(std::string const& words, std::map<std::string, std::string> const& o, v1::ClientMessage const& m,
+              std::function<void(v1::Reply const&)> const& done) {
+    return ask_admin(words, o, std::vector<v1::ClientMessage>{m}, [&](std::vector<v1::Reply> const& r) { done(r.front()); });
+}
+
+int run_admin(std::string const& words, std::map<std::string, std::string> const& o, std::string const& new_secret) {
+    return ask_admin(words, o, message_for(words, o, new_secret), [&](v1::Reply const& reply) {
+        if (words == "user list" || words == "device list" || words == "device add") print(reply);
+        else std::printf("done: %s %s\n", words.c_str(), o.contains("name") ? o.at("name").c_str() : "");
+    });
 }
 
 }  // namespace novbe::app

@@ -1,8 +1,11 @@
-// novbe-server: one process per centre. Sub-commands: run, check-config, user and device
-// administration (docs/SETUP.md), backup.
+// novbe-server: one process per centre. Sub-commands: run, check-config, user, device, service
+// and counter administration (docs/SETUP.md), backup.
 #include "app/admin_cli.hpp"
 #include "app/config_file.hpp"
+#include "app/export_cli.hpp"
 #include "app/server.hpp"
+#include "app/setup_cli.hpp"
+#include "app/sub_commands.hpp"
 #include "store/backup.hpp"
 #include "store/schema.hpp"
 
@@ -16,58 +19,8 @@
 
 namespace {
 
-// One sub-command: its words, the options it takes, and its usage (the lines --help prints).
-struct sub_command {
-    std::string words;  // "run", "user add"
-    std::vector<std::string> options;
-    std::vector<std::string> required;  // those of the options without a default
-    std::string usage;
-};
-
-std::vector<sub_command> const& sub_commands() {
-    static std::vector<sub_command> const all{
-        {"run", {"config", "listen", "data-dir", "web-root"}, {"config"},
-         "  novbe-server run --config FILE [--listen HOST:PORT] [--data-dir DIR] [--web-root DIR]\n"
-         "      Serve the centre: HTTP and WebSocket (/ws, subprotocol novbe.v1) on one port.\n"
-         "      --listen defaults to 127.0.0.1:8080 (port 0 picks a free port); --data-dir to the\n"
-         "      current folder, where centre.db lives. Stops cleanly on SIGTERM or SIGINT.\n"},
-        {"check-config", {"config"}, {"config"},
-         "  novbe-server check-config --config FILE\n"
-         "      Read the configuration and say what is wrong with it, if anything (FILE:LINE:COLUMN).\n"},
-        {"user add", {"config", "name", "role", "server", "admin"}, {"name", "role"},
-         "  novbe-server user add --config FILE --name NAME --role clerk|manager|admin\n"
-         "  novbe-server user add [--server HOST:PORT] [--admin NAME] --name NAME --role clerk|manager|admin\n"
-         "      Add a person who signs in; the secret is read from standard input (one line) and\n"
-         "      stored only as a hash. With --config, to the file (a seed: docs/SETUP.md); else on the\n"
-         "      running server, signed in as an admin (--admin or NOVBE_ADMIN, the secret in NOVBE_SECRET).\n"},
-        {"user list", {"server", "admin"}, {},
-         "  novbe-server user list [--server HOST:PORT] [--admin NAME]\n"
-         "      The running server's users: name, role, and whether disabled.\n"},
-        {"user disable", {"server", "admin", "name"}, {"name"},
-         "  novbe-server user disable [--server HOST:PORT] [--admin NAME] --name NAME\n"
-         "      Ends the user's connections and refuses their sign-in until enabled again.\n"},
-        {"user enable", {"server", "admin", "name"}, {"name"},
-         "  novbe-server user enable [--server HOST:PORT] [--admin NAME] --name NAME\n"},
-        {"user reset", {"server", "admin", "name"}, {"name"},
-         "  novbe-server user reset [--server HOST:PORT] [--admin NAME] --name NAME\n"
-         "      A new secret (from standard input) for the user; their connections end.\n"},
-        {"user role", {"server", "admin", "name", "role"}, {"name", "role"},
-         "  novbe-server user role [--server HOST:PORT] [--admin NAME] --name NAME --role clerk|manager|admin\n"},
-        {"device list", {"server", "admin"}, {},
-         "  novbe-server device list [--server HOST:PORT] [--admin NAME]\n"
-         "      The running server's devices, revoked ones too; never a token.\n"},
-        {"device add", {"server", "admin", "name", "role", "counter"}, {"name", "role"},
-         "  novbe-server device add [--server HOST:PORT] [--admin NAME] --name NAME --role kiosk|board|rating_device [--counter N]\n"
-         "      A new device; its token is printed once (the server keeps only a hash).\n"},
-        {"device revoke", {"server", "admin", "name"}, {"name"},
-         "  novbe-server device revoke [--server HOST:PORT] [--admin NAME] --name NAME\n"
-         "      For good: its connection is closed and its token refused.\n"},
-        {"backup", {"data-dir", "to"}, {"data-dir", "to"},
-         "  novbe-server backup --data-dir DIR --to FILE\n"
-         "      Copy the live database to FILE while the server runs.\n"},
-    };
-    return all;
-}
+using novbe::app::sub_command;
+using novbe::app::sub_commands;
 
 std::string usage() {
     std::string text = "usage:\n";
@@ -112,7 +65,7 @@ sub_command const& which(std::vector<std::string> const& args) {
         auto words = c.words.find(' ') == std::string::npos ? 1u : 2u;
         if (args.size() >= words && args[0] + (words == 2 ? " " + args[1] : "") == c.words) return c;
     }
-    if (args[0] == "user" || args[0] == "device") {
+    if (args[0] == "user" || args[0] == "device" || args[0] == "service" || args[0] == "counter" || args[0] == "config") {
         std::string text = "usage:\n";
         for (auto const& c : sub_commands())
             if (c.words.rfind(args[0] + " ", 0) == 0) text += c.usage;
@@ -140,12 +93,9 @@ int main_checked(std::vector<std::string> const& args) {
         if (o.contains("web-root")) s.web_root = o["web-root"];
         return app::run_server(s);
     }
-    if (command.words == "check-config") {
-        auto s = app::load_config(o["config"]);
-        std::printf("%s: good: %zu services, %zu counters, %zu devices, %zu users\n", o["config"].c_str(),
-                    s.centre.services.size(), s.centre.counters.size(), s.devices.size(), s.users.size());
-        return 0;
-    }
+    if (command.words == "check-config") return app::run_check(o);
+    if (command.words == "config export") return app::run_export(o);
+    if (command.words.rfind("service ", 0) == 0 || command.words.rfind("counter ", 0) == 0) return app::run_setup(command.words, o);
     bool const reads_secret = command.words == "user add" || command.words == "user reset";
     if ((command.words.rfind("user ", 0) == 0 || command.words.rfind("device ", 0) == 0) && !o.contains("config")) {
         std::string secret;

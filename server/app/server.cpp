@@ -1,6 +1,7 @@
 #include "server.hpp"
 
 #include "app/config_file.hpp"
+#include "app/data_dir_lock.hpp"
 #include "app/roster_seed.hpp"
 #include "app/setup_seed.hpp"
 #include "core/opening_hours.hpp"
@@ -131,13 +132,15 @@ private:
 // [central]: the durable log goes to the central database from a thread of its own, reading
 // centre.db (docs/CENTRAL.md#guarantees); nothing here waits for it.
 #ifdef NOVBE_CENTRAL
-std::unique_ptr<forward::forwarder> start_forwarding(net::settings const& settings, std::string const& data_dir,
-                                                     std::string const& db) {
+// `set_up`: the engine's services and counters (the log's, once the file is applied), for the
+// central reference tables; the file's may be older than what the log holds.
+std::unique_ptr<forward::forwarder> start_forwarding(net::settings const& settings, core::centre_config const& set_up,
+                                                     std::string const& data_dir, std::string const& db) {
     if (!settings.central) return nullptr;
     auto f = std::make_unique<forward::forwarder>(forward::options{
         .connection = settings.central->connection, .centre_id = settings.central->centre_id,
         .batch_events = settings.central->batch_events, .log_path = db,
-        .identity = forward::central_identity(data_dir), .reference = settings.centre,
+        .identity = forward::central_identity(data_dir), .reference = set_up,
         .log = [](bool problem, std::string const& line) { problem ? net::log_error(line) : net::log_info(line); }});
     f->start();
     return f;
@@ -154,7 +157,8 @@ struct no_forwarder {
     lag_figures lag() const { return {}; }
     void stop() {}
 };
-std::unique_ptr<no_forwarder> start_forwarding(net::settings const& settings, std::string const&, std::string const&) {
+std::unique_ptr<no_forwarder> start_forwarding(net::settings const& settings, core::centre_config const&, std::string const&,
+                                               std::string const&) {
     if (settings.central) net::log_error("central: [central] is set but this build has no forwarder (NOVBE_CENTRAL=OFF)");
     return nullptr;
 }
@@ -164,10 +168,7 @@ std::unique_ptr<no_forwarder> start_forwarding(net::settings const& settings, st
 // change them (docs/SETUP.md#when-the-file-and-the-log-disagree); each refusal and each difference the log
 // wins is one log line. `when`: "start" or "SIGHUP".
 void apply_file(net::dispatcher& dispatch, net::centre_service const& centre, net::settings const& file, std::string const& when) {
-    auto plan = plan_set_up(file.centre, centre.state().config());  // services first: counters name them
-    auto roster = plan_seed(file, centre.state().roster());
-    plan.commands.insert(plan.commands.end(), roster.commands.begin(), roster.commands.end());
-    plan.kept.insert(plan.kept.end(), roster.kept.begin(), roster.kept.end());
+    auto plan = plan_file(file, centre.state());
     std::size_t applied = 0;
     for (auto const& cmd : plan.commands) {
         auto result = dispatch.apply_setup(cmd);
@@ -175,12 +176,7 @@ void apply_file(net::dispatcher& dispatch, net::centre_service const& centre, ne
             ++applied;
             continue;
         }
-        auto const what = std::visit([](auto const& c) -> std::string {
-            if constexpr (requires { c.config.id; }) return "service " + c.config.id;
-            else if constexpr (requires { c.config.number; }) return "counter " + std::to_string(c.config.number);
-            else if constexpr (requires { std::string(c.name); }) return c.name;
-            else return "?";
-        }, cmd);
+        auto const what = subject(cmd);
         net::log_error("config (" + when + "): " + what + " not applied: " + std::string(core::name(result.error())) + ": " +
                        make_error_code(result.error()).message());
     }
@@ -230,6 +226,7 @@ int run_server(server_options const& options) {
     auto settings = load_config(options.config_path);
     raise_open_files();
     std::filesystem::create_directories(options.data_dir);
+    data_dir_lock one_writer(options.data_dir);  // before centre.db is opened; held until the process ends
     settings.token_key = token_key(options.data_dir);
     auto db = (std::filesystem::path(options.data_dir) / "centre.db").string();
     // The hub's resume window is refilled from the log, each event told as it was when it was
@@ -277,7 +274,7 @@ int run_server(server_options const& options) {
     state->bookings = &bookings;
     log_booking(settings);
 
-    auto central = start_forwarding(settings, options.data_dir, db);
+    auto central = start_forwarding(settings, centre.state().config(), options.data_dir, db);
     // The dashboard's history, on a read-only connection of its own (store/history_reader.hpp),
     // used on the event loop's thread only; and the forwarder's state as GetForwarding tells it.
     store::history_reader history(db);

@@ -1,5 +1,8 @@
 #include "setup_seed.hpp"
 
+#include <type_traits>
+#include <variant>
+
 namespace novbe::app {
 
 namespace {
@@ -52,6 +55,35 @@ seed_plan plan_set_up(core::centre_config const& file, core::centre_config const
             plan.kept.push_back("counter " + std::to_string(c.number) + ": the log's set-up of it, not the file's; the log wins");
     }
     return plan;
+}
+
+seed_plan plan_file(net::settings const& file, core::centre const& centre) {
+    auto plan = plan_set_up(file.centre, centre.config());
+    auto roster = plan_seed(file, centre.roster());
+    plan.commands.insert(plan.commands.end(), roster.commands.begin(), roster.commands.end());
+    plan.kept.insert(plan.kept.end(), roster.kept.begin(), roster.kept.end());
+    return plan;
+}
+
+std::string subject(core::command const& cmd) {
+    return std::visit([](auto const& c) -> std::string {
+        if constexpr (requires { c.config.id; }) return "service " + c.config.id;
+        else if constexpr (requires { c.config.number; }) return "counter " + std::to_string(c.config.number);
+        else if constexpr (requires { std::string(c.name); }) return c.name;
+        else return "?";
+    }, cmd);
+}
+
+std::string action(core::command const& cmd) {
+    return std::visit([&](auto const& c) -> std::string {
+        using C = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<C, core::add_service> || std::is_same_v<C, core::add_counter>) return "add " + subject(cmd);
+        else if constexpr (std::is_same_v<C, core::add_user>) return "add user " + c.name;
+        else if constexpr (std::is_same_v<C, core::change_user>) return "disable user " + c.name;  // all the file may do
+        else if constexpr (std::is_same_v<C, core::add_device>) return "add device " + c.name;
+        else if constexpr (std::is_same_v<C, core::change_device>) return "revoke device " + c.name;  // likewise
+        else return subject(cmd);
+    }, cmd);
 }
 
 }  // namespace novbe::app

@@ -3,10 +3,21 @@
 // one the engine does not have yet is added as the admin's command would (`by` "config"); one it
 // has that the file words otherwise keeps the engine's, in one line. At start and on SIGHUP.
 #include "app/roster_seed.hpp"
+#include "core/centre.hpp"
 #include "core/config.hpp"
 
 namespace novbe::app {
 
 seed_plan plan_set_up(core::centre_config const& file, core::centre_config const& engine);
+
+// The whole file against the centre, in the order it is applied: new services first (counters
+// name them), then counters, then users and devices. What start and SIGHUP apply (server.cpp)
+// and what `check-config --data` says they would (check_cli): one planner.
+seed_plan plan_file(net::settings const& file, core::centre const& centre);
+
+// A planned command in words: "service tax", "counter 9", "anna" (who or what it is about) ...
+std::string subject(core::command const& cmd);
+// ... and what it does: "add service tax", "disable user anna", "revoke device kiosk 3".
+std::string action(core::command const& cmd);
 
 }  // namespace novbe::app

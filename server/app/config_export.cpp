@@ -1,0 +1,108 @@
+#include "config_export.hpp"
+
+#include "app/config_file.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+namespace novbe::app {
+
+namespace {
+
+std::string lower(std::string name, std::size_t drop) {  // "ROLE_CLERK" -> "clerk"
+    name = name.substr(drop);
+    for (auto& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return name;
+}
+
+toml::table names_of(google::protobuf::Map<std::string, std::string> const& names) {
+    toml::table out;
+    for (auto const& [lang, name] : names) out.insert_or_assign(lang, name);
+    return out;
+}
+
+// The file's own table of a service or counter, for the keys the wire cannot carry or change
+// (service_minutes, booking keys, a counter's normal_per_priority): kept as the file says.
+template <class Matches>
+toml::table const* file_entry(toml::table const& file, std::string_view list, Matches matches) {
+    if (auto const* entries = file[list].as_array())
+        for (auto const& e : *entries)
+            if (auto const* t = e.as_table(); t && matches(*t)) return t;
+    return nullptr;
+}
+
+void keep_file_keys(toml::table& out, toml::table const* had, std::initializer_list<std::string_view> written) {
+    if (!had) return;
+    for (auto const& [k, v] : *had)
+        if (std::find(written.begin(), written.end(), k.str()) == written.end()) out.insert_or_assign(k.str(), v);
+}
+
+}  // namespace
+
+std::string export_toml(std::string const& file_path, centre_set_up const& now) {
+    toml::table root;
+    try {
+        root = toml::parse_file(file_path);
+    } catch (toml::parse_error const& e) {
+        throw config_error(file_path + ": " + std::string(e.description()));
+    }
+    auto const file = root;
+    std::ostringstream retired;
+    toml::array services;
+    toml::table agencies;
+    for (auto const& s : now.centre.services()) {
+        if (s.retired()) {
+            retired << "#   service " << s.id() << " (prefix " << s.prefix() << ")\n";
+            continue;
+        }
+        toml::table t{{"id", s.id()}, {"prefix", s.prefix()}, {"names", names_of(s.names())},
+                      {"target_wait_minutes", s.target_wait_s() / 60}, {"max_wait_minutes", s.max_wait_s() / 60}};
+        if (!s.agency().empty()) {
+            t.insert_or_assign("agency", s.agency());
+            if (!agencies.contains(s.agency())) agencies.insert_or_assign(s.agency(), names_of(s.agency_names()));
+        }
+        keep_file_keys(t, file_entry(file, "services", [&](toml::table const& e) { return e["id"].value<std::string>() == s.id(); }),
+                       {"id", "prefix", "names", "target_wait_minutes", "max_wait_minutes", "agency"});
+        services.push_back(std::move(t));
+    }
+    toml::array counters;
+    for (auto const& c : now.centre.counters()) {
+        if (c.retired()) {
+            retired << "#   counter " << c.number() << "\n";
+            continue;
+        }
+        toml::array ids;
+        for (auto const& id : c.service_ids()) ids.push_back(id);
+        toml::table t{{"number", static_cast<std::int64_t>(c.number())}, {"services", std::move(ids)},
+                      {"policy", lower(v1::RoutingPolicy_Name(c.policy()), 15)}};
+        if (!c.name().empty()) t.insert_or_assign("name", c.name());
+        keep_file_keys(t, file_entry(file, "counters", [&](toml::table const& e) { return e["number"].value<std::int64_t>() == c.number(); }),
+                       {"number", "services", "policy", "name"});
+        counters.push_back(std::move(t));
+    }
+    root.erase("users");
+    root.erase("devices");
+    root.insert_or_assign("services", std::move(services));
+    root.insert_or_assign("counters", std::move(counters));
+    if (agencies.empty()) root.erase("agencies");
+    else root.insert_or_assign("agencies", std::move(agencies));
+
+    std::ostringstream out;
+    out << "# The centre's set-up as its log holds it, exported by novbe-server config export from\n"
+        << "# " << file_path << " and the centre (docs/SETUP.md#config-export).\n\n"
+        << toml::toml_formatter(root) << "\n";
+    if (!retired.str().empty()) out << "\n# Retired in the log (a file cannot retire them; a new centre leaves them out):\n" << retired.str();
+    out << "\n# Users in the log (their secrets stay there: `novbe-server user add` for a new centre):\n";
+    for (auto const& u : now.users.users())
+        out << "#   user " << u.name() << " " << lower(v1::Role_Name(u.role()), 5) << (u.disabled() ? " disabled" : "") << "\n";
+    out << "# Devices in the log (their tokens stay there: `novbe-server device add` for a new centre):\n";
+    for (auto const& d : now.devices.devices())
+        out << "#   device " << d.name() << " " << lower(v1::Role_Name(d.role()), 5)
+            << (d.counter() ? " counter " + std::to_string(d.counter()) : std::string()) << (d.revoked() ? " revoked" : "") << "\n";
+    return out.str();
+}
+
+}  // namespace novbe::app

@@ -1,0 +1,91 @@
+#include "export_cli.hpp"
+
+#include "app/admin_cli.hpp"
+#include "app/config_file.hpp"
+#include "app/data_dir_lock.hpp"
+#include "app/setup_seed.hpp"
+#include "net/hub.hpp"
+#include "net/protocol.hpp"
+#include "net/setup_handlers.hpp"
+#include "store/event_log.hpp"
+
+#include <cstdio>
+#include <filesystem>
+
+namespace novbe::app {
+
+namespace {
+
+centre_set_up from_data(std::string const& data_dir, std::string const& config_path) {
+    auto settings = load_config(config_path);
+    centre_set_up out;
+    with_stopped_centre(data_dir, settings, [&](core::centre const& c) {
+        out.centre = net::centre_info(settings, c);
+        for (auto const& u : c.roster().users) *out.users.add_users() = net::user_info(u);
+        for (auto const& d : c.roster().devices) *out.devices.add_devices() = net::device_info(d);
+    });
+    return out;
+}
+
+v1::ClientMessage ask(void (*what)(v1::ClientMessage&)) {
+    v1::ClientMessage m;
+    what(m);
+    return m;
+}
+
+}  // namespace
+
+// The log of a stopped server, recovered as `run` recovers it; the lock refuses a live one.
+void with_stopped_centre(std::string const& data_dir, net::settings const& settings, std::function<void(core::centre const&)> const& use) {
+    data_dir_lock only_reader(data_dir);
+    auto db = (std::filesystem::path(data_dir) / "centre.db").string();
+    if (!std::filesystem::exists(db)) throw config_error(db + ": no centre.db in this data folder");
+    // With run's resume window, so the same snapshot is chosen: a log with none that old is
+    // replayed over the file's services and counters, as a start does (docs/SETUP.md#one-source-of-truth).
+    auto opened = store::event_log::open({.path = db, .retention_days = settings.retention_days, .resume_window = net::hub().keep(),
+                                          .recent = [](std::uint64_t, core::event const&, core::centre const&, core::actor const&) {},
+                                          .booking = settings.booking},
+                                         settings.centre);
+    use(opened.centre);
+    opened.log->close();
+}
+
+int run_check(std::map<std::string, std::string> const& o) {
+    auto const& path = o.at("config");
+    auto file = load_config(path);
+    std::printf("%s: good: %zu services, %zu counters, %zu devices, %zu users\n", path.c_str(), file.centre.services.size(),
+                file.centre.counters.size(), file.devices.size(), file.users.size());
+    if (!o.contains("data")) return 0;
+    seed_plan plan;
+    with_stopped_centre(o.at("data"), file, [&](core::centre const& c) { plan = plan_file(file, c); });
+    std::printf("against %s's log (its next start, or a SIGHUP, applies the file so):\n", o.at("data").c_str());
+    for (auto const& cmd : plan.commands) std::printf("  to apply: %s\n", action(cmd).c_str());
+    for (auto const& line : plan.kept) std::printf("  kept: %s\n", line.c_str());
+    std::printf("%zu to apply, %zu kept as the log has them\n", plan.commands.size(), plan.kept.size());
+    return 0;
+}
+
+std::optional<centre_set_up> read_set_up(std::map<std::string, std::string> const& o, std::string const& words) {
+    if (o.contains("data")) return from_data(o.at("data"), o.at("config"));
+    centre_set_up out;
+    auto got = ask_admin(words, o,
+                         {ask([](v1::ClientMessage& m) { m.mutable_get_centre(); }), ask([](v1::ClientMessage& m) { m.mutable_list_users(); }),
+                          ask([](v1::ClientMessage& m) { m.mutable_list_devices(); })},
+                         [&](std::vector<v1::Reply> const& r) {
+                             out.centre = r[0].centre();
+                             out.users = r[1].users();
+                             out.devices = r[2].devices();
+                         });
+    if (got != 0) return std::nullopt;
+    return out;
+}
+
+int run_export(std::map<std::string, std::string> const& o) {
+    (void)load_config(o.at("config"));  // the file's own problems first, FILE:LINE:COLUMN
+    auto now = read_set_up(o, "config export");
+    if (!now) return 1;
+    std::fputs(export_toml(o.at("config"), *now).c_str(), stdout);
+    return 0;
+}
+
+}  // namespace novbe::app
