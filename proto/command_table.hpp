@@ -111,6 +111,9 @@ inline constexpr std::array table{
     row{detail::M::kAddCounter,      "add_counter",       detail::admins,   effect::mutating},
     row{detail::M::kChangeCounter,   "change_counter",    detail::admins,   effect::mutating},
     row{detail::M::kRetireCounter,   "retire_counter",    detail::admins,   effect::mutating},
+    row{detail::M::kBookVisit,       "book_visit",        detail::managers, effect::mutating},
+    row{detail::M::kListBookings,    "list_bookings",     detail::managers, effect::read},
+    row{detail::M::kCancelBooking,   "cancel_booking",    detail::managers, effect::mutating},
     // clang-format on
 };
 

@@ -2,10 +2,12 @@
 
 #include "net/audit_query.hpp"
 #include "net/auth.hpp"
+#include "net/booking_figures.hpp"
 #include "net/check_in_handler.hpp"
 #include "net/history_handlers.hpp"
 #include "net/service_handlers.hpp"
 #include "net/setup_handlers.hpp"
+#include "net/staff_booking_handlers.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -160,6 +162,9 @@ made retire_service(command_context const& x, M const& m) { return setup_retire_
 made add_counter(command_context const& x, M const& m) { return setup_add_counter(x, m); }
 made change_counter(command_context const& x, M const& m) { return setup_change_counter(x, m); }
 made retire_counter(command_context const& x, M const& m) { return setup_retire_counter(x, m); }
+// Staff's bookings, under the HTTP API's rules (staff_booking_handlers.cpp).
+made book_visit(command_context const& x, M const& m) { return staff_book_visit(x, m); }
+made cancel_booking(command_context const& x, M const& m) { return staff_cancel_booking(x, m); }
 
 // ---- reads ----
 
@@ -175,7 +180,11 @@ void get_ticket_status(command_context const& x, M const& m, v1::ServerMessage& 
 }
 
 void get_statistics(command_context const& x, M const&, v1::ServerMessage& out) {
-    *out.mutable_reply()->mutable_statistics() = statistics(x.state);
+    auto& s = *out.mutable_reply()->mutable_statistics();
+    s = statistics(x.state);
+    // Today's bookings by the clock, not the centre's day: that opens with the first ticket.
+    auto const& rules = x.state.config().rules;
+    add_booking_figures(x.state, core::day_of(x.now, rules.utc_offset, rules.day_start), s);
 }
 
 void get_last_served(command_context const& x, M const& m, v1::ServerMessage& out) {
@@ -207,6 +216,7 @@ void list_users(command_context const& x, M const& m, v1::ServerMessage& out) { 
 void list_devices(command_context const& x, M const& m, v1::ServerMessage& out) { setup_list_devices(x, m, out); }
 void get_history(command_context const& x, M const& m, v1::ServerMessage& out) { history_read(x, m, out); }
 void get_forwarding(command_context const& x, M const& m, v1::ServerMessage& out) { forwarding_read(x, m, out); }
+void list_bookings(command_context const& x, M const& m, v1::ServerMessage& out) { staff_list_bookings(x, m, out); }
 
 // ---- own-only ----
 
@@ -266,6 +276,9 @@ constexpr std::array<command_handler, commands::table.size()> handlers{{
     {M::kAddCounter, add_counter},
     {M::kChangeCounter, change_counter},
     {M::kRetireCounter, retire_counter},
+    {M::kBookVisit, book_visit},
+    {M::kListBookings, nullptr, list_bookings},
+    {M::kCancelBooking, cancel_booking},
 }};
 
 // Each row has its handler, and each handler the shape its row's effect needs.

@@ -1,6 +1,7 @@
 #include "protocol.hpp"
 
 #include "net/auth.hpp"
+#include "net/booking_figures.hpp"
 
 #include <cstdio>
 
@@ -312,6 +313,7 @@ v1::Statistics statistics(core::centre const& c) {
     for (auto const& [clerk, f] : stats.by_clerk) put(*out.add_by_clerk(), clerk, f);
     for (core::service_index s = 0; s < c.alerts().size(); ++s)
         if (c.alerts()[s].level != core::alert_level::none) *out.add_alerts() = line_alert(c, s, c.alerts()[s]);
+    add_booking_figures(c, c.day(), out);
     return out;
 }
 

@@ -87,6 +87,35 @@ TEST_F(handlers, a_check_in_bounds_its_code_and_language_then_decides_over_the_b
     EXPECT_TRUE(std::get<action>(made).decide);  // not a command of the centre alone
 }
 
+// Staff's bookings (staff_booking_test.cpp has them through the dispatcher): managers' and
+// admins' only; an unknown service or booking number is refused before the engine, and a
+// booking is decided over the bookings like a check-in, as the staff user.
+TEST_F(handlers, staff_bookings_are_managers_and_admins_and_decided_over_the_bookings) {
+    for (auto c : {M::kBookVisit, M::kListBookings, M::kCancelBooking}) {
+        auto const& row = *commands::find(c);
+        EXPECT_TRUE(row.roles.has(v1::ROLE_MANAGER) && row.roles.has(v1::ROLE_ADMIN)) << row.name;
+        EXPECT_FALSE(row.roles.has(v1::ROLE_CLERK) || row.roles.has(v1::ROLE_KIOSK)) << row.name;
+    }
+    EXPECT_TRUE(commands::is_mutating(M::kBookVisit));
+    EXPECT_TRUE(commands::is_mutating(M::kCancelBooking));
+    EXPECT_FALSE(commands::is_mutating(M::kListBookings));
+    identity manager{.kind = role::manager, .user = "leyla"};
+    M m;
+    m.mutable_book_visit()->set_service_id("visa");
+    auto made = of(M::kBookVisit).make(as(manager), m);
+    ASSERT_TRUE(std::holds_alternative<refusal>(made));
+    EXPECT_EQ(v1::ERROR_CODE_UNKNOWN_SERVICE, std::get<refusal>(made).code);
+    m.mutable_book_visit()->set_service_id("passport");
+    made = of(M::kBookVisit).make(as(manager), m);
+    ASSERT_TRUE(std::holds_alternative<action>(made));
+    EXPECT_TRUE(std::get<action>(made).decide);
+    M cancel;
+    cancel.mutable_cancel_booking()->set_booking(7);
+    made = of(M::kCancelBooking).make(as(manager), cancel);
+    ASSERT_TRUE(std::holds_alternative<refusal>(made));
+    EXPECT_EQ(v1::ERROR_CODE_UNKNOWN_BOOKING, std::get<refusal>(made).code);
+}
+
 TEST_F(handlers, a_kiosk_may_not_declare_an_appointment) {
     M m;
     m.mutable_issue_ticket()->set_service_id("passport");

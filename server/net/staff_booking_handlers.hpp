@@ -1,0 +1,25 @@
+#pragma once
+// Staff's bookings over the WebSocket (BookVisit, ListBookings, CancelBooking): a manager books
+// on a citizen's behalf, sees a day's bookings and cancels one. Decided by the same core commands
+// and checks as the portals' HTTP API (core/bookings.hpp, docs/booking-api.yaml): no second set
+// of rules; the booking's portal is the staff user, and the log records them as its author.
+#include "net/command_handlers.hpp"
+
+namespace novbe::net {
+
+inline constexpr int max_booking_rows = 500;  // BookingList.truncated past this
+
+std::variant<action, refusal> staff_book_visit(command_context const& x, v1::ClientMessage const& m);
+std::variant<action, refusal> staff_cancel_booking(command_context const& x, v1::ClientMessage const& m);
+void staff_list_bookings(command_context const& x, v1::ClientMessage const& m, v1::ServerMessage& out);
+
+// A booking as staff see it (no token, no phone).
+v1::BookingRow booking_row(core::booking const& b, core::centre const& c);
+
+// The bookings' refusal in the wire's words (docs/PROTOCOL.md#staff-bookings).
+v1::Error booking_error(core::booking_errc e);
+
+// "2026-12-01" as a day_number of the centre's calendar, or nullopt.
+std::optional<core::day_number> day_of_date(std::string_view date);
+
+}  // namespace novbe::net
