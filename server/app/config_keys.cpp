@@ -27,6 +27,7 @@ constexpr std::string_view keys[] = {
     "services.booking_walk_in_percent", "services.booking_max_overbook_percent",
 
     "counters.number", "counters.name", "counters.services", "counters.policy", "counters.normal_per_priority",
+    "counters.breaks.at", "counters.breaks.minutes",  // the counter's plan: docs/DOMAIN.md#the-counters-plan
 
     "server.hello_timeout_seconds", "server.idle_timeout_seconds", "server.max_queued_kib", "server.max_frame_kib",
     "server.allowed_origins", "server.max_unauthenticated_per_address", "server.trusted_proxies",
