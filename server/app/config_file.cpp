@@ -164,6 +164,15 @@ void read_counters(reader const& in, toml::table const& root, net::settings& s) 
         else if (policy != "longest_wait_first") in.fail(t->get("policy"), "policy is longest_wait_first or strict_service_order");
         if (t->get("normal_per_priority"))  // docs/DOMAIN.md#priority-ratio
             counter.normal_per_priority = in.integer(*t, "normal_per_priority", 0, 0, core::max_normal_per_priority);
+        if (t->get("breaks"))  // docs/DOMAIN.md#the-counters-plan
+            for (auto const& b : in.array(*t, "breaks")) {
+                auto const* bt = b.as_table();
+                if (!bt) in.fail(&b, "a break is { at = \"HH:MM\", minutes = N }");
+                counter.breaks.push_back({.at = in.clock(*bt, "at", in.get<std::string>(*bt, "at")),
+                                          .length = std::chrono::minutes(in.integer(*bt, "minutes", 0, 1, 240))});
+            }
+        if (auto problem = core::validate_breaks(counter.breaks); !problem.empty())
+            in.fail(t->get("breaks"), "counter " + std::to_string(number) + ": " + problem);
         s.centre.counters.push_back(std::move(counter));
     }
 }

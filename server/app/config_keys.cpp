@@ -27,6 +27,7 @@ constexpr std::string_view keys[] = {
     "services.booking_walk_in_percent", "services.booking_max_overbook_percent",
 
     "counters.number", "counters.name", "counters.services", "counters.policy", "counters.normal_per_priority",
+    "counters.breaks.at", "counters.breaks.minutes",  // the counter's plan: docs/DOMAIN.md#the-counters-plan
 
     "server.hello_timeout_seconds", "server.idle_timeout_seconds", "server.max_queued_kib", "server.max_frame_kib",
     "server.allowed_origins", "server.max_unauthenticated_per_address", "server.trusted_proxies",
@@ -172,7 +173,7 @@ void walk(toml::table const& t, path& p, bool in_list, std::vector<unknown_key>&
                 found.push_back({key.source(), name + " is a list of tables: write each entry under [[" + std::string(p[0]) + "]]"});
             else if (top && !is_list(p[0]) && !node.is_table())
                 found.push_back({key.source(), name + " is a table: write its keys under one [" + std::string(p[0]) + "]"});
-            else if (!top && !node.is_table())
+            else if (!top && !node.is_table() && !node.is_array_of_tables() && !empty_list)  // lists: [[counters]] breaks
                 found.push_back({key.source(), name + where_in(path(p.begin(), p.end() - 1), t, in_list) + " is a table, not a value"});
             else walk_node(node, p, found);
         }

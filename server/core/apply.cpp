@@ -57,6 +57,7 @@ public:
     void operator()(ticket_called const& e) {
         auto& t = c_.tickets_[e.ticket];
         auto& v = t.current();
+        end_idle(*c_.counter_at(e.counter), e.at);  // before the ticket leaves its line
         c_.queues_[v.service].erase(t);
         t.state = ticket_state::called;
         v.called = e.at;
@@ -100,6 +101,11 @@ public:
         t.state = ticket_state::serving;
         t.current().started = e.at;
         c_.counter_at(e.counter)->since = e.at;
+        auto& v = t.current();
+        if (v.called) each_figures(v, v.clerk, [&](figures& f) {  // docs/DOMAIN.md#clerks-figures
+            ++f.walks;
+            f.walk_sum += e.at - *v.called;
+        });
     }
 
     void operator()(service_completed const& e) {
@@ -160,6 +166,7 @@ public:
 
     void operator()(counter_paused const& e) {
         auto& counter = *c_.counter_at(e.counter);
+        end_idle(counter, e.at);
         counter.paused = true;
         counter.pause_reason = e.reason;
         counter.since = e.at;
@@ -167,13 +174,17 @@ public:
 
     void operator()(counter_resumed const& e) {
         auto& counter = *c_.counter_at(e.counter);
+        end_pause(counter, e.at);
         counter.paused = false;
         counter.pause_reason.clear();
         counter.since = e.at;
     }
 
     void operator()(counter_closed const& e) {
-        *c_.counter_at(e.counter) = counter_state{.number = e.counter, .since = e.at};
+        auto& counter = *c_.counter_at(e.counter);
+        end_pause(counter, e.at);
+        end_idle(counter, e.at);
+        counter = counter_state{.number = e.counter, .since = e.at};
     }
 
     // The taker is credited with what happens at the counter from now on: so the ticket at it
@@ -218,6 +229,34 @@ private:
         f(service_figures(v.service));
         if (v.counter != 0) f(c_.statistics_.by_counter[v.counter]);
         if (!clerk.empty()) f(c_.statistics_.by_clerk[clerk]);
+    }
+
+    // docs/DOMAIN.md#clerks-figures: a pause's time is counted when it ends, for its reason.
+    void end_pause(counter_state const& counter, time_point at) {
+        if (counter.status() != counter_status::paused) return;
+        auto add = [&](figures& f) {  // a reason beyond the first few of the day counts as "other"
+            auto& pauses = f.pause_by_reason;
+            auto known = pauses.contains(counter.pause_reason) || pauses.size() + 1 < max_pause_reasons;
+            pauses[known ? counter.pause_reason : std::string(other_pause_reason)] += at - counter.since;
+        };
+        add(c_.statistics_.by_counter[counter.number]);
+        if (!counter.clerk.empty()) add(c_.statistics_.by_clerk[counter.clerk]);
+    }
+
+    // A free counter's idle time while others waited, counted when it calls, pauses or closes:
+    // from when it became free or the oldest ticket waiting now in its lines was issued,
+    // whichever is later.
+    void end_idle(counter_state const& counter, time_point at) {
+        if (counter.status() != counter_status::open) return;
+        std::optional<time_point> oldest;
+        auto const i = static_cast<std::size_t>(&counter - c_.counters_.data());
+        for (auto s : c_.config_.counters[i].services)
+            if (auto o = c_.queues_[s].oldest_issue(); o && (!oldest || *o < *oldest)) oldest = o;
+        if (!oldest) return;
+        auto from = std::max(*oldest, counter.since);
+        if (at <= from) return;
+        c_.statistics_.by_counter[counter.number].idle_waiting += at - from;
+        if (!counter.clerk.empty()) c_.statistics_.by_clerk[counter.clerk].idle_waiting += at - from;
     }
 
     void end_visit(visit& v, visit_end how, time_point at) {

@@ -116,6 +116,10 @@ private:
     std::size_t counter_index(counter_number number) const;  // counters_.size() when unknown
     duration expected_stay(service_index s) const { return core::expected_stay(expected_service(s), paces_[s].overheads); }
     std::span<service_index const> serves_now(std::size_t counter, service_index s) const;
+    time_point planned_at(std::chrono::minutes at, time_point now) const;
+    std::optional<time_point> planned_return(std::size_t counter, time_point now) const;
+    void plan_ahead(std::size_t counter, time_point now, time_point back,
+                    std::vector<std::pair<duration, duration>>& out) const;
     void rebuild_paces();  // from today's tickets, after a snapshot is read
     // The set-up at runtime (setup.cpp): a service by id, a counter by number, changed or added
     // after the last, with every per-service vector and counter cache following.

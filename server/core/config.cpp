@@ -82,6 +82,17 @@ std::string validate(centre_config const& config) {
     return validate_rules(config.rules);
 }
 
+std::string validate_breaks(std::vector<planned_break> const& breaks) {
+    if (breaks.size() > max_planned_breaks) return "at most 16 breaks";
+    for (std::size_t i = 0; i < breaks.size(); ++i) {
+        auto const& b = breaks[i];
+        if (b.at < 0min || b.at >= 24h || b.length < 1min || b.length > 240min)
+            return "a break starts within the day and lasts 1 to 240 minutes";
+        if (i > 0 && b.at < breaks[i - 1].at + breaks[i - 1].length) return "breaks are in order and do not overlap";
+    }
+    return {};
+}
+
 std::string validate_service(service_config const& s) {
     if (s.id.empty()) return "a service has an empty id";
     if (!is_prefix_text(s.prefix)) return "service '" + s.id + "' needs a prefix of 1 to 3 capital letters";
@@ -102,6 +113,7 @@ std::string validate_counter(counter_config const& c, centre_config const& confi
     }
     if (c.normal_per_priority && (*c.normal_per_priority < 0 || *c.normal_per_priority > max_normal_per_priority))
         return which + " needs normal_per_priority from 0 to 100";
+    if (auto problem = validate_breaks(c.breaks); !problem.empty()) return which + ": " + problem;
     return {};
 }
 

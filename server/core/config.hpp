@@ -41,6 +41,15 @@ struct service_config {
     bool operator==(service_config const&) const = default;
 };
 
+// A pause a counter's plan says is due (docs/DOMAIN.md#the-counters-plan), e.g. a lunch break:
+// from `at` (local clock, after midnight) for `length`.
+struct planned_break {
+    std::chrono::minutes at{0};
+    duration length{};
+    bool operator==(planned_break const&) const = default;
+};
+inline constexpr std::size_t max_planned_breaks = 16;
+
 // One counter and the services it serves, in its preferred order.
 struct counter_config {
     counter_number number = 0;
@@ -49,6 +58,7 @@ struct counter_config {
     routing_policy policy = routing_policy::longest_wait_first;
     std::optional<int> normal_per_priority;  // this counter's ratio rule; unset: the centre's
     bool retired = false;  // keeps its number and history, opens no more (docs/SETUP.md)
+    std::vector<planned_break> breaks;  // its plan's pauses, in order, not overlapping
     bool operator==(counter_config const&) const = default;
 };
 
@@ -104,6 +114,7 @@ struct centre_config {
 std::string validate(centre_config const& config);
 // Parts of validate(), so that a configuration file's reader can name the line at fault.
 std::string validate_service(service_config const& s);
+std::string validate_breaks(std::vector<planned_break> const& breaks);  // a counter's plan
 std::string validate_rules(centre_rules const& r);
 // A counter's own values (number, name, services known to `config`, ratio rule).
 std::string validate_counter(counter_config const& c, centre_config const& config);

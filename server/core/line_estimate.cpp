@@ -31,6 +31,38 @@ std::span<service_index const> centre::serves_now(std::size_t counter, service_i
     return served.first(std::min(n + 1, served.size()));
 }
 
+// The counters' plan (docs/DOMAIN.md#the-counters-plan), its clock times on today's local date.
+time_point centre::planned_at(std::chrono::minutes at, time_point now) const {
+    auto const offset = config_.rules.utc_offset;
+    auto local_midnight = std::chrono::floor<std::chrono::days>(now + offset) - offset;
+    return time_point(std::chrono::time_point_cast<duration>(local_midnight) + at);
+}
+
+// A paused counter's pause is its planned break when it began between a quarter of an hour
+// before the break and the break's end: it is back the break's length after it began.
+std::optional<time_point> centre::planned_return(std::size_t counter, time_point now) const {
+    if (counters_[counter].status() != counter_status::paused) return std::nullopt;
+    auto const since = counters_[counter].since;
+    for (auto const& b : config_.counters[counter].breaks) {
+        auto from = planned_at(b.at, now);
+        if (since >= from - std::chrono::minutes(15) && since < from + b.length) return since + b.length;
+    }
+    return std::nullopt;
+}
+
+// The breaks still ahead of counter `counter` today (one due and not yet taken is taken now),
+// as spans after now; of a paused counter, those starting after it is `back`.
+void centre::plan_ahead(std::size_t counter, time_point now, time_point back,
+                        std::vector<std::pair<duration, duration>>& out) const {
+    for (auto const& b : config_.counters[counter].breaks) {
+        auto from = planned_at(b.at, now);
+        if (from + b.length <= now) continue;  // over
+        if (from < back && back > now) continue;  // the pause it is on
+        auto start = std::max(from, now);
+        out.emplace_back(start - now, start + b.length - now);
+    }
+}
+
 // The counters serving line `s` work through its tickets ahead and, as they take the best rank
 // and the longest wait of all their lines, the other lines' tickets that rank before this one
 // (a share of each line: its counters here over all its open counters).
@@ -42,12 +74,16 @@ wait_range centre::estimate(service_index s, priority_class cls, std::size_t ahe
         auto status = counters_[i].status();
         if (status == counter_status::closed) continue;
         if (status == counter_status::paused) {
-            line.paused_for.push_back(now - counters_[i].since);
+            auto back = planned_return(i, now);
+            if (back) line.back_in.push_back(*back - now);
+            else line.paused_for.push_back(now - counters_[i].since);
+            plan_ahead(i, now, back.value_or(counters_[i].since + expected_pause), line.breaks_ahead);
             continue;
         }
         auto served = serves_now(i, s);
         if (std::find(served.begin(), served.end(), s) == served.end()) continue;  // busy with a line before it
         ++line.open_counters;
+        plan_ahead(i, now, now, line.breaks_ahead);
         if (status == counter_status::open) ++line.idle_counters;
         for (auto q : served) ++here[q];
     }

@@ -28,6 +28,10 @@ figures& figures::operator+=(figures const& o) {
     for (std::size_t i = 0; i < rating_counts.size(); ++i) rating_counts[i] += o.rating_counts[i];
     estimates += o.estimates;
     estimate_error_sum += o.estimate_error_sum;
+    walks += o.walks;
+    walk_sum += o.walk_sum;
+    idle_waiting += o.idle_waiting;
+    for (auto const& [reason, d] : o.pause_by_reason) pause_by_reason[reason] += d;
     return *this;
 }
 

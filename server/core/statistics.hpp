@@ -7,12 +7,16 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace novbe::core {
 
 // Figures for one service, counter or clerk. A wait is counted when a stay in a line ends in a
 // call; a service time when a service is completed.
+inline constexpr std::size_t max_pause_reasons = 16;    // per counter or clerk and day, "other" included
+inline constexpr std::string_view other_pause_reason = "other";
+
 struct figures {
     std::uint32_t issued = 0;           // services only
     std::uint32_t transferred_in = 0;   // services only
@@ -30,6 +34,14 @@ struct figures {
     std::array<std::uint32_t, 5> rating_counts{};  // how many 1s, 2s, ... 5s
     std::uint32_t estimates = 0;       // first calls whose wait had been estimated at issue
     duration estimate_error_sum{};     // sum of |actual - estimated| over those
+    // Clerks' figures (docs/DOMAIN.md#clerks-figures): walks count for services too; pauses and
+    // idle time for counters and clerks only.
+    std::uint32_t walks = 0;                          // calls followed by a start at the counter
+    duration walk_sum{};                              // from the call to the start, over those
+    duration idle_waiting{};                          // free and open while its lines had tickets waiting
+    std::map<std::string, duration> pause_by_reason;  // time paused, by the reason given
+
+    duration average_walk() const { return walks ? walk_sum / walks : duration{}; }
 
     duration average_wait() const { return called ? wait_sum / called : duration{}; }
     duration average_service() const { return served ? service_sum / served : duration{}; }

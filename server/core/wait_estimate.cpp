@@ -19,20 +19,27 @@ duration blend(duration prior, std::deque<duration> const& recent) {
     return sum / static_cast<duration::rep>(weight);
 }
 
-// The time by which the open counters, and the paused ones once back from their break, get
-// through `work` while `load` counters' worth of newcomers go first.
-double time_to_clear(double work, std::size_t open, std::vector<duration> const& paused_for, double load) {
-    std::vector<double> back_in;  // each paused counter's expected time until it serves again, ms
-    for (auto d : paused_for) back_in.push_back(d < expected_pause ? static_cast<double>((expected_pause - d).count()) : 0.0);
-    std::sort(back_in.begin(), back_in.end());
+// The time by which the open counters, the paused ones once back from their break, and the
+// counters away on a planned break meanwhile get through `work` while `load` counters' worth of
+// newcomers go first.
+double time_to_clear(double work, line_now const& line, double load) {
+    std::vector<std::pair<double, int>> steps;  // ms after now, and the change in counters serving
+    auto ms = [](duration d) { return static_cast<double>(std::max(d, duration::zero()).count()); };
+    for (auto d : line.paused_for) steps.emplace_back(d < expected_pause ? ms(expected_pause - d) : 0.0, 1);
+    for (auto d : line.back_in) steps.emplace_back(ms(d), 1);
+    for (auto const& [from, to] : line.breaks_ahead) {
+        steps.emplace_back(ms(from), -1);
+        steps.emplace_back(ms(to), 1);
+    }
+    std::sort(steps.begin(), steps.end());
     // Newcomers never take more than three quarters of the counters: the line still moves.
-    auto rate = [&](double counters) { return std::max(counters - load, counters / 4); };
-    double serving = static_cast<double>(open), at = 0, done = 0;
-    for (auto b : back_in) {
-        if (serving > 0 && done + (b - at) * rate(serving) >= work) break;
-        done += (b - at) * rate(serving);
-        at = b;
-        serving += 1;
+    auto rate = [&](double counters) { return counters <= 0 ? 0.0 : std::max(counters - load, counters / 4); };
+    double serving = static_cast<double>(line.open_counters), at = 0, done = 0;
+    for (auto const& [t, change] : steps) {
+        if (serving > 0 && done + (t - at) * rate(serving) >= work) break;
+        done += (t - at) * rate(serving);
+        at = t;
+        serving += change;
     }
     return at + (work - done) / rate(std::max(serving, 1.0));
 }
@@ -92,8 +99,7 @@ duration expected_stay(duration expected_service, std::deque<duration> const& ov
 
 wait_range estimate_range(line_now const& line, std::deque<double> const& ratios) {
     if (line.people_ahead < line.idle_counters) return {};  // an idle counter calls at once
-    auto const mid = time_to_clear(static_cast<double>(line.work_ahead.count()), line.open_counters, line.paused_for,
-                                   line.priority_load);
+    auto const mid = time_to_clear(static_cast<double>(line.work_ahead.count()), line, line.priority_load);
     // How far off the middle figures told on this line lately were: their 10th and 90th
     // percentiles (nearest rank), or a default spread until enough are known.
     double lo = 0.6, hi = 1.5;

@@ -74,6 +74,11 @@ struct line_now {
     // The stays of the tickets ahead, with the other lines' that the same counters take first.
     duration work_ahead{};
     std::vector<duration> paused_for;  // how long each paused counter serving the line has been
+    // The counters' plan (docs/DOMAIN.md#the-counters-plan): for each paused counter whose pause
+    // is a planned break, the time until it is back; for each break ahead, the span after now
+    // (from, to) in which one counter serving the line is away.
+    std::vector<duration> back_in;
+    std::vector<std::pair<duration, duration>> breaks_ahead;
     // Counters' worth of time that priority tickets arriving meanwhile take first (for a normal
     // ticket): recent arrivals per ms x their stays, a share of each line's.
     double priority_load = 0;

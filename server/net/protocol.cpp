@@ -265,6 +265,13 @@ void put(v1::Figures& out, std::string key, core::figures const& f) {
     out.set_average_rating(f.average_rating());
     for (auto n : f.rating_counts) out.add_rating_counts(n);
     out.set_average_estimate_error_s(seconds(f.average_estimate_error()));
+    out.set_average_walk_s(seconds(f.average_walk()));
+    out.set_idle_waiting_s(seconds(f.idle_waiting));
+    for (auto const& [reason, d] : f.pause_by_reason) {
+        auto& p = *out.add_pauses();
+        p.set_reason(reason);
+        p.set_seconds(seconds(d));
+    }
 }
 
 std::string date_of(core::day_number day) {

@@ -24,6 +24,11 @@ void put(v1::StoredCounter& out, core::counter_config const& c, core::centre_con
     out.set_has_normal_per_priority(c.normal_per_priority.has_value());
     if (c.normal_per_priority) out.set_normal_per_priority(*c.normal_per_priority);
     out.set_retired(c.retired);
+    for (auto const& b : c.breaks) {
+        auto& stored = *out.add_breaks();
+        stored.set_at_minutes(static_cast<std::int32_t>(b.at.count()));
+        stored.set_length_ms(b.length.count());
+    }
 }
 
 core::service_config get(v1::StoredService const& m) {
@@ -41,6 +46,9 @@ core::counter_config get(v1::StoredCounter const& m, core::centre_config const& 
                            .normal_per_priority = m.has_normal_per_priority() ? std::optional(m.normal_per_priority()) : std::nullopt,
                            .retired = m.retired()};
     for (auto const& id : m.services()) c.services.push_back(service_of(id, config));
+    if (static_cast<std::size_t>(m.breaks_size()) > core::max_planned_breaks) throw codec_error("a stored counter has too many breaks");
+    for (auto const& b : m.breaks())
+        c.breaks.push_back({.at = std::chrono::minutes(b.at_minutes()), .length = core::duration{b.length_ms()}});
     if (auto problem = core::validate_counter(c, config); !problem.empty()) throw codec_error("a stored " + problem);
     return c;
 }

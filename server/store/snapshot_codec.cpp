@@ -30,6 +30,14 @@ void put(pb::Figures& m, core::figures const& f) {
     for (auto n : f.rating_counts) m.add_rating_counts(n);
     m.set_estimates(f.estimates);
     m.set_estimate_error_sum_ms(f.estimate_error_sum.count());
+    m.set_walks(f.walks);
+    m.set_walk_sum_ms(f.walk_sum.count());
+    m.set_idle_waiting_ms(f.idle_waiting.count());
+    for (auto const& [reason, d] : f.pause_by_reason) {
+        auto& p = *m.add_pauses();
+        p.set_reason(reason);
+        p.set_ms(d.count());
+    }
 }
 
 core::figures get(pb::Figures const& m) {
@@ -42,6 +50,11 @@ core::figures get(pb::Figures const& m) {
                     .ratings = m.ratings(), .estimates = m.estimates(),
                     .estimate_error_sum = core::duration{m.estimate_error_sum_ms()}};
     for (int i = 0; i < 5; ++i) f.rating_counts[static_cast<std::size_t>(i)] = m.rating_counts(i);
+    if (static_cast<std::size_t>(m.pauses_size()) > core::max_pause_reasons) throw codec_error("a snapshot's figures have too many pause reasons");
+    f.walks = m.walks();
+    f.walk_sum = core::duration{m.walk_sum_ms()};
+    f.idle_waiting = core::duration{m.idle_waiting_ms()};
+    for (auto const& p : m.pauses()) f.pause_by_reason[p.reason()] = core::duration{p.ms()};
     return f;
 }
 

@@ -21,6 +21,8 @@ char const* const usage =
     "              streak:K  at most K priority calls in a row, no ratio rule\n"
     "              ratio:K   K normal calls for each priority call (docs/DOMAIN.md#priority-ratio)\n"
     "              all       day, streak:1, ratio:1, ratio:2, ratio:4\n"
+    "  --plan      known | hidden | both  (default: known) whether the engine is told the counters'\n"
+    "              breaks (docs/DOMAIN.md#the-counters-plan)\n"
     "  --brief     only the comparison table, not each run's\n"
     "Several variants print a comparison table; the time taken goes to stderr.\n";
 
@@ -63,7 +65,7 @@ std::vector<sim::variant> fairness(std::string const& arg) {
 }
 
 int run(std::vector<std::string> const& args) {
-    std::string path, policy, rule;
+    std::string path, policy, rule, plan = "known";
     bool brief = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         auto const& a = args[i];
@@ -72,20 +74,27 @@ int run(std::vector<std::string> const& args) {
             return 0;
         }
         if ((a == "--policy" || a == "--fairness") && i + 1 < args.size()) (a == "--policy" ? policy : rule) = args[++i];
+        else if (a == "--plan" && i + 1 < args.size()) plan = args[++i];
         else if (a == "--brief") brief = true;
         else if (!a.starts_with("-") && path.empty()) path = a;
         else throw bad_usage{"unexpected '" + a + "'"};
     }
     if (path.empty()) throw bad_usage{"a day file is needed"};
+    if (plan != "known" && plan != "hidden" && plan != "both") throw bad_usage{"--plan is known, hidden or both"};
+    std::vector<bool> plans;
+    if (plan != "hidden") plans.push_back(true);
+    if (plan != "known") plans.push_back(false);
     auto d = sim::load_day(path);
     auto citizens = sim::draw_citizens(d);
     std::vector<sim::result> results;
     auto started = std::chrono::steady_clock::now();
+    for (auto known : plans)
     for (auto const& p : policies(policy))
         for (auto const& f : fairness(rule)) {
             sim::variant v = f;
-            v.name = p.name + ", " + f.name;
+            v.name = p.name + ", " + f.name + (known ? "" : ", plan hidden");
             v.policy = p.policy;
+            v.plan_known = known;
             auto one = std::chrono::steady_clock::now();
             results.push_back(sim::simulate(d, citizens, v));
             std::fprintf(stderr, "%s: %zu tickets in %.3f s\n", v.name.c_str(), results.back().tickets,

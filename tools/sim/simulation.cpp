@@ -42,9 +42,17 @@ struct ticket_run {
 
 core::centre_config config_of(day const& d, variant const& v) {
     auto config = d.centre;
-    for (auto& c : config.counters) {
+    for (std::size_t i = 0; i < config.counters.size(); ++i) {
+        auto& c = config.counters[i];
         if (v.policy) c.policy = *v.policy;
         if (v.normal_per_priority) c.normal_per_priority.reset();
+        c.breaks.clear();
+        if (!v.plan_known) continue;
+        for (auto const& b : d.counters[i].breaks) {  // the day file's plan, on the engine's clock
+            auto at = d.opening + std::chrono::duration_cast<std::chrono::minutes>(b.at);
+            if (at < std::chrono::hours(24) && c.breaks.size() < core::max_planned_breaks)
+                c.breaks.push_back({.at = at, .length = std::chrono::duration_cast<core::duration>(b.length)});
+        }
     }
     if (v.max_priority_streak) config.rules.max_priority_streak = *v.max_priority_streak;
     if (v.normal_per_priority) config.rules.normal_per_priority = *v.normal_per_priority;

@@ -18,6 +18,9 @@ struct variant {
     std::optional<core::routing_policy> policy;  // for every counter
     std::optional<int> max_priority_streak;
     std::optional<int> normal_per_priority;      // for the centre; counters' own values are dropped
+    // Whether the engine is told the counters' breaks (docs/DOMAIN.md#the-counters-plan), as a
+    // centre's configuration would; hidden, it learns of a pause only when it starts.
+    bool plan_known = true;
 };
 
 // One row of a table: waits of the visits that joined a line (seconds), as the engine counts them.

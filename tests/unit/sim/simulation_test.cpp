@@ -60,6 +60,20 @@ TEST(simulation, the_large_centre_day_s_estimates_meet_their_goals) {
     EXPECT_LT(r.overall.long_error_ratio, r.overall.long_old_error_ratio / 2);
 }
 
+// docs/DOMAIN.md#the-counters-plan: the day file's breaks told to the engine change no citizen's
+// wait, only what the engine tells and foresees: a closer middle and more breaches warned.
+TEST(simulation, the_counters_plan_told_to_the_engine_sharpens_estimates_and_alerts) {
+    auto known = run_file("large_centre.toml");
+    auto hidden = run_file("large_centre.toml", variant{.plan_known = false});
+    EXPECT_DOUBLE_EQ(hidden.overall.mean, known.overall.mean);
+    EXPECT_LT(known.overall.long_error_ratio, 0.20);
+    EXPECT_LT(known.overall.long_error_ratio, hidden.overall.long_error_ratio);
+    EXPECT_GE(known.overall.in_range, hidden.overall.in_range);
+    ASSERT_GT(known.overall.alerts.breaches, 0u);
+    EXPECT_GT(known.overall.alerts.warned, hidden.overall.alerts.warned);
+    EXPECT_LE(known.overall.alerts.false_alarms * 5, known.overall.alerts.alerts);  // at most 20 %
+}
+
 // docs/DOMAIN.md#alerts-before-a-breach on tiny.toml: at 08:00 a ticket taken then would have B
 // and half of A ahead, 15 minutes against a 10-minute target, so the alert is on from 08:00; C,
 // issued at 08:05 and called at 08:20, passes its target at 08:15: warned 15 minutes ahead, and
