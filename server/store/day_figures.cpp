@@ -7,8 +7,8 @@ namespace {
 char const* const upsert_sql = R"sql(
     INSERT OR REPLACE INTO service_days (day, service, issued, transferred_in, called, served, no_shows,
         transferred_out, cancelled, closed_unserved, within_target, wait_sum_ms, wait_max_ms, service_sum_ms,
-        ratings, rated_1, rated_2, rated_3, rated_4, rated_5, estimates, estimate_error_sum_ms)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
+        ratings, rated_1, rated_2, rated_3, rated_4, rated_5, estimates, estimate_error_sum_ms, walks, walk_sum_ms)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)
 )sql";
 
 }  // namespace
@@ -28,6 +28,7 @@ void day_figures::write(core::centre const& c) {
         upsert_.bind(15, f.ratings);
         for (std::size_t r = 0; r < f.rating_counts.size(); ++r) upsert_.bind(16 + static_cast<int>(r), f.rating_counts[r]);
         upsert_.bind(21, f.estimates).bind(22, f.estimate_error_sum.count());
+        upsert_.bind(23, f.walks).bind(24, f.walk_sum.count());
         upsert_.run();
     }
 }

@@ -13,7 +13,7 @@ namespace {
 char const* const select_sql = R"sql(
     SELECT day, service, issued, transferred_in, called, served, no_shows, transferred_out, cancelled,
            closed_unserved, within_target, wait_sum_ms, wait_max_ms, service_sum_ms, ratings,
-           rated_1, rated_2, rated_3, rated_4, rated_5, estimates, estimate_error_sum_ms
+           rated_1, rated_2, rated_3, rated_4, rated_5, estimates, estimate_error_sum_ms, walks, walk_sum_ms
     FROM service_days WHERE day BETWEEN ?1 AND ?2 ORDER BY day, service LIMIT ?3
 )sql";
 
@@ -84,6 +84,8 @@ std::vector<service_day> history_reader::read(core::day_number from, core::day_n
         for (int r = 0; r < 5; ++r) f.rating_counts[static_cast<std::size_t>(r)] = u32(select_, 15 + r);
         f.estimates = u32(select_, 20);
         f.estimate_error_sum = ms(select_, 21);
+        f.walks = u32(select_, 22);
+        f.walk_sum = ms(select_, 23);
     }
     sqlite3_progress_handler(db_, 0, nullptr, nullptr);
     if (rc != SQLITE_DONE)

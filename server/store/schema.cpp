@@ -74,6 +74,11 @@ std::array<char const*, current_schema_version> const migrations = {
         PRIMARY KEY (day, service)
     ) WITHOUT ROWID;
     )sql",
+    R"sql(
+    -- Walking time (docs/DOMAIN.md#clerks-figures) counts for services too: kept with their days.
+    ALTER TABLE service_days ADD COLUMN walks INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE service_days ADD COLUMN walk_sum_ms INTEGER NOT NULL DEFAULT 0;
+    )sql",
 };
 
 bool is_empty(database& db) { return db.query_int("SELECT count(*) FROM sqlite_schema") == 0; }
