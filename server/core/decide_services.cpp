@@ -8,12 +8,20 @@ namespace novbe::core {
 
 namespace {
 
+constexpr counter_number max_counter_number = 9999;  // as the file, the speech and the CLI bound it
+
+// No control characters: a name reaches boards, the file export and the kiosk's ticket printer,
+// where ESC and GS bytes are commands (a reset, a paper cut).
+bool plain(std::string_view text) {
+    return std::none_of(text.begin(), text.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; });
+}
+
 // Names per language, as kiosks and boards show them: a few languages, a line each.
 bool good_names(std::map<std::string, std::string> const& names, bool required) {
     if (names.size() > max_names || (required && names.empty())) return false;
     return std::all_of(names.begin(), names.end(), [](auto const& n) {
         return !n.first.empty() && n.first.size() <= 16 && !n.second.empty() && n.second.size() <= max_service_name &&
-               n.second.find('\n') == std::string::npos;
+               plain(n.first) && plain(n.second);
     });
 }
 
@@ -24,7 +32,7 @@ bool good_service(service_config const& s) {
 
 outcome check_services(centre const& c, counter_config const& counter) {
     if (counter.services.empty() || !validate_counter(counter, c.config()).empty() || counter.retired ||
-        counter.policy > routing_policy::strict_service_order)
+        counter.policy > routing_policy::strict_service_order || counter.number > max_counter_number || !plain(counter.name))
         return errc::invalid_argument;
     for (auto s : counter.services)
         if (c.config().services[s].retired) return errc::service_retired;

@@ -1,6 +1,8 @@
 #include "service_handlers.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <optional>
 
 // Switches over protobuf enums default on purpose (see dispatcher.cpp).
 #pragma GCC diagnostic ignored "-Wswitch-enum"
@@ -58,6 +60,20 @@ refusal out_of_range() {
 
 }  // namespace
 
+namespace {
+
+// A service's names are one per language of the centre, no more and no fewer: kiosks show it in
+// each, and the file's export must load again.
+std::optional<made> names_refused(command_context const& x, std::map<std::string, std::string> const& names) {
+    auto const& languages = x.config.profile.languages;
+    bool const exact = names.size() == languages.size() &&
+                       std::all_of(languages.begin(), languages.end(), [&](auto const& l) { return names.contains(l); });
+    if (exact) return std::nullopt;
+    return refusal{v1::ERROR_CODE_INVALID_ARGUMENT, "A service needs a name in each of the centre's languages, and in no other."};
+}
+
+}  // namespace
+
 made setup_add_service(command_context const& x, M const& m) {
     auto const& in = m.add_service().service();
     core::service_config s{.id = in.id(), .prefix = in.prefix(), .names = names_of(in.names()),
@@ -69,8 +85,7 @@ made setup_add_service(command_context const& x, M const& m) {
         s.target_wait = *target;
         s.max_wait = *most;
     }
-    for (auto const& language : x.config.profile.languages)  // kiosks show it in each
-        if (!s.names.contains(language)) return refusal{v1::ERROR_CODE_INVALID_ARGUMENT, "A new service needs a name in each of the centre's languages."};
+    if (auto wrong = names_refused(x, s.names)) return *wrong;
     return with_centre(x, core::add_service{std::move(s), x.who.user});
 }
 
@@ -78,6 +93,7 @@ made setup_change_service(command_context const& x, M const& m) {
     auto const& in = m.change_service();
     core::change_service cmd{.id = in.id(), .by = x.who.user};
     if (in.names_size() > 0) cmd.names = names_of(in.names());
+    if (auto wrong = cmd.names ? names_refused(x, *cmd.names) : std::nullopt) return *wrong;  // they replace all of them
     if (in.target_wait_s() != 0 && !(cmd.target_wait = seconds_of(in.target_wait_s()))) return out_of_range();
     if (in.max_wait_s() != 0 && !(cmd.max_wait = seconds_of(in.max_wait_s()))) return out_of_range();
     if (!in.agency().empty()) cmd.agency = in.agency();

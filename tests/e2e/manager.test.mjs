@@ -268,7 +268,7 @@ test('the dashboard speaks the language picked in its header, and keeps it after
     assert.equal(await page.locator('#counters tr[data-counter="1"] td').first().textContent(), 'Counter 1');
 
     await page.locator('#staff-language').selectOption({ label: 'Azərbaycan dili' });
-    assert.deepEqual(await headings(), ['Bu gün', 'Bu gün növbədən kənar', 'Masalar', 'Uzaqdan idarə', 'Növbələr', 'Saatlar üzrə biletlər',
+    assert.deepEqual(await headings(), ['Bu gün', 'Bu gün növbədən kənar', 'Masalar', 'Uzaqdan idarə', 'Növbələr', 'Yazılışlar', 'Saatlar üzrə biletlər',
         'Gün ərzində gözləmə (dəqiqə, çağırış vaxtına görə)', 'Xidmətlər üzrə', 'Masalar üzrə', 'Əməkdaşlar üzrə', 'Tarixçə',
         'Zal üçün elan', 'Səsli çağırışlar']);
     const words = await page.locator('body').innerText();

@@ -85,7 +85,8 @@ void check_set_up(centre const& c, std::string& problems) {
     }
 }
 
-// Idle and paused time are counters' and clerks' time, not the tickets': a recount cannot see them.
+// Idle and paused time are counters' and clerks' time, not the tickets': a recount cannot see
+// them, nor a counter or clerk that only paused or sat idle.
 day_statistics without_counter_time(day_statistics s) {
     auto strip = [](figures& f) {
         f.idle_waiting = {};
@@ -94,6 +95,8 @@ day_statistics without_counter_time(day_statistics s) {
     for (auto& f : s.by_service) strip(f);
     for (auto& [number, f] : s.by_counter) strip(f);
     for (auto& [clerk, f] : s.by_clerk) strip(f);
+    std::erase_if(s.by_counter, [](auto const& entry) { return entry.second == figures{}; });
+    std::erase_if(s.by_clerk, [](auto const& entry) { return entry.second == figures{}; });
     return s;
 }
 

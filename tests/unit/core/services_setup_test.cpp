@@ -49,6 +49,10 @@ TEST_F(services_setup, ids_prefixes_and_numbers_are_unique_and_values_bounded) {
     EXPECT_EQ("invalid_argument", run(add_counter{{.number = 9, .services = {0, 0}}, "root"}));
     EXPECT_EQ("invalid_argument", run(add_counter{{.number = 9, .services = {42}}, "root"}));
     EXPECT_EQ("invalid_argument", run(add_counter{{.number = 0, .services = {0}}, "root"}));
+    EXPECT_EQ("invalid_argument", run(add_counter{{.number = 10000, .services = {0}}, "root"}));
+    // A name reaches the ticket printer, where ESC and GS bytes are commands (a reset, a cut).
+    EXPECT_EQ("invalid_argument", run(add_service{{.id = "esc", .prefix = "E", .names = {{"en", "Tax\x1b@\x1dV"}}}, "root"}));
+    EXPECT_EQ("invalid_argument", run(add_counter{{.number = 9, .name = "C\x1b[2J", .services = {0}}, "root"}));
     EXPECT_EQ("unknown_service", run(change_service{.id = "ghost", .by = "root"}));
     EXPECT_EQ("unknown_counter", run(change_counter{.number = 99, .by = "root"}));
 }

@@ -59,7 +59,7 @@ TEST_F(damaged_file, a_database_from_a_newer_version_is_refused) {
         database db(path);
         db.exec("PRAGMA user_version = 7");
     }
-    EXPECT_EQ(path + ": written by a newer Novbe (schema 7; this build knows up to 3)", open_error());
+    EXPECT_EQ(path + ": written by a newer Novbe (schema 7; this build knows up to " + std::to_string(current_schema_version) + ")", open_error());
 }
 
 TEST_F(damaged_file, an_older_schema_is_migrated_forward_keeping_its_events) {
