@@ -29,7 +29,7 @@ function pastDays() {
 
 serverAndBrowser({ ready: () => {
     const values = pastDays().map((r) => `(${r.day}, '${r.service}', ${r.issued}, 0, ${r.called}, ${r.served}, ${r.noShows}, 0, 0, 0, ${r.within}, `
-        + `${r.waitSum}, ${r.waitMax}, ${r.served * 240000}, 0, 0, 0, 0, 0, 0, 0, 0)`);
+        + `${r.waitSum}, ${r.waitMax}, ${r.served * 240000}, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)`);  // walks, walk_sum_ms: schema 4
     execFileSync('sqlite3', [join(server.folder, 'centre.db'), `PRAGMA busy_timeout = 5000; INSERT INTO service_days VALUES ${values.join(', ')};`]);
 } });
 
