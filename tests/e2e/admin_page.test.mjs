@@ -5,7 +5,7 @@
 // kiosk in; a disabled clerk's session ends; a manager sees it all read-only; Russian too.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { join } from 'node:path';
 import { Server, clerk, kioskToken, launch, manager, open, readText, screenshots, shoot } from './harness.mjs';
 
@@ -24,6 +24,13 @@ before(async () => {
     }
     server = await s.start();
     browser = await launch();
+});
+
+// Each test's browser contexts closed after it: their idle keep-alive connections count among the
+// address's connections before a Hello ([server] max_unauthenticated_per_address, 64), and a page
+// opened once they are used up cannot load its modules.
+afterEach(async () => {
+    for (const context of browser.contexts()) await context.close();
 });
 
 after(async () => {
