@@ -185,7 +185,7 @@ std::shared_ptr<publication const> publish(core::centre const& c, std::vector<co
     std::vector<core::service_index> touched;  // a vector, not a set: no allocation per service
     auto sequence = first_sequence;
     for (auto const& ev : events) {
-        auto* out = google::protobuf::Arena::CreateMessage<v1::Event>(&p->arena);
+        auto* out = google::protobuf::Arena::CreateMessage<v1::Event>(p->messages_arena());
         out->set_sequence(sequence++);
         out->set_at_ms(unix_ms(std::visit([](auto const& e) { return e.at; }, ev)));
         std::visit(translator{c, *out, touched}, ev);
@@ -195,7 +195,7 @@ std::shared_ptr<publication const> publish(core::centre const& c, std::vector<co
     std::sort(touched.begin(), touched.end());
     touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
     for (auto s : touched) {
-        auto* line = google::protobuf::Arena::CreateMessage<v1::QueueLine>(&p->arena);
+        auto* line = google::protobuf::Arena::CreateMessage<v1::QueueLine>(p->messages_arena());
         fill_queue_line(*line, c, s, now);
         p->lines.push_back(line);
     }

@@ -21,6 +21,11 @@ struct publication {
     publication() = default;
     publication(publication const&) = delete;
     publication& operator=(publication const&) = delete;
+    ~publication() {
+        if (on_arena) return;
+        for (auto const* e : events) delete e;
+        for (auto const* l : lines) delete l;
+    }
 
     std::uint64_t first_sequence = 0;         // of events[0]
     std::vector<v1::Event const*> events;     // full detail, as dashboards see them
@@ -28,6 +33,16 @@ struct publication {
 
     alignas(8) char first_block[512];  // an issue's event and line fit; more spills to the heap
     google::protobuf::Arena arena{first_block, sizeof first_block};
+
+    // Debian's libprotobuf 3.21 crashes under gcc's ThreadSanitizer on any map field held by an
+    // arena (a bare map<string, string> message shows it, without our code), so a TSan build
+    // keeps the messages on the heap; every other build uses the arena.
+#if defined(__SANITIZE_THREAD__)
+    static constexpr bool on_arena = false;
+#else
+    static constexpr bool on_arena = true;
+#endif
+    google::protobuf::Arena* messages_arena() { return on_arena ? &arena : nullptr; }
 };
 
 // `by` sent the command: each event carries its actor (core::actor_of), for dashboards only.

@@ -26,7 +26,7 @@ server_process::~server_process() {
     auto text = log();
     for (char const* alarm : {"AddressSanitizer", "ThreadSanitizer", "LeakSanitizer", "runtime error:"})
         if (auto at = text.find(alarm); at != std::string::npos)
-            ADD_FAILURE() << "novbe-server reported a sanitizer error:\n" << text.substr(at > 200 ? at - 200 : 0, 3000);
+            ADD_FAILURE() << "novbe-server reported a sanitizer error:\n" << text.substr(at > 200 ? at - 200 : 0, 8000);
     std::error_code ignored;
     std::filesystem::remove_all(folder_, ignored);
 }

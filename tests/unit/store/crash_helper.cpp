@@ -21,7 +21,9 @@ int main(int argc, char** argv) {
     auto opened = store::event_log::open({.path = argv[1], .snapshot_every = 500}, core::testing::small_centre());
     // Each command of the source takes 7 s: resuming after the last sequence keeps time moving on.
     auto now = core::testing::morning() + std::chrono::seconds(7 * opened.last_sequence);
-    store::testing::event_source source(std::move(opened.centre), now);
+    // A new token series per life: the day's earlier tickets hold the tokens an earlier life drew
+    // (slow under TSan, a life could spend all its time on refused repeats).
+    store::testing::event_source source(std::move(opened.centre), now, 6 + opened.last_sequence);
     std::mutex core;  // decide, apply and append in one order, as the server's core strand does
     // Killed long before this; the deadline only keeps a lost helper from running for ever.
     auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);

@@ -40,7 +40,7 @@ std::vector<core::event> event_source::busy_minutes(int visits) {
         if (!c_.find_counter(n)->open) add(core::open_counter{n, "clerk" + std::to_string(n)});
     for (int i = 0; i < visits; ++i) {
         add(core::issue_ticket{static_cast<core::service_index>(i % 3), core::priority_class::normal, "az",
-                               {5, ++tokens_}});
+                               {token_series_, ++tokens_}});
         auto n = next_counter_;
         next_counter_ = next_counter_ % 4 + 1;
         auto clerk = c_.find_counter(n)->clerk;  // counters are worked by their own clerk

@@ -28,8 +28,11 @@ private:
 class event_source {
 public:
     event_source();
-    // Carries on from a recovered centre, at `now` (not before the log's last event).
-    event_source(core::centre start, core::time_point now) : c_(std::move(start)), now_(now) {}
+    // Carries on from a recovered centre, at `now` (not before the log's last event). Tickets
+    // issued by an earlier source that day hold their tokens (a repeat is refused as a
+    // duplicate), so a restarted source draws from a new `token_series`.
+    event_source(core::centre start, core::time_point now, std::uint64_t token_series = 5)
+        : c_(std::move(start)), now_(now), token_series_(token_series) {}
 
     std::vector<core::event> run(core::command const& cmd);  // empty if refused
     // A few minutes of a working centre: tickets issued, called, served, rated.
@@ -40,6 +43,7 @@ public:
 private:
     core::centre c_;
     core::time_point now_;
+    std::uint64_t token_series_ = 5;
     std::uint64_t tokens_ = 1000;
     core::counter_number next_counter_ = 1;
 };
