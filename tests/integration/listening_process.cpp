@@ -46,7 +46,7 @@ void listening_process::start(std::vector<std::string> const& argv, unsigned des
         _exit(127);
     }
     std::regex listening("listening on 127\\.0\\.0\\.1:([0-9]+)");
-    for (auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    for (auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
          std::chrono::steady_clock::now() < deadline; std::this_thread::sleep_for(std::chrono::milliseconds(20))) {
         auto text = log();
         // A restart appends to the same log: the last run's line is no answer.
@@ -62,7 +62,7 @@ void listening_process::start(std::vector<std::string> const& argv, unsigned des
             throw std::runtime_error(name_ + " exited at start:\n" + text);
         }
     }
-    throw std::runtime_error(name_ + " did not say where it listens within 10 s:\n" + log());
+    throw std::runtime_error(name_ + " did not say where it listens within 30 s:\n" + log());
 }
 
 int listening_process::stop() {
