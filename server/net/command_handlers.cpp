@@ -2,7 +2,6 @@
 
 #include "net/audit_query.hpp"
 #include "net/auth.hpp"
-#include "net/booking_figures.hpp"
 #include "net/check_in_handler.hpp"
 #include "net/history_handlers.hpp"
 #include "net/service_handlers.hpp"
@@ -180,11 +179,7 @@ void get_ticket_status(command_context const& x, M const& m, v1::ServerMessage& 
 }
 
 void get_statistics(command_context const& x, M const&, v1::ServerMessage& out) {
-    auto& s = *out.mutable_reply()->mutable_statistics();
-    s = statistics(x.state);
-    // Today's bookings by the clock, not the centre's day: that opens with the first ticket.
-    auto const& rules = x.state.config().rules;
-    add_booking_figures(x.state, core::day_of(x.now, rules.utc_offset, rules.day_start), s);
+    *out.mutable_reply()->mutable_statistics() = statistics(x.state, x.now);
 }
 
 void get_last_served(command_context const& x, M const& m, v1::ServerMessage& out) {

@@ -96,7 +96,7 @@ v1::ServerMessage engine_error(std::uint64_t request_id, core::outcome const& re
     return m;
 }
 
-v1::ServiceInfo service_info(core::service_config const& service) {
+v1::ServiceInfo service_info(core::service_config const& service, core::centre const& c) {
     v1::ServiceInfo out;
     out.set_id(service.id);
     out.set_prefix(service.prefix);
@@ -106,6 +106,9 @@ v1::ServiceInfo service_info(core::service_config const& service) {
     out.set_target_wait_s(seconds(service.target_wait));
     out.set_max_wait_s(seconds(service.max_wait));
     out.set_retired(service.retired);
+    auto const index = c.config().find_service(service.id);
+    auto const& rules = c.appointments().config().services;
+    out.set_bookable(!service.retired && index && *index < rules.size() && rules[*index].bookable);
     return out;
 }
 
@@ -127,7 +130,7 @@ v1::CentreInfo centre_info(settings const& s, core::centre const& c) {
     info.set_name(s.profile.name);
     info.set_time_zone(s.profile.time_zone);
     for (auto const& language : s.profile.languages) info.add_languages(language);
-    for (auto const& service : c.config().services) *info.add_services() = service_info(service);
+    for (auto const& service : c.config().services) *info.add_services() = service_info(service, c);
     for (auto const& counter : c.config().counters) *info.add_counters() = counter_info(counter, c.config());
     // The rules a client needs to explain what happens (docs/DOMAIN.md).
     auto const& rules = s.centre.rules;
@@ -307,7 +310,9 @@ v1::LineAlert line_alert(core::centre const& c, core::service_index s, core::lin
     return out;
 }
 
-v1::Statistics statistics(core::centre const& c) {
+// Today's bookings by the clock at `now`, not the centre's day: that opens with the day's first
+// ticket, and bookings come before it.
+v1::Statistics statistics(core::centre const& c, core::time_point now) {
     v1::Statistics out;
     if (c.day() != core::no_day) out.set_day(date_of(c.day()));
     auto const& stats = c.statistics();
@@ -320,7 +325,8 @@ v1::Statistics statistics(core::centre const& c) {
     for (auto const& [clerk, f] : stats.by_clerk) put(*out.add_by_clerk(), clerk, f);
     for (core::service_index s = 0; s < c.alerts().size(); ++s)
         if (c.alerts()[s].level != core::alert_level::none) *out.add_alerts() = line_alert(c, s, c.alerts()[s]);
-    add_booking_figures(c, c.day(), out);
+    auto const& rules = c.config().rules;
+    add_booking_figures(c, core::day_of(now, rules.utc_offset, rules.day_start), out);
     return out;
 }
 

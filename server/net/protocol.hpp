@@ -25,7 +25,8 @@ std::optional<role> role_of(v1::Role r);
 
 // The centre's profile from the file, its services and counters from the engine's set-up.
 v1::CentreInfo centre_info(settings const& s, core::centre const& c);
-v1::ServiceInfo service_info(core::service_config const& service);
+// With `bookable` from the centre's booking rules, when the service is still in `c`.
+v1::ServiceInfo service_info(core::service_config const& service, core::centre const& c);
 v1::CounterInfo counter_info(core::counter_config const& counter, core::centre_config const& config);
 v1::TicketState wire_state(core::ticket_state s);
 core::priority_class engine_class(v1::PriorityClass c);
@@ -34,7 +35,7 @@ v1::PriorityClass wire_class(core::priority_class c);
 v1::IssuedTicket issued_ticket(core::centre const& c, core::ticket const& t);
 v1::TicketStatus ticket_status(core::centre const& c, core::ticket const& t, core::time_point now);
 v1::CounterView counter_view(core::centre const& c, core::counter_number n);
-v1::Statistics statistics(core::centre const& c);
+v1::Statistics statistics(core::centre const& c, core::time_point now);
 // One service's, counter's or clerk's figures as the wire has them (averages from the sums).
 void put(v1::Figures& out, std::string key, core::figures const& f);
 // Line `s`'s alert on the wire (docs/DOMAIN.md#alerts-before-a-breach); level none: ended.

@@ -31,7 +31,7 @@ v1::Snapshot snapshot(core::centre const& c, settings const& s, v1::View view, z
         *out.add_counters() = board ? board_counter(counter_view(c, counter.number)) : counter_view(c, counter.number);
     }
     if (view != v1::VIEW_TICKET) out.set_hall_message(c.hall_message());  // the phone page shows no hall line
-    if (view == v1::VIEW_DASHBOARD) *out.mutable_statistics() = statistics(c);
+    if (view == v1::VIEW_DASHBOARD) *out.mutable_statistics() = statistics(c, now);
     return out;
 }
 

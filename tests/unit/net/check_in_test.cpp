@@ -1,6 +1,7 @@
 // CheckIn through the dispatcher, over an in-memory log: a booking's code at the kiosk becomes
 // its appointment ticket inside the window, and each other case is refused in words a citizen
 // can act on, without telling a guesser what exists on other days (docs/DOMAIN.md#check-in).
+#include "dispatcher_rig.hpp"
 #include "memory_log.hpp"
 #include "net/auth.hpp"
 #include "net/check_in_handler.hpp"
@@ -63,18 +64,8 @@ protected:
     }
     // The answer to `m` from `who`, once durable (and once any delay has passed).
     v1::ServerMessage ask(M m, identity const& who) {
-        std::optional<v1::ServerMessage> got;
         m.set_request_id(++id_);
-        dispatch_.handle(who, m, {this, [&](v1::ServerMessage const& out) { got = out; }, [](auto) {}});
-        for (int i = 0; i < 200 && !got; ++i) {
-            io_.poll();
-            io_.restart();
-            log_.make_durable();
-            if (!got) io_.run_for(50ms);
-            io_.restart();
-        }
-        EXPECT_TRUE(got) << "no answer";
-        return got.value_or(v1::ServerMessage{});
+        return testing::answer_when_durable(dispatch_, io_, log_, m, who, 50ms);
     }
     v1::ServerMessage ask(M m) { return ask(std::move(m), kiosk_); }
     core::booking_state state_of(core::ticket_token const& t) { return centre_.state().appointments().find(t)->state; }

@@ -9,11 +9,32 @@
 #include "net/settings.hpp"
 
 #include <boost/asio/io_context.hpp>
+#include <gtest/gtest.h>
 
 #include <chrono>
+#include <optional>
 #include <utility>
 
 namespace novbe::net::testing {
+
+// The answer to `m` from `who` once it is durable (and once any delay has passed): runs `io`,
+// making `log` durable between turns, until the answer comes; a failure and an empty message if
+// it does not within 200 turns of `turn`.
+inline v1::ServerMessage answer_when_durable(dispatcher& d, boost::asio::io_context& io, memory_log& log,
+                                             v1::ClientMessage const& m, identity const& who,
+                                             std::chrono::milliseconds turn) {
+    std::optional<v1::ServerMessage> got;
+    d.handle(who, m, {&got, [&](v1::ServerMessage const& out) { got = out; }, [](auto) {}});
+    for (int i = 0; i < 200 && !got; ++i) {
+        io.poll();
+        io.restart();
+        log.make_durable();
+        if (!got) io.run_for(turn);
+        io.restart();
+    }
+    EXPECT_TRUE(got) << "no answer";
+    return got.value_or(v1::ServerMessage{});
+}
 
 struct dispatcher_rig {
     explicit dispatcher_rig(settings s)

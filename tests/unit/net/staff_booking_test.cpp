@@ -1,6 +1,7 @@
 // Staff's bookings through the dispatcher, over an in-memory log: a manager books a listed slot
 // on a citizen's behalf under the HTTP API's rules, sees the day's bookings and cancels one; a
 // clerk may not; the log names the manager as the author (docs/PROTOCOL.md#staff-bookings).
+#include "dispatcher_rig.hpp"
 #include "memory_log.hpp"
 #include "net/booking_figures.hpp"
 #include "net/dispatcher.hpp"
@@ -60,18 +61,8 @@ protected:
         return s;
     }
     v1::ServerMessage ask(M m, identity const& who) {
-        std::optional<v1::ServerMessage> got;
         m.set_request_id(++id_);
-        dispatch_.handle(who, m, {this, [&](v1::ServerMessage const& out) { got = out; }, [](auto) {}});
-        for (int i = 0; i < 200 && !got; ++i) {
-            io_.poll();
-            io_.restart();
-            log_.inner.make_durable();
-            if (!got) io_.run_for(10ms);
-            io_.restart();
-        }
-        EXPECT_TRUE(got) << "no answer";
-        return got.value_or(v1::ServerMessage{});
+        return testing::answer_when_durable(dispatch_, io_, log_.inner, m, who, 10ms);
     }
     v1::ServerMessage list(std::string service = "", std::string day = "") {
         M m;
@@ -121,7 +112,7 @@ TEST_F(staff_booking_test, a_manager_books_a_listed_slot_and_the_day_lists_it_wi
     EXPECT_EQ("passport", row.service_id());
     EXPECT_EQ(slot, row.slot_ms());
     EXPECT_EQ(v1::BOOKING_STATE_ACTIVE, row.state());
-    EXPECT_EQ("leyla", row.by());
+    EXPECT_EQ("staff:leyla", row.by()) << "a portal named leyla is another author";
     EXPECT_EQ(32u, made.reply().booked_visit().token().size());
     EXPECT_EQ(std::vector<std::string>{"leyla"}, log_.authors);
 
@@ -208,6 +199,13 @@ TEST_F(staff_booking_test, todays_statistics_count_the_days_bookings_per_service
     EXPECT_EQ(0u, st.by_service(1).bookings());
     EXPECT_EQ(1u, st.centre().bookings());
     EXPECT_EQ(0u, st.centre().no_show_percent());
+
+    M follow;  // a dashboard opened now: its snapshot's figures say the same
+    follow.mutable_subscribe()->set_view(v1::VIEW_DASHBOARD);
+    auto opened = ask(follow, manager_);
+    ASSERT_TRUE(opened.has_snapshot()) << opened.DebugString();
+    EXPECT_EQ(1u, opened.snapshot().statistics().centre().bookings());
+    EXPECT_EQ(1u, opened.snapshot().statistics().by_service(0).bookings());
 }
 
 TEST(booking_figures, p90_is_the_nearest_rank_wait_nine_in_ten_did_not_exceed) {
