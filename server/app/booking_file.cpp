@@ -140,6 +140,8 @@ void read_portals(std::string const& path, toml::table const& root, net::setting
         bool plain = name && !name->empty() && name->size() <= core::max_portal_name &&
                      std::none_of(name->begin(), name->end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
         if (!plain) fail(path, t->get("name") ? t->get("name") : t, "a portal's 'name' is 1 to 64 bytes of text, e.g. \"egov\"");
+        if (name->starts_with(core::staff_booking_prefix))
+            fail(path, t->get("name"), "a portal's 'name' may not begin with \"staff:\": staff bookings are named so");
         auto key = t->get("key_sha256") ? t->get("key_sha256")->value<std::string>() : std::nullopt;
         bool hex = key && key->size() == 64 && std::all_of(key->begin(), key->end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
         if (!hex)

@@ -5,6 +5,7 @@
 #include "config.hpp"
 
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,10 @@ struct booking_config {
 inline constexpr std::size_t max_booking_reference = 64;  // a portal's application number
 inline constexpr std::size_t max_booking_phone = 20;      // "+994 50 123 45 67"
 inline constexpr std::size_t max_portal_name = 64;
+// A booking staff made for a citizen is the staff user's, under this prefix, which no portal's
+// name may take: a portal named like a user must not see or cancel that user's bookings.
+inline constexpr std::string_view staff_booking_prefix = "staff:";
+inline constexpr std::size_t max_booking_author = staff_booking_prefix.size() + 64;  // a user's name is <= 64
 inline constexpr int max_days_ahead = 366;
 
 // Empty when usable with `centre`; otherwise a sentence naming the first problem.

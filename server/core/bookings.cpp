@@ -64,7 +64,7 @@ booking_outcome bookings::decide(booking_command const& cmd, time_point now, cen
 
 booking_outcome bookings::book(book_slot const& cmd, time_point now, centre const& c) const {
     if (cmd.reference.empty() || !printable(cmd.reference, max_booking_reference) || !phone_like(cmd.phone) ||
-        !printable(cmd.portal, max_portal_name) || cmd.token.empty())
+        !printable(cmd.portal, max_booking_author) || cmd.token.empty())
         return refused(booking_errc::invalid_argument);
     if (tokens_.contains(cmd.token)) return refused(booking_errc::duplicate_token);
     if (cmd.service >= config_.services.size()) return refused(booking_errc::unknown_service);

@@ -102,9 +102,11 @@ std::variant<action, refusal> staff_book_visit(command_context const& x, M const
     auto const& in = m.book_visit();
     auto service = x.state.config().find_service(in.service_id());
     if (!service) return refusal{v1::ERROR_CODE_UNKNOWN_SERVICE, std::string(sentence(v1::ERROR_CODE_UNKNOWN_SERVICE))};
-    // The core bounds reference, phone and portal (invalid_argument); the staff user is the portal.
+    // The core bounds reference, phone and portal (invalid_argument); the staff user, under a
+    // prefix no portal may take, is the portal.
     core::book_slot cmd{.service = *service, .slot = core::time_point{core::duration{in.slot_ms()}},
-                        .reference = in.reference(), .phone = in.phone(), .portal = x.who.user,
+                        .reference = in.reference(), .phone = in.phone(),
+                        .portal = std::string(core::staff_booking_prefix) + x.who.user,
                         .token = random_token()};
     auto said = std::make_shared<decided>();
     action a;

@@ -148,6 +148,8 @@ TEST(booking_config, a_bad_value_is_refused_with_its_line) {
     EXPECT_NE(std::string::npos, refused(twice).find("portal 'demo-portal' is listed twice")) << refused(twice);
     auto same_key = demo_text() + "\n[[portal]]\nname = \"other\"\nkey_sha256 = \"C21E1D435330262194A4476ECF64D9FBDBC0B1C7811446B0E2FA1424E171AA34\"\n";
     EXPECT_NE(std::string::npos, refused(same_key).find("has the key of another portal")) << refused(same_key);
+    auto staff = demo_text() + "\n[[portal]]\nname = \"staff:leyla\"\nkey_sha256 = \"" + std::string(64, 'b') + "\"\n";
+    EXPECT_NE(std::string::npos, refused(staff).find("may not begin with \"staff:\"")) << refused(staff);
 }
 
 }  // namespace
