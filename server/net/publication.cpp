@@ -117,7 +117,7 @@ public:
     }
     // docs/SETUP.md#services-and-counters-at-runtime: everyone follows; boards through board_copy.
     void operator()(core::service_set const& e) {
-        *out_.mutable_service_changed()->mutable_service() = service_info(e.config);
+        *out_.mutable_service_changed()->mutable_service() = service_info(e.config, c_);
         out_.mutable_service_changed()->set_by(e.by);
         if (auto s = c_.config().find_service(e.config.id)) touched_.push_back(*s);  // a new line, or new targets
     }

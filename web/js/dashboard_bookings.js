@@ -26,7 +26,7 @@ const head = (...keys) => make('tr', {}, ...keys.map(([key, cls]) => make('th', 
 const serviceName = (id) => nameIn(centre?.services.find((s) => s.id === id)?.names, staffLanguage(), centre, id);
 const hhmm = (ms) => new Intl.DateTimeFormat('en-GB', { timeZone: centre?.timeZone || undefined, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(Number(ms)));
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: centre?.timeZone || undefined }).format(new Date());
-const bookable = () => (centre?.services ?? []).filter((s) => !s.retired);
+const bookable = () => (centre?.services ?? []).filter((s) => s.bookable && !s.retired);
 
 const title = make('h2');
 const counts = make('table', { id: 'booking-counts', className: 'figures' });
