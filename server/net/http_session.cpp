@@ -192,11 +192,11 @@ void http_session::run() {
     do_read();
 }
 
-void http_session::do_read() {
+void http_session::do_read(std::chrono::seconds wait) {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(state_->limit.max_header_bytes));
     parser_->body_limit(16 * 1024);
-    stream_.expires_after(std::chrono::seconds(30));
+    stream_.expires_after(wait);
     idle_ = buffer_.size() == 0;  // part of a next request already read: it will be answered
     http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&http_session::on_read, shared_from_this()));
 }
@@ -311,7 +311,7 @@ void http_session::on_write(bool keep_alive, beast::error_code ec, std::size_t) 
         stream_.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ec);
         return;
     }
-    do_read();
+    do_read(std::chrono::seconds(5));
 }
 
 // Beast's parser stopped: say why in a sentence rather than reset the connection.

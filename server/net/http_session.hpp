@@ -10,6 +10,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -26,7 +27,9 @@ public:
     void abort();  // the stop's deadline: the socket shut, whatever it was doing
 
 private:
-    void do_read();
+    // A new connection's first request gets 30 s; a kept-alive connection waits 5 s for its next
+    // one, since an idle keep-alive holds its address's place among connections not signed in.
+    void do_read(std::chrono::seconds wait = std::chrono::seconds(30));
     void on_read(boost::beast::error_code ec, std::size_t bytes);
     void on_write(bool keep_alive, boost::beast::error_code ec, std::size_t bytes);
     void unreadable(boost::beast::error_code ec);

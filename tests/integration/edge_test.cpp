@@ -76,6 +76,26 @@ TEST(edge, behind_a_proxy_the_cap_on_connections_not_signed_in_counts_the_forwar
     EXPECT_TRUE(kiosk.request(issue("passport")).reply().has_issued_ticket());
 }
 
+// Staff browsers behind one address keep connections alive after loading a page: idle, those
+// give their places back within seconds, while a connection still in use keeps its own.
+TEST(edge, a_kept_alive_connection_left_idle_gives_its_place_back) {
+    server_process process;
+    process.configure("[server]\nmax_unauthenticated_per_address = 2");
+    process.start();
+    auto request = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(process.port()) + "\r\n\r\n";
+    tcp_connection idle(process.port());
+    idle.send(request);
+    EXPECT_NE(std::string::npos, idle.receive(std::chrono::seconds(5), "ok\n").find("200 OK"));
+    tcp_connection busy(process.port());
+    EXPECT_EQ(503, http_get(process.port(), "/healthz").status) << "both places are held";
+    auto const asked = std::chrono::steady_clock::now();
+    EXPECT_TRUE(idle.closed_within(std::chrono::seconds(15))) << "an idle keep-alive is closed";
+    EXPECT_LT(std::chrono::steady_clock::now() - asked, std::chrono::seconds(12));
+    EXPECT_EQ(200, http_get(process.port(), "/healthz").status) << "its place was given back";
+    busy.send(request);  // a new connection's first request may take longer than the idle wait
+    EXPECT_NE(std::string::npos, busy.receive(std::chrono::seconds(5), "ok\n").find("200 OK"));
+}
+
 TEST(edge, without_public_names_only_this_machines_names_are_answered) {
     server_process process;
     process.start();
