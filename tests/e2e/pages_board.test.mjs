@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { crowded } from './board_crowd.mjs';
-import { browser, clerk, kioskToken, open, servers, serverAndBrowser, shoot } from './harness.mjs';
+import { browser, clerk, kioskToken, manager, open, servers, serverAndBrowser, shoot } from './harness.mjs';
 
 serverAndBrowser({ count: 2, edit: (text, i) => (i === 1 ? crowded(text) : text) });
 
@@ -113,4 +113,46 @@ test('a crowded centre\'s board (long names, twenty counters) fits every size in
     await context.close();
     assert.equal(services, 12);
     await everySize(servers[1], 'crowded', { lines: services, counters: 20 });
+});
+
+test('with a long hall message and then the offline banner, the crowded board still fits 1366x768 and 1280x720', { timeout: 120000 }, async () => {
+    const crowd = servers[1];
+    const text = 'Counters 4 to 8 close at 16:00 today for a system update; passports and identity cards are served at counters 1 to 3 until then.';
+    const office = await browser.newContext();
+    const desk = await open(office, `${crowd.url}/board`, []);
+    await desk.evaluate(async ({ manager, text }) => {
+        const { Link } = await import('/js/link.js');
+        const m = await new Link({ role: 'ROLE_MANAGER', user: manager.user, secret: manager.secret }).start();
+        await m.request('setHallMessage', { text });
+        m.close();
+    }, { manager, text });
+    await office.close();
+    const boards = [];
+    for (const size of SIZES.slice(1)) {
+        const context = await browser.newContext({ viewport: size });
+        const board = await open(context, `${crowd.url}/board`, []);
+        await board.locator('#hall-message', { hasText: text }).waitFor();
+        await board.locator('#line-table tr').first().waitFor();
+        inside(await seen(board), size, `message ${size.width}x${size.height}`);
+        await shoot(board, `board-crowded-message-${size.width}x${size.height}`);
+        boards.push({ board, size });
+    }
+    await crowd.kill();
+    for (const { board, size } of boards) {
+        await board.locator('#offline').waitFor({ state: 'visible', timeout: 10000 });
+        // Paging follows the room the banner takes (a ResizeObserver); wait until nothing runs under it.
+        const under = () => board.evaluate(() => {
+            const top = document.getElementById('offline').getBoundingClientRect().top;
+            return [...document.querySelectorAll('main *')].filter((e) => !e.closest('[hidden]') && e.getBoundingClientRect().bottom > top + 0.5)
+                .map((e) => `${e.tagName}#${e.id}.${e.className} ${Math.round(e.getBoundingClientRect().bottom)} > ${Math.round(top)}`);
+        });
+        for (let i = 0; i < 50 && (await under()).length; ++i) await board.waitForTimeout(100);
+        assert.deepEqual(await under(), [], `offline ${size.width}x${size.height}: nothing under the banner`);
+        inside(await seen(board), size, `offline ${size.width}x${size.height}`);
+        assert.ok(await board.locator('#line-table tr:not([hidden])').count() >= 1, 'the lines still show, a page at a time');
+        await shoot(board, `board-crowded-offline-${size.width}x${size.height}`);
+    }
+    await crowd.start();
+    for (const { board } of boards) await board.locator('#offline').waitFor({ state: 'hidden', timeout: 15000 });
+    for (const { board } of boards) await board.context().close();
 });

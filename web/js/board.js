@@ -59,7 +59,7 @@ function renderCounters(lang) {
             off.forEach((c, i) => p.append(make('span', 'counter', String(c.number)), i + 1 < off.length ? ' ' : ''));
             return p;
         }));
-    page($('serving'), [...$('counter-list').children, ...$('counters-off').children], languageTurn);
+    pageServing();
 }
 
 // A line's wait for a ticket taken now: "15–25 min", or the middle figure from a server without ranges.
@@ -88,9 +88,20 @@ function renderLines(lang) {
     page($('lines'), [...$('line-table').children], languageTurn);
 }
 
+// The recent calls give way, the oldest line of two first, while the counters would have no room
+// for one line of their own (a long hall message and the offline banner on a 720-line TV): who is
+// at which counter matters more to the hall than the sixth call back.
+function pageServing() {
+    const rows = [...$('counter-list').children, ...$('counters-off').children];
+    const calls = [...$('call-list').children];
+    for (const r of [...rows, ...calls]) r.hidden = false;
+    const cramped = () => rows.length && rows[0].getBoundingClientRect().bottom > $('serving').getBoundingClientRect().bottom + 0.5;
+    for (let n = calls.length; n > 2 && cramped(); n -= 2) calls.slice(n - 2, n).forEach((c) => { c.hidden = true; });
+    page($('serving'), rows, languageTurn);
+}
 const pageAll = () => {
     page($('lines'), [...$('line-table').children], languageTurn);
-    page($('serving'), [...$('counter-list').children, ...$('counters-off').children], languageTurn);
+    pageServing();
 };
 
 const clip = (text) => (text.length > 24 ? `${text.slice(0, 24)}…` : text);
