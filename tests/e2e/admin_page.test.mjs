@@ -8,11 +8,10 @@ import { spawnSync } from 'node:child_process';
 import { after, afterEach, before, test } from 'node:test';
 import { join } from 'node:path';
 import { Server, clerk, kioskToken, launch, manager, open, readText, screenshots, shoot } from './harness.mjs';
+import { DESK, LAPTOP, allInside, row } from './admin_screen.mjs';
 
 const admin = { user: 'aysel', secret: 'aysel-secret-1' };
 const second = { user: 'farid', secret: 'farid-secret-1' };
-const LAPTOP = { width: 1366, height: 768 };
-const DESK = { width: 1920, height: 1080 };
 let server;
 let browser;
 
@@ -59,22 +58,6 @@ function wire(page, body, args = {}) {
     }, { body, args: { kioskToken, clerk, manager, ...args } });
 }
 
-// Nothing wider than the screen: every visible box of the page inside it, left to right.
-async function allInside(page, viewport) {
-    const out = await page.evaluate((width) => {
-        const wide = [];
-        for (const e of document.querySelectorAll('header, main section, main table, main form, main button, main input, main select, .token')) {
-            const r = e.getBoundingClientRect();
-            if (r.width === 0 || getComputedStyle(e).visibility === 'hidden') continue;
-            if (r.left < 0 || r.right > width + 0.5) wide.push(`${e.tagName}#${e.id} ${Math.round(r.left)}..${Math.round(r.right)}`);
-        }
-        return { wide, scroll: document.documentElement.scrollWidth };
-    }, viewport.width);
-    assert.deepEqual(out.wide, [], 'every box inside the screen');
-    assert.ok(out.scroll <= viewport.width, `no sideways scrolling: ${out.scroll}`);
-}
-
-const row = (page, table, key, value) => page.locator(`#${table} tr[data-${key}="${value}"]`);
 
 test('an admin adds a service, a kiosk and a second admin follow live; retiring it waits for its line', { timeout: 120000 }, async () => {
     const errors = [];
@@ -124,7 +107,18 @@ test('an admin adds a service, a kiosk and a second admin follow live; retiring 
     const number = await wire(page, `const k = await new Link({ role: 'ROLE_KIOSK', deviceToken: args.kioskToken }).start();
         const t = await k.request('issueTicket', { serviceId: 'tax', language: 'en' }); k.close(); return t.issuedTicket.number;`);
     await row(page, 'services', 'id', 'tax').locator('td', { hasText: /^1$/ }).waitFor();
+    // Retiring asks first, saying what it does; "Keep it" leaves the service as it was.
     await row(page, 'services', 'id', 'tax').locator('button[data-action="admin.retire"]').click();
+    assert.equal(await row(page, 'services', 'id', 'tax').locator('.why').textContent(),
+        'Retire for good? The service leaves the kiosks and the boards and takes no more tickets; its counters stop serving it. Its tickets and figures stay in the history.');
+    assert.equal(await row(page, 'services', 'id', 'tax').locator('button[data-action="admin.change"]').count(), 0, 'only the two answers offered');
+    await allInside(page, LAPTOP);
+    await shoot(page, 'admin-services-retire-confirm');
+    await row(page, 'services', 'id', 'tax').locator('button[data-action="admin.keep"]').click();
+    assert.equal(await row(page, 'services', 'id', 'tax').locator('.why').count(), 0);
+    assert.equal(await page.locator('#services tr.retired[data-id="tax"]').count(), 0, 'kept');
+    await row(page, 'services', 'id', 'tax').locator('button[data-action="admin.retire"]').click();
+    await row(page, 'services', 'id', 'tax').locator('button[data-action="admin.retireYes"]').click();
     await row(page, 'services', 'id', 'tax').locator('.problem', { hasText: 'Waiting in this line: 1. Move them to another service first.' }).waitFor();
     await allInside(page, LAPTOP);
     await shoot(page, 'admin-services-retire-refused');
@@ -132,6 +126,8 @@ test('an admin adds a service, a kiosk and a second admin follow live; retiring 
         await m.request('cancelTicket', { number: args.number, reason: 'wrong_service' }); m.close();`, { number });
     await row(page, 'services', 'id', 'tax').locator('td', { hasText: /^0$/ }).waitFor();
     await row(page, 'services', 'id', 'tax').locator('button[data-action="admin.retire"]').click();
+    assert.equal(await row(page, 'services', 'id', 'tax').locator('.problem').count(), 0, 'the old refusal is gone once asked again');
+    await row(page, 'services', 'id', 'tax').locator('button[data-action="admin.retireYes"]').click();
     await page.locator('#services tr.retired[data-id="tax"]').waitFor();
     assert.equal(await page.locator('#services tr').last().getAttribute('data-id'), 'tax', 'retired ones at the end');
     await kiosk.locator('button.service[value="tax"]').waitFor({ state: 'detached' });
@@ -142,6 +138,15 @@ test('an admin adds a service, a kiosk and a second admin follow live; retiring 
 test('an admin adds a counter with its services in order, changes it, and retires it once it is closed', { timeout: 120000 }, async () => {
     const errors = [];
     const { page } = await adminPage(admin, errors, DESK);
+    // The demo's counters have no names: each is called by its number, never a blank cell.
+    for (const n of [1, 8]) assert.equal(await row(page, 'counters', 'number', n).locator('td').nth(1).textContent(), `Counter ${n}`);
+    await page.fill('#counter-number', '10');
+    await page.selectOption('#counter-add-service', 'notary');
+    await page.click('#counter-add-service-button');
+    await page.click('#counter-save');
+    await row(page, 'counters', 'number', 10).waitFor();
+    assert.equal(await row(page, 'counters', 'number', 10).locator('td').nth(1).textContent(), 'Counter 10', 'added without a name');
+    assert.equal(await page.locator('#device-counter option[value="10"]').textContent(), 'Counter 10');
     await page.fill('#counter-number', '9');
     await page.fill('#counter-name', 'Counter 9');
     await page.selectOption('#counter-policy', 'ROUTING_POLICY_STRICT_SERVICE_ORDER');
@@ -168,12 +173,19 @@ test('an admin adds a counter with its services in order, changes it, and retire
     await wire(page, `const a = await new Link({ role: 'ROLE_CLERK', ...args.clerk }).start();
         await a.request('openCounter', { counter: 9 }); a.close();`);
     await row(page, 'counters', 'number', 9).locator('button[data-action="admin.retire"]').click();
+    assert.equal(await row(page, 'counters', 'number', 9).locator('.why').textContent(),
+        'Retire for good? The counter opens no more and leaves the boards. Its number and history stay.');
+    await row(page, 'counters', 'number', 9).locator('button[data-action="admin.retireYes"]').click();
     await row(page, 'counters', 'number', 9).locator('.problem', { hasText: 'This counter is open or has a ticket at it: close it first.' }).waitFor();
     await allInside(page, DESK);
     await shoot(page, 'admin-counters-desk');
     await wire(page, `const a = await new Link({ role: 'ROLE_CLERK', ...args.clerk }).start();
         await a.request('closeCounter', { counter: 9 }); a.close();`);
     await row(page, 'counters', 'number', 9).locator('button[data-action="admin.retire"]').click();
+    await row(page, 'counters', 'number', 9).locator('button[data-action="admin.keep"]').click();
+    assert.equal(await page.locator('#counters tr.retired').count(), 0, 'kept');
+    await row(page, 'counters', 'number', 9).locator('button[data-action="admin.retire"]').click();
+    await row(page, 'counters', 'number', 9).locator('button[data-action="admin.retireYes"]').click();
     await page.locator('#counters tr.retired[data-number="9"]').waitFor();
     assert.equal(await page.locator('#counters tr').last().getAttribute('data-number'), '9');
     assert.deepEqual(errors, []);
@@ -191,6 +203,11 @@ test('an admin adds a kiosk, whose token is shown once and signs it in; renames 
     assert.match(token, /^[0-9a-f]{32}$/);
     assert.equal(await page.locator('#new-address').textContent(), `${server.url}/kiosk?token=${token}`);
     assert.match(await page.locator('#device-token').textContent(), /this token is not shown again/);
+    // No public_url in the demo, and this browser is on the server's own machine: said plainly.
+    const en = JSON.parse(readText('web/i18n/en.json'));
+    assert.equal(await page.locator('#address-note').getAttribute('data-how'), 'local');
+    assert.equal(await page.locator('#address-note').textContent(), en['staff.admin.addressLocal'].replace('{host}', new URL(server.url).host));
+    assert.equal(await page.locator('#set-up').textContent(), en['staff.admin.setUp.kiosk']);
     await row(page, 'devices', 'name', 'kiosk hall east').waitFor();
     await allInside(page, LAPTOP);
     await page.locator('#device-token').screenshot({ path: join(screenshots, 'admin-device-token.png') });
@@ -224,6 +241,9 @@ test('an admin adds a kiosk, whose token is shown once and signs it in; renames 
     await page.selectOption('#device-counter', '2');
     await page.click('#device-save');
     await page.locator('#new-address', { hasText: `${server.url}/rate?token=` }).waitFor();
+    assert.equal(await page.locator('#set-up').textContent(), 'On the rating pad at counter 2: open this address once in its browser, which keeps the token.');
+    await page.locator('#device-token button[data-action="admin.copy"]').click();
+    await page.locator('#copy-said', { hasText: /^(Copied\.|Selected: press Ctrl\+C to copy it\.)$/ }).waitFor();
     assert.deepEqual((await row(page, 'devices', 'name', 'rating pad counter 2').locator('td').allTextContents()).slice(0, 4),
         ['rating pad counter 2', 'Rating pad', '2', 'in use']);
     assert.deepEqual(errors, []);
@@ -315,6 +335,12 @@ test('in Russian: the headings, the forms and a refusal, nothing off screen at e
         assert.equal(await page.locator('#users-section h2').textContent(), ru['staff.admin.users']);
         assert.equal(await page.locator('#counter-save').textContent(), ru['staff.admin.addCounter']);
         assert.equal(await row(page, 'users', 'name', 'anna').locator('td').nth(1).textContent(), ru['staff.admin.role.clerk']);
+        assert.equal(await row(page, 'counters', 'number', 3).locator('td').nth(1).textContent(), ru['staff.dashboard.counterNumber'].replace('{number}', '3'));
+        await row(page, 'counters', 'number', 3).locator('button[data-action="admin.retire"]').click();
+        assert.equal(await row(page, 'counters', 'number', 3).locator('.why').textContent(), ru['staff.admin.retireCounterWhy']);
+        assert.equal(await row(page, 'counters', 'number', 3).locator('button[data-action="admin.retireYes"]').textContent(), ru['staff.admin.retireYes']);
+        await allInside(page, viewport);
+        await row(page, 'counters', 'number', 3).locator('button[data-action="admin.keep"]').click();
         await page.fill('#counter-number', '1');
         await page.click('#counter-save');
         await page.locator('#counter-error', { hasText: ru['staff.admin.noServices'] }).waitFor();

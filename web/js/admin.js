@@ -74,4 +74,5 @@ function signedIn(link) {
 mountStaffLanguagePicker($('language'));
 onStaffLanguage(() => (admin.link ? admin.render() : title()));
 title();
-signInForm(signedIn, { roles: ['ROLE_ADMIN', 'ROLE_MANAGER'], clientName: 'admin page' });
+signInForm(signedIn, { roles: ['ROLE_ADMIN', 'ROLE_MANAGER'], clientName: 'admin page',
+    forWhom: 'admin.forStaff', elsewhere: { path: '/counter', key: 'admin.clerkPage' } });

@@ -1,10 +1,12 @@
 // The admin page's counters (docs/SETUP.md#services-and-counters-at-runtime): the list; one
 // form that adds a counter or changes the one chosen (name, services in the order to serve them,
-// routing); retire from its row, refused in words while it is open or has a ticket at it.
-import { $, admin, button, attempt, centreNow, make, refusalWords, serviceName, within } from './admin_form.js';
+// routing); retire from its row after a second, in-place confirmation, refused in words while
+// it is open or has a ticket at it. A counter without a name is shown as "Counter N".
+import { $, admin, button, attempt, centreNow, counterName, make, refusalWords, serviceName, within } from './admin_form.js';
 import { staffSay } from './staff_language.js';
 
 let editing = 0;             // the number of the counter in the form, 0 when adding
+let confirming = 0;          // the counter whose retirement waits for its confirmation
 let chosen = [];             // the form's services, in order
 const problems = new Map();  // counter number -> the refusal of its retirement
 
@@ -13,10 +15,16 @@ const policyWord = (p) => staffSay(p === 'ROUTING_POLICY_STRICT_SERVICE_ORDER' ?
 function row(c) {
     const tr = make('tr', { className: c.retired ? 'retired' : '' });
     tr.dataset.number = String(c.number);
-    const cells = [c.number, c.name, c.serviceIds.map(serviceName).join(', ') || '—', c.retired ? staffSay('admin.retired') : policyWord(c.policy)];
+    const cells = [c.number, counterName(c), c.serviceIds.map(serviceName).join(', ') || '—', c.retired ? staffSay('admin.retired') : policyWord(c.policy)];
     cells.forEach((text, i) => tr.append(make('td', { textContent: String(text), className: i === 0 ? 'num' : '' })));
     const actions = make('span', { className: 'actions' });
-    if (!c.retired && admin.canChange) actions.append(button('admin.change', () => edit(c)), button('admin.retire', () => retire(c.number)));
+    if (!c.retired && admin.canChange && confirming === c.number) {
+        // Nothing is ever un-retired (docs/SETUP.md#services-and-counters-at-runtime): ask first.
+        actions.append(make('span', { className: 'why', textContent: staffSay('admin.retireCounterWhy') }),
+            button('admin.retireYes', () => retire(c.number), ''), button('admin.keep', () => { confirming = 0; render(); }));
+    } else if (!c.retired && admin.canChange) {
+        actions.append(button('admin.change', () => edit(c)), button('admin.retire', () => { confirming = c.number; problems.delete(c.number); render(); }));
+    }
     if (problems.has(c.number)) actions.append(make('span', { className: 'problem', role: 'alert', textContent: refusalWords(problems.get(c.number)) }));
     tr.append(make('td', { className: 'admin-only' }, actions));
     return tr;
@@ -87,6 +95,7 @@ async function save(event) {
 
 async function retire(number) {
     problems.delete(number);
+    confirming = 0;
     try {
         centreNow(await admin.link.request('retireCounter', { number }));
     } catch (refusal) {

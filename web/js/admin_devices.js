@@ -1,7 +1,8 @@
 // The admin page's devices (docs/SETUP.md#users-and-devices-at-runtime): kiosks, boards and
 // rating pads, revoked ones kept at the end; add one (its token shown once, with the address of
-// its page to copy), rename one in the form, revoke one after a second, in-place confirmation.
-import { $, admin, attempt, button, kindWord, make, within } from './admin_form.js';
+// its page to copy, where that address comes from, and what to do on the device), rename one in
+// the form, revoke one after a second, in-place confirmation.
+import { $, admin, attempt, button, counterName, kindWord, make, within } from './admin_form.js';
 import { staffSay } from './staff_language.js';
 
 let renaming = '';       // the device in the form, '' when adding
@@ -27,15 +28,45 @@ function row(d) {
     return tr;
 }
 
+// Where the device reaches the server (docs/DOMAIN.md#public-address): the centre's public_url when
+// the configuration sets one; else this browser's own address, said so, and said to be of no use
+// elsewhere when this browser is on the server's own machine (localhost).
+function deviceOrigin() {
+    const configured = (admin.centre.publicUrl ?? '').replace(/\/+$/, '');
+    if (configured) return { origin: configured, how: 'public', note: staffSay('admin.addressPublic') };
+    const local = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(location.hostname);
+    return { origin: location.origin, how: local ? 'local' : 'browser', note: staffSay(local ? 'admin.addressLocal' : 'admin.addressBrowser', { host: location.host }) };
+}
+
+// The clipboard only where the page is a secure context (https or localhost); elsewhere the
+// address is selected for Ctrl+C, and either way the page says which.
+async function copy(code, said) {
+    try {
+        await navigator.clipboard.writeText(code.textContent);
+        said.textContent = staffSay('admin.copied');
+    } catch {
+        getSelection().selectAllChildren(code);
+        said.textContent = staffSay('admin.copyByHand');
+    }
+}
+
 function renderToken() {
     $('device-token').hidden = !added;
     if (!added) return $('device-token').replaceChildren();  // gone from the page, not only hidden
-    const address = `${location.origin}/${PAGES[added.device.role]}?token=${added.token}`;
-    const copy = button('admin.copy', () => navigator.clipboard?.writeText(address));
+    const where = deviceOrigin();
+    const role = added.device.role;
+    const address = `${where.origin}/${PAGES[role]}?token=${added.token}`;
+    const code = make('code', { id: 'new-address', textContent: address });
+    const said = make('span', { id: 'copy-said', className: 'why', role: 'status' });
+    const note = make('p', { id: 'address-note', className: where.how === 'local' ? 'error' : '', textContent: where.note });
+    note.dataset.how = where.how;
+    const setUp = staffSay(`admin.setUp.${{ ROLE_BOARD: 'board', ROLE_RATING_DEVICE: 'rating' }[role] ?? 'kiosk'}`, { counter: added.device.counter });
     $('device-token').replaceChildren(
         make('p', { textContent: staffSay('admin.tokenOf', { name: added.device.name }) }),
         make('p', {}, make('code', { id: 'new-token', textContent: added.token })),
-        make('p', {}, make('span', { textContent: `${staffSay('admin.address')} ` }), make('code', { id: 'new-address', textContent: address }), ' ', copy),
+        make('p', {}, make('span', { textContent: `${staffSay('admin.address')} ` }), code, ' ', button('admin.copy', () => copy(code, said)), ' ', said),
+        note,
+        make('p', { id: 'set-up', textContent: setUp }),
         make('p', { className: 'error', textContent: staffSay('admin.tokenOnce') }),
         button('admin.tokenNoted', () => { added = null; renderToken(); }));
 }
@@ -45,7 +76,7 @@ function render() {
     $('devices').replaceChildren(...list.map(row));
     const counters = admin.centre.counters.filter((c) => !c.retired);
     const chosen = $('device-counter').value;
-    $('device-counter').replaceChildren(...counters.map((c) => make('option', { value: String(c.number), textContent: `${c.number}${c.name ? ` — ${c.name}` : ''}` })));
+    $('device-counter').replaceChildren(...counters.map((c) => make('option', { value: String(c.number), textContent: counterName(c) === c.name ? `${c.number} — ${c.name}` : counterName(c) })));
     if (chosen) $('device-counter').value = chosen;
     const rating = $('device-role').value === 'ROLE_RATING_DEVICE';
     $('device-counter-label').hidden = renaming !== '' || !rating;

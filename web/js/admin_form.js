@@ -34,6 +34,10 @@ export function localName(names, fallback = '') {
     return n[staffLanguage()] || n[admin.centre?.languages?.[0]] || Object.values(n)[0] || fallback;
 }
 
+// A counter's name, else "Counter N" in the staff language: a counter added without one has none,
+// and one seeded from the file without one is named "Counter N" in English (server/app/config_file.cpp).
+export const counterName = (c) => (c.name && c.name !== `Counter ${c.number}` ? c.name : staffSay('dashboard.counterNumber', { number: c.number }));
+
 export const serviceName = (id) => localName(admin.centre?.services.find((s) => s.id === id)?.names, id);
 
 // A refusal in words; a service's waiting count where the server's code is about its line.

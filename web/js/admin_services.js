@@ -1,10 +1,12 @@
 // The admin page's services (docs/SETUP.md#services-and-counters-at-runtime): the list, retired
 // ones marked and kept at the end; one form that adds a service or changes the one chosen
-// (names in the centre's languages, targets, agency); retire from its row, a refusal said there.
+// (names in the centre's languages, targets, agency); retire from its row after a second,
+// in-place confirmation that says what retiring does, a refusal said there.
 import { $, admin, attempt, button, centreNow, localName, make, refusalWords, within } from './admin_form.js';
 import { staffSay } from './staff_language.js';
 
 let editing = '';             // the id of the service in the form, '' when adding
+let confirming = '';          // the service whose retirement waits for its confirmation
 const problems = new Map();   // service id -> the refusal of its retirement, said in its row
 
 const minutes = (s) => Math.round(Number(s) / 60);
@@ -24,8 +26,12 @@ function row(s) {
         s.retired ? staffSay('admin.retired') : admin.waiting.get(s.id) ?? 0];
     cells.forEach((text, i) => tr.append(make('td', { textContent: String(text), className: [3, 4, 6].includes(i) ? 'num' : '' })));
     const actions = make('span', { className: 'actions' });
-    if (!s.retired && admin.canChange) {
-        actions.append(button('admin.change', () => edit(s)), button('admin.retire', () => retire(s.id)));
+    if (!s.retired && admin.canChange && confirming === s.id) {
+        // Nothing is ever un-retired (docs/SETUP.md#services-and-counters-at-runtime): ask first.
+        actions.append(make('span', { className: 'why', textContent: staffSay('admin.retireServiceWhy') }),
+            button('admin.retireYes', () => retire(s.id), ''), button('admin.keep', () => { confirming = ''; render(); }));
+    } else if (!s.retired && admin.canChange) {
+        actions.append(button('admin.change', () => edit(s)), button('admin.retire', () => { confirming = s.id; problems.delete(s.id); render(); }));
     }
     const problem = problems.get(s.id);
     if (problem) actions.append(make('span', { className: 'problem', role: 'alert', textContent: refusalWords(problem, { serviceId: s.id }) }));
@@ -103,6 +109,7 @@ async function save(event) {
 
 async function retire(id) {
     problems.delete(id);
+    confirming = '';
     try {
         centreNow(await admin.link.request('retireService', { id }));
     } catch (refusal) {

@@ -6,6 +6,7 @@
 // shown: the server sends boards none.
 import { announce, enableSound, loadServerSpeech, soundBlocked } from './announce.js';
 import { offlineBanner } from './banner.js';
+import { page } from './board_pages.js';
 import { BoardState, MAX_CALLS, unknownInZone, zoneServices } from './board_state.js';
 import { minutes, nameIn, say, waitRange } from './i18n.js';
 import { Link } from './link.js';
@@ -58,7 +59,7 @@ function renderCounters(lang) {
             off.forEach((c, i) => p.append(make('span', 'counter', String(c.number)), i + 1 < off.length ? ' ' : ''));
             return p;
         }));
-    page($('serving'), [...$('counter-list').children, ...$('counters-off').children]);
+    pageServing();
 }
 
 // A line's wait for a ticket taken now: "15–25 min", or the middle figure from a server without ranges.
@@ -70,33 +71,37 @@ function boardWait(lang, l) {
 function renderLines(lang) {
     const only = zoneServices(state.centre, zone);
     const shown = state.centre.services.filter((s) => state.lines.has(s.id) && (!only || only.has(s.id)));
-    $('lines-head').replaceChildren(...['service', 'waiting', 'estimatedWait'].map((key) => make('th', '', say(lang, key))));
+    // One heading over both figures: a column as wide as "Bategereje" for a two-digit count left
+    // the names a third of the table, wrapped on three lines each (rw at 1280x720).
+    const figures = Object.assign(make('th', 'figures', `${say(lang, 'waiting')} · ${say(lang, 'estimatedWait')}`), { colSpan: 2 });
+    $('lines-head').replaceChildren(make('th', '', say(lang, 'service')), figures);
     $('line-table').replaceChildren(...shown.map((s) => {
         const l = state.lines.get(s.id);
         const tr = document.createElement('tr');
         tr.dataset.service = s.id;
         tr.append(make('td', 'name', `${s.prefix} · ${serviceName(s.id)}`), make('td', 'count', String(l.waiting)),
             // No counter serves the line now: say so, never a number (docs/DOMAIN.md#estimates).
-            make('td', 'wait', !l.openCounters ? say(lang, 'noCounterShort') : l.waiting ? boardWait(lang, l) : '—'));
+            // A time is one unbroken phrase ("34–86 min", "iminota 10–27"): the name wraps instead.
+            l.openCounters && l.waiting ? make('td', 'wait time', boardWait(lang, l)) : make('td', 'wait', l.openCounters ? '—' : say(lang, 'noCounterShort')));
         return tr;
     }));
-    page($('lines'), [...$('line-table').children]);
+    page($('lines'), [...$('line-table').children], languageTurn);
 }
 
-// Rows that do not fit above their section's bottom (a long list, a long name wrapped, the
-// offline banner taking room) are shown a page at a time, turning with the language: none is cut.
-function page(section, rows) {
-    for (const r of rows) r.hidden = false;
-    const bottom = section.getBoundingClientRect().bottom;
-    const fit = Math.max(1, rows.filter((r) => r.getBoundingClientRect().bottom <= bottom + 0.5).length);
-    if (fit >= rows.length) return;
-    const pages = Math.ceil(rows.length / fit);
-    const per = Math.ceil(rows.length / pages);  // even pages: no page with one row alone
-    rows.forEach((r, i) => { r.hidden = Math.floor(i / per) !== languageTurn % pages; });
+// The recent calls give way, the oldest line of two first, while the counters would have no room
+// for one line of their own (a long hall message and the offline banner on a 720-line TV): who is
+// at which counter matters more to the hall than the sixth call back.
+function pageServing() {
+    const rows = [...$('counter-list').children, ...$('counters-off').children];
+    const calls = [...$('call-list').children];
+    for (const r of [...rows, ...calls]) r.hidden = false;
+    const cramped = () => rows.length && rows[0].getBoundingClientRect().bottom > $('serving').getBoundingClientRect().bottom + 0.5;
+    for (let n = calls.length; n > 2 && cramped(); n -= 2) calls.slice(n - 2, n).forEach((c) => { c.hidden = true; });
+    page($('serving'), rows, languageTurn);
 }
 const pageAll = () => {
-    page($('lines'), [...$('line-table').children]);
-    page($('serving'), [...$('counter-list').children, ...$('counters-off').children]);
+    page($('lines'), [...$('line-table').children], languageTurn);
+    pageServing();
 };
 
 const clip = (text) => (text.length > 24 ? `${text.slice(0, 24)}…` : text);

@@ -6,16 +6,21 @@ import { offlineBanner } from './banner.js';
 import { centreTime } from './clock.js';
 import { Link, Refusal } from './link.js';
 import { describe } from './refusals.js';
-import { onStaffLanguage, staffSay } from './staff_language.js';
+import { onStaffLanguage, staffLanguage, staffSay } from './staff_language.js';
 
 const $ = (id) => document.getElementById(id);
 const ATTEMPT_MS = 15000;
 
-// The sign-in form's words for a refusal: the server's own for a signed-in user of another role
-// (it names the role), the staff's language for the others.
-export function signInWords(refusal) {
+// The sign-in form's words for a refusal: for a signed-in user of another role, whom the page is
+// for (`forWhom`, a staff key) and the server's own words (they name the role); the staff's
+// language for the others.
+export function signInWords(refusal, forWhom = 'dashboard.forManagers') {
     switch (refusal.code) {
-    case 'ERROR_CODE_PERMISSION_DENIED': return `${staffSay('dashboard.forManagers')} ${refusal.message}`;
+    case 'ERROR_CODE_PERMISSION_DENIED': {
+        // The server's English in brackets after the reader's own words (web/README.md).
+        const server = staffLanguage() === 'en' ? refusal.message : `(${refusal.message})`;
+        return `${staffSay(forWhom)} ${server}`;
+    }
     case 'ERROR_CODE_UNAUTHENTICATED': return staffSay('dashboard.unknownUser');
     case 'ERROR_CODE_RATE_LIMITED': return staffSay('dashboard.rateLimited');
     case 'ERROR_CODE_UNAVAILABLE': return staffSay('dashboard.unreachable');
@@ -57,11 +62,19 @@ async function attempt(hello) {
 
 // Wires the form: on success, onSignedIn(link) once; the form then hides. `roles` are tried in
 // order, the next only when the server says the user is not the one before (the admin page signs
-// an admin in as admin and a manager as manager, read-only).
-export function signInForm(onSignedIn, { roles = ['ROLE_MANAGER'], clientName = 'dashboard' } = {}) {
+// an admin in as admin and a manager as manager, read-only). `forWhom` says whom the page is for
+// to a user of another role, and `elsewhere` ({ path, key }) links them to their own page.
+export function signInForm(onSignedIn, { roles = ['ROLE_MANAGER'], clientName = 'dashboard', forWhom, elsewhere } = {}) {
     let busy = false;
     let refused = null;  // the last attempt's refusal, said again in a newly picked language
-    onStaffLanguage(() => { if (refused) $('sign-in-error').textContent = signInWords(refused); });
+    const say = (refusal) => {
+        $('sign-in-error').textContent = signInWords(refusal, forWhom);
+        if (refusal.code !== 'ERROR_CODE_PERMISSION_DENIED' || !elsewhere) return;
+        const address = new URL(elsewhere.path, location.href).href;
+        const link = Object.assign(document.createElement('a'), { id: 'sign-in-elsewhere', href: address, textContent: address });
+        $('sign-in-error').append(' ', staffSay(elsewhere.key), ' ', link);
+    };
+    onStaffLanguage(() => { if (refused) say(refused); });
     $('sign-in').addEventListener('submit', async (event) => {
         event.preventDefault();
         if (busy) return;
@@ -84,7 +97,7 @@ export function signInForm(onSignedIn, { roles = ['ROLE_MANAGER'], clientName = 
             onSignedIn(link);
         } catch (refusal) {
             refused = refusal;
-            $('sign-in-error').textContent = signInWords(refusal);
+            say(refusal);
         } finally {
             busy = false;
             $('sign-in-button').disabled = false;
