@@ -147,6 +147,13 @@ void live_session::signed_in(central_user const* u, bool right) {
         return refuse(room_.limiter().locked(trying_, address_, now) ? "locked" : "unknown", std::chrono::milliseconds(0));
     }
     room_.limiter().succeeded(u->name, address_);
+    user_ = u;
+    deadline_.cancel();
+    net::log_info("central: " + u->name + " signed in from " + address_);
+    send(std::make_shared<std::string const>(room_.welcome(*u)));
+    room_.join(weak_from_this());
+}
+
 // Wrong name and wrong secret read alike ("unknown"); a locked user is told so.
 void live_session::refuse(std::string const& reason, std::chrono::milliseconds after) {
     auto message = std::make_shared<std::string const>(R"({"type":"refused","reason":")" + reason + "\"}");
