@@ -31,7 +31,8 @@ std::string text_field(boost::json::object const& o, char const* key) {
 
 live_session::live_session(boost::asio::ip::tcp::socket&& socket, room& r, boost::asio::thread_pool& checks,
                            std::string address)
-    : ws_(std::move(socket)), room_(r), checks_(checks), address_(std::move(address)), deadline_(ws_.get_executor()) {}
+    : ws_(std::move(socket)), room_(r), checks_(checks), address_(std::move(address)), deadline_(ws_.get_executor()),
+      hold_(ws_.get_executor()) {}
 
 void live_session::run(beast::http::request<beast::http::string_body> request) {
     auto timeouts = websocket::stream_base::timeout::suggested(beast::role_type::server);
@@ -116,15 +117,25 @@ void live_session::history(boost::json::object const& o) {
 
 void live_session::sign_in(std::string const& name, std::string const& secret) {
     auto now = std::chrono::steady_clock::now();
+    // A name nobody has is charged, locked and held as a real one (docs/RELIABILITY.md#sign-in).
+    auto verdict = room_.limiter().attempt(name, address_, now);
+    if (verdict.locked) return refuse("locked", std::chrono::milliseconds(0));
+    trying_ = name;
     auto const& users = room_.settings().users;
     auto it = std::find_if(users.begin(), users.end(), [&](central_user const& u) { return u.name == name; });
     central_user const* u = it == users.end() ? nullptr : &*it;
-    if (u && room_.limiter().locked(u->name, now)) return refuse("locked", std::chrono::milliseconds(0));
     checking_ = true;
     // The hash is slow on purpose: checked on the pool, answered on the event loop.
-    boost::asio::post(checks_, [self = shared_from_this(), u, secret] {
-        bool right = net::verify_secret(u ? u->secret_hash : stand_in_hash(), secret) && u;
-        boost::asio::post(self->ws_.get_executor(), [self, u, right] { self->signed_in(u, right); });
+    auto check = [self = shared_from_this(), u, secret] {
+        boost::asio::post(self->checks_, [self, u, secret] {
+            bool right = net::verify_secret(u ? u->secret_hash : stand_in_hash(), secret) && u;
+            boost::asio::post(self->ws_.get_executor(), [self, u, right] { self->signed_in(u, right); });
+        });
+    };
+    if (verdict.hold.count() == 0) return check();
+    hold_.expires_after(verdict.hold);
+    hold_.async_wait([check](beast::error_code ec) {
+        if (!ec) check();
     });
 }
 
@@ -132,12 +143,10 @@ void live_session::signed_in(central_user const* u, bool right) {
     checking_ = false;
     if (closing_) return;
     auto now = std::chrono::steady_clock::now();
-    if (!u) return refuse("unknown", room_.limiter().unknown_credentials(address_, now));
-    if (!right) {
-        room_.limiter().wrong_secret(u->name, now);
-        return refuse(room_.limiter().locked(u->name, now) ? "locked" : "unknown", std::chrono::milliseconds(0));
+    if (!right) {  // charged when it began; an unknown name as a wrong secret
+        return refuse(room_.limiter().locked(trying_, address_, now) ? "locked" : "unknown", std::chrono::milliseconds(0));
     }
-    room_.limiter().succeeded(u->name);
+    room_.limiter().succeeded(u->name, address_);
     user_ = u;
     deadline_.cancel();
     net::log_info("central: " + u->name + " signed in from " + address_);

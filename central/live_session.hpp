@@ -48,6 +48,8 @@ private:
     boost::asio::thread_pool& checks_;
     std::string address_;
     boost::asio::steady_timer deadline_;
+    boost::asio::steady_timer hold_;  // a sign-in held before its check (net::sign_in_limiter)
+    std::string trying_;              // the name of the sign-in being checked
     boost::beast::flat_buffer buffer_;
     std::deque<std::shared_ptr<std::string const>> queue_;
     std::size_t queued_bytes_ = 0;

@@ -130,6 +130,7 @@ void read_services(reader const& in, toml::table const& root, net::settings& s) 
             if (!service.names.contains(language)) in.fail(t, "service '" + service.id + "' has no name in '" + language + "'");
         if (auto [at, fresh] = ids.emplace(service.id, t->get("id")); !fresh)
             in.fail(t->get("id"), "service id '" + service.id + "' is used twice" + first_at(at->second));
+        if (auto problem = core::service_id_problem(service.id); !problem.empty()) in.fail(t->get("id"), problem);
         if (auto problem = core::validate_service(service); !problem.empty()) in.fail(t, problem);
         if (auto [at, fresh] = prefixes.emplace(service.prefix, t->get("prefix")); !fresh)
             in.fail(t->get("prefix"), "service '" + service.id + "': prefix '" + service.prefix + "' is used twice" +

@@ -167,6 +167,23 @@ std::unique_ptr<no_forwarder> start_forwarding(net::settings const& settings, co
 // The file's services, counters, users and devices into the log, as far as the file may still
 // change them (docs/SETUP.md#when-the-file-and-the-log-disagree); each refusal and each difference the log
 // wins is one log line. `when`: "start" or "SIGHUP".
+// What the log's set-up offers now: retired services and counters, disabled users and revoked
+// devices are named apart, so the figures are those in use.
+std::string live_set_up(core::centre const& c) {
+    auto count = [](auto const& all, auto gone) {
+        auto const out = static_cast<std::size_t>(std::count_if(all.begin(), all.end(), gone));
+        return std::pair{all.size() - out, out};
+    };
+    auto [services, retired_services] = count(c.config().services, [](auto const& s) { return s.retired; });
+    auto [counters, retired_counters] = count(c.config().counters, [](auto const& k) { return k.retired; });
+    auto [users, disabled] = count(c.roster().users, [](auto const& u) { return u.disabled; });
+    auto [devices, revoked] = count(c.roster().devices, [](auto const& d) { return d.revoked; });
+    auto besides = [](std::size_t n, char const* what) { return n ? " (and " + std::to_string(n) + " " + what + ")" : std::string(); };
+    return std::to_string(services) + " services" + besides(retired_services, "retired") + ", " + std::to_string(counters) +
+           " counters" + besides(retired_counters, "retired") + ", " + std::to_string(users) + " users" +
+           besides(disabled, "disabled") + " and " + std::to_string(devices) + " devices" + besides(revoked, "revoked") + " in use";
+}
+
 void apply_file(net::dispatcher& dispatch, net::centre_service const& centre, net::settings const& file, std::string const& when) {
     auto plan = plan_file(file, centre.state());
     std::size_t applied = 0;
@@ -181,20 +198,22 @@ void apply_file(net::dispatcher& dispatch, net::centre_service const& centre, ne
                        make_error_code(result.error()).message());
     }
     for (auto const& line : plan.kept) net::log_info("config (" + when + "): " + line);
-    auto const& set_up = centre.state().config();
     net::log_info("config (" + when + "): " + std::to_string(applied) + " set-up changes from the file applied; the log holds " +
-                  std::to_string(set_up.services.size()) + " services, " + std::to_string(set_up.counters.size()) + " counters, " +
-                  std::to_string(centre.state().roster().users.size()) + " users and " +
-                  std::to_string(centre.state().roster().devices.size()) + " devices");
+                  live_set_up(centre.state()));
 }
 
-// What the centre takes bookings for, in a line, so that a [booking] table left out is seen.
-void log_booking(net::settings const& s) {
-    std::size_t bookable = 0;
-    if (s.booking)
-        for (auto const& r : s.booking->services) bookable += r.bookable ? 1 : 0;
-    net::log_info("booking: " + std::to_string(bookable) + " of " + std::to_string(s.centre.services.size()) +
-                  " services bookable" + (s.booking ? "" : " (no [booking] table)") + "; " + std::to_string(s.portals.size()) +
+// What the centre takes bookings for, in a line, so that a [booking] table left out is seen:
+// of the services the log offers now (a retired one takes no bookings, whatever the file says).
+void log_booking(net::settings const& s, core::centre const& c) {
+    std::size_t live = 0, bookable = 0;
+    auto const& rules = c.appointments().config().services;
+    for (std::size_t i = 0; i < c.config().services.size(); ++i) {
+        if (c.config().services[i].retired) continue;
+        ++live;
+        bookable += i < rules.size() && rules[i].bookable ? 1 : 0;
+    }
+    net::log_info("booking: " + std::to_string(bookable) + " of " + std::to_string(live) + " services bookable" +
+                  (s.booking ? "" : " (no [booking] table)") + "; " + std::to_string(s.portals.size()) +
                   " portals may use /api/v1/");
 }
 
@@ -272,7 +291,7 @@ int run_server(server_options const& options) {
     // The booking API on this port (docs/booking-api.yaml); without [[portal]] every request is 401.
     net::booking_gate bookings(centre, settings.portals, io.get_executor());
     state->bookings = &bookings;
-    log_booking(settings);
+    log_booking(settings, centre.state());
 
     auto central = start_forwarding(settings, centre.state().config(), options.data_dir, db);
     // The dashboard's history, on a read-only connection of its own (store/history_reader.hpp),

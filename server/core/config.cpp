@@ -93,6 +93,14 @@ std::string validate_breaks(std::vector<planned_break> const& breaks) {
     return {};
 }
 
+std::string service_id_problem(std::string_view id) {
+    auto allowed = [](unsigned char ch) { return std::isalnum(ch) != 0 || ch == '_' || ch == '-'; };
+    if (!id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), allowed)) return {};
+    // Quoted only when short: the sentence goes back to whoever sent it.
+    auto const shown = id.size() <= 64 ? "service id '" + std::string(id) + "'" : std::string("a service id of ") + std::to_string(id.size()) + " bytes";
+    return shown + " is not 1 to 64 letters, digits, '_' or '-' (such as id_card)";
+}
+
 std::string validate_service(service_config const& s) {
     if (s.id.empty()) return "a service has an empty id";
     if (!is_prefix_text(s.prefix)) return "service '" + s.id + "' needs a prefix of 1 to 3 capital letters";

@@ -114,6 +114,11 @@ struct centre_config {
 std::string validate(centre_config const& config);
 // Parts of validate(), so that a configuration file's reader can name the line at fault.
 std::string validate_service(service_config const& s);
+// What a new service's id may be, in the file and at runtime alike: 1 to 64 ASCII letters,
+// digits, '_' and '-' (it goes into URLs, CSV, the file's export and scripts' command lines).
+// Empty when it is one; otherwise a sentence naming the id. Services already in a log keep
+// theirs (the stored set-up is read as validate_service reads it).
+std::string service_id_problem(std::string_view id);
 std::string validate_breaks(std::vector<planned_break> const& breaks);  // a counter's plan
 std::string validate_rules(centre_rules const& r);
 // A counter's own values (number, name, services known to `config`, ratio rule).

@@ -25,6 +25,11 @@ bool good_names(std::map<std::string, std::string> const& names, bool required) 
     });
 }
 
+std::string capital(std::string text) {
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    return text;
+}
+
 bool good_service(service_config const& s) {
     return is_setup_name(s.id) && validate_service(s).empty() && good_names(s.names, true) &&
            good_names(s.agency_names, false) && s.agency.size() <= max_setup_name && !s.retired;
@@ -41,11 +46,23 @@ outcome check_services(centre const& c, counter_config const& counter) {
 
 }  // namespace
 
+// Each refusal names what is wrong (the protocol's Error.message): which id, whose prefix, the cap.
 outcome decide_setup(centre const& c, add_service const& cmd, time_point now) {
+    if (auto problem = service_id_problem(cmd.config.id); !problem.empty()) return {errc::invalid_argument, capital(problem) + "."};
     if (cmd.by.empty() || !good_service(cmd.config)) return errc::invalid_argument;
     auto const& config = c.config();
-    if (config.find_service(cmd.config.id) || config.find_prefix(cmd.config.prefix)) return errc::duplicate_name;
-    if (config.services.size() >= max_services) return errc::invalid_argument;
+    auto const& id = cmd.config.id;
+    if (auto had = config.find_service(id))
+        return {errc::duplicate_name, "A service " + id + " exists already" +
+                                          (config.services[*had].retired ? " (retired: an id is kept for good)." : ".")};
+    if (auto owner = config.find_prefix(cmd.config.prefix)) {
+        auto const& other = config.services[*owner];
+        return {errc::prefix_taken, "Prefix " + cmd.config.prefix + " is taken by service " + other.id +
+                                        (other.retired ? " (retired: a prefix is kept for good)." : ".")};
+    }
+    if (config.services.size() >= max_services)
+        return {errc::setup_limit_reached, "A centre has at most " + std::to_string(max_services) +
+                                               " services, retired ones included: this one would be one too many."};
     return std::vector<event>{service_set{cmd.config, cmd.by, now}};
 }
 
@@ -89,8 +106,12 @@ outcome decide_setup(centre const& c, retire_service const& cmd, time_point now)
 outcome decide_setup(centre const& c, add_counter const& cmd, time_point now) {
     if (cmd.by.empty()) return errc::invalid_argument;
     if (auto e = check_services(c, cmd.config); !e.ok()) return e;
-    if (c.config().find_counter(cmd.config.number)) return errc::duplicate_name;
-    if (c.config().counters.size() >= max_counters) return errc::invalid_argument;
+    if (auto const* had = c.config().find_counter(cmd.config.number))
+        return {errc::duplicate_name, "Counter " + std::to_string(had->number) + " exists already" +
+                                          (had->retired ? " (retired: a number is kept for good)." : ".")};
+    if (c.config().counters.size() >= max_counters)
+        return {errc::setup_limit_reached, "A centre has at most " + std::to_string(max_counters) +
+                                               " counters, retired ones included: this one would be one too many."};
     return std::vector<event>{counter_set{cmd.config, cmd.by, now}};
 }
 

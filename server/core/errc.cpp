@@ -40,6 +40,8 @@ std::string_view name(errc e) {
     case errc::service_retired: return "service_retired";
     case errc::counter_retired: return "counter_retired";
     case errc::counter_in_use: return "counter_in_use";
+    case errc::prefix_taken: return "prefix_taken";
+    case errc::setup_limit_reached: return "setup_limit_reached";
     }
     return "unknown_error";
 }
@@ -86,6 +88,8 @@ std::string sentence(errc e) {
     case errc::service_retired: return "This service is no longer offered here.";
     case errc::counter_retired: return "This counter has been retired.";
     case errc::counter_in_use: return "This counter is open or has a ticket at it: close it first.";
+    case errc::prefix_taken: return "That prefix is another service's already: choose another.";
+    case errc::setup_limit_reached: return "The centre has as many services or counters as it may (retired ones count too).";
     }
     return "Unknown error.";
 }

@@ -41,6 +41,8 @@ enum class errc {
     service_retired,      // a retired service takes no tickets and no changes
     counter_retired,      // a retired counter opens no more and takes no changes
     counter_in_use,       // a counter cannot be retired while open or with a ticket at it
+    prefix_taken,         // another service, retired or not, has that prefix
+    setup_limit_reached,  // the centre has as many services (or counters) as it may, retired ones too
 };
 
 // A stable machine name ("nothing_waiting") for logs and the protocol's error names.

@@ -63,6 +63,10 @@ public:
     std::function<void(store::audit_filter, std::function<void(audit_result)> done)> audit_reads;
 
 private:
+    // A person's secret, checked on the sign-in thread against `hash` (a stand-in's when the
+    // name is not `known`), then answered on the core's.
+    void check_secret(std::uint64_t id, role wanted, std::string user, std::string secret, std::string hash, bool known,
+                      std::string const& address, sender const& send, std::function<void(std::optional<identity>)> const& done);
     void welcome(std::uint64_t request_id, identity const& who, sender const& send,
                  std::function<void(std::optional<identity>)> const& done);
     // Why the table refuses this sender this command, if it does.

@@ -48,6 +48,8 @@ v1::ErrorCode wire_code(core::errc e) {
     case E::service_retired: return v1::ERROR_CODE_SERVICE_RETIRED;
     case E::counter_retired: return v1::ERROR_CODE_COUNTER_RETIRED;
     case E::counter_in_use: return v1::ERROR_CODE_COUNTER_IN_USE;
+    case E::prefix_taken: return v1::ERROR_CODE_PREFIX_TAKEN;
+    case E::setup_limit_reached: return v1::ERROR_CODE_SETUP_LIMIT_REACHED;
     }
     return v1::ERROR_CODE_INTERNAL;
 }

@@ -33,13 +33,17 @@ std::optional<core::routing_policy> policy_of(v1::RoutingPolicy p) {
     }
 }
 
-// Ids the engine knows, in order; one it does not becomes an index past the end, which the
-// engine refuses (a counter naming an unknown service is INVALID_ARGUMENT there).
-std::vector<core::service_index> services_of(core::centre const& c, google::protobuf::RepeatedPtrField<std::string> const& ids) {
+// Ids the engine knows, in order; the first it does not is refused by name (UNKNOWN_SERVICE).
+std::variant<std::vector<core::service_index>, refusal> services_of(core::centre const& c,
+                                                                    google::protobuf::RepeatedPtrField<std::string> const& ids) {
     std::vector<core::service_index> out;
     for (auto const& id : ids) {
         auto s = c.config().find_service(id);
-        out.push_back(s ? *s : static_cast<core::service_index>(c.config().services.size()));
+        if (!s) {
+            auto const shown = id.size() <= 64 ? "'" + id + "'" : "of " + std::to_string(id.size()) + " bytes";
+            return refusal{v1::ERROR_CODE_UNKNOWN_SERVICE, "There is no service " + shown + " in this centre (services are named by id)."};
+        }
+        out.push_back(*s);
     }
     return out;
 }
@@ -109,8 +113,10 @@ made setup_add_counter(command_context const& x, M const& m) {
     auto const& in = m.add_counter().counter();
     auto policy = in.policy() == v1::ROUTING_POLICY_UNSPECIFIED ? core::routing_policy::longest_wait_first
                                                                  : policy_of(in.policy()).value_or(core::routing_policy{255});
-    core::counter_config counter{.number = in.number(), .name = in.name(), .services = services_of(x.state, in.service_ids()),
-                                 .policy = policy};
+    auto services = services_of(x.state, in.service_ids());
+    if (auto const* no = std::get_if<refusal>(&services)) return *no;
+    core::counter_config counter{.number = in.number(), .name = in.name(),
+                                 .services = std::get<std::vector<core::service_index>>(std::move(services)), .policy = policy};
     return with_centre(x, core::add_counter{std::move(counter), x.who.user});
 }
 
@@ -118,7 +124,11 @@ made setup_change_counter(command_context const& x, M const& m) {
     auto const& in = m.change_counter();
     core::change_counter cmd{.number = in.number(), .by = x.who.user};
     if (!in.name().empty()) cmd.name = in.name();
-    if (in.service_ids_size() > 0) cmd.services = services_of(x.state, in.service_ids());
+    if (in.service_ids_size() > 0) {
+        auto services = services_of(x.state, in.service_ids());
+        if (auto const* no = std::get_if<refusal>(&services)) return *no;
+        cmd.services = std::get<std::vector<core::service_index>>(std::move(services));
+    }
     if (in.policy() != v1::ROUTING_POLICY_UNSPECIFIED) {
         cmd.policy = policy_of(in.policy());
         if (!cmd.policy) return refusal{v1::ERROR_CODE_INVALID_ARGUMENT, "A routing policy is longest wait first or strict service order."};

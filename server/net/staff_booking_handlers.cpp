@@ -87,15 +87,14 @@ v1::BookingRow booking_row(core::booking const& b, core::centre const& c) {
     return row;
 }
 
-std::optional<core::day_number> day_of_date(std::string_view date) {
-    int y = 0;
-    unsigned mo = 0, d = 0;
-    char tail = 0;
-    if (date.size() != 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
-    if (std::sscanf(std::string(date).c_str(), "%4d-%2u-%2u%c", &y, &mo, &d, &tail) != 3) return std::nullopt;
-    std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{mo}, std::chrono::day{d}};
-    if (!ymd.ok()) return std::nullopt;
-    return static_cast<core::day_number>(std::chrono::sys_days{ymd}.time_since_epoch().count());
+bool calendar_date(std::string const& date) {
+    if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (date[i] < '0' || date[i] > '9') return false;
+    auto digits = [&](std::size_t at, std::size_t n) { return std::stoi(date.substr(at, n)); };
+    std::chrono::year_month_day ymd{std::chrono::year{digits(0, 4)}, std::chrono::month{static_cast<unsigned>(digits(5, 2))},
+                                    std::chrono::day{static_cast<unsigned>(digits(8, 2))}};
+    return ymd.ok();
 }
 
 std::variant<action, refusal> staff_book_visit(command_context const& x, M const& m) {
@@ -148,7 +147,11 @@ void staff_list_bookings(command_context const& x, M const& m, v1::ServerMessage
     auto day = in.day().empty() ? std::optional(core::day_of(x.now, rules.utc_offset, rules.day_start))
                                 : day_of_date(in.day());
     if (!day) {
-        out = error_reply(out.request_id(), v1::ERROR_CODE_INVALID_ARGUMENT, "day must be YYYY-MM-DD, or empty for today.");
+        // A date of the calendar out of the days taken is told apart from text that is no date.
+        bool const a_date = calendar_date(in.day());
+        out = error_reply(out.request_id(), v1::ERROR_CODE_INVALID_ARGUMENT,
+                          a_date ? "day " + in.day() + " is out of range: ListBookings takes a day from 1970-01-01 to 9999-12-31, or empty for today."
+                                 : "day must be a date YYYY-MM-DD, such as 2026-12-01, or empty for today.");
         return;
     }
     std::optional<core::service_index> service;

@@ -19,7 +19,8 @@ v1::BookingRow booking_row(core::booking const& b, core::centre const& c);
 // The bookings' refusal in the wire's words (docs/PROTOCOL.md#staff-bookings).
 v1::Error booking_error(core::booking_errc e);
 
-// "2026-12-01" as a day_number of the centre's calendar, or nullopt.
-std::optional<core::day_number> day_of_date(std::string_view date);
+// Whether the text is a date YYYY-MM-DD of any year (day_of_date takes 1970 to 9999 only): for
+// the refusal's words.
+bool calendar_date(std::string const& date);
 
 }  // namespace novbe::net

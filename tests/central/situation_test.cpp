@@ -295,16 +295,18 @@ TEST(situation, sign_ins_are_limited_like_the_centres) {
     live_client live(room.port());
     for (int i = 0; i < 4; ++i) EXPECT_EQ("unknown", live.sign_in("nigar", "wrong-secret").at("reason"));
     EXPECT_EQ("locked", live.sign_in("nigar", "wrong-secret").at("reason"));
-    // Five wrong secrets lock the user, even with the right one, from any address.
+    EXPECT_EQ("locked", live.sign_in("nigar", "nigar-secret-1").at("reason"));
+    // Five wrong secrets lock the user at that address only: from another she signs in.
     live_client other(room.port(), "127.0.0.2");
-    EXPECT_EQ("locked", other.sign_in("nigar", "nigar-secret-1").at("reason"));
-    // Unknown names only slow their address; the other user signs in from it at once.
+    EXPECT_EQ("welcome", other.sign_in("nigar", "nigar-secret-1").at("type"));
+    // A name nobody has is locked after as many, with the same words; the other user signs in
+    // from that address at once.
     live_client guesser(room.port(), "127.0.0.3");
-    for (int i = 0; i < 3; ++i) guesser.sign_in("nobody", "whatever-secret");
+    for (int i = 0; i < 4; ++i) EXPECT_EQ("unknown", guesser.sign_in("nobody", "whatever-secret").at("reason"));
+    EXPECT_EQ("locked", guesser.sign_in("nobody", "whatever-secret").at("reason"));
     auto started = std::chrono::steady_clock::now();
-    EXPECT_EQ("unknown", guesser.sign_in("nobody", "whatever-secret").at("reason"));
-    EXPECT_GE(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(200));
     EXPECT_EQ("welcome", guesser.sign_in("rauf", "rauf-secret-1").at("type"));
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(2));
     // The configuration is checked: an unknown key is named with its line.
     std::ofstream(room.config_path(), std::ios::app) << "\n[situation2]\nx = 1\n";
     auto checked = run_program({NOVBE_CENTRAL_BINARY, "check-config", "--config", room.config_path()});

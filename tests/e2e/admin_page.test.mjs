@@ -98,7 +98,7 @@ test('an admin adds a service, a kiosk and a second admin follow live; retiring 
     await page.fill('#service-prefix', 'A');
     for (const [language, name] of Object.entries(names)) await page.fill(`#service-names input[data-language="${language}"]`, `${name} 2`);
     await page.click('#service-save');
-    await page.locator('#service-error', { hasText: 'That name is taken already' }).waitFor();
+    await page.locator('#service-error', { hasText: 'Prefix A is taken by service passport.' }).waitFor();
     assert.equal(await page.inputValue('#service-id'), 'tax2');
     assert.equal(await page.inputValue('#service-names input[data-language="ru"]'), 'Налоги 2');
     await page.click('#service-cancel');

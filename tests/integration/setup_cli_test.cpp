@@ -61,6 +61,18 @@ TEST_F(setup_cli_test, a_service_and_a_counter_added_from_the_command_line_serve
     EXPECT_NE(std::string::npos, twice.err.find("ERROR_CODE_DUPLICATE_NAME")) << twice.err;
     auto unknown = cli({"counter", "change", "--number", "9", "--services", "ghost"});
     EXPECT_EQ(1, unknown.exit_code) << unknown.err;
+    EXPECT_NE(std::string::npos, unknown.err.find("There is no service 'ghost' in this centre")) << unknown.err;
+    // A new counter naming an unknown service is refused naming it, with its own code.
+    auto nope = cli({"counter", "add", "--number", "10", "--services", "passport,nope"});
+    EXPECT_EQ(1, nope.exit_code);
+    EXPECT_EQ("novbe-server: refused: There is no service 'nope' in this centre (services are named by id). "
+              "(ERROR_CODE_UNKNOWN_SERVICE)\n",
+              nope.err);
+    // A prefix taken is refused naming whose it is; an id the file would not take, naming it.
+    auto prefix = cli({"service", "add", "--id", "visa", "--prefix", "A", "--names", five});
+    EXPECT_NE(std::string::npos, prefix.err.find("Prefix A is taken by service passport. (ERROR_CODE_PREFIX_TAKEN)")) << prefix.err;
+    auto odd = cli({"service", "add", "--id", "<script>", "--prefix", "V", "--names", five});
+    EXPECT_NE(std::string::npos, odd.err.find("Service id '<script>' is not 1 to 64 letters, digits, '_' or '-'")) << odd.err;
 
     // What changes, changes; retiring the counter leaves it listed as retired.
     EXPECT_EQ(0, cli({"service", "change", "--id", "tax", "--max-minutes", "40"}).exit_code);
@@ -69,6 +81,10 @@ TEST_F(setup_cli_test, a_service_and_a_counter_added_from_the_command_line_serve
     auto retired = cli({"counter", "retire", "--number", "9"});
     EXPECT_EQ(0, retired.exit_code) << retired.err;
     EXPECT_NE(std::string::npos, cli({"counter", "list"}).out.find("\n9\tTax desk\ttax,passport\tstrict_service_order\tretired\n"));
+    // The start-up line counts what is in use, the retired counter apart.
+    ASSERT_EQ(0, process.stop());
+    process.start();
+    EXPECT_TRUE(process.logs_soon(" counters (and 1 retired), ")) << process.log();
 }
 
 TEST_F(setup_cli_test, a_wrong_option_is_refused_before_anything_is_sent) {

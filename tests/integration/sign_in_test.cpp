@@ -1,5 +1,6 @@
 // Failed sign-ins slow the one who guesses and lock out nobody else: behind the centre's proxy
-// every client has the same address, so a lock per address would stop the whole hall.
+// every client has the same address, so a lock per address would stop the whole hall; a lock per
+// user alone would let a stranger keep a clerk out, so a user is locked at the guessing address.
 #include "messages.hpp"
 #include "server_process.hpp"
 #include "ws_client.hpp"
@@ -15,6 +16,8 @@
 #include <chrono>
 #include <fstream>
 #include <iterator>
+#include <string>
+#include <vector>
 
 namespace novbe::testing {
 namespace {
@@ -65,7 +68,7 @@ TEST(sign_in, an_address_that_keeps_guessing_is_answered_later_and_later) {
     EXPECT_GE(last, std::chrono::milliseconds(800)) << "the seventh guess was answered as fast as the first";
 }
 
-TEST(sign_in, wrong_secrets_lock_that_user_only) {
+TEST(sign_in, wrong_secrets_lock_that_user_at_that_address_only) {
     server_process process;
     process.start();
     for (int i = 0; i < 5; ++i) {
@@ -79,6 +82,48 @@ TEST(sign_in, wrong_secrets_lock_that_user_only) {
     EXPECT_TRUE(manager.hello(v1::ROLE_MANAGER, server_process::manager, server_process::manager_secret).reply().has_welcome());
     ws_client kiosk(process.port());
     EXPECT_TRUE(kiosk.hello(v1::ROLE_KIOSK, server_process::kiosk_token).reply().has_welcome());
+}
+
+// Clients behind the centre's trusted proxy, each by the address it forwards.
+ws_options from(std::string const& address) { return ws_options{.headers = {{"X-Forwarded-For", address}}}; }
+
+TEST(sign_in, a_strangers_wrong_secrets_do_not_keep_the_clerk_at_their_counter_out) {
+    server_process process;
+    process.configure("[server]\ntrusted_proxies = [\"127.0.0.1\"]");
+    process.start();
+    for (int i = 0; i < 5; ++i) {
+        ws_client stranger(process.port(), from("203.0.113.7"));
+        EXPECT_EQ("ERROR_CODE_UNAUTHENTICATED",
+                  error_name(stranger.hello(v1::ROLE_CLERK, server_process::clerk, "guess-" + std::to_string(i))));
+    }
+    ws_client again(process.port(), from("203.0.113.7"));  // the stranger is locked out
+    EXPECT_EQ("ERROR_CODE_RATE_LIMITED", error_name(again.hello(v1::ROLE_CLERK, server_process::clerk, server_process::clerk_secret)));
+    auto start = clock_type::now();
+    ws_client counter(process.port(), from("10.1.0.21"));  // the clerk at the counter is not
+    EXPECT_TRUE(counter.hello(v1::ROLE_CLERK, server_process::clerk, server_process::clerk_secret).reply().has_welcome());
+    EXPECT_LT(clock_type::now() - start, std::chrono::seconds(2)) << "the clerk was held";
+}
+
+TEST(sign_in, a_name_nobody_has_is_locked_after_as_many_wrong_secrets_as_a_clerk_with_the_same_words) {
+    server_process process;
+    process.configure("[server]\ntrusted_proxies = [\"127.0.0.1\"]");
+    process.start();
+    // Each name from its own address, so that only the name's count could differ.
+    auto refusals = [&](std::string const& user, std::string const& address) {
+        std::vector<std::string> seen;
+        for (int i = 0; i < 7; ++i) {
+            ws_client c(process.port(), from(address));
+            auto refused = c.hello(v1::ROLE_CLERK, user, "guess-" + std::to_string(i));
+            seen.push_back(error_name(refused) + ": " + refused.error().message());
+        }
+        return seen;
+    };
+    auto clerk = refusals(server_process::clerk, "203.0.113.7");
+    auto nobody = refusals("nobody-at-all", "203.0.113.8");
+    ASSERT_EQ(7u, clerk.size());
+    EXPECT_EQ(0u, clerk[4].find("ERROR_CODE_UNAUTHENTICATED")) << clerk[4];
+    EXPECT_EQ(0u, clerk[5].find("ERROR_CODE_RATE_LIMITED")) << clerk[5];
+    EXPECT_EQ(clerk, nobody);
 }
 
 TEST(sign_in, an_unknown_user_takes_as_long_to_refuse_as_a_wrong_secret) {

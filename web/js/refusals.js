@@ -7,9 +7,9 @@ import { LANGUAGES, say } from './i18n.js';
 const en = LANGUAGES.en;
 
 // The codes whose server sentence says more than the generic words: whose counter it is, what
-// was refused, which value was wrong, which protocol version the server speaks.
+// was refused, which value was wrong, whose prefix it is, which protocol version the server speaks.
 const DETAILED = new Set(['ERROR_CODE_COUNTER_NOT_YOURS', 'ERROR_CODE_PERMISSION_DENIED', 'ERROR_CODE_INVALID_ARGUMENT',
-    'ERROR_CODE_UNSUPPORTED_VERSION']);
+    'ERROR_CODE_UNSUPPORTED_VERSION', 'ERROR_CODE_PREFIX_TAKEN']);
 
 // A refusal ({code, message, opensAtMs}) in words; the server's own English sentence for the
 // DETAILED codes (after the reader's own words, in brackets, in another language) and, in

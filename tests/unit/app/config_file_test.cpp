@@ -148,6 +148,21 @@ TEST_F(config_file, refuses_a_counter_number_a_service_id_a_prefix_or_a_language
     EXPECT_EQ(line_of(text, "languages = ") + ": language 'az' is listed twice", load(text));
 }
 
+// The rule AddService keeps too (core::service_id_problem): ids go into URLs, CSV and scripts.
+TEST_F(config_file, refuses_a_service_id_with_spaces_quotes_or_markup_at_its_line) {
+    for (std::string id : {"no tary", "no\\\"tary", "<script>", "notary.v2"}) {
+        auto text = changed(demo(), "id = \"notary\"", "id = \"" + id + "\"");
+        auto shown = id == "no\\\"tary" ? std::string("no\"tary") : id;
+        EXPECT_EQ(line_of(text, "id = \"" + id) + ": service id '" + shown +
+                      "' is not 1 to 64 letters, digits, '_' or '-' (such as id_card)",
+                  load(text));
+    }
+    auto renamed = demo();  // the id, and the counters that name it
+    for (auto at = renamed.find("\"notary\""); at != std::string::npos; at = renamed.find("\"notary\"", at))
+        renamed.replace(at, 8, "\"Notary-2_b\"");
+    EXPECT_EQ("good", load(renamed));
+}
+
 TEST_F(config_file, refuses_a_user_name_used_twice) {
     auto user = [](std::string const& role) {
         return "\n[[users]]\nname = \"aysel\"\nrole = \"" + role + "\"\nsecret = \"" + net::hash_secret("a-good-secret") +

@@ -38,7 +38,7 @@ TEST_F(services_setup, an_added_service_takes_tickets_and_is_called_at_a_counter
 
 TEST_F(services_setup, ids_prefixes_and_numbers_are_unique_and_values_bounded) {
     EXPECT_EQ("duplicate_name", run(add_service{{.id = "passport", .prefix = "P", .names = {{"en", "P"}}}, "root"}));
-    EXPECT_EQ("duplicate_name", run(add_service{{.id = "other", .prefix = "A", .names = {{"en", "P"}}}, "root"}));
+    EXPECT_EQ("prefix_taken", run(add_service{{.id = "other", .prefix = "A", .names = {{"en", "P"}}}, "root"}));
     EXPECT_EQ("invalid_argument", run(add_service{{.id = "lower", .prefix = "a", .names = {{"en", "P"}}}, "root"}));
     EXPECT_EQ("invalid_argument", run(add_service{{.id = "nameless", .prefix = "N"}, "root"}));
     EXPECT_EQ("invalid_argument", run(add_service{{.id = "slow", .prefix = "S", .names = {{"en", "S"}}, .target_wait = 20min,

@@ -176,9 +176,20 @@ TEST_F(staff_booking_test, clerks_may_not_book_list_or_cancel) {
 }
 
 TEST_F(staff_booking_test, a_day_that_is_not_a_date_is_refused) {
-    for (auto day : {"2024-13-01", "2024-10-4", "yesterday", "2024-10-04x"})
-        EXPECT_EQ(v1::ERROR_CODE_INVALID_ARGUMENT, list("", day).error().code()) << day;
+    for (auto day : {"2024-13-01", "2024-10-4", "yesterday", "2024-10-04x"}) {
+        auto refused = list("", day).error();
+        EXPECT_EQ(v1::ERROR_CODE_INVALID_ARGUMENT, refused.code()) << day;
+        EXPECT_EQ("day must be a date YYYY-MM-DD, such as 2026-12-01, or empty for today.", refused.message()) << day;
+    }
     EXPECT_EQ(v1::ERROR_CODE_UNKNOWN_SERVICE, list("visa").error().code());
+}
+
+TEST_F(staff_booking_test, a_date_out_of_range_is_told_which_days_are_taken) {
+    auto refused = list("", "1900-01-01").error();
+    EXPECT_EQ(v1::ERROR_CODE_INVALID_ARGUMENT, refused.code());
+    EXPECT_EQ("day 1900-01-01 is out of range: ListBookings takes a day from 1970-01-01 to 9999-12-31, or empty for today.",
+              refused.message());
+    EXPECT_TRUE(list("", "1970-01-01").has_reply());
 }
 
 // The dashboard's figures: today's bookings per service and for the centre; a cancelled one is
