@@ -40,6 +40,7 @@ std::string_view name(errc e) {
     case errc::service_retired: return "service_retired";
     case errc::counter_retired: return "counter_retired";
     case errc::counter_in_use: return "counter_in_use";
+    case errc::last_service: return "last_service";
     }
     return "unknown_error";
 }
@@ -86,6 +87,8 @@ std::string sentence(errc e) {
     case errc::service_retired: return "This service is no longer offered here.";
     case errc::counter_retired: return "This counter has been retired.";
     case errc::counter_in_use: return "This counter is open or has a ticket at it: close it first.";
+    case errc::last_service:
+        return "This is the centre's last service, or the only one a counter serves: add another service, or give that counter another (or retire it), first.";
     }
     return "Unknown error.";
 }

@@ -41,6 +41,7 @@ enum class errc {
     service_retired,      // a retired service takes no tickets and no changes
     counter_retired,      // a retired counter opens no more and takes no changes
     counter_in_use,       // a counter cannot be retired while open or with a ticket at it
+    last_service,  // the centre's last service, or one a counter serves alone, cannot be retired
 };
 
 // A stable machine name ("nothing_waiting") for logs and the protocol's error names.

@@ -48,6 +48,7 @@ v1::ErrorCode wire_code(core::errc e) {
     case E::service_retired: return v1::ERROR_CODE_SERVICE_RETIRED;
     case E::counter_retired: return v1::ERROR_CODE_COUNTER_RETIRED;
     case E::counter_in_use: return v1::ERROR_CODE_COUNTER_IN_USE;
+    case E::last_service: return v1::ERROR_CODE_LAST_SERVICE;
     }
     return v1::ERROR_CODE_INTERNAL;
 }

@@ -20,8 +20,10 @@ std::map<std::string, std::string> names_of(google::protobuf::Map<std::string, s
     return {in.begin(), in.end()};
 }
 
+// Whole minutes, as the file and the command line say waits (docs/SETUP.md#config-export): a
+// centre's set-up is one its export can say.
 std::optional<core::duration> seconds_of(std::int64_t s) {
-    if (s <= 0 || s > max_wait_s) return std::nullopt;
+    if (s <= 0 || s > max_wait_s || s % 60 != 0) return std::nullopt;
     return std::chrono::duration_cast<core::duration>(std::chrono::seconds(s));
 }
 
@@ -55,7 +57,8 @@ made with_centre(command_context const& x, core::command cmd) {
 }
 
 refusal out_of_range() {
-    return refusal{v1::ERROR_CODE_INVALID_ARGUMENT, "A wait is 1 second to 24 hours, and the target at most the maximum."};
+    return refusal{v1::ERROR_CODE_INVALID_ARGUMENT,
+                   "A wait is whole minutes, 1 minute to 24 hours (60 to 86400 seconds), and the target at most the maximum."};
 }
 
 }  // namespace
@@ -109,8 +112,9 @@ made setup_add_counter(command_context const& x, M const& m) {
     auto const& in = m.add_counter().counter();
     auto policy = in.policy() == v1::ROUTING_POLICY_UNSPECIFIED ? core::routing_policy::longest_wait_first
                                                                  : policy_of(in.policy()).value_or(core::routing_policy{255});
-    core::counter_config counter{.number = in.number(), .name = in.name(), .services = services_of(x.state, in.service_ids()),
-                                 .policy = policy};
+    // Without a name, the one the file gives a counter without one, so that its export says it.
+    core::counter_config counter{.number = in.number(), .name = in.name().empty() ? "Counter " + std::to_string(in.number()) : in.name(),
+                                 .services = services_of(x.state, in.service_ids()), .policy = policy};
     return with_centre(x, core::add_counter{std::move(counter), x.who.user});
 }
 
