@@ -34,6 +34,31 @@ toml::table const* file_entry(toml::table const& file, std::string_view list, Ma
     return nullptr;
 }
 
+// A set-up a file cannot say, which an older server accepted (today's commands refuse it): the
+// export names it and what to change rather than write a file check-config refuses.
+[[noreturn]] void cannot_say(std::string const& what, std::string const& change) {
+    throw config_error(what + ", which a configuration file cannot say: " + change + ", then export again");
+}
+
+void check_sayable(v1::ServiceInfo const& s, std::map<std::string, v1::ServiceInfo const*>& agencies) {
+    for (auto wait : {s.target_wait_s(), s.max_wait_s()})
+        if (wait % 60 != 0)
+            cannot_say("service " + s.id() + " has a wait of " + std::to_string(wait) + " s",
+                       "give it whole minutes (service change --id " + s.id() + " --target-minutes N --max-minutes N)");
+    if (s.agency().empty()) return;
+    if (s.agency_names().empty())
+        cannot_say("agency " + s.agency() + " of service " + s.id() + " has no names",
+                   "name it (service change --id " + s.id() + " --agency " + s.agency() + " --agency-names 'LANG=NAME;...')");
+    auto [first, fresh] = agencies.emplace(s.agency(), &s);
+    auto const same = [](auto const& a, auto const& b) {
+        return std::map<std::string, std::string>(a.begin(), a.end()) == std::map<std::string, std::string>(b.begin(), b.end());
+    };
+    if (!fresh && !same(first->second->agency_names(), s.agency_names()))
+        cannot_say("agency " + s.agency() + " has other names on service " + s.id() + " than on " + first->second->id(),
+                   "name it once (service change --id " + s.id() + " --agency " + s.agency() +
+                       " --agency-names ... renames it for all its services)");
+}
+
 void keep_file_keys(toml::table& out, toml::table const* had, std::initializer_list<std::string_view> written) {
     if (!had) return;
     for (auto const& [k, v] : *had)
@@ -53,11 +78,13 @@ std::string export_toml(std::string const& file_path, centre_set_up const& now) 
     std::ostringstream retired;
     toml::array services;
     toml::table agencies;
+    std::map<std::string, v1::ServiceInfo const*> agency_of;
     for (auto const& s : now.centre.services()) {
         if (s.retired()) {
             retired << "#   service " << s.id() << " (prefix " << s.prefix() << ")\n";
             continue;
         }
+        check_sayable(s, agency_of);
         toml::table t{{"id", s.id()}, {"prefix", s.prefix()}, {"names", names_of(s.names())},
                       {"target_wait_minutes", s.target_wait_s() / 60}, {"max_wait_minutes", s.max_wait_s() / 60}};
         if (!s.agency().empty()) {
@@ -74,6 +101,9 @@ std::string export_toml(std::string const& file_path, centre_set_up const& now) 
             retired << "#   counter " << c.number() << "\n";
             continue;
         }
+        if (c.service_ids().empty())
+            cannot_say("counter " + std::to_string(c.number()) + " serves no service",
+                       "give it one (counter change --number " + std::to_string(c.number()) + " --services ID) or retire it");
         toml::array ids;
         for (auto const& id : c.service_ids()) ids.push_back(id);
         toml::table t{{"number", static_cast<std::int64_t>(c.number())}, {"services", std::move(ids)},

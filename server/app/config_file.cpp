@@ -125,6 +125,8 @@ void read_services(reader const& in, toml::table const& root, net::settings& s) 
             if (!agencies || !agencies->get_as<toml::table>(profile.agency))
                 in.fail(t->get("agency"), "agency '" + profile.agency + "' has no [agencies." + profile.agency + "] names");
             profile.agency_names = in.names(*agencies, profile.agency);
+            if (profile.agency_names.empty())  // kiosks group its services under its names
+                in.fail(agencies->get(profile.agency), "[agencies." + profile.agency + "] gives the agency no names");
         }
         for (auto const& language : s.profile.languages)
             if (!service.names.contains(language)) in.fail(t, "service '" + service.id + "' has no name in '" + language + "'");
@@ -160,6 +162,9 @@ void read_counters(reader const& in, toml::table const& root, net::settings& s) 
             counter.services.push_back(*index);
         }
         if (counter.services.empty()) in.fail(t->get("services"), "counter " + std::to_string(number) + " serves no service");
+        if (counter.services.size() > core::max_counter_services)
+            in.fail(t->get("services"), "counter " + std::to_string(number) + " serves more than " +
+                                            std::to_string(core::max_counter_services) + " services");
         auto policy = in.get<std::string>(*t, "policy", std::string("longest_wait_first"));
         if (policy == "strict_service_order") counter.policy = core::routing_policy::strict_service_order;
         else if (policy != "longest_wait_first") in.fail(t->get("policy"), "policy is longest_wait_first or strict_service_order");

@@ -1,5 +1,6 @@
 #include "setup_seed.hpp"
 
+#include <algorithm>
 #include <type_traits>
 #include <variant>
 
@@ -29,8 +30,14 @@ seed_plan plan_set_up(core::centre_config const& file, core::centre_config const
     for (auto const& s : file.services) {
         auto index = engine.find_service(s.id);
         if (!index) {
-            plan.commands.push_back(core::add_service{s, by});
-            known.services.push_back(s);
+            auto added = s;
+            // An agency the log has keeps the log's names (the log wins): the service takes them
+            // rather than renaming the agency (docs/SETUP.md#services-and-counters-at-runtime).
+            if (std::any_of(engine.services.begin(), engine.services.end(),
+                            [&](auto const& e) { return !e.retired && !s.agency.empty() && e.agency == s.agency; }))
+                added.agency_names.clear();
+            plan.commands.push_back(core::add_service{added, by});
+            known.services.push_back(std::move(added));
             continue;
         }
         auto const& had = engine.services[*index];

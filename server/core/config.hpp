@@ -124,8 +124,16 @@ std::string validate_rules(centre_rules const& r);
 // A counter's own values (number, name, services known to `config`, ratio rule).
 std::string validate_counter(counter_config const& c, centre_config const& config);
 
-inline constexpr std::size_t max_services = 1000;
-inline constexpr std::size_t max_counters = 2000;
+// What a centre may set up (the file, the set-up commands), retired ones counted: an ASAN centre
+// has some dozens of each. Every Hello's Welcome and every set-up reply carries them all (a
+// 1000-service centre's was 1.09 MB); at these caps the worst is measured in
+// tests/unit/app/welcome_size_test.cpp. A log an older server wrote with more (up to the
+// `_in_log` bounds) still replays; it takes no more until it is under the cap again.
+inline constexpr std::size_t max_services = 100;
+inline constexpr std::size_t max_counters = 100;
+inline constexpr std::size_t max_counter_services = 16;  // services one counter serves
+inline constexpr std::size_t max_services_in_log = 1000;
+inline constexpr std::size_t max_counters_in_log = 2000;
 inline constexpr std::size_t max_service_name = 128;  // bytes, per language
 inline constexpr std::size_t max_names = 16;          // languages a name is given in
 

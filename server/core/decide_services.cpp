@@ -36,12 +36,36 @@ bool good_service(service_config const& s) {
 }
 
 outcome check_services(centre const& c, counter_config const& counter) {
-    if (counter.services.empty() || !validate_counter(counter, c.config()).empty() || counter.retired ||
+    if (counter.services.empty() || counter.services.size() > max_counter_services ||
+        !validate_counter(counter, c.config()).empty() || counter.retired ||
         counter.policy > routing_policy::strict_service_order || counter.number > max_counter_number || !plain(counter.name))
         return errc::invalid_argument;
     for (auto s : counter.services)
         if (c.config().services[s].retired) return errc::service_retired;
     return std::vector<event>{};
+}
+
+// One agency, one set of names: kiosks group its services under them, and the file has one
+// [agencies.ID] table. Names given are the agency's, for each of its services still offered (the
+// events for the others); none given, a service that joins it takes the names it has; a new
+// agency needs names. `joins`: the service is new to the agency.
+outcome one_agency(centre const& c, service_config& s, bool given, bool joins, std::string const& by, time_point now) {
+    if (s.agency.empty()) return s.agency_names.empty() ? outcome(std::vector<event>{}) : errc::invalid_argument;
+    if (joins && !given) s.agency_names.clear();
+    std::vector<event> others;
+    for (auto const& other : c.config().services) {
+        if (other.retired || other.id == s.id || other.agency != s.agency) continue;
+        if (!given) {
+            if (joins) s.agency_names = other.agency_names;
+            break;
+        }
+        if (other.agency_names == s.agency_names) continue;
+        auto renamed = other;
+        renamed.agency_names = s.agency_names;
+        others.push_back(service_set{std::move(renamed), by, now});
+    }
+    if (s.agency_names.empty() && (given || joins)) return errc::invalid_argument;
+    return others;
 }
 
 }  // namespace
@@ -63,7 +87,12 @@ outcome decide_setup(centre const& c, add_service const& cmd, time_point now) {
     if (config.services.size() >= max_services)
         return {errc::setup_limit_reached, "A centre has at most " + std::to_string(max_services) +
                                                " services, retired ones included: this one would be one too many."};
-    return std::vector<event>{service_set{cmd.config, cmd.by, now}};
+    auto service = cmd.config;
+    auto others = one_agency(c, service, !cmd.config.agency_names.empty(), true, cmd.by, now);
+    if (!others.ok()) return others;
+    std::vector<event> events{service_set{std::move(service), cmd.by, now}};
+    events.insert(events.end(), others.events().begin(), others.events().end());
+    return events;
 }
 
 outcome decide_setup(centre const& c, change_service const& cmd, time_point now) {
@@ -78,18 +107,31 @@ outcome decide_setup(centre const& c, change_service const& cmd, time_point now)
     if (cmd.agency) service.agency = *cmd.agency;
     if (cmd.agency_names) service.agency_names = *cmd.agency_names;
     if (cmd.by.empty() || !good_service(service)) return errc::invalid_argument;
-    if (service == was) return std::vector<event>{};
-    return std::vector<event>{service_set{std::move(service), cmd.by, now}};
+    auto others = one_agency(c, service, cmd.agency_names.has_value(), service.agency != was.agency, cmd.by, now);
+    if (!others.ok()) return others;
+    std::vector<event> events;
+    if (service != was) events.push_back(service_set{std::move(service), cmd.by, now});
+    events.insert(events.end(), others.events().begin(), others.events().end());
+    return events;
 }
 
 // The counters serving it stop serving it in the same command, so no counter serves a retired
-// service; one left with none serves nothing until its services are changed.
+// service; one it would leave with none is refused, and so is the centre's last: a centre
+// offers something and every counter serves something, as a file says them
+// (docs/SETUP.md#config-export).
 outcome decide_setup(centre const& c, retire_service const& cmd, time_point now) {
     if (cmd.by.empty()) return errc::invalid_argument;
     auto index = c.config().find_service(cmd.id);
     if (!index) return errc::unknown_service;
     if (c.config().services[*index].retired) return errc::service_retired;
     if (!c.queue(*index).empty()) return errc::service_has_waiting;
+    auto const& services = c.config().services;
+    if (std::none_of(services.begin(), services.end(), [&](auto const& s) { return !s.retired && s.id != cmd.id; }))
+        return {errc::last_service, "This is the centre's last service: add another first."};
+    for (auto const& counter : c.config().counters)
+        if (!counter.retired && counter.services == std::vector<service_index>{*index})
+            return {errc::last_service, "Counter " + std::to_string(counter.number) +
+                                            " serves only this service: give it another service, or retire it, first."};
     std::vector<event> events;
     auto service = c.config().services[*index];
     service.retired = true;

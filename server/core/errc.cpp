@@ -42,6 +42,7 @@ std::string_view name(errc e) {
     case errc::counter_in_use: return "counter_in_use";
     case errc::prefix_taken: return "prefix_taken";
     case errc::setup_limit_reached: return "setup_limit_reached";
+    case errc::last_service: return "last_service";
     }
     return "unknown_error";
 }
@@ -90,6 +91,8 @@ std::string sentence(errc e) {
     case errc::counter_in_use: return "This counter is open or has a ticket at it: close it first.";
     case errc::prefix_taken: return "That prefix is another service's already: choose another.";
     case errc::setup_limit_reached: return "The centre has as many services or counters as it may (retired ones count too).";
+    case errc::last_service:
+        return "This is the centre's last service, or the only one a counter serves: add another service, or give that counter another (or retire it), first.";
     }
     return "Unknown error.";
 }

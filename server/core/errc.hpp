@@ -43,6 +43,7 @@ enum class errc {
     counter_in_use,       // a counter cannot be retired while open or with a ticket at it
     prefix_taken,         // another service, retired or not, has that prefix
     setup_limit_reached,  // the centre has as many services (or counters) as it may, retired ones too
+    last_service,  // the centre's last service, or one a counter serves alone, cannot be retired
 };
 
 // A stable machine name ("nothing_waiting") for logs and the protocol's error names.

@@ -81,11 +81,11 @@ public:
         auto const& s = e.config;
         if (!validate_service(s).empty() || !is_setup_name(s.id)) return false;
         if (auto known = c_.config_.find_service(s.id)) return c_.config_.services[*known].prefix == s.prefix;
-        return !c_.config_.find_prefix(s.prefix) && c_.config_.services.size() < max_services;
+        return !c_.config_.find_prefix(s.prefix) && c_.config_.services.size() < max_services_in_log;
     }
     bool operator()(counter_set const& e) const {
         return validate_counter(e.config, c_.config_).empty() &&
-               (c_.config_.find_counter(e.config.number) || c_.config_.counters.size() < max_counters);
+               (c_.config_.find_counter(e.config.number) || c_.config_.counters.size() < max_counters_in_log);
     }
 
 private:

@@ -4,6 +4,7 @@
 #include "net/auth.hpp"
 #include "net/check_in_handler.hpp"
 #include "net/history_handlers.hpp"
+#include "net/publication.hpp"
 #include "net/service_handlers.hpp"
 #include "net/setup_handlers.hpp"
 #include "net/staff_booking_handlers.hpp"
@@ -168,7 +169,8 @@ made cancel_booking(command_context const& x, M const& m) { return staff_cancel_
 // ---- reads ----
 
 void get_centre(command_context const& x, M const&, v1::ServerMessage& out) {
-    *out.mutable_reply()->mutable_centre() = centre_info(x.config, x.state);
+    auto info = centre_info(x.config, x.state);
+    *out.mutable_reply()->mutable_centre() = sees_public_centre(x.who.kind) ? public_centre(info) : std::move(info);
 }
 
 void get_ticket_status(command_context const& x, M const& m, v1::ServerMessage& out) {

@@ -50,6 +50,7 @@ v1::ErrorCode wire_code(core::errc e) {
     case E::counter_in_use: return v1::ERROR_CODE_COUNTER_IN_USE;
     case E::prefix_taken: return v1::ERROR_CODE_PREFIX_TAKEN;
     case E::setup_limit_reached: return v1::ERROR_CODE_SETUP_LIMIT_REACHED;
+    case E::last_service: return v1::ERROR_CODE_LAST_SERVICE;
     }
     return v1::ERROR_CODE_INTERNAL;
 }

@@ -214,6 +214,38 @@ v1::CounterView board_counter(v1::CounterView const& in) {
     return m;
 }
 
+v1::CentreInfo public_centre(v1::CentreInfo const& in) {
+    v1::CentreInfo out;
+    out.set_id(in.id());
+    out.set_name(in.name());
+    out.set_time_zone(in.time_zone());
+    *out.mutable_languages() = in.languages();
+    for (auto const& s : in.services()) {
+        auto& m = *out.add_services();
+        m.set_id(s.id());
+        m.set_prefix(s.prefix());
+        *m.mutable_names() = s.names();
+        m.set_agency(s.agency());
+        *m.mutable_agency_names() = s.agency_names();
+        m.set_retired(s.retired());
+    }
+    for (auto const& c : in.counters()) {
+        auto& m = *out.add_counters();
+        m.set_number(c.number());
+        m.set_name(c.name());
+        *m.mutable_service_ids() = c.service_ids();
+        m.set_retired(c.retired());
+    }
+    out.set_opening(in.opening());
+    out.set_closing(in.closing());
+    out.set_public_url(in.public_url());
+    return out;
+}
+
+bool sees_public_centre(role r) {
+    return r == role::kiosk || r == role::board || r == role::ticket_holder || r == role::rating_device;
+}
+
 std::optional<v1::Event> board_copy(v1::Event const& e) {
     v1::Event out;
     out.set_sequence(e.sequence());

@@ -58,6 +58,14 @@ std::optional<v1::Event> board_copy(v1::Event const& e);
 // there, why it paused or whom it serves.
 v1::CounterView board_counter(v1::CounterView const& in);
 
+// The centre as the public devices show it (kiosks, boards, phones, rating pads: their Welcome,
+// GetCentre and a board view's snapshot), copied from an allow-list: what their menus, rows and
+// headers show (names, prefixes, agencies, which counter serves what, hours, the public
+// address), not targets, policies, the rules' numbers or the staff's reasons.
+v1::CentreInfo public_centre(v1::CentreInfo const& in);
+// Whether a role sees the centre as public_centre gives it.
+bool sees_public_centre(role r);
+
 // Whether a zone (services, counters; empty: all) shows an event or a line. Both lists are
 // sorted and without repeats (`tidy`), so a look-up costs log n whatever a client sent.
 struct zone_filter {

@@ -20,8 +20,10 @@ std::map<std::string, std::string> names_of(google::protobuf::Map<std::string, s
     return {in.begin(), in.end()};
 }
 
+// Whole minutes, as the file and the command line say waits (docs/SETUP.md#config-export): a
+// centre's set-up is one its export can say.
 std::optional<core::duration> seconds_of(std::int64_t s) {
-    if (s <= 0 || s > max_wait_s) return std::nullopt;
+    if (s <= 0 || s > max_wait_s || s % 60 != 0) return std::nullopt;
     return std::chrono::duration_cast<core::duration>(std::chrono::seconds(s));
 }
 
@@ -59,7 +61,8 @@ made with_centre(command_context const& x, core::command cmd) {
 }
 
 refusal out_of_range() {
-    return refusal{v1::ERROR_CODE_INVALID_ARGUMENT, "A wait is 1 second to 24 hours, and the target at most the maximum."};
+    return refusal{v1::ERROR_CODE_INVALID_ARGUMENT,
+                   "A wait is whole minutes, 1 minute to 24 hours (60 to 86400 seconds), and the target at most the maximum."};
 }
 
 }  // namespace
@@ -115,7 +118,9 @@ made setup_add_counter(command_context const& x, M const& m) {
                                                                  : policy_of(in.policy()).value_or(core::routing_policy{255});
     auto services = services_of(x.state, in.service_ids());
     if (auto const* no = std::get_if<refusal>(&services)) return *no;
-    core::counter_config counter{.number = in.number(), .name = in.name(),
+    // Without a name, the one the file gives a counter without one, so that its export says it.
+    core::counter_config counter{.number = in.number(),
+                                 .name = in.name().empty() ? "Counter " + std::to_string(in.number()) : in.name(),
                                  .services = std::get<std::vector<core::service_index>>(std::move(services)), .policy = policy};
     return with_centre(x, core::add_counter{std::move(counter), x.who.user});
 }

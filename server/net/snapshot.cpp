@@ -8,7 +8,7 @@ v1::Snapshot snapshot(core::centre const& c, settings const& s, v1::View view, z
     v1::Snapshot out;
     out.set_sequence(sequence);
     out.set_at_ms(unix_ms(now));
-    *out.mutable_centre() = centre_info(s, c);
+    *out.mutable_centre() = board ? public_centre(centre_info(s, c)) : centre_info(s, c);
     for (auto const& call : c.recent_calls()) {
         auto const& service = c.config().services[call.service].id;
         if (!zone.shows_service(service) || !zone.shows_counter(call.counter)) continue;

@@ -50,11 +50,19 @@ TEST(config_export_test, the_export_seeds_the_same_centre_and_reads_alike_from_t
     ASSERT_TRUE(ok({"counter", "add", "--server", server, "--number", "9", "--name", "Tax desk", "--services", "tax,notary"}));
     ASSERT_TRUE(ok({"counter", "change", "--server", server, "--number", "1", "--services", "id_card"}));
     ASSERT_TRUE(ok({"counter", "retire", "--server", server, "--number", "5"}));
+    // What a file could not say is refused at the command: counter 6 would serve nothing.
+    auto alone = novbe({"service", "retire", "--server", server, "--id", "property"});
+    EXPECT_EQ(1, alone.exit_code);
+    EXPECT_NE(std::string::npos, alone.err.find("ERROR_CODE_LAST_SERVICE")) << alone.err;
+    // An agency's names given again rename it for all its services: the file's one table says them.
+    ASSERT_TRUE(ok({"service", "change", "--server", server, "--id", "notary", "--agency", "justice", "--agency-names",
+                    "az=Ədliyyə;en=Justice;ru=Юстиция;rw=Ubutabera;fr=Justice"}));
 
     auto exported = novbe({"config", "export", "--config", file, "--server", server});
     ASSERT_EQ(0, exported.exit_code) << exported.err;
     EXPECT_NE(std::string::npos, exported.out.find("#   counter 5\n")) << "the retired counter, named\n" << exported.out;
     EXPECT_NE(std::string::npos, exported.out.find("#   user root admin\n")) << exported.out;
+    EXPECT_NE(std::string::npos, exported.out.find("[agencies.justice]\naz = 'Ədliyyə'\nen = 'Justice'\n")) << exported.out;
     EXPECT_EQ(std::string::npos, exported.out.find("$argon2")) << "never a secret";
     EXPECT_EQ(std::string::npos, exported.out.find(server_process::kiosk_token)) << "never a token";
     auto const path = first.folder() + "/exported.toml";

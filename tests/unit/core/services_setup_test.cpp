@@ -59,7 +59,8 @@ TEST_F(services_setup, ids_prefixes_and_numbers_are_unique_and_values_bounded) {
 
 TEST_F(services_setup, a_change_renames_retargets_and_reorders_and_an_empty_one_logs_nothing) {
     EXPECT_EQ("ok", run(change_service{.id = "passport", .names = std::map<std::string, std::string>{{"en", "Passports"}},
-                                       .target_wait = 5min, .agency = "interior", .by = "root"}));
+                                       .target_wait = 5min, .agency = "interior",
+                                       .agency_names = std::map<std::string, std::string>{{"en", "Interior"}}, .by = "root"}));
     auto const& passport = c.config().services[service("passport")];
     EXPECT_EQ("Passports", passport.names.at("en"));
     EXPECT_EQ(5min, passport.target_wait);
@@ -95,8 +96,11 @@ TEST_F(services_setup, a_service_is_retired_only_once_nobody_waits_and_keeps_its
     EXPECT_EQ(first, call(4));
     EXPECT_EQ("service_has_waiting", run(retire_service{"notary", "root"}));
     EXPECT_EQ("ok", run(cancel_ticket{.number = "C002", .reason = "citizen_request"}));
+    EXPECT_EQ("last_service", run(retire_service{"notary", "root"})) << "counter 4 would serve nothing";
+    EXPECT_EQ("ok", run(change_counter{.number = 4, .services = std::vector<service_index>{service("notary"), service("id_card")},
+                                       .by = "root"}));
     EXPECT_EQ("ok", run(retire_service{"notary", "root"}));
-    EXPECT_EQ("1:A 2:A,B 3:B,A 4:", counters()) << "no counter serves a retired service";
+    EXPECT_EQ("1:A 2:A,B 3:B,A 4:B", counters()) << "no counter serves a retired service";
     EXPECT_EQ("service_retired", run(issue_ticket{.service = service("notary"), .language = "en", .token = {9, 9}}));
     EXPECT_EQ("service_retired", run(retire_service{"notary", "root"}));
     EXPECT_EQ("service_retired", run(change_service{.id = "notary", .target_wait = 1min, .by = "root"}));
@@ -108,6 +112,31 @@ TEST_F(services_setup, a_service_is_retired_only_once_nobody_waits_and_keeps_its
     EXPECT_EQ(1u, c.statistics().by_service[service("notary")].served);
     EXPECT_NE(nullptr, c.find_ticket("C001"));
     EXPECT_EQ("nothing_waiting", call(4));
+}
+
+// A file says each counter's services and one [agencies.ID] table of names (docs/SETUP.md#config-export):
+// the commands keep the set-up one a file can say.
+TEST_F(services_setup, a_counter_keeps_a_service_and_an_agency_keeps_one_set_of_names) {
+    EXPECT_EQ("ok", run(retire_counter{4, "root"}));
+    EXPECT_EQ("ok", run(retire_service{"notary", "root"})) << "a retired counter may be left with none";
+    EXPECT_EQ("ok", run(add_service{visa(), "root"}));
+    auto joining = visa();
+    joining.id = "residence";
+    joining.prefix = "R";
+    joining.agency_names.clear();
+    EXPECT_EQ("ok", run(add_service{joining, "root"}));
+    EXPECT_EQ(visa().agency_names, c.config().services[service("residence")].agency_names) << "takes the agency's names";
+    EXPECT_EQ("ok", run(change_service{.id = "residence", .agency_names = std::map<std::string, std::string>{{"en", "Migration"}},
+                                       .by = "root"}));
+    EXPECT_EQ("Migration", c.config().services[service("visa")].agency_names.at("en")) << "renamed for all its services";
+    EXPECT_EQ("ok", run(change_service{.id = "passport", .agency = "migration", .by = "root"}));
+    EXPECT_EQ("Migration", c.config().services[service("passport")].agency_names.at("en"));
+    EXPECT_EQ("invalid_argument", run(change_service{.id = "id_card", .agency = "nameless", .by = "root"})) << "a new agency needs names";
+    joining.id = "other";
+    joining.prefix = "O";
+    joining.agency = "";
+    joining.agency_names = {{"en", "Names without an agency"}};
+    EXPECT_EQ("invalid_argument", run(add_service{joining, "root"}));
 }
 
 TEST_F(services_setup, a_counter_is_retired_only_when_closed_and_empty_then_opens_no_more) {
@@ -130,6 +159,7 @@ TEST_F(services_setup, a_counter_is_retired_only_when_closed_and_empty_then_open
 TEST_F(services_setup, the_set_up_outlives_the_day_is_kept_in_the_image_and_replays) {
     EXPECT_EQ("ok", run(add_service{visa(), "root"}));
     EXPECT_EQ("ok", run(add_counter{{.number = 7, .services = {service("visa")}}, "root"}));
+    EXPECT_EQ("ok", run(retire_counter{4, "root"}));  // it serves notary alone
     EXPECT_EQ("ok", run(retire_service{"notary", "root"}));
     issue("visa");
     now += std::chrono::hours(24);

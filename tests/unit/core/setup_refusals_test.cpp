@@ -49,7 +49,8 @@ TEST_F(setup_refusals, the_service_past_the_cap_is_told_the_cap) {
     std::size_t i = 0;
     for (; c.config().services.size() < max_services; ++i) ASSERT_EQ("ok", said(service("s" + std::to_string(i), prefix_number(i))));
     ASSERT_EQ("ok", said(retire_service{"s0", "root"}));  // a retired one keeps its place
-    EXPECT_EQ("setup_limit_reached: A centre has at most 1000 services, retired ones included: this one would be one too many.",
+    EXPECT_EQ("setup_limit_reached: A centre has at most " + std::to_string(max_services) +
+                  " services, retired ones included: this one would be one too many.",
               said(service("one-more", prefix_number(i))));
 }
 
@@ -57,7 +58,8 @@ TEST_F(setup_refusals, the_counter_past_the_cap_is_told_the_cap_and_a_number_tak
     EXPECT_EQ("duplicate_name: Counter 1 exists already.", said(add_counter{{.number = 1, .services = {0}}, "root"}));
     for (counter_number n = 100; c.config().counters.size() < max_counters; ++n)
         ASSERT_EQ("ok", said(add_counter{{.number = n, .services = {0}}, "root"}));
-    EXPECT_EQ("setup_limit_reached: A centre has at most 2000 counters, retired ones included: this one would be one too many.",
+    EXPECT_EQ("setup_limit_reached: A centre has at most " + std::to_string(max_counters) +
+                  " counters, retired ones included: this one would be one too many.",
               said(add_counter{{.number = 9999, .services = {0}}, "root"}));
 }
 

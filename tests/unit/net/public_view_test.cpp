@@ -105,6 +105,33 @@ TEST(public_view, a_board_sees_only_the_allowed_fields_of_every_event) {
         EXPECT_TRUE(seen.contains(needed)) << needed;
 }
 
+// The centre as kiosks, boards, phones and rating pads get it (their Welcome, GetCentre, a board
+// view's snapshot): what their screens show.
+std::set<std::string> const public_centre_fields = {
+    "novbe.v1.CentreInfo.id", "novbe.v1.CentreInfo.name", "novbe.v1.CentreInfo.time_zone", "novbe.v1.CentreInfo.languages",
+    "novbe.v1.CentreInfo.services", "novbe.v1.ServiceInfo.id", "novbe.v1.ServiceInfo.prefix", "novbe.v1.ServiceInfo.names",
+    "novbe.v1.ServiceInfo.NamesEntry.key", "novbe.v1.ServiceInfo.NamesEntry.value", "novbe.v1.ServiceInfo.agency",
+    "novbe.v1.ServiceInfo.agency_names", "novbe.v1.ServiceInfo.AgencyNamesEntry.key",
+    "novbe.v1.ServiceInfo.AgencyNamesEntry.value", "novbe.v1.ServiceInfo.retired", "novbe.v1.CentreInfo.counters",
+    "novbe.v1.CounterInfo.number", "novbe.v1.CounterInfo.name", "novbe.v1.CounterInfo.service_ids",
+    "novbe.v1.CounterInfo.retired", "novbe.v1.CentreInfo.opening", "novbe.v1.CentreInfo.closing",
+    "novbe.v1.CentreInfo.public_url",
+};
+
+TEST(public_view, public_devices_see_the_centre_they_show_not_its_targets_rules_or_reasons) {
+    v1::CentreInfo full;
+    fill(full);
+    std::set<std::string> seen;
+    set_fields(public_centre(full), seen);
+    for (auto const& field : seen) EXPECT_TRUE(public_centre_fields.contains(field)) << field << " reaches the public devices";
+    for (auto const& field : public_centre_fields) EXPECT_TRUE(seen.contains(field)) << field << " is what they show";
+    EXPECT_FALSE(seen.contains("novbe.v1.CentreInfo.reasons")) << "the staff's";
+    EXPECT_FALSE(seen.contains("novbe.v1.ServiceInfo.target_wait_s")) << "the dashboard's and the counter's";
+    EXPECT_LT(public_centre(full).ByteSizeLong(), full.ByteSizeLong());
+    for (auto r : {role::kiosk, role::board, role::ticket_holder, role::rating_device}) EXPECT_TRUE(sees_public_centre(r));
+    for (auto r : {role::clerk, role::manager, role::admin}) EXPECT_FALSE(sees_public_centre(r));
+}
+
 TEST(public_view, ratings_and_starts_of_service_never_reach_a_board) {
     v1::Event rated;
     rated.mutable_ticket_rated()->set_score(1);
