@@ -228,6 +228,7 @@ v1::CentreInfo public_centre(v1::CentreInfo const& in) {
         m.set_agency(s.agency());
         *m.mutable_agency_names() = s.agency_names();
         m.set_retired(s.retired());
+        m.set_bookable(s.bookable());
     }
     for (auto const& c : in.counters()) {
         auto& m = *out.add_counters();

@@ -3,6 +3,7 @@
 // which slows the guesser and nobody else.
 #include "net/auth.hpp"
 #include "net/dispatcher.hpp"
+#include "net/publication.hpp"
 #include "net/sentence.hpp"
 #include "net/setup_handlers.hpp"
 
@@ -145,7 +146,8 @@ void dispatcher::welcome(std::uint64_t request_id, identity const& who, sender c
     w.set_role(wire_role(who.kind));
     w.set_user(who.user);
     w.set_server_time_ms(unix_ms(centre_.now()));
-    *w.mutable_centre() = centre_info(settings_, centre_.state());
+    auto info = centre_info(settings_, centre_.state());  // public screens get what they show
+    *w.mutable_centre() = sees_public_centre(who.kind) ? public_centre(info) : std::move(info);
     w.set_counter(who.counter);
     send(m);
     done(who);

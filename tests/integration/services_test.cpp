@@ -93,6 +93,9 @@ TEST_F(services_test, an_added_service_reaches_a_kiosk_live_takes_tickets_and_su
     auto welcome = again.hello(v1::ROLE_KIOSK, server_process::kiosk_token);
     ASSERT_TRUE(welcome.has_reply()) << welcome.DebugString();
     EXPECT_TRUE(offers(welcome.reply().welcome().centre(), "visa")) << "the log kept the service through SIGKILL";
+    for (auto const& s : welcome.reply().welcome().centre().services())  // a kiosk's Welcome is the public centre
+        EXPECT_EQ(0, s.target_wait_s()) << s.id() << ": a kiosk is not told the targets";
+    EXPECT_EQ(0u, welcome.reply().welcome().centre().max_recalls());
     auto next = again.request(issue("visa"));
     ASSERT_TRUE(next.has_reply()) << next.DebugString();
     EXPECT_EQ("V002", next.reply().issued_ticket().number());
