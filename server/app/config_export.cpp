@@ -79,6 +79,10 @@ std::string export_toml(std::string const& file_path, centre_set_up const& now) 
     toml::array services;
     toml::table agencies;
     std::map<std::string, v1::ServiceInfo const*> agency_of;
+    // A centre that books: a service added at runtime takes no bookings, while a file's service
+    // without `bookable` would, so the export says it.
+    bool const books = std::any_of(now.centre.services().begin(), now.centre.services().end(),
+                                   [](v1::ServiceInfo const& s) { return s.bookable(); });
     for (auto const& s : now.centre.services()) {
         if (s.retired()) {
             retired << "#   service " << s.id() << " (prefix " << s.prefix() << ")\n";
@@ -93,6 +97,7 @@ std::string export_toml(std::string const& file_path, centre_set_up const& now) 
         }
         keep_file_keys(t, file_entry(file, "services", [&](toml::table const& e) { return e["id"].value<std::string>() == s.id(); }),
                        {"id", "prefix", "names", "target_wait_minutes", "max_wait_minutes", "agency"});
+        if (books && !s.bookable()) t.insert_or_assign("bookable", false);
         services.push_back(std::move(t));
     }
     toml::array counters;

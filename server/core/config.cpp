@@ -57,9 +57,11 @@ bool is_prefix_text(std::string const& prefix) {
 
 }  // namespace
 
-std::string validate(centre_config const& config) {
+std::string validate(centre_config const& config) { return validate(config, setup_caps{}); }
+
+std::string validate(centre_config const& config, setup_caps caps) {
     if (config.services.empty()) return "the centre has no services";
-    if (config.services.size() > max_services) return "the centre has more than " + std::to_string(max_services) + " services";
+    if (config.services.size() > caps.services) return "the centre has more than " + std::to_string(caps.services) + " services";
     std::set<std::string> ids, prefixes;
     for (auto const& s : config.services) {
         if (s.id.empty()) return "a service has an empty id";
@@ -68,7 +70,7 @@ std::string validate(centre_config const& config) {
         if (!prefixes.insert(s.prefix).second) return "prefix '" + s.prefix + "' is used by two services";
     }
     std::set<counter_number> numbers;
-    if (config.counters.size() > max_counters) return "the centre has more than " + std::to_string(max_counters) + " counters";
+    if (config.counters.size() > caps.counters) return "the centre has more than " + std::to_string(caps.counters) + " counters";
     for (auto const& c : config.counters) {
         if (!numbers.insert(c.number).second) return "counter " + std::to_string(c.number) + " is listed twice";
         if (c.services.empty()) return "counter " + std::to_string(c.number) + " serves no service";

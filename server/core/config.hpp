@@ -111,6 +111,9 @@ struct centre_config {
 };
 
 // Empty when the configuration is usable; otherwise a sentence naming the first problem.
+struct setup_caps;
+std::string validate(centre_config const& config, setup_caps caps);
+// With a file's caps.
 std::string validate(centre_config const& config);
 // Parts of validate(), so that a configuration file's reader can name the line at fault.
 std::string validate_service(service_config const& s);
@@ -134,6 +137,15 @@ inline constexpr std::size_t max_counters = 100;
 inline constexpr std::size_t max_counter_services = 16;  // services one counter serves
 inline constexpr std::size_t max_services_in_log = 1000;
 inline constexpr std::size_t max_counters_in_log = 2000;
+
+// How many services and counters a configuration may have: a file's caps by default; the
+// simulator models larger centres, up to what the engine replays (the stress day's 800 counters
+// measure the engine: bench/README.md).
+struct setup_caps {
+    std::size_t services = max_services;
+    std::size_t counters = max_counters;
+};
+inline constexpr setup_caps engine_caps{max_services_in_log, max_counters_in_log};
 inline constexpr std::size_t max_service_name = 128;  // bytes, per language
 inline constexpr std::size_t max_names = 16;          // languages a name is given in
 

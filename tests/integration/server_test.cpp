@@ -93,8 +93,13 @@ TEST(server_rules, a_welcome_carries_the_rules_a_client_needs_as_configured) {
     process.hours("09:30", "18:15");
     edit_config(process, "opening = \"09:30\"", "opening = \"09:30\"\nday_start_minutes = 240");
     process.start();
-    ws_client board(process.port());
-    auto welcome = board.hello(v1::ROLE_BOARD);
+    ws_client board(process.port());  // a public screen gets the hours, not the rules
+    auto public_welcome = board.hello(v1::ROLE_BOARD);
+    ASSERT_TRUE(public_welcome.reply().has_welcome()) << public_welcome.DebugString();
+    EXPECT_EQ("09:30", public_welcome.reply().welcome().centre().opening());
+    EXPECT_EQ(0u, public_welcome.reply().welcome().centre().max_recalls());
+    ws_client clerk(process.port());  // staff get the rules
+    auto welcome = clerk.hello(v1::ROLE_CLERK, server_process::clerk, server_process::clerk_secret);
     ASSERT_TRUE(welcome.reply().has_welcome()) << welcome.DebugString();
     auto const& centre = welcome.reply().welcome().centre();
     EXPECT_EQ(4u, centre.max_recalls());

@@ -54,7 +54,7 @@ day read_day(std::string_view text, std::string const& path) {
     r.rules(root);
     r.services(root);
     r.counters(root);
-    if (auto problem = core::validate(d.centre); !problem.empty()) throw day_error(path + ": " + problem);
+    if (auto problem = core::validate(d.centre, core::engine_caps); !problem.empty()) throw day_error(path + ": " + problem);
     return d;
 }
 

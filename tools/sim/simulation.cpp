@@ -61,7 +61,7 @@ core::centre_config config_of(day const& d, variant const& v) {
     config.rules.day_start = d.opening;
     config.rules.opening = std::chrono::minutes(0);
     config.rules.closing = std::chrono::hours(24);
-    if (auto problem = core::validate(config); !problem.empty()) throw std::invalid_argument(v.name + ": " + problem);
+    if (auto problem = core::validate(config, core::engine_caps); !problem.empty()) throw std::invalid_argument(v.name + ": " + problem);
     return config;
 }
 

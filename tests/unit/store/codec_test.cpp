@@ -39,7 +39,8 @@ TEST(codec, every_kind_of_event_round_trips) {
     add(core::add_user{"aysel", core::staff_role::admin, "$argon2id$x", "config"});  // docs/SETUP.md
     add(core::add_device{"pad 1", core::device_kind::rating_pad, "hash-1", 1, "aysel"});
     // docs/SETUP.md#services-and-counters-at-runtime
-    add(core::add_service{{.id = "visa", .prefix = "V", .names = {{"en", "Visas"}}, .agency = "Migration"}, "aysel"});
+    add(core::add_service{{.id = "visa", .prefix = "V", .names = {{"en", "Visas"}}, .agency = "Migration",
+                                .agency_names = {{"en", "Migration"}}}, "aysel"});  // a new agency comes with its names
     add(core::add_counter{{.number = 9, .name = "Visa desk", .services = {0, 1}}, "aysel"});
     // docs/DOMAIN.md#alerts-before-a-breach: decided by the tick from the forecast, so written here.
     auto at = core::testing::morning() + std::chrono::hours(2);
