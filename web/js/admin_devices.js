@@ -2,7 +2,7 @@
 // rating pads, revoked ones kept at the end; add one (its token shown once, with the address of
 // its page to copy, where that address comes from, and what to do on the device), rename one in
 // the form, revoke one after a second, in-place confirmation.
-import { $, admin, attempt, button, counterName, kindWord, make, within } from './admin_form.js';
+import { $, admin, attempt, button, counterName, hasOwnName, kindWord, make, within } from './admin_form.js';
 import { staffSay } from './staff_language.js';
 
 let renaming = '';       // the device in the form, '' when adding
@@ -76,7 +76,7 @@ function render() {
     $('devices').replaceChildren(...list.map(row));
     const counters = admin.centre.counters.filter((c) => !c.retired);
     const chosen = $('device-counter').value;
-    $('device-counter').replaceChildren(...counters.map((c) => make('option', { value: String(c.number), textContent: counterName(c) === c.name ? `${c.number} — ${c.name}` : counterName(c) })));
+    $('device-counter').replaceChildren(...counters.map((c) => make('option', { value: String(c.number), textContent: hasOwnName(c) ? `${c.number} — ${c.name}` : counterName(c) })));
     if (chosen) $('device-counter').value = chosen;
     const rating = $('device-role').value === 'ROLE_RATING_DEVICE';
     $('device-counter-label').hidden = renaming !== '' || !rating;
