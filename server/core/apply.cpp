@@ -52,6 +52,7 @@ public:
         c_.tickets_.push_back(std::move(t));
         ++service_figures(e.service).issued;
         if (e.cls == priority_class::priority) c_.paces_[e.service].add_priority(e.at);
+        if (e.cls == priority_class::normal) c_.paces_[e.service].add_normal(e.at);
     }
 
     void operator()(ticket_called const& e) {

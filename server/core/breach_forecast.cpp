@@ -10,6 +10,27 @@ std::optional<duration> predicted_breach(centre const& c, service_index s, time_
 
 namespace {
 
+// The line's recent arrivals (docs/DOMAIN.md#alerts-before-a-breach): the normal tickets that
+// join it until the last joiner whose limit falls inside the horizon, at the rate of the last
+// arrival_window, each one more ahead of the next. A normal ticket taken then waits what the
+// engine estimates with them ahead, less the time they took to come (the line moves meanwhile).
+// When that passes the limit, the first joiner to pass it is found on the straight line from the
+// wait of one taken now: the breach is its joining + the limit.
+std::optional<time_point> joiner_breach(centre const& c, service_index s, time_point now, duration limit, duration now_wait) {
+    auto const ahead_span = c.config().rules.alert_horizon - limit;
+    if (ahead_span <= duration::zero()) return std::nullopt;
+    auto const arrived = c.pace(s).normal_since(now - arrival_window);
+    auto const coming = static_cast<double>(arrived) * static_cast<double>(ahead_span.count()) / static_cast<double>(arrival_window.count());
+    auto const extra = static_cast<std::size_t>(coming + 0.5);
+    if (extra == 0) return std::nullopt;
+    auto const ahead = c.queue(s).ahead_of_new(priority_class::normal, std::nullopt, now, c.config().rules.appointment_early);
+    auto const last_wait = c.estimate(s, priority_class::normal, ahead + extra, now).middle - ahead_span;
+    if (last_wait <= limit || last_wait <= now_wait) return std::nullopt;
+    auto const share = static_cast<double>((limit - now_wait).count()) / static_cast<double>((last_wait - now_wait).count());
+    auto const joins = now + duration(static_cast<duration::rep>(std::max(share, 0.0) * static_cast<double>(ahead_span.count())));
+    return joins + limit;
+}
+
 // `future_only`: tickets that have passed the limit already are not counted (calling them is
 // the only cure), so that the advice says what clears the rest.
 std::optional<duration> first_breach(centre const& c, service_index s, time_point now, duration limit, bool future_only) {
@@ -28,7 +49,13 @@ std::optional<duration> first_breach(centre const& c, service_index s, time_poin
         waiting = true;
         consider(t.current().joined, stalled ? duration::max() / 2 : c.estimated_range(t, now).middle);
     }
-    if (!stalled || !waiting) consider(now, c.estimated_range(s, now).middle);
+    if (!stalled || !waiting) {
+        auto const now_wait = c.estimated_range(s, now).middle;
+        consider(now, now_wait);
+        if (!stalled) {
+            if (auto later = joiner_breach(c, s, now, limit, now_wait); later && (!first || *later < *first)) first = later;
+        }
+    }
     if (!first) return std::nullopt;
     return std::max(*first - now, duration::zero());
 }

@@ -124,6 +124,7 @@ void centre::rebuild_paces() {
     std::vector<std::tuple<time_point, int, ticket const*, std::size_t>> facts;  // when, what, whose, which visit
     for (auto const& t : tickets_) {
         if (t.cls == priority_class::priority) facts.emplace_back(t.issued, 0, &t, 0);
+        if (t.cls == priority_class::normal) facts.emplace_back(t.issued, 3, &t, 0);
         for (std::size_t v = 0; v < t.visits.size(); ++v) {
             if (v == 0 && t.visits[0].called) facts.emplace_back(*t.visits[0].called, 1, &t, 0);
             if (t.visits[v].called && t.visits[v].ended) facts.emplace_back(*t.visits[v].ended, 2, &t, v);
@@ -134,6 +135,7 @@ void centre::rebuild_paces() {
         auto const& visit = t->visits[v];
         auto& pace = paces_[visit.service];
         if (what == 0) pace.add_priority(at);
+        else if (what == 3) pace.add_normal(at);
         else if (what == 1) pace.add_call(at - visit.joined, t->estimated_wait);
         else pace.add_stay(at - *visit.called, visit.started ? at - *visit.started : duration{});
     }

@@ -70,6 +70,11 @@ void line_pace::add_priority(time_point at) {
     while (at - priority_issued.front() > priority_window) priority_issued.pop_front();
 }
 
+void line_pace::add_normal(time_point at) {
+    normal_issued.push_back(at);
+    while (at - normal_issued.front() > arrival_window) normal_issued.pop_front();
+}
+
 void line_pace::add_call(duration actual, duration told) {
     if (told < std::chrono::minutes(1)) return;  // a ratio of seconds says little
     ratios.push_back(std::clamp(static_cast<double>(actual.count()) / static_cast<double>(told.count()), 0.0, 4.0));
@@ -80,6 +85,10 @@ std::size_t line_pace::priority_since(time_point since) const {
     return static_cast<std::size_t>(std::count_if(priority_issued.begin(), priority_issued.end(), [&](time_point at) { return at >= since; }));
 }
 
+std::size_t line_pace::normal_since(time_point since) const {
+    return static_cast<std::size_t>(std::count_if(normal_issued.begin(), normal_issued.end(), [&](time_point at) { return at >= since; }));
+}
+
 bool line_pace::operator==(line_pace const& o) const {
     auto same = [](auto const& a, auto const& b) {
         std::vector x(a.begin(), a.end()), y(b.begin(), b.end());
@@ -87,7 +96,7 @@ bool line_pace::operator==(line_pace const& o) const {
         std::sort(y.begin(), y.end());
         return x == y;
     };
-    return same(overheads, o.overheads) && same(priority_issued, o.priority_issued) && same(ratios, o.ratios);
+    return same(overheads, o.overheads) && same(priority_issued, o.priority_issued) && same(normal_issued, o.normal_issued) && same(ratios, o.ratios);
 }
 
 duration expected_stay(duration expected_service, std::deque<duration> const& overheads) {

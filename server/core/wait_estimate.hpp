@@ -44,6 +44,7 @@ inline constexpr std::size_t stay_window = 20;   // a line's last stays at count
 inline constexpr std::size_t ratio_window = 40;  // a line's last first calls judged against the middle told
 inline constexpr std::size_t ratio_minimum = 8;  // judged calls before their spread is used
 inline constexpr duration priority_window = std::chrono::minutes(30);  // recent priority arrivals
+inline constexpr duration arrival_window = std::chrono::minutes(30);   // recent normal arrivals (breach_forecast.hpp)
 inline constexpr duration expected_pause = std::chrono::minutes(20);   // a break, from its start
 
 // What today's tickets say of one line's pace. Derived: apply() keeps it, and a centre read from a
@@ -51,13 +52,16 @@ inline constexpr duration expected_pause = std::chrono::minutes(20);   // a brea
 struct line_pace {
     std::deque<duration> overheads;        // of each stay at a counter, the time not in service, oldest first
     std::deque<time_point> priority_issued;  // within priority_window of the newest
+    std::deque<time_point> normal_issued;    // within arrival_window of the newest
     std::deque<double> ratios;             // actual wait / middle told, first calls told 1 min or more
 
     // A stay from its call to leaving the counter, of which `served` in service (0 for a no-show).
     void add_stay(duration stay, duration served);
     void add_priority(time_point at);
+    void add_normal(time_point at);
     void add_call(duration actual, duration told);
     std::size_t priority_since(time_point since) const;
+    std::size_t normal_since(time_point since) const;
     // The same pace: the same figures, whatever the order of facts of the same millisecond.
     bool operator==(line_pace const& o) const;
 };

@@ -30,5 +30,32 @@ TEST_F(breach_forecast, a_ticket_already_past_its_target_is_a_breach_now) {
     EXPECT_EQ(std::nullopt, predicted_breach(c, service("id_card"), now));  // nobody waits there
 }
 
+// docs/DOMAIN.md#alerts-before-a-breach: twenty normal tickets came in the last half hour (and
+// left: cancelled), so about seven more are due in the next 10 minutes, the span in which a
+// joiner's 10-minute target still falls inside the 20-minute horizon. One counter at 6 minutes
+// each cannot keep up: a ticket taken now waits nothing, one taken in 10 minutes 7 x 6 - 10 =
+// 32 minutes, so the first joiner past its target comes (10 - 0) / (32 - 0) of the way, about
+// 3 minutes from now, and passes it 10 minutes later. The same line without those arrivals
+// foresees nothing.
+TEST_F(breach_forecast, a_line_whose_arrivals_outrun_its_counters_is_foreseen_before_anyone_waits) {
+    open(1);
+    for (int i = 0; i < 20; ++i) {
+        auto number = issue("passport");
+        ASSERT_EQ("ok", run(cancel_ticket{number, "citizen_request"}));
+        now += 90s;
+    }
+    auto const a = service("passport");
+    ASSERT_TRUE(c.queue(a).empty());
+    auto b = predicted_breach(c, a, now);
+    ASSERT_TRUE(b.has_value());
+    EXPECT_GE(*b, duration(13min));
+    EXPECT_LE(*b, duration(14min));
+    EXPECT_EQ(alert_level::target, forecast_alert(c, a, now).level);
+
+    now += 31min;  // the same line, its last arrivals now older than the window
+    EXPECT_EQ(std::nullopt, predicted_breach(c, a, now));
+    EXPECT_EQ(alert_level::none, forecast_alert(c, a, now).level);
+}
+
 }  // namespace
 }  // namespace novbe::core::testing
