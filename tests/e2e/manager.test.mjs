@@ -269,7 +269,7 @@ test('the dashboard speaks the language picked in its header, and keeps it after
 
     await page.locator('#staff-language').selectOption({ label: 'Azərbaycan dili' });
     assert.deepEqual(await headings(), ['Bu gün', 'Bu gün növbədən kənar', 'Masalar', 'Uzaqdan idarə', 'Növbələr', 'Yazılışlar', 'Saatlar üzrə biletlər',
-        'Gün ərzində gözləmə (dəqiqə, çağırış vaxtına görə)', 'Xidmətlər üzrə', 'Masalar üzrə', 'Əməkdaşlar üzrə', 'Tarixçə',
+        'Gün ərzində gözləmə (dəqiqə, çağırış vaxtına görə)', 'Xidmətlər üzrə', 'Masalar üzrə', 'Əməkdaşlar üzrə', 'Yaxınlaşma, boş vaxt və fasilələr', 'Tarixçə',
         'Zal üçün elan', 'Səsli çağırışlar']);
     const words = await page.locator('body').innerText();
     assert.doesNotMatch(words, english, 'no English word is left on the page');

@@ -8,8 +8,8 @@
 import { dayAxis, perHour, waits } from './charts.js';
 import { clock } from './clock.js';
 import { alertChanged, renderAlerts, setAlerts } from './dashboard_alerts.js';
-import { toCsv } from './dashboard_csv.js';
-import { figuresTable, totalCards } from './dashboard_figures.js';
+import { figuresCsv, toCsv } from './dashboard_csv.js';
+import { figuresTable, timeTable, totalCards } from './dashboard_figures.js';
 import { signInForm } from './dashboard_sign_in.js';
 import { minutes, nameIn, waitRange } from './i18n.js';
 import { longestWaitS, overTarget, received } from './longest_wait.js';
@@ -109,6 +109,8 @@ function renderFigures() {
     figuresTable($('by-service'), statistics.byService, serviceName);
     figuresTable($('by-counter'), statistics.byCounter, counterName, ['issued', 'waiting']);
     figuresTable($('by-clerk'), statistics.byClerk, (k) => k, ['issued', 'waiting']);
+    timeTable($('time-by-counter'), statistics.byCounter, counterName);
+    timeTable($('time-by-clerk'), statistics.byClerk, (k) => k);
 }
 
 function renderCharts() {
@@ -142,10 +144,19 @@ async function exportCsv() {
     } catch {
         return;  // offline: the banner says so, and the button works again once it is back
     }
-    const blob = new Blob([toCsv(reply.tickets.rows, centre.timeZone, serviceName)], { type: 'text/csv;charset=utf-8' });
-    const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: `tickets-${reply.tickets.day || 'today'}.csv` });
+    download(toCsv(reply.tickets.rows, centre.timeZone, serviceName), `tickets-${reply.tickets.day || 'today'}.csv`);
+}
+
+function download(text, name) {
+    const blob = new Blob([text], { type: 'text/csv;charset=utf-8' });
+    const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: name });
     a.click();
     URL.revokeObjectURL(a.href);
+}
+
+// The figures shown: the ones the tables hold, so the file says what the manager sees.
+function exportFigures() {
+    if (statistics) download(figuresCsv(statistics, counterName), `counters-clerks-${statistics.day || 'today'}.csv`);
 }
 
 let statisticsDue = null;
@@ -210,6 +221,7 @@ function signedIn(signedInLink) {
     mountStaffLanguagePicker($('language'), link.welcome.centre.languages);
     $('board').hidden = false;
     $('export').hidden = false;
+    $('export-figures').hidden = false;
     link.subscribe({ view: 'VIEW_DASHBOARD' }, onMessage);
 }
 
@@ -218,6 +230,7 @@ onStaffLanguage(renderAll);
 renderAll();
 signInForm(signedIn);
 $('export').addEventListener('click', exportCsv);
+$('export-figures').addEventListener('click', exportFigures);
 setInterval(() => centre && renderCounters(), 1000);
 setInterval(() => centre && showAlerts(), 30000);
 setInterval(() => centre && tickQueues(), 250);  // a wait turns red within a quarter second of its target

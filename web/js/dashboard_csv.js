@@ -65,3 +65,29 @@ export function toCsv(rows, timeZone, serviceName) {
     });
     return [COLUMNS.join(','), ...body].join('\r\n') + '\r\n';
 }
+
+// The day's figures per counter and per clerk (docs/DOMAIN.md#clerks-figures), one row each:
+// seconds as whole numbers, a pause's reasons as "reason: seconds" joined by "; ", and empty
+// cells for what was not measured (no call yet: no wait and no walk).
+const FIGURE_COLUMNS = ['kind', 'key', 'name', 'called', 'served', 'no_shows', 'transferred_out', 'average_wait_s',
+    'average_service_s', 'average_walk_s', 'idle_waiting_s', 'paused_s', 'pauses'];
+
+function figuresRow(kind, f, name) {
+    const seconds = (v, measured) => (measured ? Number(v) : '');
+    const pauses = f.pauses ?? [];
+    return {
+        kind, key: f.key, name: name(f.key), called: f.called, served: f.served, no_shows: f.noShows,
+        transferred_out: f.transferredOut, average_wait_s: seconds(f.averageWaitS, f.called),
+        average_service_s: seconds(f.averageServiceS, f.served), average_walk_s: seconds(f.averageWalkS, f.called),
+        idle_waiting_s: Number(f.idleWaitingS), paused_s: pauses.reduce((sum, p) => sum + Number(p.seconds), 0),
+        pauses: pauses.map((p) => `${p.reason}: ${Number(p.seconds)}`).join('; '),
+    };
+}
+
+// statistics: GetStatistics's Statistics; counterName: number -> the name the manager reads.
+export function figuresCsv(statistics, counterName) {
+    const rows = [...statistics.byCounter.map((f) => figuresRow('counter', f, counterName)),
+        ...statistics.byClerk.map((f) => figuresRow('clerk', f, (k) => k))];
+    const body = rows.map((row) => FIGURE_COLUMNS.map((c) => quote(row[c])).join(','));
+    return [FIGURE_COLUMNS.join(','), ...body].join('\r\n') + '\r\n';
+}
