@@ -115,6 +115,27 @@ test('a range over a year (366 days) is refused in words, in the staff language;
     await context.close();
 });
 
+test('a whole year, the longest range, is a bar per day within the screen, its dates spaced', { timeout: 60000 }, async () => {
+    const errors = [];
+    const { context, page } = await signedInDashboard(errors);
+    await page.fill('#history-from', dateOf(today - 365));
+    await page.fill('#history-to', dateOf(today));
+    await page.click('#history-show');
+    await page.locator('#history-status', { hasText: `${dateOf(today - 365)} to ${dateOf(today)}: 366 days` }).waitFor({ timeout: 10000 });
+    const bars = (await page.locator('#history-issued').getAttribute('data-values')).split(',').map(Number);
+    assert.equal(bars.length, 366);
+    assert.deepEqual(bars.slice(-6, -1), [15 + 3, 14, 13 + 3, 12, 11 + 3], 'the past days at the end, oldest first');
+    const labels = (await page.locator('#history-issued').getAttribute('data-day-ticks')).split(',');
+    assert.ok(labels.length >= 4 && labels.length <= 40, `a readable number of dates: ${labels.length}`);
+    assert.equal(labels[0], dateOf(today - 365));
+    assert.equal(labels[labels.length - 1], dateOf(today));
+    await onScreen(page, '#history-issued');
+    await page.locator('#history-issued').scrollIntoViewIfNeeded();
+    await shoot(page, 'history-year');
+    assert.deepEqual(errors, []);
+    await context.close();
+});
+
 test('a central database that cannot be reached is said in red at the top, since when and how far behind, live', { timeout: 60000 }, async () => {
     // Nothing listens on port 1: every attempt fails at once, as a cut WAN line would.
     const cut = await serverWith((text) => `${text}\n[central]\nconnection = "host=127.0.0.1 port=1 dbname=novbe connect_timeout=2"\ncentre_id = "baku-1"\n`);
