@@ -28,12 +28,19 @@ export function dayBars(canvas, values, days, describe) {
         g.beginPath(); g.moveTo(left, y(v)); g.lineTo(right, y(v)); g.stroke();
         g.fillText(String(v), left - 8, y(v) + 5);
     }
-    // A date under as many bars as room allows (at least 44 px apart), the first and last always.
-    const every = Math.max(1, Math.ceil(44 / slot));
+    // A date under as many bars as room allows (at least 44 px apart), the first and last always;
+    // a range across New Year says the years too (a year's range starts and ends on the same MM-DD).
+    const years = days.length > 0 && days[0].slice(0, 4) !== days[days.length - 1].slice(0, 4);
+    const label = (day) => (years ? day : day.slice(5));
+    const every = Math.max(1, Math.ceil((years ? 90 : 44) / slot));
     const labelled = days.map((_, i) => i).filter((i) => i % every === 0 || i === days.length - 1)
         .filter((i, k, all) => i === days.length - 1 || all[k + 1] === undefined || all[k + 1] - i >= every);
     g.textAlign = 'center';
-    for (const i of labelled) g.fillText(days[i].slice(5), left + slot * (i + 0.5), bottom + 21);
+    for (const i of labelled) {
+        const text = label(days[i]);
+        const half = g.measureText(text).width / 2;  // kept whole inside the canvas at either end
+        g.fillText(text, Math.min(Math.max(left + slot * (i + 0.5), half), width - half), bottom + 21);
+    }
     g.fillStyle = ACCENT;
     values.forEach((v, i) => {
         const gap = Math.min(3, slot / 6);
