@@ -2,7 +2,8 @@
 // for a whole year of the centre's history again and again while the entrance kiosk issues
 // tickets. Each ticket is still answered at once (what a citizen at the kiosk notices), and
 // every year's answer holds exactly the rows the log keeps. A second ask on a connection whose
-// first is still being read is refused in words, and the first is answered all the same.
+// first is still being read is refused in words, and the first is answered all the same. A range
+// whose figures would not fit one answer is refused with its size; a shorter one is answered.
 #include "messages.hpp"
 #include "server_process.hpp"
 #include "ws_client.hpp"
@@ -28,9 +29,9 @@ using steady = std::chrono::steady_clock;
 constexpr int days_back = 365;  // with today, a leap year's 366 days: the longest range
 
 // The demo's services and nine retired ones, as an older set-up left them in the log.
-std::vector<std::string> services() {
+std::vector<std::string> services(int retired = 9) {
     std::vector<std::string> out{"passport", "id_card", "civil_registry", "notary", "property", "utilities", "driving_licence"};
-    for (int i = 1; i <= 9; ++i) out.push_back("retired_" + std::to_string(i));
+    for (int i = 1; i <= retired; ++i) out.push_back("retired_" + std::to_string(i));
     return out;
 }
 
@@ -53,12 +54,12 @@ std::string date_of(std::int64_t day) {
 }
 
 // A year of days as the server's writer keeps them (service_days), written while it runs.
-void write_year(std::string const& db_path, std::int64_t today) {
+void write_year(std::string const& db_path, std::int64_t today, int retired = 9) {
     sqlite3* db = nullptr;
     ASSERT_EQ(SQLITE_OK, sqlite3_open(db_path.c_str(), &db));
     sqlite3_busy_timeout(db, 5000);
     std::string sql = "BEGIN;";
-    auto const ids = services();
+    auto const ids = services(retired);
     for (std::int64_t d = today - days_back; d < today; ++d)
         for (std::size_t s = 0; s < ids.size(); ++s) {
             auto n = issued_on(d, s);
@@ -192,6 +193,26 @@ TEST(history, a_year_read_over_and_over_never_holds_up_the_kiosk_and_every_answe
     EXPECT_EQ("This connection's history is still being read; ask again once it is answered.", got[1002].error().message());
     auto too_long = leyla.request(history(today - days_back - 1, today));
     EXPECT_EQ("A range has at most 366 days.", too_long.error().message());
+    EXPECT_EQ(0, process.stop());
+}
+
+TEST(history, a_range_whose_figures_would_not_fit_one_answer_is_refused_with_its_size) {
+    server_process process;
+    process.start();
+    auto const today = centre_today();
+    write_year(process.folder() + "/centre.db", today, 60);  // 67 services a day, most long retired
+    ws_client leyla(process.port());
+    ASSERT_TRUE(leyla.hello(v1::ROLE_MANAGER, server_process::manager, server_process::manager_secret).has_reply());
+    auto year = leyla.request(history(today - days_back, today));
+    EXPECT_EQ("ERROR_CODE_INVALID_ARGUMENT", error_name(year));
+    EXPECT_TRUE(year.error().message().starts_with("The range's figures take ")) << year.error().message();
+    EXPECT_TRUE(year.error().message().ends_with(" KiB, more than an answer may (512 KiB): ask for fewer days."))
+        << year.error().message();
+    // A month fits, whole, and the connection is free to ask again.
+    auto month = leyla.request(history(today - 30, today - 1));
+    ASSERT_TRUE(month.has_reply()) << month.ShortDebugString().substr(0, 300);
+    EXPECT_EQ(30, month.reply().history().days_size());
+    EXPECT_EQ(67, month.reply().history().days(0).by_service_size());
     EXPECT_EQ(0, process.stop());
 }
 
