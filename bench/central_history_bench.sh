@@ -19,23 +19,17 @@ for candidate in "$here/build/release/server/app/novbe-server" "$here/build/dev/
     [ -n "$server" ] || { [ -x "$candidate" ] && server=$candidate; }
 done
 [ -x "$server" ] || { echo "no novbe-server built (set NOVBE_SERVER)" >&2; exit 2; }
-bin=/usr/lib/postgresql/15/bin
-folder=$(mktemp -d /tmp/novbe-history-bench-XXXXXX)
-as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres: "$folder"
+. "$here/bench/pg_temp.sh"
+folder=$pg_folder
 server_pid=
 finish() {
     [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-    as_owner "$bin/pg_ctl" -D "$folder/data" -m fast -w stop >/dev/null 2>&1 || true
-    rm -rf "$folder"
+    pg_remove
 }
 trap finish EXIT
-as_owner "$bin/initdb" -D "$folder/data" -A trust -U novbe -E UTF8 >"$folder/initdb.log" 2>&1
-# Socket only, in the folder. fsync on: the report reads, and the rows are loaded once.
-as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 \
-    -o "-k $folder -p 5432 -c listen_addresses= -c shared_buffers=256MB -c work_mem=64MB" start >/dev/null
-conn="host=$folder port=5432 user=novbe dbname=postgres"
-sql() { "$bin/psql" -X -q -At -v ON_ERROR_STOP=1 -d "$conn" "$@"; }
+pg_start
+conn=$pg_conn
+sql() { pg_sql "$@"; }
 
 # The schema, as the first centre to connect creates it (server/forward/central_schema.cpp).
 centre_dir="$folder/centre"
