@@ -294,10 +294,15 @@ int run_server(server_options const& options) {
     log_booking(settings, centre.state());
 
     auto central = start_forwarding(settings, centre.state().config(), options.data_dir, db);
-    // The dashboard's history, on a read-only connection of its own (store/history_reader.hpp),
-    // used on the event loop's thread only; and the forwarder's state as GetForwarding tells it.
+    // The dashboard's history, on its own thread and read-only connection (store/history_reader.hpp,
+    // dispatcher::read_history): a long range never holds up the event loop. Then the forwarder's
+    // state as GetForwarding tells it.
     store::history_reader history(db);
+    boost::asio::thread_pool history_thread(1);
     dispatch.sources.history = [&history](core::day_number from, core::day_number to) { return history.read(from, to); };
+    dispatch.history_thread = [&history_thread](std::function<void()> work) {
+        boost::asio::post(history_thread, std::move(work));
+    };
     if (central)
         dispatch.sources.forwarding = [&central] {
             auto lag = central->lag();
@@ -378,6 +383,7 @@ int run_server(server_options const& options) {
     io.run();
     sign_in.join();
     audit.join();
+    history_thread.join();
     if (central) central->stop();
     opened.log->close();  // commits in flight, then a snapshot for a fast start
     net::log_info(opened.log->failed() ? "stopped after a store failure" : "stopped cleanly");

@@ -3,6 +3,7 @@
 #include "net/actor.hpp"
 #include "net/audit_query.hpp"
 #include "net/auth.hpp"
+#include "net/history_handlers.hpp"
 #include "net/log.hpp"
 #include "net/sentence.hpp"
 
@@ -51,7 +52,9 @@ void dispatcher::handle(identity const& who, M const& m, connection const& to) {
     auto const& h = handler_of(*row);
     switch (row->kind) {
     case commands::effect::subscription: return subscribe(who, m, to);
-    case commands::effect::read: return read(h, who, m, send);
+    case commands::effect::read:
+        if (m.has_get_history() && history_thread) return read_history(m, to);
+        return read(h, who, m, send);
     case commands::effect::mutating: return mutate(h, who, m, to);
     case commands::effect::greeting: return;
     }
@@ -111,6 +114,58 @@ void dispatcher::read_audit(command_handler const&, identity const&, M const& m,
                 *out.mutable_reply()->mutable_audit() =
                     audit_reply(std::get<store::audit_page>(r), filter, settings_, centre_.state());
                 send(out);
+            });
+        });
+    });
+}
+
+// GetHistory, off the event loop: the range is checked here, and once everything before it is
+// durable today's figures are taken here too; the log's earlier days are read, and the answer
+// built and serialized, on the history thread, and only the finished frame comes back here to be
+// sent on the connection's strand. A year's read thus never delays a kiosk's ticket. One read per
+// connection at a time and history_max_waiting across all, so nobody queues work for the reader
+// faster than it answers; an answer over half a connection's outbound bound is refused in words.
+void dispatcher::read_history(M const& m, connection const& to) {
+    auto const id = m.request_id();
+    auto checked = history_ask_of(centre_.state(), m.get_history());
+    if (auto const* no = std::get_if<refusal>(&checked)) return to.send(error_reply(id, no->code, no->message));
+    if (histories_running_.contains(to.id))
+        return to.send(error_reply(id, v1::ERROR_CODE_LIMIT_REACHED,
+                                   "This connection's history is still being read; ask again once it is answered."));
+    if (histories_running_.size() >= history_max_waiting)
+        return to.send(error_reply(id, v1::ERROR_CODE_LIMIT_REACHED,
+                                   "At most " + std::to_string(history_max_waiting) +
+                                       " histories are read at once; ask again in a moment."));
+    histories_running_.insert(to.id);
+    auto const most = settings_.limit.max_queued_bytes / 2;
+    centre_.after_durable([this, id, m, to, most] {
+        // Today as it is now that everything before the ask is durable (the same range, checked).
+        auto ask = std::get<history_ask>(history_ask_of(centre_.state(), m.get_history()));
+        history_thread([this, id, to, most, ask = std::move(ask)] {
+            auto out = answer_to(id);
+            try {
+                std::vector<store::service_day> earlier;
+                if (ask.from <= ask.read_to) earlier = sources.history(ask.from, ask.read_to);
+                history_answer(ask, std::move(earlier), out);
+            } catch (std::exception const& e) {
+                log_error(std::string("history: ") + e.what());
+                out = error_reply(id, v1::ERROR_CODE_INTERNAL, e.what());  // the reader's words: which file, what failed
+            }
+            std::shared_ptr<std::string const> frame;
+            if (!out.has_error()) {
+                frame = std::make_shared<std::string const>(out.SerializeAsString());
+                if (frame->size() > most) {
+                    out = error_reply(id, v1::ERROR_CODE_INVALID_ARGUMENT,
+                                      "The range's figures take " + std::to_string(frame->size() / 1024) +
+                                          " KiB, more than an answer may (" + std::to_string(most / 1024) +
+                                          " KiB): ask for fewer days.");
+                    frame.reset();
+                }
+            }
+            boost::asio::post(core_, [this, to, out = std::move(out), frame = std::move(frame)] {
+                histories_running_.erase(to.id);
+                if (frame) to.send_frame(frame);
+                else to.send(out);
             });
         });
     });

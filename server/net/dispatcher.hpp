@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace novbe::net {
@@ -61,6 +62,9 @@ public:
     // Unset (unit tests): GetAudit is checked, then refused UNAVAILABLE.
     using audit_result = std::variant<store::audit_page, std::string>;
     std::function<void(store::audit_filter, std::function<void(audit_result)> done)> audit_reads;
+    // GetHistory's thread (server.cpp sets it): runs `work` there, the only place that calls
+    // `sources.history` then. Unset (unit tests): GetHistory is read in place on the core.
+    std::function<void(std::function<void()> work)> history_thread;
 
 private:
     // A person's secret, checked on the sign-in thread against `hash` (a stand-in's when the
@@ -78,6 +82,7 @@ private:
     void read(command_handler const& h, identity const& who, v1::ClientMessage const& m, sender send);
     void subscribe(identity const& who, v1::ClientMessage const& m, connection const& to);
     void read_audit(command_handler const& h, identity const& who, v1::ClientMessage const& m, sender send);
+    void read_history(v1::ClientMessage const& m, connection const& to);
 
     centre_service& centre_;
     settings const& settings_;
@@ -96,6 +101,7 @@ private:
     core::day_number kept_day_ = core::no_day;
     sign_in_limiter limiter_;
     std::size_t audits_waiting_ = 0;  // GetAudit queries handed to the reader, not yet answered
+    std::unordered_set<void const*> histories_running_;  // connections whose GetHistory is not yet answered
 };
 
 }  // namespace novbe::net

@@ -14,13 +14,39 @@ void refuse(v1::ServerMessage& out, v1::ErrorCode code, std::string message) {
     e.set_message(std::move(message));
 }
 
-// The days' rows and their sums, services in the centre's order (then any it
-// no longer has, by id).
-void fill(v1::History& h, core::day_number from, core::day_number to, std::vector<store::service_day> const& rows,
-          core::centre_config const& config) {
+}  // namespace
+
+std::variant<history_ask, refusal> history_ask_of(core::centre const& state, v1::GetHistory const& ask) {
+    auto from = day_of_date(ask.from());
+    auto to = day_of_date(ask.to());
+    if (!from || !to) return refusal{v1::ERROR_CODE_INVALID_ARGUMENT, "GetHistory's from and to are dates, YYYY-MM-DD."};
+    if (*to < *from) return refusal{v1::ERROR_CODE_INVALID_ARGUMENT, "The range ends before it starts."};
+    if (*to - *from >= history_max_days)
+        return refusal{v1::ERROR_CODE_INVALID_ARGUMENT, "A range has at most " + std::to_string(history_max_days) + " days."};
+    history_ask a;
+    a.from = *from;
+    a.to = *to;
+    auto const today = state.day();
+    a.read_to = today == core::no_day ? *to : std::min(*to, today - 1);
+    auto const& services = state.config().services;
+    for (auto const& s : services) a.service_order.push_back(s.id);
+    if (today != core::no_day && today >= *from && today <= *to) {
+        auto const& by_service = state.statistics().by_service;
+        for (std::size_t s = 0; s < by_service.size() && s < services.size(); ++s)
+            a.today.push_back({today, services[s].id, by_service[s]});
+    }
+    return a;
+}
+
+void history_answer(history_ask const& ask, std::vector<store::service_day> earlier, v1::ServerMessage& out) {
+    auto rows = std::move(earlier);
+    rows.insert(rows.end(), ask.today.begin(), ask.today.end());
+    auto& h = *out.mutable_reply()->mutable_history();
+    h.set_from(date_of(ask.from));
+    h.set_to(date_of(ask.to));
     std::map<std::string, core::figures> sums;
     auto row = rows.begin();
-    for (auto d = from; d <= to; ++d) {
+    for (auto d = ask.from; d <= ask.to; ++d) {
         auto& day = *h.add_days();
         day.set_day(date_of(d));
         for (; row != rows.end() && row->day == d; ++row) {
@@ -28,46 +54,29 @@ void fill(v1::History& h, core::day_number from, core::day_number to, std::vecto
             sums[row->service] += row->figures;
         }
     }
-    for (auto const& s : config.services)
-        if (auto it = sums.find(s.id); it != sums.end()) {
-            put(*h.add_by_service(), s.id, it->second);
+    for (auto const& id : ask.service_order)
+        if (auto it = sums.find(id); it != sums.end()) {
+            put(*h.add_by_service(), id, it->second);
             sums.erase(it);
         }
     for (auto const& [id, f] : sums) put(*h.add_by_service(), id, f);
 }
 
-}  // namespace
-
 void history_read(command_context const& x, v1::ClientMessage const& m, v1::ServerMessage& out) {
-    auto const& ask = m.get_history();
-    auto from = day_of_date(ask.from());
-    auto to = day_of_date(ask.to());
-    if (!from || !to) return refuse(out, v1::ERROR_CODE_INVALID_ARGUMENT, "GetHistory's from and to are dates, YYYY-MM-DD.");
-    if (*to < *from) return refuse(out, v1::ERROR_CODE_INVALID_ARGUMENT, "The range ends before it starts.");
-    if (*to - *from >= store::history_reader::max_days)
-        return refuse(out, v1::ERROR_CODE_INVALID_ARGUMENT, "A range has at most 92 days.");
-    auto const today = x.state.day();
-    std::vector<store::service_day> rows;
-    // Earlier days from the log's rows; today from the engine itself, as GetStatistics has it.
-    auto const last_kept = today == core::no_day ? *to : std::min(*to, today - 1);
-    if (*from <= last_kept) {
+    auto made = history_ask_of(x.state, m.get_history());
+    if (auto const* no = std::get_if<refusal>(&made)) return refuse(out, no->code, no->message);
+    auto const& ask = std::get<history_ask>(made);
+    std::vector<store::service_day> earlier;
+    if (ask.from <= ask.read_to) {
         if (!x.sources || !x.sources->history)
             return refuse(out, v1::ERROR_CODE_INTERNAL, "This server keeps no history of earlier days.");
         try {
-            rows = x.sources->history(*from, last_kept);
+            earlier = x.sources->history(ask.from, ask.read_to);
         } catch (std::exception const& e) {
             return refuse(out, v1::ERROR_CODE_INTERNAL, e.what());
         }
     }
-    if (today != core::no_day && today >= *from && today <= *to) {
-        auto const& by_service = x.state.statistics().by_service;
-        for (std::size_t s = 0; s < by_service.size() && s < x.state.config().services.size(); ++s)
-            rows.push_back({today, x.state.config().services[s].id, by_service[s]});
-    }
-    auto& h = *out.mutable_reply()->mutable_history();
-    h.set_from(date_of(*from));
-    h.set_to(date_of(*to));
-    fill(h, *from, *to, rows, x.state.config());
+    history_answer(ask, std::move(earlier), out);
 }
 
 void forwarding_read(command_context const& x, v1::ClientMessage const&, v1::ServerMessage& out) {

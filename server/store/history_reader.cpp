@@ -59,10 +59,15 @@ std::vector<service_day> history_reader::read(core::day_number from, core::day_n
     stepping guard{select_};
     sqlite3_bind_int64(select_, 1, from);
     sqlite3_bind_int64(select_, 2, to);
-    sqlite3_bind_int64(select_, 3, static_cast<sqlite3_int64>(max_rows));
+    sqlite3_bind_int64(select_, 3, static_cast<sqlite3_int64>(max_rows + 1));  // one more: a cut is said, never kept quiet
     std::vector<service_day> out;
     int rc;
     while ((rc = sqlite3_step(select_)) == SQLITE_ROW) {
+        if (out.size() == max_rows) {
+            sqlite3_progress_handler(db_, 0, nullptr, nullptr);
+            throw std::runtime_error(path_ + ": history: more than " + std::to_string(max_rows) +
+                                     " service-days in the range; ask for fewer days");
+        }
         auto& row = out.emplace_back();
         row.day = static_cast<core::day_number>(sqlite3_column_int64(select_, 0));
         auto const* id = reinterpret_cast<char const*>(sqlite3_column_text(select_, 1));

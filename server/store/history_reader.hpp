@@ -2,7 +2,7 @@
 // The centre's history for its dashboard: the `service_days` rows of a range of days
 // (day_figures.hpp), read on a read-only connection of its own, so the writer's commits never
 // wait for it (WAL) and it never sees a commit half made. Bounded in days, rows and time. One
-// thread at a time.
+// thread at a time (the server's history thread).
 #include "core/statistics.hpp"
 #include "core/time.hpp"
 
@@ -22,8 +22,9 @@ struct service_day {
 
 class history_reader {
 public:
-    static constexpr int max_days = 92;
-    static constexpr std::size_t max_rows = 92 * 256;  // a day per row per service, at most 256 services
+    static constexpr int max_days = 366;  // a year, leap or not
+    // A row per day per service: 256 services a day (retired ones included), else an error.
+    static constexpr std::size_t max_rows = max_days * 256;
     static constexpr int max_milliseconds = 500;
 
     explicit history_reader(std::string path);  // throws store_error if it cannot open the file
@@ -32,7 +33,8 @@ public:
     history_reader& operator=(history_reader const&) = delete;
 
     // The rows of days `from` to `to` (both included), by day then service. Throws
-    // std::runtime_error naming the file if SQLite fails or the read passes its time.
+    // std::runtime_error naming the file if SQLite fails, the read passes its time or the range
+    // holds more than max_rows rows (never a part of them).
     std::vector<service_day> read(core::day_number from, core::day_number to);
 
 private:

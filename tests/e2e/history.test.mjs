@@ -93,16 +93,16 @@ test('a range of past days shows their figures, a bar per day and a CSV that add
     await context.close();
 });
 
-test('a range over 92 days is refused in words, in the staff language; no central database is said at the top', { timeout: 60000 }, async () => {
+test('a range over a year (366 days) is refused in words, in the staff language; no central database is said at the top', { timeout: 60000 }, async () => {
     const errors = [];
     const { context, page } = await signedInDashboard(errors);
     await page.locator('#forwarding', { hasText: 'Central database: not configured' }).waitFor({ timeout: 10000 });
     const top = await page.locator('#forwarding').boundingBox();
     assert.ok(top.y + top.height <= SCREEN.height && top.x + top.width <= SCREEN.width, 'the forwarding line is on the first screen');
-    await page.fill('#history-from', dateOf(today - 100));
+    await page.fill('#history-from', dateOf(today - 400));
     await page.fill('#history-to', dateOf(today));
     await page.click('#history-show');
-    await page.locator('#history-status', { hasText: 'A range has at most 92 days.' }).waitFor({ timeout: 5000 });
+    await page.locator('#history-status', { hasText: 'A range has at most 366 days.' }).waitFor({ timeout: 5000 });
     await page.selectOption('#staff-language', 'az');
     await page.locator('#history h2', { hasText: 'Tarixçə' }).waitFor({ timeout: 5000 });
     await page.locator('#forwarding', { hasText: 'Mərkəzi verilənlər bazası: qoşulmayıb' }).waitFor({ timeout: 5000 });
@@ -111,6 +111,27 @@ test('a range over 92 days is refused in words, in the staff language; no centra
     await page.locator('#history-status', { hasText: '3 gün' }).waitFor({ timeout: 10000 });
     await page.locator('#history').scrollIntoViewIfNeeded();
     await shoot(page, 'history-az');
+    assert.deepEqual(errors, []);
+    await context.close();
+});
+
+test('a whole year, the longest range, is a bar per day within the screen, its dates spaced', { timeout: 60000 }, async () => {
+    const errors = [];
+    const { context, page } = await signedInDashboard(errors);
+    await page.fill('#history-from', dateOf(today - 365));
+    await page.fill('#history-to', dateOf(today));
+    await page.click('#history-show');
+    await page.locator('#history-status', { hasText: `${dateOf(today - 365)} to ${dateOf(today)}: 366 days` }).waitFor({ timeout: 10000 });
+    const bars = (await page.locator('#history-issued').getAttribute('data-values')).split(',').map(Number);
+    assert.equal(bars.length, 366);
+    assert.deepEqual(bars.slice(-6, -1), [15 + 3, 14, 13 + 3, 12, 11 + 3], 'the past days at the end, oldest first');
+    const labels = (await page.locator('#history-issued').getAttribute('data-day-ticks')).split(',');
+    assert.ok(labels.length >= 4 && labels.length <= 40, `a readable number of dates: ${labels.length}`);
+    assert.equal(labels[0], dateOf(today - 365));
+    assert.equal(labels[labels.length - 1], dateOf(today));
+    await onScreen(page, '#history-issued');
+    await page.locator('#history-issued').scrollIntoViewIfNeeded();
+    await shoot(page, 'history-year');
     assert.deepEqual(errors, []);
     await context.close();
 });

@@ -44,17 +44,19 @@ export function dayAxis(opening, closing, seen = []) {
 // A local hour of the day on the axis: after midnight it belongs to a day that closes past it.
 export const onAxis = (axis, hour) => (axis.to > 24 && hour < axis.from ? hour + 24 : hour);
 
-function frame(canvas, axis, ticks) {
+// A canvas at its shown width in the device's pixels, cleared, with its value scale drawn (a grid
+// line and a label per tick, also in data-value-ticks): how these charts and js/history_chart.js's
+// bars all start. Returns the context, the plot's edges and y(value).
+export function valueFrame(canvas, ticks, { height = HEIGHT, right = 24 } = {}) {
     const ratio = window.devicePixelRatio || 1;
     const width = canvas.clientWidth || canvas.width;
     canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(HEIGHT * ratio);
+    canvas.height = Math.round(height * ratio);
     const g = canvas.getContext('2d');
     g.setTransform(ratio, 0, 0, ratio, 0, 0);
-    g.clearRect(0, 0, width, HEIGHT);
+    g.clearRect(0, 0, width, height);
     g.font = '14px sans-serif';
-    const f = { g, left: 48, right: width - 24, top: 12, bottom: HEIGHT - 30 };
-    f.x = (hour) => f.left + ((hour - axis.from) * (f.right - f.left)) / (axis.to - axis.from);
+    const f = { g, width, left: 48, right: width - right, top: 12, bottom: height - 30 };
     f.y = (value) => f.bottom - ((f.bottom - f.top) * value) / ticks[ticks.length - 1];
     g.strokeStyle = GRID;
     g.fillStyle = INK;
@@ -63,13 +65,20 @@ function frame(canvas, axis, ticks) {
         g.beginPath(); g.moveTo(f.left, f.y(v)); g.lineTo(f.right, f.y(v)); g.stroke();
         g.fillText(String(v), f.left - 8, f.y(v) + 5);
     }
+    canvas.dataset.valueTicks = ticks.join(',');
+    return f;
+}
+
+function frame(canvas, axis, ticks) {
+    const f = valueFrame(canvas, ticks);
+    const g = f.g;
+    f.x = (hour) => f.left + ((hour - axis.from) * (f.right - f.left)) / (axis.to - axis.from);
     const labels = timeLabels(axis, (f.right - f.left) / (axis.to - axis.from));
     g.textAlign = 'center';
     for (const h of labels) {
         g.beginPath(); g.moveTo(f.x(h), f.bottom); g.lineTo(f.x(h), f.bottom + 5); g.stroke();
         g.fillText(clockText(h), f.x(h), f.bottom + 21);
     }
-    canvas.dataset.valueTicks = ticks.join(',');
     canvas.dataset.timeTicks = labels.map(clockText).join(',');
     return f;
 }

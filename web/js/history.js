@@ -1,4 +1,4 @@
-// The dashboard's history: a range of the centre's days (at most 92) from its own log
+// The dashboard's history: a range of the centre's days (at most 366: a year) from its own log
 // (GetHistory), with the same figures as today's per service, the range's totals, a bar per day
 // of tickets issued and of the average wait, and the range as CSV (one row per day and service,
 // then one per service for the whole range). It mounts itself into #history once the dashboard
@@ -10,7 +10,7 @@ import { Link } from './link.js';
 import { describe } from './refusals.js';
 import { onStaffLanguage, staffLanguage, staffSay } from './staff_language.js';
 
-const MAX_DAYS = 92;
+const MAX_DAYS = 366;
 const container = document.getElementById('history');
 const signedIn = document.getElementById('board');
 let credentials = null;
