@@ -171,10 +171,13 @@ TEST(history, a_year_read_over_and_over_never_holds_up_the_kiosk_and_every_answe
               << percentile(quiet, 0.5).count() << " ms, p99 " << percentile(quiet, 0.99).count() << " ms); "
               << read_while_issuing << " years read meanwhile, " << each_read.count() << " ms each\n";
     EXPECT_GE(read_while_issuing, 9) << "the managers' reads ran all along the kiosk's issues";
-    // A citizen notices a kiosk that hesitates: a tenth of a second and a half more than the quiet
-    // machine's p99, when one year's read takes longer than that. Read on the event loop, as
-    // before, this run's p99 was 276 ms against a quiet 12 ms (debug build, ASan); here 47 ms.
-    EXPECT_LT(p99, std::chrono::milliseconds(150) + percentile(quiet, 0.99));
+    // A citizen notices a kiosk that hesitates. Read on the event loop, as before, three managers'
+    // back-to-back years kept the loop busy, so a typical issue waited behind part of a read: this
+    // run's p99 was 276 ms against a quiet 12 ms (debug build, ASan); off it, 12-56 ms. The
+    // median stays near the quiet one; the p99's bound leaves room for a machine loaded by other
+    // tests (the read's CPU still competes with the loop's on 2 cores).
+    EXPECT_LT(percentile(busy, 0.5), std::chrono::milliseconds(50) + percentile(quiet, 0.5));
+    EXPECT_LT(p99, std::chrono::milliseconds(250) + percentile(quiet, 0.99));
 
     // One read per connection at a time: a second ask before the first is answered is refused
     // in words, and the first still gets its whole year.
