@@ -1,6 +1,7 @@
 #include "publication.hpp"
 
 #include "net/actor.hpp"
+#include "net/calendar_handlers.hpp"
 #include "net/setup_handlers.hpp"
 
 #include <algorithm>
@@ -126,6 +127,11 @@ public:
         out_.mutable_counter_set_up()->set_by(e.by);
         all_lines();  // which counters serve a line changes its estimate
     }
+    // docs/SETUP.md#hours-and-holidays: everyone follows (the hours are public); boards not who.
+    void operator()(core::calendar_set const& e) {
+        *out_.mutable_calendar_changed()->mutable_calendar() = calendar_info(e.calendar, c_.day());
+        out_.mutable_calendar_changed()->set_by(e.by);
+    }
 
 private:
     std::string number(core::ticket_ordinal t) const { return c_.number_of(c_.tickets()[t]); }
@@ -240,6 +246,7 @@ v1::CentreInfo public_centre(v1::CentreInfo const& in) {
     out.set_opening(in.opening());
     out.set_closing(in.closing());
     out.set_public_url(in.public_url());
+    *out.mutable_calendar() = in.calendar();  // when the centre is open is the public's to know
     return out;
 }
 
@@ -318,6 +325,9 @@ std::optional<v1::Event> board_copy(v1::Event const& e) {
         m.set_retired(in.retired());
         break;
     }
+    case v1::Event::kCalendarChanged:  // the hours, not who set them
+        *out.mutable_calendar_changed()->mutable_calendar() = e.calendar_changed().calendar();
+        break;
     case v1::Event::kCounterChanged: {  // which counter, and whether it is open: not who sits there, nor why it paused
         *out.mutable_counter_changed()->mutable_counter() = board_counter(e.counter_changed().counter());
         break;
