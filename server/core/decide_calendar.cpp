@@ -87,14 +87,15 @@ outcome decide_setup(centre const& c, set_holiday const& cmd, time_point now) {
         return changed_to(c, std::move(next), cmd.by, now);
     }
     if (auto range = dated(c, cmd.day, now); !range.ok()) return range;
-    if (next.holidays.contains(cmd.day)) return std::vector<event>{};
+    if (next.holidays.contains(cmd.day) && !next.exceptions.contains(cmd.day)) return std::vector<event>{};
     auto const& r = c.config().rules;
     auto const today = day_of(now, r.utc_offset, r.day_start);
     auto ahead = static_cast<std::size_t>(std::distance(next.holidays.lower_bound(today), next.holidays.end()));
-    if (ahead >= max_calendar_dates)
+    if (!next.holidays.contains(cmd.day) && ahead >= max_calendar_dates)
         return {errc::setup_limit_reached, "The centre has " + std::to_string(max_calendar_dates) +
                                                " holidays from today on, as many as it may: remove one first."};
     next.holidays.insert(cmd.day);
+    next.exceptions.erase(cmd.day);  // a date has one say: closed all day now (an exception would open it)
     return changed_to(c, std::move(next), cmd.by, now);
 }
 
@@ -115,6 +116,7 @@ outcome decide_setup(centre const& c, set_exception const& cmd, time_point now) 
         return {errc::setup_limit_reached, "The centre has " + std::to_string(max_calendar_dates) +
                                                " exceptions from today on, as many as it may: remove one first."};
     next.exceptions[cmd.day] = *cmd.hours;
+    next.holidays.erase(cmd.day);  // a date has one say: these hours
     return changed_to(c, std::move(next), cmd.by, now);
 }
 

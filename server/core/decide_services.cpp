@@ -133,7 +133,8 @@ outcome decide_setup(centre const& c, retire_service const& cmd, time_point now)
     if (booked > 0)
         return {errc::service_has_bookings, "This service has " + std::to_string(booked) +
                                                 (booked == 1 ? " active booking" : " active bookings") +
-                                                ": cancel them or move them to another service first."};
+                                                (booked == 1 ? ": cancel it or move it" : ": cancel them or move them") +
+                                                " to another service first."};
     auto const& services = c.config().services;
     if (std::none_of(services.begin(), services.end(), [&](auto const& s) { return !s.retired && s.id != cmd.id; }))
         return {errc::last_service, "This is the centre's last service: add another first."};
