@@ -46,7 +46,10 @@ function renderWeek() {
         const closing = timeInput(h.closed ? '' : h.closing, `${weekday(i)}: ${staffSay('admin.hours.closing')}`);
         const closed = make('input', { type: 'checkbox', checked: Boolean(h.closed), disabled: !admin.canChange });
         closed.setAttribute('aria-label', `${weekday(i)}: ${staffSay('admin.hours.closed')}`);
-        const follow = () => { opening.disabled = closing.disabled = closed.checked || !admin.canChange; };
+        const follow = () => {
+            opening.disabled = closing.disabled = closed.checked || !admin.canChange;
+            opening.placeholder = closing.placeholder = closed.checked ? '' : '09:00';  // a closed day shows no times
+        };
         closed.addEventListener('change', () => { weekEdited = true; follow(); });
         follow();
         const tr = make('tr', {}, make('th', { textContent: weekday(i), scope: 'row' }), make('td', {}, opening),
