@@ -150,3 +150,31 @@ test('in Azerbaijani the section and the refusals are in its words; a manager se
     await shoot(managerPage, 'admin-hours-manager-1366');
     assert.deepEqual(errors, []);
 });
+
+test('an empty required field is named in the staff language, and a counter name cleared is "Counter N" again', { timeout: 120000 }, async () => {
+    const errors = [];
+    const page = await adminPage(admin, errors);
+    await page.click('#service-save');
+    assert.equal(await page.locator('#service-error').textContent(), 'Fill in Id.', 'not the browser bubble');
+    await page.fill('#counter-number', '12');
+    await page.fill('#counter-name', 'Desk by the door');
+    await page.selectOption('#counter-add-service', 'passport');
+    await page.click('#counter-add-service-button');
+    await page.click('#counter-save');
+    const desk = page.locator('#counters tr[data-number="12"]');
+    await desk.locator('td', { hasText: 'Desk by the door' }).waitFor();
+    await desk.locator('button[data-action="admin.change"]').click();
+    assert.equal(await page.inputValue('#counter-name'), 'Desk by the door');
+    await page.fill('#counter-name', '');
+    await page.click('#counter-save');
+    await desk.locator('td', { hasText: /^Counter 12$/ }).waitFor();
+    await desk.locator('button[data-action="admin.change"]').click();
+    assert.equal(await page.inputValue('#counter-name'), '', 'a counter without a name of its own shows none to edit');
+
+    const az = await adminPage(admin, errors, 'az');
+    await az.click('#device-save');
+    assert.equal(await az.locator('#device-error').textContent(),
+        words.az['staff.admin.required'].replace('{field}', words.az['staff.admin.column.name']));
+    await az.locator('#counters tr[data-number="12"] td', { hasText: /^Masa 12$/ }).waitFor();
+    assert.deepEqual(errors, []);
+});

@@ -2,7 +2,7 @@
 // the log holds them, changed by an admin's commands. A manager signs in too and sees it all
 // read-only. Every change is live: the page follows the dashboard view's ServiceChanged,
 // CounterSetUp, CalendarChanged, UserChanged and DeviceChanged, so a second admin's page shows the first's work.
-import { admin, $ } from './admin_form.js';
+import { admin, $, sayRequiredFields } from './admin_form.js';
 import { mountServices } from './admin_services.js';
 import { mountCounters } from './admin_counters.js';
 import { mountDevices } from './admin_devices.js';
@@ -67,6 +67,7 @@ function signedIn(link) {
     $('language').replaceChildren();
     mountStaffLanguagePicker($('language'), admin.centre.languages);
     $('board').hidden = false;
+    for (const form of document.querySelectorAll('form.admin-form')) sayRequiredFields(form);
     for (const mount of [mountServices, mountCounters, mountHours, mountDevices, mountUsers]) admin.renders.push(mount());
     admin.renders.push(title);
     link.subscribe({ view: 'VIEW_DASHBOARD' }, follow);
