@@ -34,8 +34,20 @@ function timeInput(value, label) {
     return input;
 }
 
+// A manager reads the week: its hours as text, nothing to type into.
+function readOnlyWeek(weekly) {
+    $('week').replaceChildren(...[0, 1, 2, 3, 4, 5, 6].map((i) => {
+        const h = weekly[i] ?? { closed: true };
+        const tr = make('tr', {}, make('th', { textContent: weekday(i), scope: 'row' }), make('td', { textContent: h.closed ? '' : h.opening }),
+            make('td', { textContent: h.closed ? '' : h.closing }), make('td', { className: 'centred', textContent: h.closed ? staffSay('admin.hours.closed') : '' }));
+        tr.dataset.day = String(i);
+        return tr;
+    }));
+}
+
 function renderWeek() {
     const weekly = admin.centre.calendar?.weekly ?? [];
+    if (!admin.canChange) return readOnlyWeek(weekly);
     if (weekEdited && $('week').children.length === 7) {
         [...$('week').children].forEach((tr, i) => { tr.firstChild.textContent = weekday(i); });
         return;
