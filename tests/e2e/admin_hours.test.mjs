@@ -2,7 +2,8 @@
 // at a manager's 1366x768: the week as the centre has it, the form's own checks in the staff
 // language (not the browser's), a holiday for today that a connected kiosk obeys at once and
 // that is removed again, a date in the past and a day holding a booking refused in words, an
-// exception; a manager sees it read-only; Azerbaijani too.
+// exception; a manager sees it read-only; Azerbaijani too. And the page's other gaps: required
+// fields in the staff language, a new agency with its names, a counter's name cleared.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, afterEach, before, test } from 'node:test';
@@ -157,6 +158,25 @@ test('an empty required field is named in the staff language, and a counter name
     const page = await adminPage(admin, errors);
     await page.click('#service-save');
     assert.equal(await page.locator('#service-error').textContent(), 'Fill in Id.', 'not the browser bubble');
+    // A new agency, with its names in each language, as the server requires.
+    await page.fill('#service-id', 'tax');
+    await page.fill('#service-prefix', 'T');
+    const names = { az: 'Vergi', en: 'Tax office', ru: 'Налоги', rw: 'Imisoro', fr: 'Impôts' };
+    for (const [language, name] of Object.entries(names)) await page.fill(`#service-names input[data-language="${language}"]`, name);
+    await page.selectOption('#service-agency', { label: 'New agency…' });
+    await page.fill('#service-agency-id', 'tax-service');
+    await page.click('#service-save');
+    assert.equal(await page.locator('#service-error').textContent(), 'Fill in Agency name (az).');
+    const agency = { az: 'Dövlət Vergi Xidməti', en: 'State Tax Service', ru: 'Налоговая служба', rw: "Ikigo cy'imisoro", fr: 'Service des impôts' };
+    for (const [language, name] of Object.entries(agency)) await page.fill(`#service-agency-names input[data-language="${language}"]`, name);
+    await shoot(page, 'admin-new-agency-en-1366');
+    await allInside(page, LAPTOP);
+    await page.click('#service-save');
+    await page.locator('#services tr[data-id="tax"] td', { hasText: 'State Tax Service' }).waitFor();
+    assert.equal(await page.locator('#service-error').textContent(), '');
+    assert.equal(await page.locator('#service-new-agency').isVisible(), false, 'the form is clear again');
+    await page.locator('#service-agency option', { hasText: 'State Tax Service' }).waitFor({ state: 'attached' });
+
     await page.fill('#counter-number', '12');
     await page.fill('#counter-name', 'Desk by the door');
     await page.selectOption('#counter-add-service', 'passport');
