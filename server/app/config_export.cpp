@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <sstream>
 
@@ -65,6 +66,37 @@ void keep_file_keys(toml::table& out, toml::table const* had, std::initializer_l
         if (std::find(written.begin(), written.end(), k.str()) == written.end()) out.insert_or_assign(k.str(), v);
 }
 
+// The calendar a file without [booking] gives: the centre's hours every day, nothing else.
+bool file_default_calendar(v1::CentreInfo const& c) {
+    auto const& cal = c.calendar();
+    if (cal.holidays_size() > 0 || cal.exceptions_size() > 0 || cal.weekly_size() != 7) return false;
+    return std::all_of(cal.weekly().begin(), cal.weekly().end(), [&](v1::DayHours const& h) {
+        return !h.closed() && h.opening() == c.opening() && h.closing() == c.closing();
+    });
+}
+
+std::string hours_value(v1::DayHours const& h) { return h.closed() ? "closed" : h.opening() + "-" + h.closing(); }
+
+// docs/SETUP.md#hours-and-holidays: the calendar the log holds, as [booking]'s hours, holidays
+// and exceptions (the table's other keys as the file says them).
+void write_calendar(toml::table& root, v1::Calendar const& cal) {
+    static constexpr std::array<char const*, 7> weekdays{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    toml::table booking;
+    if (auto const* had = root["booking"].as_table()) booking = *had;
+    toml::table hours;
+    for (int i = 0; i < cal.weekly_size() && i < 7; ++i) hours.insert_or_assign(weekdays[static_cast<std::size_t>(i)], hours_value(cal.weekly(i)));
+    booking.insert_or_assign("hours", std::move(hours));
+    toml::array holidays;
+    for (auto const& d : cal.holidays()) holidays.push_back(d);
+    if (holidays.empty()) booking.erase("holidays");
+    else booking.insert_or_assign("holidays", std::move(holidays));
+    toml::table exceptions;
+    for (auto const& e : cal.exceptions()) exceptions.insert_or_assign(e.date(), hours_value(e.hours()));
+    if (exceptions.empty()) booking.erase("exceptions");
+    else booking.insert_or_assign("exceptions", std::move(exceptions));
+    root.insert_or_assign("booking", std::move(booking));
+}
+
 }  // namespace
 
 std::string export_toml(std::string const& file_path, centre_set_up const& now) {
@@ -81,8 +113,10 @@ std::string export_toml(std::string const& file_path, centre_set_up const& now) 
     std::map<std::string, v1::ServiceInfo const*> agency_of;
     // A centre that books: a service added at runtime takes no bookings, while a file's service
     // without `bookable` would, so the export says it.
-    bool const books = std::any_of(now.centre.services().begin(), now.centre.services().end(),
-                                   [](v1::ServiceInfo const& s) { return s.bookable(); });
+    // A file without [booking] gets one for a calendar an admin set, with nothing bookable, as before.
+    bool const calendar = file.contains("booking") || !file_default_calendar(now.centre);
+    bool const books = calendar || std::any_of(now.centre.services().begin(), now.centre.services().end(),
+                                               [](v1::ServiceInfo const& s) { return s.bookable(); });
     for (auto const& s : now.centre.services()) {
         if (s.retired()) {
             retired << "#   service " << s.id() << " (prefix " << s.prefix() << ")\n";
@@ -122,6 +156,7 @@ std::string export_toml(std::string const& file_path, centre_set_up const& now) 
     root.erase("devices");
     root.insert_or_assign("services", std::move(services));
     root.insert_or_assign("counters", std::move(counters));
+    if (calendar) write_calendar(root, now.centre.calendar());
     if (agencies.empty()) root.erase("agencies");
     else root.insert_or_assign("agencies", std::move(agencies));
 

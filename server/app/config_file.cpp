@@ -301,7 +301,10 @@ net::settings load_config(std::string const& path) {
                  .closing = in.get<std::string>(*centre, "closing", std::string("20:00"))};
     for (auto const& language : in.array(*centre, "languages")) {
         auto text = language.value<std::string>().value_or("");
-        if (text.empty()) in.fail(&language, "a language is a code such as \"en\"");
+        if (text.empty() || text.size() > 16) in.fail(&language, "a language is a code of 1 to 16 bytes such as \"en\"");
+        // Every service is named in each language, and a name is given in at most max_names.
+        if (s.profile.languages.size() == core::max_names)
+            in.fail(&language, "a centre has at most " + std::to_string(core::max_names) + " languages");
         if (std::find(s.profile.languages.begin(), s.profile.languages.end(), text) != s.profile.languages.end())
             in.fail(&language, "language '" + text + "' is listed twice");
         s.profile.languages.push_back(text);

@@ -1,6 +1,7 @@
 #include "setup_cli.hpp"
 
 #include "app/admin_cli.hpp"
+#include "core/config.hpp"
 
 #include <charconv>
 #include <cstdio>
@@ -91,7 +92,9 @@ void counter_fields(std::map<std::string, std::string> const& o, v1::CounterInfo
     if (o.contains("services")) {
         std::set<std::string> seen;
         auto ids = split(o.at("services"), ',');
-        if (ids.size() > 64) throw bad_option("--services takes at most 64 services");
+        // The engine's cap, said before anything is sent (docs/SETUP.md#services-and-counters-at-runtime).
+        if (ids.size() > core::max_counter_services)
+            throw bad_option("--services takes at most " + std::to_string(core::max_counter_services) + " services (a counter serves at most that many)");
         for (auto const& id : ids) {
             if (id.empty() || id.size() > 64 || has_control(id)) throw bad_option("--services takes ID,ID,... (each 1 to 64 bytes)");
             if (!seen.insert(id).second) throw bad_option("--services: " + id + " twice");

@@ -215,6 +215,7 @@ public:
     // docs/SETUP.md#services-and-counters-at-runtime: kept across days, like users.
     void operator()(service_set const& e) { c_.set_service(e.config); }
     void operator()(counter_set const& e) { c_.set_counter(e.config); }
+    void operator()(calendar_set const& e) { c_.bookings_.set_calendar(e.calendar); }
 
 private:
     figures& service_figures(service_index s) { return c_.statistics_.by_service[s]; }

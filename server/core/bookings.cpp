@@ -180,3 +180,21 @@ int bookings::no_show_percent(service_index s) const {
 day_number bookings::day_of_slot(time_point t) const { return day_of(t, rules_.utc_offset, rules_.day_start); }
 
 }  // namespace novbe::core
+
+namespace novbe::core {
+
+std::vector<booking const*> bookings::outside(calendar_config const& cal) const {
+    std::vector<booking const*> out;
+    for (auto const& [slot, id] : active_by_slot_) {
+        auto const* b = find(id);
+        if (!b) continue;
+        auto d = day_of_slot(slot);
+        auto hours = hours_on(cal, d);
+        auto length = b->service < config_.services.size() ? config_.services[b->service].slot_length : std::chrono::minutes(0);
+        if (!hours || slot < moment_of(rules_, d, hours->opening) || slot + length > moment_of(rules_, d, hours->closing))
+            out.push_back(b);
+    }
+    return out;
+}
+
+}  // namespace novbe::core

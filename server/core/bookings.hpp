@@ -48,6 +48,16 @@ public:
     bool can_apply(booking_event const& ev) const;  // a damaged log is refused, not replayed
 
     booking_config const& config() const { return config_; }
+    // docs/SETUP.md#hours-and-holidays: an admin's calendar, which wins over the file's from then
+    // on (the centre's image keeps it).
+    void set_calendar(calendar_config cal) {
+        config_.calendar = std::move(cal);
+        calendar_set_ = true;
+    }
+    bool calendar_set() const { return calendar_set_; }
+    // The active bookings whose slot `cal` would not hold (a day it closes, or outside its hours),
+    // in slot order: what an admin cancels or moves before changing the hours.
+    std::vector<booking const*> outside(calendar_config const& cal) const;
     std::vector<booking> const& all() const { return all_; }  // by id, those not forgotten
     booking const* find(ticket_token const& token) const;
     booking const* find(booking_id id) const;
@@ -87,6 +97,7 @@ private:
     centre_rules rules_;
     std::vector<std::size_t> counters_serving_;  // per service, from the centre's configuration
     booking_config config_;
+    bool calendar_set_ = false;
     std::vector<booking> all_;  // by id; forgetting takes ended ones out
     booking_id next_id_ = 1;
     token_index tokens_;

@@ -39,3 +39,47 @@ std::string validate(calendar_config const& cal) {
 }
 
 }  // namespace novbe::core
+
+namespace novbe::core {
+
+std::string date_text(day_number d) {
+    std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{d}}};
+    auto two = [](unsigned v) { return std::string(v < 10 ? "0" : "") + std::to_string(v); };
+    return std::to_string(static_cast<int>(ymd.year())) + "-" + two(static_cast<unsigned>(ymd.month())) + "-" +
+           two(static_cast<unsigned>(ymd.day()));
+}
+
+std::optional<day_number> parse_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    auto digits = [&](std::size_t from, std::size_t n) {
+        int v = 0;
+        for (auto i = from; i < from + n; ++i) {
+            if (text[i] < '0' || text[i] > '9') return -1;
+            v = v * 10 + (text[i] - '0');
+        }
+        return v;
+    };
+    int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+    if (y < 0 || m < 0 || d < 0) return std::nullopt;
+    std::chrono::year_month_day date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                                     std::chrono::day{static_cast<unsigned>(d)}};
+    if (!date.ok()) return std::nullopt;
+    return static_cast<day_number>(std::chrono::sys_days{date}.time_since_epoch().count());
+}
+
+std::optional<std::chrono::minutes> parse_clock(std::string_view text) {
+    if (text.size() != 5 || text[2] != ':') return std::nullopt;
+    for (auto i : {0, 1, 3, 4})
+        if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    int h = (text[0] - '0') * 10 + (text[1] - '0'), m = (text[3] - '0') * 10 + (text[4] - '0');
+    if (h > 47 || m > 59) return std::nullopt;
+    return std::chrono::minutes(h * 60 + m);
+}
+
+std::string hours_text(std::chrono::minutes m) {
+    auto v = m.count();
+    auto two = [](long x) { return std::string(x < 10 ? "0" : "") + std::to_string(x); };
+    return two(v / 60) + ":" + two(v % 60);
+}
+
+}  // namespace novbe::core

@@ -9,6 +9,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 
 namespace novbe::core {
 
@@ -43,5 +44,19 @@ time_point moment_of(centre_rules const& rules, day_number d, std::chrono::minut
 
 // Empty when usable; otherwise a sentence naming the first problem.
 std::string validate(calendar_config const& cal);
+
+// The calendar at runtime (docs/SETUP.md#hours-and-holidays): an admin's holidays and exceptions
+// are for today up to a year ahead, at most this many of each from today on (a country's public
+// holidays are some fifteen a year); days before today are dropped from the calendar as it changes.
+inline constexpr int max_calendar_days_ahead = 366;
+inline constexpr std::size_t max_calendar_dates = 100;
+inline constexpr std::size_t max_calendar_dates_in_log = 1000;  // a file's holidays and exceptions, each
+
+// "2026-12-31" for day `d`, and back; nullopt for text that is no such date.
+std::string date_text(day_number d);
+std::optional<day_number> parse_date(std::string_view text);
+// "HH:MM" after local midnight, hours 00 to 47 (a closing may pass midnight), and back ("25:00").
+std::optional<std::chrono::minutes> parse_clock(std::string_view text);
+std::string hours_text(std::chrono::minutes of_day);
 
 }  // namespace novbe::core

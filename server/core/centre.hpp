@@ -52,6 +52,8 @@ struct centre_image {
     // both empty in a snapshot from before they were kept: the configuration's then.
     std::vector<service_config> services;
     std::vector<counter_config> counters_set_up;
+    // The calendar an admin set (docs/SETUP.md#hours-and-holidays); none: the file's is in use.
+    std::optional<calendar_config> calendar;
 };
 
 class centre {

@@ -1,5 +1,6 @@
 #pragma once
 // What people ask of the centre. Plain values: time and random tokens come in from outside.
+#include "calendar.hpp"
 #include "config.hpp"
 #include "roster.hpp"
 #include "ticket.hpp"
@@ -98,12 +99,18 @@ struct change_counter {
 };
 // Refused while it is open or a ticket is at it.
 struct retire_counter { counter_number number = 0; std::string by; };
+// Hours and holidays at runtime (docs/SETUP.md#hours-and-holidays), an admin's: the week's hours
+// (nullopt: closed that weekday), a date closed all day or open again, a date's other hours
+// (nullopt: the exception removed). Refused when an active booking would fall outside the hours.
+struct set_weekly_hours { std::array<std::optional<day_hours>, 7> weekly; std::string by; };
+struct set_holiday { day_number day = 0; bool holiday = true; std::string by; };
+struct set_exception { day_number day = 0; std::optional<day_hours> hours; std::string by; };
 
 using command = std::variant<issue_ticket, open_counter, close_counter, pause_counter, resume_counter, call_next,
                              call_ticket, recall_ticket, start_serving, complete_service, mark_no_show,
                              transfer_ticket, cancel_ticket, rate_service, rate_at_counter, close_day, tick,
                              take_over_counter, set_hall_message, add_user, change_user, add_device, change_device,
                              move_ticket, add_service, change_service, retire_service, add_counter, change_counter,
-                             retire_counter>;
+                             retire_counter, set_weekly_hours, set_holiday, set_exception>;
 
 }  // namespace novbe::core

@@ -19,7 +19,8 @@ bool is_setup(command const& cmd) {
                std::is_same_v<T, change_device> || std::is_same_v<T, add_service> ||
                std::is_same_v<T, change_service> || std::is_same_v<T, retire_service> ||
                std::is_same_v<T, add_counter> || std::is_same_v<T, change_counter> ||
-               std::is_same_v<T, retire_counter>;
+               std::is_same_v<T, retire_counter> || std::is_same_v<T, set_weekly_hours> ||
+               std::is_same_v<T, set_holiday> || std::is_same_v<T, set_exception>;
     }, cmd);
 }
 }
@@ -184,7 +185,7 @@ public:
     outcome operator()(tick const&) const {
         std::vector<event> out;
         for (auto const& e : c_.bookings_.decide(lapse_due{}, now_, c_).events) out.push_back(as_event(e));
-        if (!c_.closed_ && phase_of(c_.config_.rules, now_) == hours_phase::after_closing) out.push_back(day_closed{now_});
+        if (!c_.closed_ && phase_of(c_.config_.rules, calendar(), now_) == hours_phase::after_closing) out.push_back(day_closed{now_});
         else for (auto& e : alerts_due(c_, now_)) out.push_back(std::move(e));  // the next tick ends them after closing
         return out;
     }
@@ -220,6 +221,9 @@ public:
     outcome operator()(add_counter const& cmd) const { return decide_setup(c_, cmd, now_); }
     outcome operator()(change_counter const& cmd) const { return decide_setup(c_, cmd, now_); }
     outcome operator()(retire_counter const& cmd) const { return decide_setup(c_, cmd, now_); }
+    outcome operator()(set_weekly_hours const& cmd) const { return decide_setup(c_, cmd, now_); }
+    outcome operator()(set_holiday const& cmd) const { return decide_setup(c_, cmd, now_); }
+    outcome operator()(set_exception const& cmd) const { return decide_setup(c_, cmd, now_); }
 
 private:
     static outcome one(event ev) {
@@ -246,14 +250,17 @@ private:
                                              "'s until it is closed; a manager can take it over."};
     }
 
-    // Tickets are issued in opening hours and not after the day was closed; the refusal says
-    // when the centre opens again.
+    // Tickets are issued in opening hours (today's, by the calendar) and not after the day was
+    // closed; the refusal says when the centre opens again.
     outcome closed_now() const {
         auto const& rules = c_.config_.rules;
-        if (!c_.closed_ && phase_of(rules, now_) == hours_phase::open) return fine();
-        return {errc::centre_closed, "The centre is closed; it opens again at " + clock_text(rules.opening) + ".",
-                next_opening(rules, now_, c_.closed_)};
+        if (!c_.closed_ && phase_of(rules, calendar(), now_) == hours_phase::open) return fine();
+        auto opens = next_opening(rules, calendar(), now_, c_.closed_);
+        if (!opens) return {errc::centre_closed, "The centre is closed; no opening hours are set ahead."};
+        auto local = std::chrono::floor<std::chrono::minutes>(*opens - time_point{} + rules.utc_offset) % std::chrono::days{1};
+        return {errc::centre_closed, "The centre is closed; it opens again at " + clock_text(local) + ".", opens};
     }
+    calendar_config const& calendar() const { return c_.bookings_.config().calendar; }
 
     // A counter that may call: open, the acting user's, not paused, with no ticket at it.
     outcome callable(counter_number number, std::string const& by) const {

@@ -125,6 +125,16 @@ outcome decide_setup(centre const& c, retire_service const& cmd, time_point now)
     if (!index) return errc::unknown_service;
     if (c.config().services[*index].retired) return errc::service_retired;
     if (!c.queue(*index).empty()) return errc::service_has_waiting;
+    // A citizen's booking is never dropped unseen: the admin cancels or moves them first.
+    auto const& all = c.appointments().all();
+    auto booked = std::count_if(all.begin(), all.end(), [&](booking const& b) {
+        return b.service == *index && b.state == booking_state::active;
+    });
+    if (booked > 0)
+        return {errc::service_has_bookings, "This service has " + std::to_string(booked) +
+                                                (booked == 1 ? " active booking" : " active bookings") +
+                                                (booked == 1 ? ": cancel it or move it" : ": cancel them or move them") +
+                                                " to another service first."};
     auto const& services = c.config().services;
     if (std::none_of(services.begin(), services.end(), [&](auto const& s) { return !s.retired && s.id != cmd.id; }))
         return {errc::last_service, "This is the centre's last service: add another first."};

@@ -16,5 +16,9 @@ outcome decide_setup(centre const& c, retire_service const& cmd, time_point now)
 outcome decide_setup(centre const& c, add_counter const& cmd, time_point now);
 outcome decide_setup(centre const& c, change_counter const& cmd, time_point now);
 outcome decide_setup(centre const& c, retire_counter const& cmd, time_point now);
+// Hours and holidays (decide_calendar.cpp).
+outcome decide_setup(centre const& c, set_weekly_hours const& cmd, time_point now);
+outcome decide_setup(centre const& c, set_holiday const& cmd, time_point now);
+outcome decide_setup(centre const& c, set_exception const& cmd, time_point now);
 
 }  // namespace novbe::core

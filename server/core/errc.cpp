@@ -43,6 +43,9 @@ std::string_view name(errc e) {
     case errc::prefix_taken: return "prefix_taken";
     case errc::setup_limit_reached: return "setup_limit_reached";
     case errc::last_service: return "last_service";
+    case errc::service_has_bookings: return "service_has_bookings";
+    case errc::day_has_bookings: return "day_has_bookings";
+    case errc::date_out_of_range: return "date_out_of_range";
     }
     return "unknown_error";
 }
@@ -93,6 +96,9 @@ std::string sentence(errc e) {
     case errc::setup_limit_reached: return "The centre has as many services or counters as it may (retired ones count too).";
     case errc::last_service:
         return "This is the centre's last service, or the only one a counter serves: add another service, or give that counter another (or retire it), first.";
+    case errc::service_has_bookings: return "This service has active bookings: cancel them or move them to another service first.";
+    case errc::day_has_bookings: return "Active bookings fall in the hours this would close: cancel or move them first.";
+    case errc::date_out_of_range: return "The date must be today or later, at most a year ahead.";
     }
     return "Unknown error.";
 }

@@ -44,6 +44,10 @@ enum class errc {
     prefix_taken,         // another service, retired or not, has that prefix
     setup_limit_reached,  // the centre has as many services (or counters) as it may, retired ones too
     last_service,  // the centre's last service, or one a counter serves alone, cannot be retired
+    service_has_bookings,  // a service cannot be retired while it holds active bookings
+    // Hours and holidays at runtime (docs/SETUP.md#hours-and-holidays):
+    day_has_bookings,   // the change would leave active bookings outside the centre's hours
+    date_out_of_range,  // a holiday's or exception's date before today or over a year ahead
 };
 
 // A stable machine name ("nothing_waiting") for logs and the protocol's error names.

@@ -2,6 +2,7 @@
 // What happened: facts decided by the core and replayed by apply(), in log order.
 #include "booking.hpp"
 #include "breach_alert.hpp"
+#include "calendar.hpp"
 #include "config.hpp"
 #include "roster.hpp"
 #include "ticket.hpp"
@@ -94,13 +95,16 @@ struct device_set { std::size_t index = 0; device_entry device; std::string by; 
 // says; by `by`. (`config`, not `counter`: code that finds an event's counter reads `counter`.)
 struct service_set { service_config config; std::string by; time_point at{}; };
 struct counter_set { counter_config config; std::string by; time_point at{}; };
+// docs/SETUP.md#hours-and-holidays: the centre's calendar is now `calendar` (whole: it is small),
+// set by `by`; it wins over the file's from then on.
+struct calendar_set { calendar_config calendar; std::string by; time_point at{}; };
 
 using event = std::variant<day_started, day_closed, ticket_issued, ticket_called, ticket_recalled, service_started,
                            service_completed, ticket_no_show, ticket_transferred, ticket_cancelled, ticket_rated,
                            counter_opened, counter_paused, counter_resumed, counter_closed, counter_taken_over,
                            hall_message_set, user_set, device_set, booking_made, booking_cancelled,
                            booking_rescheduled, booking_checked_in, booking_lapsed, bookings_forgotten, alert_changed,
-                           service_set, counter_set>;
+                           service_set, counter_set, calendar_set>;
 
 // Whose an event is, of a command sent by `sender`: a new day is the server's, whichever command
 // noticed it first; everything else is the sender's.

@@ -88,6 +88,12 @@ public:
                (c_.config_.find_counter(e.config.number) || c_.config_.counters.size() < max_counters_in_log);
     }
 
+    // A calendar a file could hold (validate), no larger than a file's.
+    bool operator()(calendar_set const& e) const {
+        return validate(e.calendar).empty() && e.calendar.holidays.size() <= max_calendar_dates_in_log &&
+               e.calendar.exceptions.size() <= max_calendar_dates_in_log;
+    }
+
 private:
     bool in(ticket_ordinal t, ticket_state state) const {
         return t < c_.tickets_.size() && c_.tickets_[t].state == state;

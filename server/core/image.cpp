@@ -10,6 +10,7 @@ centre_image centre::image() const {
                        .recent_calls = recent_calls_, .hall_message = hall_message_, .roster = roster_,
                        .bookings = bookings_.image(), .alerts = alerts_, .services = config_.services,
                        .counters_set_up = config_.counters};
+    if (bookings_.calendar_set()) image.calendar = bookings_.config().calendar;
     for (auto const& times : service_times_) image.service_times.emplace_back(times.recent().begin(), times.recent().end());
     return image;
 }
@@ -61,11 +62,17 @@ std::optional<centre> centre::from_image(centre_config config, centre_image imag
         if (booking) booking = align(std::move(*booking), file, config);
     }
     if (!fits(config, image)) return std::nullopt;
+    if (image.calendar) {  // an admin's calendar wins over the file's (docs/SETUP.md#hours-and-holidays)
+        if (!validate(*image.calendar).empty()) return std::nullopt;
+        if (!booking) booking = booking_config::none(config);
+        booking->calendar = *image.calendar;
+    }
     centre c(std::move(config), booking);
     if (image.bookings.ended.empty()) image.bookings.ended.resize(c.config_.services.size());
     auto kept = bookings::from_image(c.config_, c.bookings_.config(), std::move(image.bookings));
     if (!kept) return std::nullopt;
     c.bookings_ = std::move(*kept);
+    if (image.calendar) c.bookings_.set_calendar(*image.calendar);
     c.day_ = image.day;
     c.closed_ = image.closed;
     c.counters_ = std::move(image.counters);

@@ -43,3 +43,33 @@ std::string clock_text(std::chrono::minutes of_day) {
 }
 
 }  // namespace novbe::core
+
+namespace novbe::core {
+
+std::optional<centre_rules> rules_on(centre_rules rules, calendar_config const& cal, day_number d) {
+    auto hours = hours_on(cal, d);
+    if (!hours) return std::nullopt;
+    rules.opening = hours->opening;
+    rules.closing = hours->closing;
+    return rules;
+}
+
+hours_phase phase_of(centre_rules const& rules, calendar_config const& cal, time_point now) {
+    auto today = rules_on(rules, cal, day_of(now, rules.utc_offset, rules.day_start));
+    return today ? phase_of(*today, now) : hours_phase::closed_all_day;
+}
+
+std::optional<time_point> next_opening(centre_rules const& rules, calendar_config const& cal, time_point now,
+                                       bool closed_today) {
+    auto const today = day_of(now, rules.utc_offset, rules.day_start);
+    if (auto r = rules_on(rules, cal, today); r && !closed_today && phase_of(*r, now) == hours_phase::before_opening)
+        return next_opening(*r, now, false);
+    for (auto d = today + 1; d <= today + max_calendar_days_ahead + 7; ++d) {
+        auto r = rules_on(rules, cal, d);
+        if (!r) continue;
+        return r->closing - r->opening >= std::chrono::hours(24) ? start_of(rules, d) : moment_of(rules, d, r->opening);
+    }
+    return std::nullopt;
+}
+
+}  // namespace novbe::core

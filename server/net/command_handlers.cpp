@@ -2,6 +2,7 @@
 
 #include "net/audit_query.hpp"
 #include "net/auth.hpp"
+#include "net/calendar_handlers.hpp"
 #include "net/check_in_handler.hpp"
 #include "net/history_handlers.hpp"
 #include "net/publication.hpp"
@@ -162,6 +163,11 @@ made retire_service(command_context const& x, M const& m) { return setup_retire_
 made add_counter(command_context const& x, M const& m) { return setup_add_counter(x, m); }
 made change_counter(command_context const& x, M const& m) { return setup_change_counter(x, m); }
 made retire_counter(command_context const& x, M const& m) { return setup_retire_counter(x, m); }
+// docs/SETUP.md#hours-and-holidays (calendar_handlers.cpp).
+made set_weekly_hours(command_context const& x, M const& m) { return setup_set_weekly_hours(x, m); }
+made add_holiday(command_context const& x, M const& m) { return setup_add_holiday(x, m); }
+made remove_holiday(command_context const& x, M const& m) { return setup_remove_holiday(x, m); }
+made set_exception(command_context const& x, M const& m) { return setup_set_exception(x, m); }
 // Staff's bookings, under the HTTP API's rules (staff_booking_handlers.cpp).
 made book_visit(command_context const& x, M const& m) { return staff_book_visit(x, m); }
 made cancel_booking(command_context const& x, M const& m) { return staff_cancel_booking(x, m); }
@@ -273,6 +279,10 @@ constexpr std::array<command_handler, commands::table.size()> handlers{{
     {M::kAddCounter, add_counter},
     {M::kChangeCounter, change_counter},
     {M::kRetireCounter, retire_counter},
+    {M::kSetWeeklyHours, set_weekly_hours},
+    {M::kAddHoliday, add_holiday},
+    {M::kRemoveHoliday, remove_holiday},
+    {M::kSetException, set_exception},
     {M::kBookVisit, book_visit},
     {M::kListBookings, nullptr, list_bookings},
     {M::kCancelBooking, cancel_booking},

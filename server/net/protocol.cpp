@@ -2,6 +2,7 @@
 
 #include "net/auth.hpp"
 #include "net/booking_figures.hpp"
+#include "net/calendar_handlers.hpp"
 
 #include <cstdio>
 
@@ -51,6 +52,9 @@ v1::ErrorCode wire_code(core::errc e) {
     case E::prefix_taken: return v1::ERROR_CODE_PREFIX_TAKEN;
     case E::setup_limit_reached: return v1::ERROR_CODE_SETUP_LIMIT_REACHED;
     case E::last_service: return v1::ERROR_CODE_LAST_SERVICE;
+    case E::service_has_bookings: return v1::ERROR_CODE_SERVICE_HAS_BOOKINGS;
+    case E::day_has_bookings: return v1::ERROR_CODE_DAY_HAS_BOOKINGS;
+    case E::date_out_of_range: return v1::ERROR_CODE_DATE_OUT_OF_RANGE;
     }
     return v1::ERROR_CODE_INTERNAL;
 }
@@ -144,6 +148,7 @@ v1::CentreInfo centre_info(settings const& s, core::centre const& c) {
     info.set_day_start_minutes(static_cast<std::uint32_t>(rules.day_start.count()));
     info.set_appointment_early_s(seconds(rules.appointment_early));
     info.set_public_url(s.profile.public_url);
+    *info.mutable_calendar() = calendar_info(c.appointments().config().calendar, c.day());
     for (auto const& r : s.centre.reasons) {
         auto& out = *info.add_reasons();
         out.set_code(r.code);

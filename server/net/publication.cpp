@@ -1,6 +1,7 @@
 #include "publication.hpp"
 
 #include "net/actor.hpp"
+#include "net/calendar_handlers.hpp"
 #include "net/setup_handlers.hpp"
 
 #include <algorithm>
@@ -126,6 +127,11 @@ public:
         out_.mutable_counter_set_up()->set_by(e.by);
         all_lines();  // which counters serve a line changes its estimate
     }
+    // docs/SETUP.md#hours-and-holidays: everyone follows (the hours are public); boards not who.
+    void operator()(core::calendar_set const& e) {
+        *out_.mutable_calendar_changed()->mutable_calendar() = calendar_info(e.calendar, c_.day());
+        out_.mutable_calendar_changed()->set_by(e.by);
+    }
 
 private:
     std::string number(core::ticket_ordinal t) const { return c_.number_of(c_.tickets()[t]); }
@@ -214,6 +220,32 @@ v1::CounterView board_counter(v1::CounterView const& in) {
     return m;
 }
 
+namespace {
+
+// When the centre is open, field by field like the rest: a field added to the calendar later
+// stays off the public screens until someone adds it here.
+v1::DayHours public_hours(v1::DayHours const& in) {
+    v1::DayHours out;
+    out.set_opening(in.opening());
+    out.set_closing(in.closing());
+    out.set_closed(in.closed());
+    return out;
+}
+
+v1::Calendar public_calendar(v1::Calendar const& in) {
+    v1::Calendar out;
+    for (auto const& d : in.weekly()) *out.add_weekly() = public_hours(d);
+    *out.mutable_holidays() = in.holidays();
+    for (auto const& e : in.exceptions()) {
+        auto& m = *out.add_exceptions();
+        m.set_date(e.date());
+        *m.mutable_hours() = public_hours(e.hours());
+    }
+    return out;
+}
+
+}  // namespace
+
 v1::CentreInfo public_centre(v1::CentreInfo const& in) {
     v1::CentreInfo out;
     out.set_id(in.id());
@@ -240,6 +272,7 @@ v1::CentreInfo public_centre(v1::CentreInfo const& in) {
     out.set_opening(in.opening());
     out.set_closing(in.closing());
     out.set_public_url(in.public_url());
+    *out.mutable_calendar() = public_calendar(in.calendar());  // when the centre is open is the public's to know
     return out;
 }
 
@@ -318,6 +351,9 @@ std::optional<v1::Event> board_copy(v1::Event const& e) {
         m.set_retired(in.retired());
         break;
     }
+    case v1::Event::kCalendarChanged:  // the hours, not who set them
+        *out.mutable_calendar_changed()->mutable_calendar() = public_calendar(e.calendar_changed().calendar());
+        break;
     case v1::Event::kCounterChanged: {  // which counter, and whether it is open: not who sits there, nor why it paused
         *out.mutable_counter_changed()->mutable_counter() = board_counter(e.counter_changed().counter());
         break;

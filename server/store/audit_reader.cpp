@@ -1,11 +1,13 @@
 #include "audit_reader.hpp"
 
 #include "schema.hpp"
+#include "setup_codec.hpp"
 #include "stored.pb.h"
 
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 
 namespace novbe::store {
 
@@ -39,6 +41,35 @@ core::actor actor_of(pb::StoredEvent const& m) {
     return {role, m.actor()};
 }
 
+// An admin's calendar in a line: the week, then the dates (at most ten of each shown).
+std::string calendar_words(pb::StoredCalendar const& stored) {
+    static constexpr std::array<char const*, 7> days{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    core::calendar_config cal;
+    try {
+        cal = detail::get(stored);
+    } catch (std::exception const&) {
+        return "hours (unreadable)";
+    }
+    std::string out;
+    for (std::size_t i = 0; i < 7; ++i) {
+        auto const& h = cal.weekly[i];
+        out += std::string(i ? ", " : "") + days[i] + " " +
+               (h ? core::hours_text(h->opening) + "-" + core::hours_text(h->closing) : std::string("closed"));
+    }
+    auto list = [&](char const* what, auto const& dates, auto&& text) {
+        if (dates.empty()) return;
+        out += std::string("; ") + what + " (" + std::to_string(dates.size()) + "):";
+        std::size_t shown = 0;
+        for (auto const& d : dates)
+            if (shown++ < 10) out += " " + text(d);
+    };
+    list("holidays", cal.holidays, [](core::day_number d) { return core::date_text(d); });
+    list("exceptions", cal.exceptions, [](auto const& e) {
+        return core::date_text(e.first) + " " + core::hours_text(e.second.opening) + "-" + core::hours_text(e.second.closing);
+    });
+    return out;
+}
+
 // The reason code and the words of the kinds that carry them (docs/DOMAIN.md#reasons).
 void reasons_of(pb::StoredEvent const& m, audit_entry& e) {
     if (m.has_ticket_called()) e.reason_code = m.ticket_called().reason();
@@ -55,6 +86,7 @@ void reasons_of(pb::StoredEvent const& m, audit_entry& e) {
     else if (m.has_service_set()) e.words = m.service_set().service().id() + (m.service_set().service().retired() ? " (retired)" : "");
     else if (m.has_counter_set())
         e.words = "counter " + std::to_string(m.counter_set().counter().number()) + (m.counter_set().counter().retired() ? " (retired)" : "");
+    else if (m.has_calendar_set()) e.words = calendar_words(m.calendar_set().calendar());
 }
 
 bool out_of_turn(pb::StoredEvent const& m) {
@@ -64,7 +96,8 @@ bool out_of_turn(pb::StoredEvent const& m) {
 }
 
 bool setup(pb::StoredEvent const& m) {
-    return m.has_user_set() || m.has_device_set() || m.has_hall_message_set() || m.has_service_set() || m.has_counter_set();
+    return m.has_user_set() || m.has_device_set() || m.has_hall_message_set() || m.has_service_set() || m.has_counter_set() ||
+           m.has_calendar_set();
 }
 
 bool wanted(pb::StoredEvent const& m, audit_kinds k) {

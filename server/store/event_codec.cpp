@@ -119,6 +119,10 @@ public:
         put(*out_.mutable_counter_set()->mutable_counter(), e.config, config_);
         out_.mutable_counter_set()->set_by(e.by);
     }
+    void operator()(core::calendar_set const& e) {
+        put(*out_.mutable_calendar_set()->mutable_calendar(), e.calendar);
+        out_.mutable_calendar_set()->set_by(e.by);
+    }
 
 private:
     template <class Message, class Event>
@@ -190,6 +194,7 @@ core::event decode(pb::StoredEvent const& m, core::centre_config const& config) 
         return core::device_set{m.device_set().index(), get(m.device_set().device()), m.device_set().by(), at};
     case K::kServiceSet: return core::service_set{get(m.service_set().service()), m.service_set().by(), at};
     case K::kCounterSet: return core::counter_set{get(m.counter_set().counter(), config), m.counter_set().by(), at};
+    case K::kCalendarSet: return core::calendar_set{get(m.calendar_set().calendar()), m.calendar_set().by(), at};
     // Bookings' own codec (booking_codec.hpp); they are rare beside tickets, so the bytes again.
     case K::kBookingMade:
     case K::kBookingCancelled:

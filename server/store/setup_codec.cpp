@@ -54,3 +54,48 @@ core::counter_config get(v1::StoredCounter const& m, core::centre_config const& 
 }
 
 }  // namespace novbe::store::detail
+
+namespace novbe::store::detail {
+
+namespace {
+
+v1::StoredHours stored(core::day_hours const& h) {
+    v1::StoredHours out;
+    out.set_opening_minutes(static_cast<std::int32_t>(h.opening.count()));
+    out.set_closing_minutes(static_cast<std::int32_t>(h.closing.count()));
+    return out;
+}
+
+core::day_hours hours(v1::StoredHours const& m) {
+    return {std::chrono::minutes(m.opening_minutes()), std::chrono::minutes(m.closing_minutes())};
+}
+
+}  // namespace
+
+void put(v1::StoredCalendar& out, core::calendar_config const& cal) {
+    for (auto const& day : cal.weekly) *out.add_weekly() = day ? stored(*day) : v1::StoredHours{};
+    for (auto d : cal.holidays) out.add_holidays(d);
+    for (auto const& [d, h] : cal.exceptions) {
+        out.add_exception_days(d);
+        *out.add_exception_hours() = stored(h);
+    }
+}
+
+core::calendar_config get(v1::StoredCalendar const& m) {
+    if (m.weekly_size() != 7) throw codec_error("a calendar has seven weekdays");
+    if (m.exception_days_size() != m.exception_hours_size()) throw codec_error("a calendar's exceptions have a day and hours each");
+    if (m.holidays_size() > static_cast<int>(core::max_calendar_dates_in_log) ||
+        m.exception_days_size() > static_cast<int>(core::max_calendar_dates_in_log))
+        throw codec_error("a calendar has too many dates");
+    core::calendar_config cal;
+    for (int i = 0; i < 7; ++i) {
+        auto const& w = m.weekly(i);
+        if (w.closing_minutes() != 0) cal.weekly[static_cast<std::size_t>(i)] = hours(w);
+    }
+    cal.holidays.insert(m.holidays().begin(), m.holidays().end());
+    for (int i = 0; i < m.exception_days_size(); ++i) cal.exceptions[m.exception_days(i)] = hours(m.exception_hours(i));
+    if (auto problem = core::validate(cal); !problem.empty()) throw codec_error("a stored calendar: " + problem);
+    return cal;
+}
+
+}  // namespace novbe::store::detail

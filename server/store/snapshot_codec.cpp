@@ -171,6 +171,7 @@ std::string encode_snapshot(core::centre_image const& image, core::centre_config
         if (image.alerts[s].level != core::alert_level::none) put(*m.add_alerts(), config.services.at(s).id, image.alerts[s]);
     for (auto const& service : image.services) put(*m.add_services_set_up(), service);
     for (auto const& counter : image.counters_set_up) put(*m.add_counters_set_up(), counter, config);
+    if (image.calendar) put(*m.mutable_calendar(), *image.calendar);
     return m.SerializeAsString();
 }
 
@@ -189,6 +190,7 @@ core::centre_image decode_snapshot(std::string_view bytes, core::centre_config c
         image.services = config.services;
         image.counters_set_up = config.counters;
     }
+    if (m.has_calendar()) image.calendar = get(m.calendar());
     image.hall_message = m.hall_message();
     for (auto const& u : m.users()) image.roster.users.push_back(get(u));
     for (auto const& d : m.devices()) image.roster.devices.push_back(get(d));

@@ -109,6 +109,7 @@ TEST_F(setup_cli_test, a_wrong_option_is_refused_before_anything_is_sent) {
         {{"counter", "add", "--number", "9", "--services", "passport,passport"}, "passport twice"},
         {{"counter", "add", "--number", "9", "--services", "passport", "--policy", "random"}, "--policy is longest_wait_first"},
         {{"counter", "retire", "--number", "-1"}, "--number takes a whole number"},
+        {{"counter", "add", "--number", "9", "--services", "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q"}, "--services takes at most 16 services"},
     };
     for (auto const& c : cases) {
         auto r = cli(c.args);

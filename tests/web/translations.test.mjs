@@ -34,10 +34,10 @@ test('staff read their counter and refusals in their language, not in English', 
         const table = read(code);
         const same = Object.keys(english).filter((key) => (key.startsWith('staff.') || staffOnly(key)) && table[key] === english[key]);
         // "{n} min", "Service", "Ticket", "Pause", "Centre(s)", "{n} s" and "{h} h {m} min" are French as well
-        // as English; nothing else may stay English.
+        // as English, and so is "Date"; nothing else may stay English.
         const french = ['staff.counter.minutes', 'staff.counter.service', 'staff.counter.pause', 'staff.dashboard.column.ticket', 'staff.dashboard.column.service',
             'staff.central.centres', 'staff.central.centre', 'staff.central.seconds', 'staff.central.hours', 'staff.audit.column.ticket', 'staff.remote.pause',
-            'staff.bookings.service'];
+            'staff.bookings.service', 'staff.admin.hours.date'];
         assert.deepEqual(same.filter((key) => !(code === 'fr' && french.includes(key))), [], code);
     }
 });

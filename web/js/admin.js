@@ -1,12 +1,13 @@
 // The admin page (/admin, docs/SETUP.md): the centre's services, counters, devices and users as
 // the log holds them, changed by an admin's commands. A manager signs in too and sees it all
 // read-only. Every change is live: the page follows the dashboard view's ServiceChanged,
-// CounterSetUp, UserChanged and DeviceChanged, so a second admin's page shows the first's work.
-import { admin, $ } from './admin_form.js';
+// CounterSetUp, CalendarChanged, UserChanged and DeviceChanged, so a second admin's page shows the first's work.
+import { admin, $, sayRequiredFields } from './admin_form.js';
 import { mountServices } from './admin_services.js';
 import { mountCounters } from './admin_counters.js';
 import { mountDevices } from './admin_devices.js';
 import { mountUsers } from './admin_users.js';
+import { mountHours } from './admin_hours.js';
 import { signInForm } from './dashboard_sign_in.js';
 import { mountStaffLanguagePicker, onStaffLanguage, staffSay } from './staff_language.js';
 
@@ -48,6 +49,7 @@ function follow(m) {
         for (const e of m.events.events) {
             if (e.kind === 'serviceChanged') replace(admin.centre.services, e.serviceChanged.service, (s) => s.id === e.serviceChanged.service.id);
             if (e.kind === 'counterSetUp') replace(admin.centre.counters, e.counterSetUp.counter, (c) => c.number === e.counterSetUp.counter.number);
+            if (e.kind === 'calendarChanged') admin.centre.calendar = e.calendarChanged.calendar;
             if (e.kind === 'userChanged') reread('users');
             if (e.kind === 'deviceChanged') reread('devices');
         }
@@ -65,7 +67,8 @@ function signedIn(link) {
     $('language').replaceChildren();
     mountStaffLanguagePicker($('language'), admin.centre.languages);
     $('board').hidden = false;
-    for (const mount of [mountServices, mountCounters, mountDevices, mountUsers]) admin.renders.push(mount());
+    for (const form of document.querySelectorAll('form.admin-form')) sayRequiredFields(form);
+    for (const mount of [mountServices, mountCounters, mountHours, mountDevices, mountUsers]) admin.renders.push(mount());
     admin.renders.push(title);
     link.subscribe({ view: 'VIEW_DASHBOARD' }, follow);
     admin.render();

@@ -2,7 +2,7 @@
 // form that adds a counter or changes the one chosen (name, services in the order to serve them,
 // routing); retire from its row after a second, in-place confirmation, refused in words while
 // it is open or has a ticket at it. A counter without a name is shown as "Counter N".
-import { $, admin, button, attempt, centreNow, counterName, make, refusalWords, serviceName, within } from './admin_form.js';
+import { $, admin, button, attempt, centreNow, counterName, hasOwnName, make, refusalWords, serviceName, within } from './admin_form.js';
 import { staffSay } from './staff_language.js';
 
 let editing = 0;             // the number of the counter in the form, 0 when adding
@@ -61,7 +61,7 @@ function edit(c) {
     editing = c.number;
     $('counter-number').value = String(c.number);
     $('counter-number').disabled = true;
-    $('counter-name').value = c.name;
+    $('counter-name').value = hasOwnName(c) ? c.name : '';  // "Counter N" is no name of its own
     $('counter-policy').value = c.policy === 'ROUTING_POLICY_STRICT_SERVICE_ORDER' ? c.policy : 'ROUTING_POLICY_LONGEST_WAIT_FIRST';
     chosen = [...c.serviceIds];
     $('counter-error').textContent = '';
@@ -87,7 +87,9 @@ async function save(event) {
     const done = await attempt($('counter-error'), async () => {
         const fields = { name: within($('counter-name').value.trim(), 128, staffSay('admin.column.name')),
             serviceIds: chosen, policy: $('counter-policy').value };
-        if (editing) centreNow(await admin.link.request('changeCounter', { number: editing, ...fields }));
+        // A name cleared is the one the server gives a counter without one (an empty name on the
+        // wire changes nothing): "Counter N", as a file names it, shown in the staff language.
+        if (editing) centreNow(await admin.link.request('changeCounter', { number: editing, ...fields, name: fields.name || `Counter ${editing}` }));
         else centreNow(await admin.link.request('addCounter', { counter: { number: Number($('counter-number').value), ...fields } }));
     });
     if (done) clear();

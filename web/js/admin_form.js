@@ -86,3 +86,20 @@ export function button(key, onClick, className = 'quiet') {
 
 export const roleWord = (role) => staffSay(`admin.role.${{ ROLE_CLERK: 'clerk', ROLE_MANAGER: 'manager', ROLE_ADMIN: 'admin' }[role] ?? 'clerk'}`);
 export const kindWord = (role) => staffSay(`admin.kind.${{ ROLE_KIOSK: 'kiosk', ROLE_BOARD: 'board', ROLE_RATING_DEVICE: 'rating' }[role] ?? 'kiosk'}`);
+
+// Each form says its own empty required field in the staff language, not in the browser's (whose
+// bubble speaks the browser's language): the field's label is named in the form's error line, and
+// the form's own submit handler does not run.
+export function sayRequiredFields(form) {
+    form.noValidate = true;
+    form.addEventListener('submit', (event) => {
+        const empty = [...form.querySelectorAll('[required]')].find((input) => !input.disabled && input.offsetParent !== null && !input.value.trim());
+        if (!empty) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        const label = empty.closest('label')?.querySelector('span')?.textContent || empty.getAttribute('aria-label') || empty.id;
+        const where = form.querySelector('.error');
+        if (where) where.textContent = staffSay('admin.required', { field: label });
+        empty.focus();
+    }, true);  // before the form's own handler
+}

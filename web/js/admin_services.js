@@ -5,6 +5,7 @@
 import { $, admin, attempt, button, centreNow, localName, make, refusalWords, within } from './admin_form.js';
 import { staffSay } from './staff_language.js';
 
+const NEW = '\u0000new';    // the agency list's "New agency…": not an id a service can have
 let editing = '';             // the id of the service in the form, '' when adding
 let confirming = '';          // the service whose retirement waits for its confirmation
 const problems = new Map();   // service id -> the refusal of its retirement, said in its row
@@ -43,8 +44,10 @@ function renderAgencies() {
     const select = $('service-agency');
     const chosen = select.value;
     select.replaceChildren(make('option', { value: '', textContent: staffSay('admin.noAgency') }),
-        ...[...agencies()].map(([id, names]) => make('option', { value: id, textContent: localName(names, id) })));
+        ...[...agencies()].map(([id, names]) => make('option', { value: id, textContent: localName(names, id) })),
+        make('option', { value: NEW, textContent: staffSay('admin.newAgency') }));
     select.value = chosen;
+    $('service-new-agency').hidden = select.value !== NEW;
 }
 
 function render() {
@@ -55,6 +58,8 @@ function render() {
     $('service-save').textContent = staffSay(editing ? 'admin.save' : 'admin.addService');
     for (const input of $('service-names').querySelectorAll('[data-language]'))
         input.previousSibling.textContent = staffSay('admin.nameIn', { language: input.dataset.language });
+    for (const input of $('service-agency-names').querySelectorAll('[data-language]'))
+        input.previousSibling.textContent = staffSay('admin.agencyNameIn', { language: input.dataset.language });
 }
 
 // The form's fields, checked as the server checks them (docs/SETUP.md), in the wire's shape.
@@ -62,11 +67,18 @@ function typed() {
     const names = {};
     for (const input of $('service-names').querySelectorAll('input'))
         names[input.dataset.language] = within(input.value.trim(), 128, staffSay('admin.nameIn', { language: input.dataset.language }));
-    const agency = $('service-agency').value;
+    let agency = $('service-agency').value;
+    let agencyNames = agency ? agencies().get(agency) : {};
+    if (agency === NEW) {  // a new agency comes with its names, one per language (docs/SETUP.md)
+        agency = within($('service-agency-id').value.trim(), 64, staffSay('admin.newAgencyId'));
+        agencyNames = {};
+        for (const input of $('service-agency-names').querySelectorAll('input'))
+            agencyNames[input.dataset.language] = within(input.value.trim(), 128, staffSay('admin.agencyNameIn', { language: input.dataset.language }));
+    }
     return {
         id: within($('service-id').value.trim(), 64, staffSay('admin.column.id')), prefix: $('service-prefix').value.trim(), names,
         targetWaitS: Number($('service-target').value) * 60, maxWaitS: Number($('service-max').value) * 60,
-        agency, agencyNames: agency ? agencies().get(agency) : {},
+        agency, agencyNames,
     };
 }
 
@@ -124,6 +136,12 @@ export function mountServices() {
         input.dataset.language = language;
         return make('label', {}, make('span'), input);
     }));
+    $('service-agency-names').replaceChildren(...admin.centre.languages.map((language) => {
+        const input = make('input', { required: true, maxLength: 128, lang: language });
+        input.dataset.language = language;
+        return make('label', {}, make('span'), input);
+    }));
+    $('service-agency').addEventListener('change', () => { $('service-new-agency').hidden = $('service-agency').value !== NEW; });
     $('service-form').addEventListener('submit', save);
     $('service-cancel').addEventListener('click', clear);
     return render;

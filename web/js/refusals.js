@@ -7,9 +7,11 @@ import { LANGUAGES, say } from './i18n.js';
 const en = LANGUAGES.en;
 
 // The codes whose server sentence says more than the generic words: whose counter it is, what
-// was refused, which value was wrong, whose prefix it is, which protocol version the server speaks.
+// was refused, which value was wrong, whose prefix it is, which protocol version the server speaks,
+// how many bookings stand in the way and which date is out of range.
 const DETAILED = new Set(['ERROR_CODE_COUNTER_NOT_YOURS', 'ERROR_CODE_PERMISSION_DENIED', 'ERROR_CODE_INVALID_ARGUMENT',
-    'ERROR_CODE_UNSUPPORTED_VERSION', 'ERROR_CODE_PREFIX_TAKEN']);
+    'ERROR_CODE_UNSUPPORTED_VERSION', 'ERROR_CODE_PREFIX_TAKEN', 'ERROR_CODE_DAY_HAS_BOOKINGS', 'ERROR_CODE_SERVICE_HAS_BOOKINGS',
+    'ERROR_CODE_DATE_OUT_OF_RANGE']);
 
 // A refusal ({code, message, opensAtMs}) in words; the server's own English sentence for the
 // DETAILED codes (after the reader's own words, in brackets, in another language) and, in

@@ -146,6 +146,10 @@ TEST_F(config_file, refuses_a_counter_number_a_service_id_a_prefix_or_a_language
               load(text));
     text = changed(demo(), "languages = [\"az\", \"en\"", "languages = [\"az\", \"az\"");
     EXPECT_EQ(line_of(text, "languages = ") + ": language 'az' is listed twice", load(text));
+    // Every service is named in each language, and a name in at most 16 (core::max_names).
+    text = changed(demo(), "languages = [\"az\", \"en\"", "languages = [\"l1\", \"l2\", \"l3\", \"l4\", \"l5\", \"l6\", \"l7\", "
+                   "\"l8\", \"l9\", \"l10\", \"l11\", \"l12\", \"l13\", \"l14\", \"l15\", \"l16\", \"l17\", \"az\", \"en\"");
+    EXPECT_EQ(line_of(text, "languages = ") + ": a centre has at most 16 languages", load(text));
 }
 
 // The rule AddService keeps too (core::service_id_problem): ids go into URLs, CSV and scripts.

@@ -3,10 +3,12 @@
 // server takes them), `config export` writes a file that check-config's loader accepts, and a new
 // centre started from it has the same GetCentre, but for what was retired. Seeded random runs
 // with hostile values: waits off the minute, agencies named twice or not at all, a counter's last
-// service retired, quotes and non-ASCII names.
+// service retired, quotes and non-ASCII names; the week's hours, holidays and exceptions
+// (docs/SETUP.md#hours-and-holidays), malformed ones too.
 #include "app/config_export.hpp"
 #include "app/config_file.hpp"
 #include "net/protocol.hpp"
+#include "net/calendar_handlers.hpp"
 #include "net/service_handlers.hpp"
 
 #include <gtest/gtest.h>
@@ -30,6 +32,10 @@ std::vector<std::string> const texts{"Vergi", "Tax \"office\"", "back\\slash", "
 std::vector<std::string> const ids{"tax", "notary", "passport", "visa", "a.b", "x y", "ü", "", "id\"q", std::string(65, 'i')};
 std::vector<std::string> const agencies{"", "justice", "migration", "tax-office", "a.b", "ü", "x\"y", "new"};
 std::vector<std::int64_t> const waits{0, 60, 61, 90, 120, 600, 3599, 3600, 86'400, 86'401, -60};
+// The engine's clock here is the epoch: dates of 1970 are today and later, some past a year ahead.
+std::vector<std::string> const clocks{"09:00", "18:00", "08:30", "25:00", "00:00", "24:00", "9:00", "", "13:00", "47:59"};
+std::vector<std::string> const dates{"1970-01-01", "1970-01-02", "1970-03-08", "1970-12-31", "1971-01-02", "1969-12-31",
+                                     "1970-02-30", "tomorrow", "1970-05-09"};
 
 class random_admin {
 public:
@@ -37,7 +43,21 @@ public:
 
     M next(v1::CentreInfo const& now) {
         M m;
-        switch (pick(6)) {
+        switch (pick(10)) {
+        case 6: {
+            auto& w = *m.mutable_set_weekly_hours();
+            for (std::size_t i = 0, n = pick(12) ? 7 : pick(9); i < n; ++i) hours(*w.add_days());
+            break;
+        }
+        case 7: m.mutable_add_holiday()->set_date(pick(dates)); break;
+        case 8: m.mutable_remove_holiday()->set_date(pick(dates)); break;
+        case 9: {
+            auto& e = *m.mutable_set_exception();
+            e.set_date(pick(dates));
+            if (!pick(4)) e.set_remove(true);
+            else hours(*e.mutable_hours());
+            break;
+        }
         case 0: {
             auto& s = *m.mutable_add_service()->mutable_service();
             s.set_id(pick(ids) + (pick(3) ? std::to_string(pick(40)) : ""));
@@ -95,6 +115,11 @@ private:
         if (!pick(odd_one_in)) out.erase(languages_[pick(languages_.size())]);
         if (!pick(odd_one_in)) out["de"] = "Steuer";
     }
+    void hours(v1::DayHours& h) {
+        if (!pick(5)) return h.set_closed(true);
+        h.set_opening(pick(clocks));
+        h.set_closing(pick(clocks));
+    }
     void agency(std::string* id, google::protobuf::Map<std::string, std::string>& names_out) {
         *id = pick(agencies);
         if (pick(3)) names(names_out, 6);
@@ -123,6 +148,10 @@ handler handler_of(M const& m) {
     if (m.has_retire_service()) return net::setup_retire_service;
     if (m.has_add_counter()) return net::setup_add_counter;
     if (m.has_change_counter()) return net::setup_change_counter;
+    if (m.has_set_weekly_hours()) return net::setup_set_weekly_hours;
+    if (m.has_add_holiday()) return net::setup_add_holiday;
+    if (m.has_remove_holiday()) return net::setup_remove_holiday;
+    if (m.has_set_exception()) return net::setup_set_exception;
     return net::setup_retire_counter;
 }
 
@@ -161,10 +190,10 @@ TEST(export_round_trip, whatever_the_server_accepts_exports_to_a_file_that_loads
     std::filesystem::copy_file(demo, file, std::filesystem::copy_options::overwrite_existing);
     auto const settings = load_config(file);
     unsigned const base = seed_base();
-    std::size_t accepted = 0, checked = 0;
+    std::size_t accepted = 0, checked = 0, calendars = 0;
     for (unsigned seed = base; seed < base + 8; ++seed) {
         SCOPED_TRACE("NOVBE_SEED=" + std::to_string(seed));
-        core::centre centre(settings.centre);
+        core::centre centre(settings.centre, settings.booking);
         random_admin admin(seed, settings.profile.languages);
         net::identity const who{.kind = net::role::admin, .user = "root"};
         for (int step = 0; step < 150; ++step) {
@@ -176,6 +205,7 @@ TEST(export_round_trip, whatever_the_server_accepts_exports_to_a_file_that_loads
             if (!decided.ok() || decided.events().empty()) continue;
             for (auto const& e : decided.events()) centre.apply(e);
             ++accepted;
+            if (std::holds_alternative<core::calendar_set>(decided.events().back())) ++calendars;
             auto const now = net::centre_info(settings, centre);
             std::string text;
             try {
@@ -190,7 +220,7 @@ TEST(export_round_trip, whatever_the_server_accepts_exports_to_a_file_that_loads
             } catch (config_error const& e) {
                 FAIL() << "check-config refuses the export: " << e.what() << "\nafter " << m.DebugString() << "\n" << text;
             }
-            core::centre seeded(loaded.centre);
+            core::centre seeded(loaded.centre, loaded.booking);
             auto const again = net::centre_info(loaded, seeded);
             ASSERT_EQ(without_retired(now).DebugString(), again.DebugString()) << "after " << m.DebugString() << "\n" << text;
             ASSERT_EQ(tables(text), tables(export_toml(exported_path, {.centre = again}))) << "the export of the export is itself";
@@ -200,6 +230,7 @@ TEST(export_round_trip, whatever_the_server_accepts_exports_to_a_file_that_loads
     std::filesystem::remove_all(folder);
     EXPECT_GT(accepted, 150u) << "the random admin must get changes through, not only refusals";
     EXPECT_GT(checked, 40u);
+    EXPECT_GT(calendars, 20u) << "hours, holidays and exceptions must get through too";
 }
 
 }  // namespace

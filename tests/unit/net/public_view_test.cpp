@@ -37,6 +37,10 @@ std::set<std::string> const allowed = {
     "novbe.v1.ServiceInfo.AgencyNamesEntry.key", "novbe.v1.ServiceInfo.AgencyNamesEntry.value", "novbe.v1.ServiceInfo.retired",
     "novbe.v1.Event.counter_set_up", "novbe.v1.CounterSetUp.counter", "novbe.v1.CounterInfo.number",
     "novbe.v1.CounterInfo.name", "novbe.v1.CounterInfo.service_ids", "novbe.v1.CounterInfo.retired",
+    // docs/SETUP.md#hours-and-holidays: the hours, not who set them.
+    "novbe.v1.Event.calendar_changed", "novbe.v1.CalendarChanged.calendar", "novbe.v1.Calendar.weekly", "novbe.v1.Calendar.holidays", "novbe.v1.Calendar.exceptions",
+    "novbe.v1.DayHours.opening", "novbe.v1.DayHours.closing", "novbe.v1.DayHours.closed", "novbe.v1.DatedHours.date",
+    "novbe.v1.DatedHours.hours",
 };
 
 // Gives every field of `m` (and of its messages) a value that is not the default.
@@ -97,6 +101,7 @@ TEST(public_view, a_board_sees_only_the_allowed_fields_of_every_event) {
     EXPECT_FALSE(seen.contains("novbe.v1.HallMessageSet.set_by")) << "who set the hall message is the dashboard's";
     EXPECT_TRUE(seen.contains("novbe.v1.HallMessageSet.text"));
     EXPECT_FALSE(seen.contains("novbe.v1.ServiceChanged.by")) << "who changed the set-up is the dashboard's";
+    EXPECT_FALSE(seen.contains("novbe.v1.CalendarChanged.by")) << "who set the hours is the dashboard's";
     EXPECT_TRUE(seen.contains("novbe.v1.ServiceInfo.names")) << "kiosks follow a service's names live";
     EXPECT_TRUE(seen.contains("novbe.v1.CounterInfo.retired")) << "boards drop a retired counter's row";
     EXPECT_TRUE(seen.contains("novbe.v1.DayStarted.counters")) << "a new day's closed counters reach the boards";
@@ -116,7 +121,9 @@ std::set<std::string> const public_centre_fields = {
     "novbe.v1.CentreInfo.counters",
     "novbe.v1.CounterInfo.number", "novbe.v1.CounterInfo.name", "novbe.v1.CounterInfo.service_ids",
     "novbe.v1.CounterInfo.retired", "novbe.v1.CentreInfo.opening", "novbe.v1.CentreInfo.closing",
-    "novbe.v1.CentreInfo.public_url",
+    "novbe.v1.CentreInfo.public_url", "novbe.v1.CentreInfo.calendar", "novbe.v1.Calendar.weekly", "novbe.v1.Calendar.holidays", "novbe.v1.Calendar.exceptions",
+    "novbe.v1.DayHours.opening", "novbe.v1.DayHours.closing", "novbe.v1.DayHours.closed", "novbe.v1.DatedHours.date",
+    "novbe.v1.DatedHours.hours",
 };
 
 TEST(public_view, public_devices_see_the_centre_they_show_not_its_targets_rules_or_reasons) {

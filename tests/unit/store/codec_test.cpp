@@ -9,6 +9,8 @@
 namespace novbe::store::testing {
 namespace {
 
+core::day_number today_plus(int days) { return core::day_of(core::testing::morning(), std::chrono::hours(4), {}) + days; }
+
 TEST(codec, every_kind_of_event_round_trips) {
     event_source source;
     auto events = source.busy_minutes(30);
@@ -42,6 +44,8 @@ TEST(codec, every_kind_of_event_round_trips) {
     add(core::add_service{{.id = "visa", .prefix = "V", .names = {{"en", "Visas"}}, .agency = "Migration",
                                 .agency_names = {{"en", "Migration"}}}, "aysel"});  // a new agency comes with its names
     add(core::add_counter{{.number = 9, .name = "Visa desk", .services = {0, 1}}, "aysel"});
+    // docs/SETUP.md#hours-and-holidays: the whole calendar, each time.
+    add(core::set_exception{today_plus(9), core::day_hours{std::chrono::hours(9), std::chrono::hours(13)}, "aysel"});
     // docs/DOMAIN.md#alerts-before-a-breach: decided by the tick from the forecast, so written here.
     auto at = core::testing::morning() + std::chrono::hours(2);
     events.push_back(core::alert_changed{0, {.level = core::alert_level::maximum, .breach_at = at + std::chrono::minutes(12),
@@ -56,6 +60,27 @@ TEST(codec, every_kind_of_event_round_trips) {
     }
     // Bookings' kinds: booking_codec.the_centres_log_codec_carries_every_booking_event.
     EXPECT_EQ(std::variant_size_v<core::event> - std::variant_size_v<core::booking_event>, kinds.size());
+}
+
+// docs/SETUP.md#hours-and-holidays: an admin's calendar wins over the file's through a snapshot;
+// a centre whose calendar is the file's writes none, so a later file's hours are read again.
+TEST(codec, an_admins_calendar_survives_a_snapshot_and_the_files_is_not_written) {
+    event_source source;
+    source.busy_minutes(5);
+    auto plain = decode_snapshot(encode_snapshot(source.centre().image(), source.centre().config()), source.centre().config());
+    EXPECT_FALSE(plain.calendar);
+    std::array<std::optional<core::day_hours>, 7> week;
+    week[0] = core::day_hours{std::chrono::hours(8), std::chrono::hours(13)};
+    ASSERT_FALSE(source.run(core::set_weekly_hours{week, "aysel"}).empty());
+    ASSERT_FALSE(source.run(core::set_holiday{today_plus(3), true, "aysel"}).empty());
+    auto const& c = source.centre();
+    auto image = decode_snapshot(encode_snapshot(c.image(), c.config()), c.config());
+    ASSERT_TRUE(image.calendar);
+    EXPECT_EQ(c.appointments().config().calendar, *image.calendar);
+    auto rebuilt = core::centre::from_image(c.config(), image);
+    ASSERT_TRUE(rebuilt.has_value());
+    EXPECT_TRUE(*rebuilt == c);
+    EXPECT_FALSE(rebuilt->appointments().config().calendar.weekly[1]) << "Tuesday closed, as the admin said";
 }
 
 TEST(codec, a_snapshot_rebuilds_the_same_centre) {

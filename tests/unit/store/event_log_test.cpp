@@ -74,6 +74,29 @@ TEST(event_log, recovery_replays_the_events_after_the_newest_snapshot) {
     EXPECT_TRUE(again.centre == source.centre());
 }
 
+// docs/SETUP.md#hours-and-holidays: a crash before any snapshot still has the admin's calendar.
+TEST(event_log, an_admins_calendar_is_replayed_after_a_crash) {
+    temp_dir dir;
+    event_source source;
+    {
+        auto opened = event_log::open(at(dir.file("centre.db")), source.centre().config());
+        ASSERT_FALSE(append_and_wait(*opened.log, source.busy_minutes(3)).ec);
+        auto set = source.run(core::set_holiday{core::day_of(core::testing::morning(), std::chrono::hours(4), {}) + 2, true, "aysel"});
+        ASSERT_EQ(1u, set.size());
+        ASSERT_FALSE(append_and_wait(*opened.log, set).ec);
+        opened.log->close();
+    }
+    {  // as a crash leaves it: no snapshot
+        database db(dir.file("centre.db"));
+        db.exec("DELETE FROM snapshots");
+    }
+    auto again = event_log::open(at(dir.file("centre.db")), source.centre().config());
+    EXPECT_GT(again.replayed, 0u);
+    EXPECT_TRUE(again.centre == source.centre());
+    EXPECT_EQ(1u, again.centre.appointments().config().calendar.holidays.size());
+    EXPECT_TRUE(again.centre.appointments().calendar_set());
+}
+
 TEST(event_log, concurrent_appends_are_all_durable_without_gaps) {
     temp_dir dir;
     event_source source;
