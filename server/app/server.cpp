@@ -289,7 +289,7 @@ int run_server(server_options const& options) {
     auto state = std::make_shared<net::shared_state>(dispatch, settings, web_root, novbe::proto::novbe_proto_text);
     apply_file(dispatch, centre, settings, "start");
     // The booking API on this port (docs/booking-api.yaml); without [[portal]] every request is 401.
-    net::booking_gate bookings(centre, settings.portals, io.get_executor());
+    net::booking_gate bookings(centre, settings.portals, {settings.profile.name, settings.profile.languages}, io.get_executor());
     state->bookings = &bookings;
     log_booking(settings, centre.state());
 
