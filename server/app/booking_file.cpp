@@ -184,6 +184,8 @@ void read_booking(std::string const& path, toml::table const& root, net::setting
     base.slot_length = std::chrono::minutes(number(path, *booking, "slot_minutes", 30, 5, 240));
     base.walk_in_percent = number(path, *booking, "walk_in_percent", base.walk_in_percent, 0, 100);
     base.max_overbook_percent = number(path, *booking, "max_overbook_percent", base.max_overbook_percent, 0, 100);
+    s.phone_bookings_per_address = number(path, *booking, "phone_bookings_per_address", s.phone_bookings_per_address, 0, 1000);
+    s.phone_requests_per_minute = number(path, *booking, "phone_requests_per_minute", s.phone_requests_per_minute, 1, 100'000);
     read_calendar(path, *booking, config.calendar);
     for (std::size_t i = 0; i < services->size(); ++i) config.services[i] = service_rules(path, *(*services)[i].as_table(), base);
     if (auto problem = core::validate(config, s.centre); !problem.empty()) fail(path, booking, "[booking]: " + problem);
