@@ -248,6 +248,13 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
             ->run(std::move(req));
     }
     if (path == "/speech" && req.method() == http::verb::get) return speak(req);
+    if (path.starts_with(public_prefix) && state_->bookings && !origin_allowed(*state_, req)) {
+        // Another site's page would book from each of its visitors' addresses (a text/plain POST
+        // needs no preflight): the phone route answers only the centre's own pages, and clients
+        // that send no Origin (docs/DOMAIN.md#phone-bookings).
+        state_->refused_requests.note("403 on the public booking route for origin " + std::string(req[http::field::origin]).substr(0, 100));
+        return refuse(http::status::forbidden, R"({"error":"forbidden_origin","message":"This page may not book here."})", "application/json");
+    }
     if ((path.starts_with(api_prefix) || path.starts_with(public_prefix)) && state_->bookings) return api(req, client.to_string());
     send(std::make_shared<response>(answer(*state_, req, who)), req.method() == http::verb::head);
 }

@@ -110,6 +110,23 @@ TEST_F(phone_booking_server, every_bad_request_gets_its_error_and_writes_nothing
     EXPECT_EQ(5, free_at("12:00"));
 }
 
+TEST_F(phone_booking_server, another_sites_page_cannot_book_from_its_visitors_and_the_centres_own_can) {
+    auto request = [&](std::string const& origin) {
+        auto body = R"({"service":"passport","slot":")" + baku_slot(1, "13:00") + R"(","reference":"VISITOR-1"})";
+        auto host = "127.0.0.1:" + std::to_string(process.port());
+        // text/plain: the one kind of POST a foreign page sends without asking first
+        return http_exchange(process.port(), "POST /api/public/v1/bookings HTTP/1.1\r\nHost: " + host +
+                                                 "\r\nOrigin: " + origin + "\r\nContent-Type: text/plain\r\nContent-Length: " +
+                                                 std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    };
+    auto foreign = request("https://evil.example");
+    EXPECT_EQ(403, foreign.status);
+    EXPECT_NE(std::string::npos, foreign.body.find("forbidden_origin")) << foreign.body;
+    EXPECT_EQ(403, request("null").status);
+    EXPECT_EQ(5, free_at("13:00")) << "nothing booked";  // (the server's own start-up events may still be landing)
+    EXPECT_EQ(201, request("http://127.0.0.1:" + std::to_string(process.port())).status) << "the centre's own page books";
+}
+
 TEST_F(phone_booking_server, one_address_books_three_times_a_day_and_asks_sixty_times_a_minute_and_nobody_else_waits) {
     for (int i = 0; i < 3; ++i) ASSERT_EQ(201, book("127.0.0.9", "11:00", "FLOOD-" + std::to_string(i)).status);
     auto before = written();
