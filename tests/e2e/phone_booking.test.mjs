@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { Server, clerk, kioskToken, launch, open, shoot } from './harness.mjs';
+import { Server, clerk, kioskToken, launch, manager, open, shoot } from './harness.mjs';
+import { dashboardPage, signedIn, submit } from './manager_screen.mjs';
 
 const PHONE = { width: 390, height: 844 };
 const words = Object.fromEntries(['en', 'az', 'ru', 'fr', 'rw'].map((l) =>
@@ -151,4 +152,21 @@ test('a refusal is said in the citizen language: the same reference twice for on
     await shoot(page, 'phone-booking-ru-refused');
     assert.deepEqual(errors.filter((e) => !e.includes('status of 409')), [], 'the refusal itself is the browser\'s only complaint');
     await phone.close();
+});
+
+test("the manager's dashboard lists a phone booking as the phone page's, with its reference", { timeout: 60000 }, async () => {
+    const errors = [];
+    const phone = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    const page = await open(phone, `${server.url}/book?lang=en`, errors);
+    await bookOnPhone(page, 'en', 'DASH-E2E-1', false);
+    const { context, page: dashboard } = await dashboardPage(browser, server.url, errors);
+    await submit(dashboard, manager);
+    await signedIn(dashboard);
+    await dashboard.locator('#staff-language').selectOption('en');
+    const row = dashboard.locator('#booking-rows tr[data-booking]', { hasText: 'DASH-E2E-1' });
+    await row.waitFor({ timeout: 15000 });
+    assert.deepEqual((await row.locator('td').allTextContents()).slice(1, 5),
+        ['Passport', 'DASH-E2E-1', 'Booked', words.en['staff.bookings.byPhone']]);
+    assert.deepEqual(errors, []);
+    await Promise.all([phone.close(), context.close()]);
 });

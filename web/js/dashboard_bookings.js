@@ -70,7 +70,7 @@ function renderList() {
     rows.replaceChildren(head(['bookings.time'], ['bookings.service'], ['bookings.reference'], ['bookings.state'], ['bookings.by'], ['bookings.cancel']),
         ...b.map((x) => {
             const tr = make('tr', {}, cell(hhmm(x.slotMs)), cell(serviceName(x.serviceId)), cell(x.reference),
-                cell(staffSay(`bookings.state.${stateKey[x.state] ?? 'active'}`)), cell(x.by.replace(/^staff:/, '')), make('td'));
+                cell(staffSay(`bookings.state.${stateKey[x.state] ?? 'active'}`)), cell(x.by === 'phone' ? staffSay('bookings.byPhone') : x.by.replace(/^staff:/, '')), make('td'));
             tr.dataset.booking = x.booking;
             tr.dataset.state = x.state;
             if (x.state === 'BOOKING_STATE_ACTIVE') {
