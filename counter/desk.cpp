@@ -41,6 +41,7 @@ bool mentions(v1::Event const& e, std::uint32_t counter) {
     case v1::Event::kUserChanged:     // the set-up (docs/SETUP.md): dashboards'
     case v1::Event::kDeviceChanged:
     case v1::Event::kAlertChanged:    // alerts before a breach: dashboards'
+    case v1::Event::kBookingChanged:  // bookings: dashboards'
     case v1::Event::KIND_NOT_SET: return false;
     }
     return false;
