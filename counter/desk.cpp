@@ -42,6 +42,7 @@ bool mentions(v1::Event const& e, std::uint32_t counter) {
     case v1::Event::kDeviceChanged:
     case v1::Event::kAlertChanged:    // alerts before a breach: dashboards'
     case v1::Event::kCalendarChanged: // the hours: a kiosk is refused by the server, a counter works on
+    case v1::Event::kBookingChanged:  // bookings: dashboards'
     case v1::Event::KIND_NOT_SET: return false;
     }
     return false;

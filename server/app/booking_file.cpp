@@ -1,6 +1,7 @@
 #include "booking_file.hpp"
 
 #include "config_file.hpp"
+#include "net/public_booking.hpp"
 
 #include <algorithm>
 #include <array>
@@ -142,6 +143,8 @@ void read_portals(std::string const& path, toml::table const& root, net::setting
         if (!plain) fail(path, t->get("name") ? t->get("name") : t, "a portal's 'name' is 1 to 64 bytes of text, e.g. \"egov\"");
         if (name->starts_with(core::staff_booking_prefix))
             fail(path, t->get("name"), "a portal's 'name' may not begin with \"staff:\": staff bookings are named so");
+        if (*name == net::phone_author)  // a portal so named would see and cancel the citizens' own bookings
+            fail(path, t->get("name"), "a portal may not be named \"phone\": bookings citizens make on the phone page are named so");
         auto key = t->get("key_sha256") ? t->get("key_sha256")->value<std::string>() : std::nullopt;
         bool hex = key && key->size() == 64 && std::all_of(key->begin(), key->end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
         if (!hex)
@@ -181,6 +184,8 @@ void read_booking(std::string const& path, toml::table const& root, net::setting
     base.slot_length = std::chrono::minutes(number(path, *booking, "slot_minutes", 30, 5, 240));
     base.walk_in_percent = number(path, *booking, "walk_in_percent", base.walk_in_percent, 0, 100);
     base.max_overbook_percent = number(path, *booking, "max_overbook_percent", base.max_overbook_percent, 0, 100);
+    s.phone_bookings_per_address = number(path, *booking, "phone_bookings_per_address", s.phone_bookings_per_address, 0, 1000);
+    s.phone_requests_per_minute = number(path, *booking, "phone_requests_per_minute", s.phone_requests_per_minute, 1, 100'000);
     read_calendar(path, *booking, config.calendar);
     for (std::size_t i = 0; i < services->size(); ++i) config.services[i] = service_rules(path, *(*services)[i].as_table(), base);
     if (auto problem = core::validate(config, s.centre); !problem.empty()) fail(path, booking, "[booking]: " + problem);

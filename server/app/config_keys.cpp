@@ -47,6 +47,7 @@ constexpr std::string_view keys[] = {
     "booking.days_ahead", "booking.slot_minutes", "booking.walk_in_percent", "booking.max_overbook_percent",
     "booking.check_in_before_minutes", "booking.check_in_after_minutes", "booking.no_show_minimum",
     "booking.holidays", "booking.hours.*", "booking.exceptions.*",
+    "booking.phone_bookings_per_address", "booking.phone_requests_per_minute",
     "portal.name", "portal.key_sha256",
 };
 

@@ -289,7 +289,9 @@ int run_server(server_options const& options) {
     auto state = std::make_shared<net::shared_state>(dispatch, settings, web_root, novbe::proto::novbe_proto_text);
     apply_file(dispatch, centre, settings, "start");
     // The booking API on this port (docs/booking-api.yaml); without [[portal]] every request is 401.
-    net::booking_gate bookings(centre, settings.portals, io.get_executor());
+    net::booking_gate bookings(centre, settings.portals, {settings.profile.name, settings.profile.languages}, io.get_executor(),
+                               {.max_requests = settings.phone_requests_per_minute,
+                                .max_bookings = settings.phone_bookings_per_address});
     state->bookings = &bookings;
     log_booking(settings, centre.state());
 

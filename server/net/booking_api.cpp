@@ -12,6 +12,10 @@ namespace novbe::net {
 namespace json = boost::json;
 using detail::api_error;
 using detail::api_refusal;
+using detail::day_of_date;
+using detail::fields;
+using detail::query;
+using detail::text;
 
 namespace {
 
@@ -26,44 +30,6 @@ std::optional<std::string> portal_of(std::string_view key, std::vector<portal_ke
         if (p.key_sha256.size() == hash.size() && sodium_memcmp(p.key_sha256.data(), hash.data(), hash.size()) == 0)
             found = p.name;
     return found;
-}
-
-// The body as an object of strings with only the `allowed` fields, or nullopt.
-std::optional<json::object> fields(std::string_view body, std::initializer_list<std::string_view> allowed) {
-    json::parse_options options;
-    options.max_depth = 2;
-    std::error_code ec;
-    auto value = json::parse(json::string_view(body.data(), body.size()), ec, {}, options);
-    if (ec || !value.is_object()) return std::nullopt;
-    for (auto const& [key, v] : value.as_object()) {
-        if (!v.is_string()) return std::nullopt;
-        if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end()) return std::nullopt;
-    }
-    return value.as_object();
-}
-
-std::string text(json::object const& o, std::string_view key) {
-    auto const* v = o.if_contains(json::string_view(key.data(), key.size()));
-    return v ? std::string(v->as_string()) : std::string();
-}
-
-std::optional<std::string> query(std::string_view q, std::string_view key) {
-    while (!q.empty()) {
-        auto amp = q.find('&');
-        auto pair = q.substr(0, amp);
-        if (pair.size() > key.size() && pair.substr(0, key.size()) == key && pair[key.size()] == '=')
-            return std::string(pair.substr(key.size() + 1));
-        q = amp == std::string_view::npos ? std::string_view{} : q.substr(amp + 1);
-    }
-    return std::nullopt;
-}
-
-// "2026-11-28" as the centre's day.
-std::optional<core::day_number> day_of_date(std::string_view date) {
-    if (date.size() != 10) return std::nullopt;
-    auto t = parse_rfc3339(std::string(date) + "T00:00:00Z");
-    if (!t) return std::nullopt;
-    return static_cast<core::day_number>(std::chrono::floor<std::chrono::days>(*t).time_since_epoch().count());
 }
 
 api_answer bad_request(std::string_view message) { return api_error(400, "bad_request", message); }

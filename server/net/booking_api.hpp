@@ -24,6 +24,7 @@ struct api_request {
 struct api_answer {
     unsigned status = 200;
     std::string body;  // JSON
+    unsigned retry_after_s = 0;  // a 429's Retry-After, in seconds; 0: none
 };
 
 struct api_plan {

@@ -6,6 +6,7 @@
 #include <boost/json/src.hpp>
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace novbe::net {
@@ -98,6 +99,50 @@ api_answer api_refusal(core::booking_errc e) {
     case duplicate_token: return said(503, "Please try again.");
     }
     return said(500, "Unexpected.");
+}
+
+std::optional<json::object> fields(std::string_view body, std::initializer_list<std::string_view> allowed) {
+    json::parse_options options;
+    options.max_depth = 2;
+    std::error_code ec;
+    auto value = json::parse(json::string_view(body.data(), body.size()), ec, {}, options);
+    if (ec || !value.is_object()) return std::nullopt;
+    for (auto const& [key, v] : value.as_object()) {
+        if (!v.is_string()) return std::nullopt;
+        if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end()) return std::nullopt;
+    }
+    return value.as_object();
+}
+
+std::string text(json::object const& o, std::string_view key) {
+    auto const* v = o.if_contains(json::string_view(key.data(), key.size()));
+    return v ? std::string(v->as_string()) : std::string();
+}
+
+std::optional<std::string> query(std::string_view q, std::string_view key) {
+    while (!q.empty()) {
+        auto amp = q.find('&');
+        auto pair = q.substr(0, amp);
+        if (pair.size() > key.size() && pair.substr(0, key.size()) == key && pair[key.size()] == '=')
+            return std::string(pair.substr(key.size() + 1));
+        q = amp == std::string_view::npos ? std::string_view{} : q.substr(amp + 1);
+    }
+    return std::nullopt;
+}
+
+std::optional<core::day_number> day_of_date(std::string_view date) {
+    if (date.size() != 10) return std::nullopt;
+    auto t = parse_rfc3339(std::string(date) + "T00:00:00Z");
+    if (!t) return std::nullopt;
+    return static_cast<core::day_number>(std::chrono::floor<std::chrono::days>(*t).time_since_epoch().count());
+}
+
+std::string date_of_day(core::day_number d) {
+    std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{d}}};
+    char out[16];
+    std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
+    return out;
 }
 
 std::string booking_json(core::booking const& b, core::centre const& c) {

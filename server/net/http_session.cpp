@@ -248,7 +248,14 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
             ->run(std::move(req));
     }
     if (path == "/speech" && req.method() == http::verb::get) return speak(req);
-    if (path.starts_with(api_prefix) && state_->bookings) return api(req, client.to_string());
+    if (path.starts_with(public_prefix) && state_->bookings && !origin_allowed(*state_, req)) {
+        // Another site's page would book from each of its visitors' addresses (a text/plain POST
+        // needs no preflight): the phone route answers only the centre's own pages, and clients
+        // that send no Origin (docs/DOMAIN.md#phone-bookings).
+        state_->refused_requests.note("403 on the public booking route for origin " + std::string(req[http::field::origin]).substr(0, 100));
+        return refuse(http::status::forbidden, R"({"error":"forbidden_origin","message":"This page may not book here."})", "application/json");
+    }
+    if ((path.starts_with(api_prefix) || path.starts_with(public_prefix)) && state_->bookings) return api(req, client.to_string());
     send(std::make_shared<response>(answer(*state_, req, who)), req.method() == http::verb::head);
 }
 
@@ -292,13 +299,15 @@ void http_session::api(http::request<http::string_body> const& req, std::string 
     state_->bookings->handle(std::move(call), client, [self = shared_from_this(), version = req.version(), keep = req.keep_alive(),
                                                        client](api_answer answer, bool known) {
         boost::asio::post(self->stream_.get_executor(), [self, version, keep, client, answer = std::move(answer), known] {
-            if (!known) self->state_->refused_requests.note("401 for an API key from " + client);
+            if (answer.status == 401) self->state_->refused_requests.note("401 for an API key from " + client);
+            if (answer.status == 429) self->state_->refused_requests.note("429 on the public booking route from " + client);
             // A portal that showed its key has signed in: its connection no longer counts
             // among its address's unauthenticated ones (a rush keeps many open).
             if (known && !self->via_proxy_) self->slot_.release();
             auto res = std::make_shared<response>(reply(version, keep, static_cast<http::status>(answer.status),
                                                         std::move(answer.body), "application/json"));
             res->set(http::field::cache_control, "no-store");
+            if (answer.retry_after_s) res->set(http::field::retry_after, std::to_string(answer.retry_after_s));
             self->send(res, false);
         });
     });
@@ -328,7 +337,7 @@ void http_session::unreadable(beast::error_code ec) {
     }
     state_->refused_requests.note(ec.message() + " from " + peer_label_);
     if (ec == http::error::body_limit) {
-        if (std::string_view(parser_->get().target()).starts_with(api_prefix))  // the API answers in JSON
+        if (std::string_view target = parser_->get().target(); target.starts_with(api_prefix) || target.starts_with(public_prefix))  // the APIs answer in JSON
             return refuse(http::status::payload_too_large,
                           R"({"error":"too_large","message":"The body is over )" + std::to_string(max_api_body) + R"( bytes."})",
                           "application/json");

@@ -3,6 +3,7 @@
 #include "net/actor.hpp"
 #include "net/calendar_handlers.hpp"
 #include "net/setup_handlers.hpp"
+#include "net/staff_booking_handlers.hpp"
 
 #include <algorithm>
 
@@ -18,12 +19,16 @@ public:
     translator(core::centre const& c, v1::Event& out, std::vector<core::service_index>& touched)
         : c_(c), out_(out), touched_(touched) {}
 
-    // A booking (its reference, phone, slot) is no one's on the wire yet: the event keeps its
-    // sequence and time only, so that ranges still join up, and boards get nothing of it
-    // (board_copy drops an event of no kind). A check-in's ticket is an event of its own.
-    template <class B>
-        requires std::is_constructible_v<core::booking_event, B const&>
-    void operator()(B const&) {}
+    // A booking reaches the managers' dashboards as staff see it after the change (booking_row:
+    // no token, no phone); boards and phones get nothing of it (board_copy lists no booking). A
+    // check-in's ticket is an event of its own. Forgetting ended bookings is said to nobody: the
+    // event keeps its sequence and time only, so that ranges still join up.
+    void operator()(core::booking_made const& e) { booking(e.id, v1::BOOKING_CHANGE_MADE); }
+    void operator()(core::booking_cancelled const& e) { booking(e.id, v1::BOOKING_CHANGE_CANCELLED); }
+    void operator()(core::booking_rescheduled const& e) { booking(e.id, v1::BOOKING_CHANGE_RESCHEDULED); }
+    void operator()(core::booking_checked_in const& e) { booking(e.id, v1::BOOKING_CHANGE_CHECKED_IN); }
+    void operator()(core::booking_lapsed const& e) { booking(e.id, v1::BOOKING_CHANGE_LAPSED); }
+    void operator()(core::bookings_forgotten const&) {}
 
     void operator()(core::day_started const& e) {
         out_.mutable_day_started()->set_day(date_of(e.day));
@@ -134,6 +139,14 @@ public:
     }
 
 private:
+    void booking(core::booking_id id, v1::BookingChange change) {
+        auto const* b = c_.appointments().find(id);
+        if (!b) return;  // forgotten since (a replayed batch): nothing to show
+        auto& m = *out_.mutable_booking_changed();
+        *m.mutable_booking() = booking_row(*b, c_);
+        m.set_change(change);
+    }
+
     std::string number(core::ticket_ordinal t) const { return c_.number_of(c_.tickets()[t]); }
     std::string const& id(core::service_index s) const { return c_.config().services[s].id; }
     void called(core::ticket_ordinal t, core::counter_number n, bool recall) {

@@ -103,6 +103,10 @@ struct settings {
     // [booking] table, nothing bookable (core::booking_config::none).
     std::optional<core::booking_config> booking;
     std::vector<portal_key> portals;  // [[portal]]: who may use the booking API
+    // The phone page's route, per client address (docs/DOMAIN.md#phone-bookings): [booking]
+    // phone_bookings_per_address (a day) and phone_requests_per_minute.
+    int phone_bookings_per_address = 3;
+    int phone_requests_per_minute = 60;
 };
 
 }  // namespace novbe::net

@@ -41,7 +41,7 @@ struct shared_state {
     std::unique_ptr<speech> speaker;  // /speech: the call sentences said by espeak-ng (speech.hpp)
     std::function<std::string()> metrics_text;  // /metrics, rendered on the event loop's thread
     net::metrics* counts = nullptr;             // connections, commands, errors
-    booking_gate* bookings = nullptr;           // /api/v1/: the booking API (none: 404 like any unknown path)
+    booking_gate* bookings = nullptr;           // /api/v1/ and /api/public/v1/: the booking APIs (none: 404 like any unknown path)
     std::atomic<bool> ready{false};     // /healthz: recovery finished and listening
     std::atomic<bool> stopping{false};  // refuse new sessions
     throttled_log crowded{"refused a connection: too many from one address have not signed in", false};

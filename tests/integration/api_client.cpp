@@ -25,6 +25,7 @@ void record(std::string const& method, std::string const& target, api_reply cons
     std::string path = target.substr(0, target.find('?'));
     if (path.starts_with("/api/v1/bookings/"))
         path = path.ends_with("/reschedule") ? "/api/v1/bookings/{token}/reschedule" : "/api/v1/bookings/{token}";
+    if (path.starts_with("/api/public/v1/bookings/")) path = "/api/public/v1/bookings/{token}";
     json::object line{{"method", method}, {"path", path}, {"status", a.status}, {"body", a.raw}};
     std::ofstream(file, std::ios::app) << json::serialize(line) << "\n";
 }

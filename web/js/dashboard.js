@@ -203,12 +203,15 @@ function onMessage(m) {
         statistics = m.snapshot.statistics;
         renderAll();
         refreshRows();
+        window.dispatchEvent(new Event('novbe:bookings'));  // a reconnect: the bookings too may have moved
         return;
     }
     if (m.body !== 'events' || !centre) return;
     m.events.events.forEach(apply);
     for (const l of m.events.lines) lines.set(l.serviceId, received(l));
     if (m.events.events.some((e) => e.kind === 'alertChanged')) showAlerts();
+    // Bookings carry a reference: only this view gets them; dashboard_bookings.js asks again.
+    if (m.events.events.some((e) => e.kind === 'bookingChanged')) window.dispatchEvent(new Event('novbe:bookings'));
     refreshSoon();
     renderCounters();
     renderQueues();

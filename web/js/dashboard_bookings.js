@@ -4,7 +4,9 @@
 // active booking (ListBookings, CancelBooking), and a form that books a free slot for a citizen
 // (BookVisit; the slots are those the HTTP API lists). Mounted into #bookings once the dashboard
 // has signed in, with its own link as the same manager, like the hall message's control; asked
-// again every 10 s and after each change.
+// again after each change here, and at once when the dashboard's subscription says a booking was
+// made, cancelled, rescheduled, checked in or lapsed anywhere (BookingChanged, 'novbe:bookings'
+// from dashboard.js), or hands it a new snapshot (a reconnect: whatever it missed).
 import { clock } from './clock.js';
 import { nameIn } from './i18n.js';
 import { Link } from './link.js';
@@ -70,7 +72,7 @@ function renderList() {
     rows.replaceChildren(head(['bookings.time'], ['bookings.service'], ['bookings.reference'], ['bookings.state'], ['bookings.by'], ['bookings.cancel']),
         ...b.map((x) => {
             const tr = make('tr', {}, cell(hhmm(x.slotMs)), cell(serviceName(x.serviceId)), cell(x.reference),
-                cell(staffSay(`bookings.state.${stateKey[x.state] ?? 'active'}`)), cell(x.by.replace(/^staff:/, '')), make('td'));
+                cell(staffSay(`bookings.state.${stateKey[x.state] ?? 'active'}`)), cell(x.by === 'phone' ? staffSay('bookings.byPhone') : x.by.replace(/^staff:/, '')), make('td'));
             tr.dataset.booking = x.booking;
             tr.dataset.state = x.state;
             if (x.state === 'BOOKING_STATE_ACTIVE') {
@@ -93,6 +95,7 @@ function renderForm() {
     if (free.some((s) => String(s.startMs) === was)) slot.value = was;
     book.disabled = !free.length;
     if (!free.length && !status.textContent) status.textContent = staffSay('bookings.noSlots');
+    else if (free.length && status.textContent === staffSay('bookings.noSlots')) status.textContent = '';  // slots came in since
 }
 
 function render() {
@@ -115,7 +118,7 @@ async function refresh() {
         statistics = (await link.request('getStatistics')).statistics;
         list = (await link.request('listBookings', { day: day.value || today() })).bookings;
         formSlots = service.value ? (await link.request('listBookings', { day: day.value || today(), serviceId: service.value })).bookings.slots : [];
-    } catch { /* offline: the page's banner says so; asked again in 10 s */ }
+    } catch { /* offline: the page's banner says so; asked again at the next snapshot */ }
     render();
 }
 
@@ -132,6 +135,13 @@ async function act(command, body, done) {
     await refresh();
 }
 
+// A burst of changes (a portal's rush) asks once.
+let pending = null;
+function soon() {
+    clearTimeout(pending);
+    pending = setTimeout(refresh, 150);
+}
+
 function start() {
     if (link || !credentials || signedIn?.hidden) return;
     // The centre comes with the Welcome (again after each reconnect: services may have changed).
@@ -141,7 +151,7 @@ function start() {
         if (first) {
             container.hidden = false;
             day.value = today();
-            setInterval(refresh, 10000);
+            window.addEventListener('novbe:bookings', soon);
         }
         render();
         refresh();

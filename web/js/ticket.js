@@ -50,6 +50,8 @@ function render(before = status) {
     $('thanks').textContent = say(language, 'alreadyRated', { n: status.rating });
     $('leave').hidden = state !== 'waiting';
     $('leave').textContent = say(language, 'leave');
+    $('book-link').textContent = say(language, 'bookLink');  // the next visit, booked ahead
+    $('book-link').href = `/book?lang=${language}`;
     $('languages').replaceChildren(...centre.languages.filter((l) => LANGUAGES[l]).map((l) =>
         Object.assign(document.createElement('button'), { textContent: LANGUAGES[l].languageName, onclick: () => { chosenLanguage = l; render(); } })));
 }

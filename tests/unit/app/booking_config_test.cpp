@@ -152,5 +152,18 @@ TEST(booking_config, a_bad_value_is_refused_with_its_line) {
     EXPECT_NE(std::string::npos, refused(staff).find("may not begin with \"staff:\"")) << refused(staff);
 }
 
+TEST(booking_config, the_phone_pages_bounds_per_address_are_the_files_and_no_portal_is_named_phone) {
+    auto demo = accepted(demo_text());
+    EXPECT_EQ(3, demo.phone_bookings_per_address);
+    EXPECT_EQ(60, demo.phone_requests_per_minute);
+    auto text = demo_text();
+    text.replace(text.find("phone_bookings_per_address = 3"), 30, "phone_bookings_per_address = 0");
+    EXPECT_EQ(0, accepted(text).phone_bookings_per_address) << "0: the phone page books nothing";
+    text.replace(text.find("phone_requests_per_minute = 60"), 30, "phone_requests_per_minute = 0 ");
+    EXPECT_NE(std::string::npos, refused(text).find("'phone_requests_per_minute' is a whole number 1 to 100000")) << refused(text);
+    auto phone = demo_text() + "\n[[portal]]\nname = \"phone\"\nkey_sha256 = \"" + std::string(64, 'b') + "\"\n";
+    EXPECT_NE(std::string::npos, refused(phone).find("may not be named \"phone\"")) << refused(phone);
+}
+
 }  // namespace
 }  // namespace novbe::app

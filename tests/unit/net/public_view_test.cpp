@@ -161,22 +161,27 @@ TEST(public_view, a_counter_on_a_board_says_nothing_of_its_clerk_and_only_its_ti
 
 // A booking's events (its reference, phone, token, slot) publish their sequence and time only,
 // so that a subscriber's ranges still join up, and no board gets even that.
-TEST(public_view, a_booking_reaches_no_one_but_its_place_in_the_sequence) {
+TEST(public_view, a_booking_reaches_the_dashboards_as_staff_see_it_and_no_board_or_phone) {
     core::centre_config config;
     config.services.push_back({.id = "passport", .prefix = "A"});
     config.counters.push_back({.number = 1, .name = "1", .services = {0}});
-    core::centre c(config);
+    core::centre c(config, core::booking_config::defaults(config));
     core::time_point at{std::chrono::hours(24 * 20'000 + 10)};
     std::vector<core::event> events{core::booking_made{1, 0, at, "AZ-2026/00123", "+994 50 123 45 67", "egov", {1, 2}, at},
-                                    core::booking_checked_in{1, {3, 4}, at}, core::booking_lapsed{1, at}};
+                                    core::booking_cancelled{1, at}};
+    for (auto const& e : events) c.apply(e);  // published once applied and durable
     auto p = publish(c, events, 41, at);
-    ASSERT_EQ(3u, p->events.size());
+    ASSERT_EQ(2u, p->events.size());
+    std::vector<v1::BookingChange> changes{v1::BOOKING_CHANGE_MADE, v1::BOOKING_CHANGE_CANCELLED};
     for (std::size_t i = 0; i < p->events.size(); ++i) {
         auto const& e = *p->events[i];
         EXPECT_EQ(41 + i, e.sequence());
-        EXPECT_EQ(v1::Event::KIND_NOT_SET, e.kind_case());
-        EXPECT_EQ(std::string::npos, e.SerializeAsString().find("AZ-2026"));
-        EXPECT_FALSE(board_copy(e).has_value());
+        ASSERT_EQ(v1::Event::kBookingChanged, e.kind_case()) << "the dashboard's view: the event itself";
+        EXPECT_EQ(changes[i], e.booking_changed().change());
+        EXPECT_EQ("AZ-2026/00123", e.booking_changed().booking().reference());
+        EXPECT_EQ("passport", e.booking_changed().booking().service_id());
+        EXPECT_EQ(std::string::npos, e.SerializeAsString().find("994")) << "never the phone";
+        EXPECT_FALSE(board_copy(e).has_value()) << "boards and phones: nothing of it";
     }
     EXPECT_TRUE(p->lines.empty()) << "no queue changed";
 }
