@@ -1,6 +1,6 @@
 #pragma once
-// The citizens' own booking route, /api/public/v1/ (docs/booking-api.yaml, docs/DOMAIN.md#phone-
-// bookings): the phone page books, looks up and cancels with no key at all, so it is bounded as a
+// The citizens' own booking route, /api/public/v1/ (docs/booking-api.yaml,
+// docs/DOMAIN.md#phone-bookings): the phone page books, looks up and cancels with no key at all, so it is bounded as a
 // stranger would attack it. A request becomes an answer at once (a read, a refusal) or a booking
 // command the caller makes durable before answering with public_answer_after(). What it shows of a
 // booking is allow-listed: never its reference or phone, so a token tells no reference, and no

@@ -5,31 +5,12 @@
 // exception; a manager sees it read-only; Azerbaijani too. And the page's other gaps: required
 // fields in the staff language, a new agency with its names, a counter's name cleared.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { after, afterEach, before, test } from 'node:test';
-import { Server, kioskToken, launch, manager, open, shoot, words } from './harness.mjs';
+import { test } from 'node:test';
+import { browser, kioskToken, manager, open, server, serverAndBrowser, shoot, words } from './harness.mjs';
 import { LAPTOP, allInside } from './admin_screen.mjs';
 
 const admin = { user: 'aysel', secret: 'aysel-secret-1' };
-let server;
-let browser;
-
-before(async () => {
-    const s = new Server();
-    const r = spawnSync(process.env.NOVBE_SERVER_BINARY, ['user', 'add', '--config', s.config, '--name', admin.user, '--role', 'admin'], { input: `${admin.secret}\n` });
-    assert.equal(r.status, 0, String(r.stderr));
-    server = await s.start();
-    browser = await launch();
-});
-
-afterEach(async () => {
-    for (const context of browser.contexts()) await context.close();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
+serverAndBrowser({ admins: [admin], freshContexts: true });
 
 // The demo centre's date `days` from today: Asia/Baku is UTC+4 all year, its day from midnight.
 function centreDate(days = 0) {

@@ -4,38 +4,14 @@
 // ticket waits or the counter is open, then allowed; a new device's token, shown once, signs a
 // kiosk in; a disabled clerk's session ends; a manager sees it all read-only; Russian too.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import { join } from 'node:path';
-import { Server, clerk, kioskToken, launch, manager, open, readText, screenshots, shoot } from './harness.mjs';
+import { browser, clerk, kioskToken, manager, open, readText, screenshots, server, serverAndBrowser, shoot } from './harness.mjs';
 import { DESK, LAPTOP, allInside, row } from './admin_screen.mjs';
 
 const admin = { user: 'aysel', secret: 'aysel-secret-1' };
 const second = { user: 'farid', secret: 'farid-secret-1' };
-let server;
-let browser;
-
-before(async () => {
-    const s = new Server();
-    for (const who of [admin, second]) {
-        const r = spawnSync(process.env.NOVBE_SERVER_BINARY, ['user', 'add', '--config', s.config, '--name', who.user, '--role', 'admin'], { input: `${who.secret}\n` });
-        assert.equal(r.status, 0, String(r.stderr));
-    }
-    server = await s.start();
-    browser = await launch();
-});
-
-// Each test's browser contexts closed after it: their idle keep-alive connections count among the
-// address's connections before a Hello ([server] max_unauthenticated_per_address, 64), and a page
-// opened once they are used up cannot load its modules.
-afterEach(async () => {
-    for (const context of browser.contexts()) await context.close();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
+serverAndBrowser({ admins: [admin, second], freshContexts: true });
 
 async function adminPage(who, errors, viewport = LAPTOP, language = 'en') {
     const context = await browser.newContext({ viewport });

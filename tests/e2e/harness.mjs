@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before } from 'node:test';
+import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const binary = process.env.NOVBE_SERVER_BINARY;
@@ -110,20 +110,34 @@ export let server;
 export let servers = [];
 export let browser;
 
+// A user of `role` with `who`'s name and secret in the configuration at `config` (user add).
+export function addUser(config, who, role) {
+    const r = spawnSync(binary, ['user', 'add', '--config', config, '--name', who.user, '--role', role], { input: `${who.secret}\n` });
+    if (r.status !== 0) throw new Error(`user add ${who.user}: ${r.stderr}`);
+}
+
 // The set-up every browser test file shares: `count` demo servers (each config changed by
-// `edit(text, i)` first) and one Chromium, started before the file's first test; after its last,
-// the browser closed and each server stopped (which fails on a sanitizer's report). A file's own
-// steps go in the same hooks, since node runs a file's top-level async hooks side by side:
-// `first()` before the servers are made, `ready()` once all is up, `last()` after the teardown.
-export function serverAndBrowser({ count = 1, edit, first, ready, last } = {}) {
+// `edit(text, i)` first, with the `admins` added) and one Chromium, started before the file's
+// first test; after its last, the browser closed and each server stopped (which fails on a
+// sanitizer's report). A file's own steps go in the same hooks, since node runs a file's
+// top-level async hooks side by side: `first()` before the servers are made, `ready()` once all
+// is up, `last()` after the teardown. `freshContexts`: each test's browser contexts are closed
+// after it, since their idle keep-alive connections count among the address's connections
+// before a Hello ([server] max_unauthenticated_per_address, 64), and a page opened once they
+// are used up cannot load its modules.
+export function serverAndBrowser({ count = 1, edit, admins = [], freshContexts = false, first, ready, last } = {}) {
     before(async () => {
         await first?.();
         servers = Array.from({ length: count }, () => new Server());
         if (edit) servers.forEach((s, i) => writeFileSync(s.config, edit(readText(s.config), i)));
+        for (const s of servers) for (const who of admins) addUser(s.config, who, 'admin');
         for (const s of servers) await s.start();
         server = servers[0];
         browser = await launch();
         await ready?.();
+    });
+    if (freshContexts) afterEach(async () => {
+        for (const context of browser.contexts()) await context.close();
     });
     after(async () => {
         try {

@@ -3,42 +3,15 @@
 // address (English, French); a new device's address is on the centre's public_url when the
 // configuration sets one, and says where it comes from (admin_page.test.mjs: the demo, none set).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
-import { Server, clerk, launch, open, readText, screenshots, shoot } from './harness.mjs';
+import { test } from 'node:test';
+import { browser, clerk, open, readText, screenshots, server, serverAndBrowser, servers, shoot } from './harness.mjs';
 import { DESK, LAPTOP, allInside } from './admin_screen.mjs';
 
 const admin = { user: 'aysel', secret: 'aysel-secret-1' };
-let server;         // the demo centre as it is
-let publicServer;   // the demo centre with [centre] public_url set
-let browser;
-
-function withAdmin(s) {
-    const r = spawnSync(process.env.NOVBE_SERVER_BINARY, ['user', 'add', '--config', s.config, '--name', admin.user, '--role', 'admin'], { input: `${admin.secret}\n` });
-    assert.equal(r.status, 0, String(r.stderr));
-    return s;
-}
-
-before(async () => {
-    server = await withAdmin(new Server()).start();
-    const s = new Server();
-    writeFileSync(s.config, readText(s.config).replace('\n# public_url = ', '\npublic_url = '));
-    publicServer = await withAdmin(s).start();
-    browser = await launch();
-});
-
-// Each test's contexts closed after it (their idle keep-alives count against the address's cap).
-afterEach(async () => {
-    for (const context of browser.contexts()) await context.close();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await publicServer?.stop();
-});
+// servers[0]: the demo centre as it is; servers[1]: the demo centre with [centre] public_url set.
+serverAndBrowser({ count: 2, edit: (text, i) => (i === 1 ? text.replace('\n# public_url = ', '\npublic_url = ') : text),
+    admins: [admin], freshContexts: true });
 
 test('a clerk who signs in is told whom the page is for and given the counter page, in French too', { timeout: 60000 }, async () => {
     const fr = JSON.parse(readText('web/i18n/fr.json'));
@@ -71,7 +44,7 @@ test("with the centre's public_url configured, a new device's address is on it, 
     const errors = [];
     const context = await browser.newContext({ viewport: DESK });
     await context.addInitScript(() => localStorage.setItem('novbe.staffLanguage', 'en'));  // the centre's first is az
-    const page = await open(context, `${publicServer.url}/admin`, errors);
+    const page = await open(context, `${servers[1].url}/admin`, errors);
     await page.fill('#user', admin.user);
     await page.fill('#secret', admin.secret);
     await page.click('#sign-in-button');

@@ -3,6 +3,7 @@
 // words, and opening the day again lets it issue, without a reconnect; the calendar survives a
 // SIGKILL.
 #include "messages.hpp"
+#include "admin_server.hpp"
 #include "server_process.hpp"
 #include "ws_client.hpp"
 
@@ -16,8 +17,6 @@
 namespace novbe::testing {
 namespace {
 
-constexpr char const* admin = "root";
-constexpr char const* admin_secret = "root-secret-1";
 
 // The demo centre's today: Asia/Baku is UTC+4 all year, and its day starts at midnight.
 std::string centre_today() {
@@ -54,17 +53,7 @@ std::optional<v1::CalendarChanged> next_calendar(ws_client& c) {
     return std::nullopt;
 }
 
-class hours_test : public ::testing::Test {
-protected:
-    hours_test() { app::add_user(process.folder() + "/centre.toml", admin, net::role::admin, admin_secret); }
-    ws_client signed_in(v1::Role role, std::string const& user, std::string const& secret = "") {
-        ws_client c(process.port());
-        auto w = c.hello(role, user, secret);
-        EXPECT_TRUE(w.has_reply()) << user << ": " << w.DebugString();
-        return c;
-    }
-    server_process process;
-};
+class hours_test : public admin_server_test {};
 
 TEST_F(hours_test, a_kiosk_follows_today_closed_and_opened_again_and_the_calendar_survives_a_crash) {
     process.start();

@@ -2,6 +2,7 @@
 // an admin adds a service and a kiosk following the hall sees it at once and issues a ticket for
 // it; retiring it is refused while that ticket waits; all of it survives a SIGKILL.
 #include "messages.hpp"
+#include "admin_server.hpp"
 #include "server_process.hpp"
 #include "ws_client.hpp"
 
@@ -12,8 +13,6 @@
 namespace novbe::testing {
 namespace {
 
-constexpr char const* admin = "root";
-constexpr char const* admin_secret = "root-secret-1";
 
 v1::ClientMessage add_visa() {
     v1::ClientMessage m;
@@ -51,17 +50,7 @@ bool offers(v1::CentreInfo const& centre, std::string const& id) {
     return false;
 }
 
-class services_test : public ::testing::Test {
-protected:
-    services_test() { app::add_user(process.folder() + "/centre.toml", admin, net::role::admin, admin_secret); }
-    ws_client signed_in(v1::Role role, std::string const& user, std::string const& secret = "") {
-        ws_client c(process.port());
-        auto w = c.hello(role, user, secret);
-        EXPECT_TRUE(w.has_reply()) << user << ": " << w.DebugString();
-        return c;
-    }
-    server_process process;
-};
+class services_test : public admin_server_test {};
 
 TEST_F(services_test, an_added_service_reaches_a_kiosk_live_takes_tickets_and_survives_a_crash) {
     process.start();

@@ -4,6 +4,7 @@
 // with exit code 2 before anything is sent.
 #include "messages.hpp"
 #include "program.hpp"
+#include "admin_server.hpp"
 #include "server_process.hpp"
 #include "ws_client.hpp"
 
@@ -16,19 +17,15 @@
 namespace novbe::testing {
 namespace {
 
-constexpr char const* admin = "root";
-constexpr char const* admin_secret = "root-secret-1";
 constexpr char const* five = "az=Vergi;en=Tax;ru=Налоги;rw=Imisoro;fr=Impôts";
 
-class setup_cli_test : public ::testing::Test {
+class setup_cli_test : public admin_server_test {
 protected:
-    setup_cli_test() { app::add_user(process.folder() + "/centre.toml", admin, net::role::admin, admin_secret); }
     program_result cli(std::vector<std::string> args) {
         args.insert(args.begin(), NOVBE_SERVER_BINARY);
         args.insert(args.end(), {"--server", "127.0.0.1:" + std::to_string(process.port())});
         return run_program(args, {{"NOVBE_ADMIN", admin}, {"NOVBE_SECRET", admin_secret}});
     }
-    server_process process;
 };
 
 TEST_F(setup_cli_test, a_service_and_a_counter_added_from_the_command_line_serve_at_once) {

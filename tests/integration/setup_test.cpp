@@ -4,6 +4,7 @@
 // never stops the server.
 #include "messages.hpp"
 #include "program.hpp"
+#include "admin_server.hpp"
 #include "server_process.hpp"
 #include "ws_client.hpp"
 
@@ -19,8 +20,6 @@
 namespace novbe::testing {
 namespace {
 
-constexpr char const* admin = "root";
-constexpr char const* admin_secret = "root-secret-1";
 
 v1::ClientMessage add_device(std::string const& name, v1::Role role) {
     v1::ClientMessage m;
@@ -49,17 +48,7 @@ std::string users_of(v1::ServerMessage const& m) {
     return out;
 }
 
-class setup_test : public ::testing::Test {
-protected:
-    setup_test() { app::add_user(process.folder() + "/centre.toml", admin, net::role::admin, admin_secret); }
-    ws_client signed_in(v1::Role role, std::string const& user, std::string const& secret) {
-        ws_client c(process.port());
-        auto w = c.hello(role, user, secret);
-        EXPECT_TRUE(w.has_reply()) << user << ": " << w.DebugString();
-        return c;
-    }
-    server_process process;
-};
+class setup_test : public admin_server_test {};
 
 TEST_F(setup_test, a_revoked_kiosk_is_closed_at_once_and_its_token_refused_also_after_a_crash) {
     process.start();
