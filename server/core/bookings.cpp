@@ -13,6 +13,9 @@ bool printable(std::string const& s, std::size_t max) {
     return s.size() <= max && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= 0x20 && ch < 0x7f; });
 }
 
+// A reference is one citizen's: "R" and " R" would be two, and "   " nobody's.
+bool spaced(std::string const& s) { return s.empty() || s.front() == ' ' || s.back() == ' '; }
+
 bool phone_like(std::string const& s) {
     return s.size() <= max_booking_phone && std::all_of(s.begin(), s.end(), [](char ch) {
         return (ch >= '0' && ch <= '9') || ch == '+' || ch == ' ' || ch == '-';
@@ -63,7 +66,7 @@ booking_outcome bookings::decide(booking_command const& cmd, time_point now, cen
 }
 
 booking_outcome bookings::book(book_slot const& cmd, time_point now, centre const& c) const {
-    if (cmd.reference.empty() || !printable(cmd.reference, max_booking_reference) || !phone_like(cmd.phone) ||
+    if (spaced(cmd.reference) || !printable(cmd.reference, max_booking_reference) || !phone_like(cmd.phone) ||
         !printable(cmd.portal, max_booking_author) || cmd.token.empty())
         return refused(booking_errc::invalid_argument);
     if (tokens_.contains(cmd.token)) return refused(booking_errc::duplicate_token);
@@ -87,7 +90,7 @@ booking_errc bookings::fits(service_index s, time_point slot_start, time_point n
     if (!config_.services[s].bookable) return booking_errc::not_bookable;
     if (slot_start < now) return booking_errc::slot_in_past;
     auto const d = day_of_slot(slot_start);
-    if (d > day_of_slot(now) + config_.days_ahead) return booking_errc::too_far_ahead;
+    if (too_far_ahead(d, now)) return booking_errc::too_far_ahead;
     if (!hours_on(config_.calendar, d)) return booking_errc::day_closed;
     auto const plan = slots(s, d, c);
     auto it = std::find_if(plan.begin(), plan.end(), [&](slot const& x) { return x.start == slot_start; });

@@ -62,6 +62,8 @@ public:
     booking const* find(ticket_token const& token) const;
     booking const* find(booking_id id) const;
 
+    // Whether day `d` is past the last one that may be booked now (today + days_ahead).
+    bool too_far_ahead(day_number d, time_point now) const { return d > day_of_slot(now) + config_.days_ahead; }
     // Today's and later days' slots of a service, with how many each holds now.
     std::vector<slot> slots(service_index s, day_number d, centre const& c) const;
     int held(service_index s, time_point slot) const;  // active and checked-in bookings in it

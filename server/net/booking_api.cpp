@@ -59,6 +59,7 @@ api_plan plan_request(api_request const& r, std::vector<portal_key> const& porta
             return at_once(api_refusal(core::booking_errc::not_bookable));
         auto d = date ? day_of_date(*date) : std::nullopt;
         if (!d) return at_once(bad_request("date must be YYYY-MM-DD."));
+        if (b.too_far_ahead(*d, now)) return at_once(api_refusal(core::booking_errc::too_far_ahead));  // its slots are no offer
         return at_once({200, detail::slots_json(b, c, *s, *d, *date, now)});
     }
     if (path == "bookings") {

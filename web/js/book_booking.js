@@ -17,7 +17,9 @@ export function showBooking(view) {
     $('booking-service').textContent = view.serviceName(b.service);
     $('booking-when').textContent = `${view.dayLabel(b.slot.slice(0, 10))} · ${view.hhmm(b.slot)}`;
     $('booking-window').hidden = !active;
-    $('booking-window').textContent = say(language, 'bookWindow', { from: view.hhmm(b.arrive_from), until: view.hhmm(b.arrive_until) });
+    // A window that begins or ends on another day than the slot's (a slot at 00:00) names that day.
+    const at = (t) => (t.slice(0, 10) === b.slot.slice(0, 10) ? view.hhmm(t) : `${view.dayLabel(t.slice(0, 10))} ${view.hhmm(t)}`);
+    $('booking-window').textContent = say(language, 'bookWindow', { from: at(b.arrive_from), until: at(b.arrive_until) });
     const url = `${location.origin}/book#${b.token}`;
     const qr = qrcode(0, 'M');
     qr.addData(url);

@@ -73,10 +73,13 @@ TEST_F(booking_test, bad_bookings_are_refused_with_their_reason) {
     EXPECT_EQ("invalid_argument", book("passport", at("11:00"), ""));
     EXPECT_EQ("invalid_argument", book("passport", at("11:00"), std::string(65, 'x')));
     EXPECT_EQ("invalid_argument", book("passport", at("11:00"), "line\nbreak"));
+    for (auto spaced : {"   ", " R2", "R2 "})  // nobody's reference, or a second "R2"
+        EXPECT_EQ("invalid_argument", book("passport", at("11:00"), spaced)) << '"' << spaced << '"';
+    EXPECT_EQ("ok", book("passport", at("11:00"), "R 2"));
     EXPECT_EQ("invalid_argument", run_booking(book_slot{0, at("11:00"), "R2", "call me", "portal", {9, 999}}));
     EXPECT_EQ("invalid_argument", run_booking(book_slot{0, at("11:00"), "R2", "", "portal", {}}));
     EXPECT_EQ("duplicate_token", run_booking(book_slot{0, at("11:00"), "R2", "", "portal", token_of("R1")}));
-    EXPECT_EQ(1u, b.all().size());
+    EXPECT_EQ(2u, b.all().size());
 }
 
 TEST_F(booking_test, one_active_booking_per_reference_and_service) {

@@ -144,6 +144,9 @@ TEST_F(public_booking, bad_requests_get_their_error_and_write_nothing) {
     EXPECT_EQ("404 unknown_service", error_of(send("GET", "/api/public/v1/slots?service=visa&date=2026-11-28")));
     EXPECT_EQ("422 not_bookable", error_of(send("GET", "/api/public/v1/slots?service=notary&date=2026-11-28")));
     EXPECT_EQ("400 bad_request", error_of(send("GET", "/api/public/v1/slots?service=passport&date=28.11.2026")));
+    // Past the last bookable day: no slots offered that could not be booked.
+    EXPECT_EQ("422 too_far_ahead", error_of(send("GET", "/api/public/v1/slots?service=passport&date=2026-12-02")));
+    EXPECT_EQ("422 too_far_ahead", error_of(send("GET", "/api/public/v1/slots?service=passport&date=9999-12-31")));
 }
 
 TEST_F(public_booking, a_day_lists_its_slots_with_their_free_places) {
