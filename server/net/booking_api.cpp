@@ -97,12 +97,7 @@ api_plan plan_request(api_request const& r, std::vector<portal_key> const& porta
 api_answer answer_after(api_plan const& plan, core::booking_outcome const& decided, core::bookings const& after,
                         core::centre const& c) {
     if (!decided.ok()) return api_refusal(decided.error);
-    auto token = std::visit([](auto const& m) -> core::ticket_token {
-        if constexpr (requires { m.token; }) {
-            if constexpr (std::is_same_v<std::decay_t<decltype(m.token)>, core::ticket_token>) return m.token;
-        }
-        return {};
-    }, *plan.command);
+    auto token = detail::token_of(*plan.command);
     auto const* b = after.find(token);
     if (!b) return api_refusal(core::booking_errc::unknown_booking);
     return {plan.success, detail::booking_json(*b, c)};

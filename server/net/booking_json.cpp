@@ -177,5 +177,15 @@ std::string slots_json(core::bookings const& b, core::centre const& c, core::ser
     return json::serialize(o);
 }
 
+core::ticket_token token_of(core::booking_command const& command) {
+    return std::visit([](auto const& m) -> core::ticket_token {
+        if constexpr (requires { m.token; }) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(m.token)>, core::ticket_token>) return m.token;
+        }
+        return {};
+    }, command);
+}
+
 }  // namespace detail
+
 }  // namespace novbe::net

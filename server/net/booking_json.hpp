@@ -19,6 +19,9 @@ std::optional<std::string> query(std::string_view q, std::string_view key);
 std::optional<core::day_number> day_of_date(std::string_view date);  // "2026-11-28" as the centre's day
 std::string date_of_day(core::day_number d);                          // and back
 
+// The booking a command names by its token (book, cancel, reschedule); none for the others.
+core::ticket_token token_of(core::booking_command const& command);
+
 std::string slots_json(core::bookings const& b, core::centre const& c, core::service_index s, core::day_number d,
                        std::string_view date, core::time_point now);
 

@@ -123,12 +123,7 @@ public_plan plan_public(api_request const& r, public_profile const& profile, cor
 api_answer public_answer_after(public_plan const& plan, core::booking_outcome const& decided,
                                core::bookings const& after, core::centre const& c) {
     if (!decided.ok()) return api_refusal(decided.error);
-    auto token = std::visit([](auto const& m) -> core::ticket_token {
-        if constexpr (requires { m.token; }) {
-            if constexpr (std::is_same_v<std::decay_t<decltype(m.token)>, core::ticket_token>) return m.token;
-        }
-        return {};
-    }, *plan.command);
+    auto token = detail::token_of(*plan.command);
     auto const* b = after.find(token);
     if (!b) return api_refusal(core::booking_errc::unknown_booking);
     return {plan.success, public_booking_json(*b, after, c)};

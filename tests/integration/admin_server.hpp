@@ -24,6 +24,14 @@ protected:
         EXPECT_TRUE(w.has_reply()) << user << ": " << w.DebugString();
         return c;
     }
+    // A kiosk signed in and following the hall (a board's view), as a set-up change reaches it.
+    ws_client following_kiosk() {
+        auto kiosk = signed_in(v1::ROLE_KIOSK, server_process::kiosk_token);
+        v1::ClientMessage follow;
+        follow.mutable_subscribe()->set_view(v1::VIEW_BOARD);
+        EXPECT_TRUE(kiosk.request(follow).has_snapshot());
+        return kiosk;
+    }
     server_process process;
 };
 

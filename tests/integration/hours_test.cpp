@@ -57,10 +57,7 @@ class hours_test : public admin_server_test {};
 
 TEST_F(hours_test, a_kiosk_follows_today_closed_and_opened_again_and_the_calendar_survives_a_crash) {
     process.start();
-    auto kiosk = signed_in(v1::ROLE_KIOSK, server_process::kiosk_token);
-    v1::ClientMessage follow;
-    follow.mutable_subscribe()->set_view(v1::VIEW_BOARD);
-    ASSERT_TRUE(kiosk.request(follow).has_snapshot());
+    auto kiosk = following_kiosk();
     auto root = signed_in(v1::ROLE_ADMIN, admin, admin_secret);
 
     // The test server is open all day (server_process), whatever the hour the test runs at: the

@@ -54,10 +54,7 @@ class services_test : public admin_server_test {};
 
 TEST_F(services_test, an_added_service_reaches_a_kiosk_live_takes_tickets_and_survives_a_crash) {
     process.start();
-    auto kiosk = signed_in(v1::ROLE_KIOSK, server_process::kiosk_token);
-    v1::ClientMessage follow;
-    follow.mutable_subscribe()->set_view(v1::VIEW_BOARD);
-    ASSERT_TRUE(kiosk.request(follow).has_snapshot());
+    auto kiosk = following_kiosk();
 
     auto root = signed_in(v1::ROLE_ADMIN, admin, admin_secret);
     auto added = root.request(add_visa());
