@@ -100,4 +100,30 @@ made setup_set_exception(command_context const& x, M const& m) {
     return with_centre(x, core::set_exception{d, h, x.who.user});
 }
 
+namespace {
+
+// When the centre is open, field by field like the public centre's other parts: a field added
+// to the calendar later stays off the public screens until someone adds it here.
+v1::DayHours public_hours(v1::DayHours const& in) {
+    v1::DayHours out;
+    out.set_opening(in.opening());
+    out.set_closing(in.closing());
+    out.set_closed(in.closed());
+    return out;
+}
+
+}  // namespace
+
+v1::Calendar public_calendar(v1::Calendar const& in) {
+    v1::Calendar out;
+    for (auto const& d : in.weekly()) *out.add_weekly() = public_hours(d);
+    *out.mutable_holidays() = in.holidays();
+    for (auto const& e : in.exceptions()) {
+        auto& m = *out.add_exceptions();
+        m.set_date(e.date());
+        *m.mutable_hours() = public_hours(e.hours());
+    }
+    return out;
+}
+
 }  // namespace novbe::net

@@ -233,32 +233,6 @@ v1::CounterView board_counter(v1::CounterView const& in) {
     return m;
 }
 
-namespace {
-
-// When the centre is open, field by field like the rest: a field added to the calendar later
-// stays off the public screens until someone adds it here.
-v1::DayHours public_hours(v1::DayHours const& in) {
-    v1::DayHours out;
-    out.set_opening(in.opening());
-    out.set_closing(in.closing());
-    out.set_closed(in.closed());
-    return out;
-}
-
-v1::Calendar public_calendar(v1::Calendar const& in) {
-    v1::Calendar out;
-    for (auto const& d : in.weekly()) *out.add_weekly() = public_hours(d);
-    *out.mutable_holidays() = in.holidays();
-    for (auto const& e : in.exceptions()) {
-        auto& m = *out.add_exceptions();
-        m.set_date(e.date());
-        *m.mutable_hours() = public_hours(e.hours());
-    }
-    return out;
-}
-
-}  // namespace
-
 v1::CentreInfo public_centre(v1::CentreInfo const& in) {
     v1::CentreInfo out;
     out.set_id(in.id());
