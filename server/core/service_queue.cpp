@@ -48,10 +48,17 @@ std::optional<candidate> service_queue::best(time_point now, duration max_wait, 
         auto [due, ordinal] = *appointments_.begin();
         if (due - appointment_early <= now) return candidate{call_rank::appointment_due, due, ordinal};
     }
-    if (!normal_.empty()) {
-        auto [ordinal, issued] = *normal_.begin();
-        if (now - issued > max_wait) return candidate{call_rank::overdue, issued, ordinal};
+    // The longest-waiting normal and priority tickets past the maximum wait are both overdue,
+    // the earlier issued first, so that a line too long for its counters never starves either
+    // class (docs/DOMAIN.md#priority).
+    std::optional<candidate> overdue;
+    for (auto const* line : {&normal_, &priority_}) {
+        if (line->empty()) continue;
+        auto [ordinal, issued] = *line->begin();
+        candidate c{call_rank::overdue, issued, ordinal};
+        if (now - issued > max_wait && (!overdue || c < *overdue)) overdue = c;
     }
+    if (overdue) return overdue;
     if (!priority_.empty() && !hold_priority) {
         auto [ordinal, issued] = *priority_.begin();
         return candidate{call_rank::priority, issued, ordinal};

@@ -15,7 +15,7 @@ namespace novbe::core {
 // Why a ticket deserves a call; lower is called first (docs/DOMAIN.md#priority).
 enum class call_rank : std::uint8_t {
     appointment_due,    // an appointment whose time has come
-    overdue,            // a normal ticket past the service's maximum wait
+    overdue,            // a normal or priority ticket past the service's maximum wait
     priority,           // elderly, disability, pregnancy
     normal,
     priority_held,      // priority, but the counter has called its quota of them in a row

@@ -77,6 +77,28 @@ TEST_F(priority_ratio, an_overdue_normal_counts_as_a_normal_call) {
     EXPECT_EQ("A001 A003 A004", calls(1, 3));
 }
 
+// docs/DOMAIN.md#priority: in a line too long for its counter both heads go overdue, and then
+// they are called in the order they came, so priority tickets are not starved by normals past
+// the maximum, nor normals by priority tickets the rules hold back.
+TEST_F(priority_ratio, overdue_normal_and_priority_tickets_are_called_in_the_order_they_came) {
+    use(2);
+    open(1);
+    issue("passport");                            // A001
+    now += 1min;
+    issue("passport", priority_class::priority);  // A002
+    now += 1min;
+    issue("passport");                            // A003
+    now += 1min;
+    issue("passport", priority_class::priority);  // A004
+    now += 40min;  // all four past passport's 30-minute maximum
+    EXPECT_EQ("A001 A002 A003 A004", calls(1, 4));
+    // A priority ticket not yet overdue still waits behind an overdue normal issued before it.
+    issue("passport");                            // A005
+    now += 31min;
+    issue("passport", priority_class::priority);  // A006
+    EXPECT_EQ("A005 A006", calls(1, 2));
+}
+
 TEST_F(priority_ratio, reopening_the_counter_forgets_what_was_owed) {
     use(5);
     open(1);
