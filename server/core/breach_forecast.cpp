@@ -1,6 +1,8 @@
 #include "breach_forecast.hpp"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 namespace novbe::core {
 
@@ -10,13 +12,51 @@ std::optional<duration> predicted_breach(centre const& c, service_index s, time_
 
 namespace {
 
+// What every forecast of line `s` at `now` reads, whatever its limit: read once per line and
+// moment, since the tick judges the target and the maximum and then the breach's time.
+struct line_waits {
+    bool stalled = false;  // tickets wait and no counter is open or paused for the line
+    bool waiting = false;
+    std::vector<std::pair<time_point, duration>> tickets;  // each waiting walk-in: joined, wait left
+    duration now_wait{};   // of a normal ticket taken now
+    std::optional<centre::line_outlook> normal;  // the line for normal tickets (none when stalled)
+};
+
+line_waits waits_of(centre const& c, service_index s, time_point now) {
+    line_waits w;
+    w.stalled = c.open_counters(s) == 0 && std::none_of(c.config().counters.begin(), c.config().counters.end(), [&](auto const& k) {
+        auto const* state = c.find_counter(k.number);
+        return state->status() == counter_status::paused && std::find(k.services.begin(), k.services.end(), s) != k.services.end();
+    });
+    if (!w.stalled) w.normal = c.outlook(s, priority_class::normal, now);
+    std::optional<centre::line_outlook> priority;
+    // The line's own waiting tickets, not the day's, each estimated from the line read once: the
+    // forecast runs every minute for every line (the simulator's stress day, bench/README.md).
+    c.queue(s).each_walk_in(now, c.config().rules.appointment_early, [&](ticket_ordinal ordinal, std::size_t ahead) {
+        auto const& t = c.tickets()[ordinal];
+        w.waiting = true;
+        if (w.stalled) {
+            w.tickets.emplace_back(t.current().joined, duration::max() / 2);
+            return;
+        }
+        if (t.cls == priority_class::priority && !priority) priority = c.outlook(s, priority_class::priority, now);
+        auto const& o = t.cls == priority_class::priority ? *priority : *w.normal;
+        w.tickets.emplace_back(t.current().joined, centre::estimate(o, ahead).middle);
+    });
+    if (!w.stalled) {
+        auto const ahead = c.queue(s).ahead_of_new(priority_class::normal, std::nullopt, now, c.config().rules.appointment_early);
+        w.now_wait = centre::estimate(*w.normal, ahead).middle;
+    }
+    return w;
+}
+
 // The line's recent arrivals (docs/DOMAIN.md#alerts-before-a-breach): the normal tickets that
 // join it until the last joiner whose limit falls inside the horizon, at the rate of the last
 // arrival_window, each one more ahead of the next. A normal ticket taken then waits what the
 // engine estimates with them ahead, less the time they took to come (the line moves meanwhile).
 // When that passes the limit, the first joiner to pass it is found on the straight line from the
 // wait of one taken now: the breach is its joining + the limit.
-std::optional<time_point> joiner_breach(centre const& c, service_index s, time_point now, duration limit, duration now_wait) {
+std::optional<time_point> joiner_breach(centre const& c, service_index s, time_point now, duration limit, line_waits const& w) {
     auto const ahead_span = c.config().rules.alert_horizon - limit;
     if (ahead_span <= duration::zero()) return std::nullopt;
     auto const arrived = c.pace(s).normal_since(now - arrival_window);
@@ -24,7 +64,8 @@ std::optional<time_point> joiner_breach(centre const& c, service_index s, time_p
     auto const extra = static_cast<std::size_t>(coming + 0.5);
     if (extra == 0) return std::nullopt;
     auto const ahead = c.queue(s).ahead_of_new(priority_class::normal, std::nullopt, now, c.config().rules.appointment_early);
-    auto const last_wait = c.estimate(s, priority_class::normal, ahead + extra, now).middle - ahead_span;
+    auto const last_wait = centre::estimate(*w.normal, ahead + extra).middle - ahead_span;
+    auto const now_wait = w.now_wait;
     if (last_wait <= limit || last_wait <= now_wait) return std::nullopt;
     auto const share = static_cast<double>((limit - now_wait).count()) / static_cast<double>((last_wait - now_wait).count());
     auto const joins = now + duration(static_cast<duration::rep>(std::max(share, 0.0) * static_cast<double>(ahead_span.count())));
@@ -33,27 +74,19 @@ std::optional<time_point> joiner_breach(centre const& c, service_index s, time_p
 
 // `future_only`: tickets that have passed the limit already are not counted (calling them is
 // the only cure), so that the advice says what clears the rest.
-std::optional<duration> first_breach(centre const& c, service_index s, time_point now, duration limit, bool future_only) {
-    bool const stalled = c.open_counters(s) == 0 && std::none_of(c.config().counters.begin(), c.config().counters.end(), [&](auto const& k) {
-        auto const* state = c.find_counter(k.number);
-        return state->status() == counter_status::paused && std::find(k.services.begin(), k.services.end(), s) != k.services.end();
-    });
+std::optional<duration> first_breach(centre const& c, service_index s, time_point now, duration limit, bool future_only,
+                                     line_waits const& w) {
     std::optional<time_point> first;
     auto consider = [&](time_point joined, duration wait_left) {
         if (future_only && joined + limit <= now) return;
         if (now + wait_left > joined + limit && (!first || joined + limit < *first)) first = joined + limit;
     };
-    bool waiting = false;
-    for (auto const& t : c.tickets()) {
-        if (t.state != ticket_state::waiting || t.cls == priority_class::appointment || t.current().service != s) continue;
-        waiting = true;
-        consider(t.current().joined, stalled ? duration::max() / 2 : c.estimated_range(t, now).middle);
-    }
-    if (!stalled || !waiting) {
-        auto const now_wait = c.estimated_range(s, now).middle;
-        consider(now, now_wait);
-        if (!stalled) {
-            if (auto later = joiner_breach(c, s, now, limit, now_wait); later && (!first || *later < *first)) first = later;
+    for (auto const& [joined, wait_left] : w.tickets) consider(joined, wait_left);
+    if (!w.stalled || !w.waiting) {
+        if (w.stalled) consider(now, c.estimated_range(s, now).middle);  // nobody waits: as for a ticket taken now
+        else {
+            consider(now, w.now_wait);
+            if (auto later = joiner_breach(c, s, now, limit, w); later && (!first || *later < *first)) first = later;
         }
     }
     if (!first) return std::nullopt;
@@ -63,15 +96,16 @@ std::optional<duration> first_breach(centre const& c, service_index s, time_poin
 }  // namespace
 
 std::optional<duration> predicted_breach(centre const& c, service_index s, time_point now, duration limit) {
-    return first_breach(c, s, now, limit, false);
+    return first_breach(c, s, now, limit, false, waits_of(c, s, now));
 }
 
 namespace {
 
-alert_level level_at(centre const& c, service_index s, time_point now, duration horizon, bool future_only = false) {
+alert_level level_at(centre const& c, service_index s, time_point now, duration horizon, line_waits const& w,
+                     bool future_only = false) {
     auto const& service = c.config().services[s];
     auto within = [&](duration limit) {
-        auto b = first_breach(c, s, now, limit, future_only);
+        auto b = first_breach(c, s, now, limit, future_only, w);
         return b && *b <= horizon;
     };
     if (within(service.max_wait)) return alert_level::maximum;
@@ -100,33 +134,37 @@ std::uint32_t counters_needed(centre const& c, service_index s, time_point now, 
         auto const* state = what_if.find_counter(candidates[n]);
         if (state->open) what_if.apply(counter_resumed{candidates[n], now});
         else what_if.apply(counter_opened{candidates[n], "advice", now});
-        if (level_at(what_if, s, now, horizon, true) == alert_level::none) return static_cast<std::uint32_t>(n + 1);
+        if (level_at(what_if, s, now, horizon, waits_of(what_if, s, now), true) == alert_level::none)
+            return static_cast<std::uint32_t>(n + 1);
     }
     return 0;
 }
 
-}  // namespace
-
-line_alert forecast_alert(centre const& c, service_index s, time_point now) {
+line_alert forecast(centre const& c, service_index s, time_point now, line_waits const& w) {
     auto const horizon = c.config().rules.alert_horizon;
-    line_alert out{.level = level_at(c, s, now, horizon)};
+    line_alert out{.level = level_at(c, s, now, horizon, w)};
     if (out.level == alert_level::none) return out;
     auto const& service = c.config().services[s];
     auto limit = out.level == alert_level::maximum ? service.max_wait : service.target_wait;
-    out.breach_at = now + predicted_breach(c, s, now, limit).value_or(duration::zero());
+    out.breach_at = now + first_breach(c, s, now, limit, false, w).value_or(duration::zero());
     out.could_open = could_open(c, s);
     return out;
 }
+
+}  // namespace
+
+line_alert forecast_alert(centre const& c, service_index s, time_point now) { return forecast(c, s, now, waits_of(c, s, now)); }
 
 std::vector<event> alerts_due(centre const& c, time_point now) {
     std::vector<event> out;
     auto const& rules = c.config().rules;
     for (service_index s = 0; s < c.config().services.size(); ++s) {
         auto const& held = c.alerts()[s];
-        auto next = forecast_alert(c, s, now);
+        auto const waits = waits_of(c, s, now);
+        auto next = forecast(c, s, now, waits);
         if (next.level == alert_level::none && held.level != alert_level::none) {
             // Kept while the first ticket's target is still predicted to pass within the margin.
-            auto b = predicted_breach(c, s, now);
+            auto b = first_breach(c, s, now, c.config().services[s].target_wait, false, waits);
             if (b && *b <= rules.alert_horizon + alert_margin) continue;
         }
         if (next.level == alert_level::none && held.level == alert_level::none) continue;

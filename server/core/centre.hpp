@@ -15,6 +15,7 @@
 #include "token_index.hpp"
 #include "wait_estimate.hpp"
 
+#include <array>
 #include <deque>
 #include <optional>
 #include <span>
@@ -89,6 +90,19 @@ public:
     // The range told (docs/DOMAIN.md#estimates): for a ticket of class `cls` with `ahead` people
     // before it in line `s`; for a waiting ticket; for a normal ticket taken now.
     wait_range estimate(service_index s, priority_class cls, std::size_t ahead, time_point now) const;
+    // What an estimate of line `s` for class `cls` reads that is the same for every place in the
+    // line at `now`, read once so that the forecast can estimate each waiting ticket cheaply:
+    // estimate(outlook(s, cls, now), ahead) == estimate(s, cls, ahead, now).
+    struct line_outlook {
+        line_now line;  // its people_ahead and work_ahead are each estimate's own
+        line_clock clock;
+        std::vector<std::array<double, 3>> others;  // per other line: its tickets ranked first, share, stay
+        double stay = 0;  // a stay of this line, ms
+        std::size_t size = 0;  // the line's tickets
+        bool busy = false;     // every counter serving it is busy
+    };
+    line_outlook outlook(service_index s, priority_class cls, time_point now) const;
+    static wait_range estimate(line_outlook const& o, std::size_t ahead);
     wait_range estimated_range(ticket const& t, time_point now) const;
     wait_range estimated_range(service_index s, time_point now) const;
     line_pace const& pace(service_index s) const { return paces_[s]; }

@@ -67,9 +67,13 @@ void centre::plan_ahead(std::size_t counter, time_point now, time_point back,
 // and the longest wait of all their lines, the other lines' tickets that rank before this one
 // (a share of each line: its counters here over all its open counters).
 wait_range centre::estimate(service_index s, priority_class cls, std::size_t ahead, time_point now) const {
-    line_now line{.people_ahead = ahead};
+    return estimate(outlook(s, cls, now), ahead);
+}
+
+centre::line_outlook centre::outlook(service_index s, priority_class cls, time_point now) const {
+    line_outlook o;
+    auto& line = o.line;
     std::vector<std::size_t> here(queues_.size(), 0);  // per line: its open counters among this line's
-    std::vector<std::size_t> pool;
     for (auto i : counters_serving_[s]) {
         auto status = counters_[i].status();
         if (status == counter_status::closed) continue;
@@ -87,11 +91,7 @@ wait_range centre::estimate(service_index s, priority_class cls, std::size_t ahe
         if (status == counter_status::open) ++line.idle_counters;
         for (auto q : served) ++here[q];
     }
-    // Of the other lines, the part as old as this ticket's place: all of it for a ticket issued now.
-    auto const size = queues_[s].size();
-    double const older = size > ahead ? static_cast<double>(ahead + 1) / static_cast<double>(size) : 1.0;
     auto const as = cls == priority_class::normal ? cls : priority_class::priority;  // whom other lines put first
-    double other = 0;
     for (std::size_t q = 0; q < queues_.size(); ++q) {
         if (here[q] == 0) continue;
         std::size_t open = 0;  // line q's open counters, here and elsewhere
@@ -109,13 +109,26 @@ wait_range centre::estimate(service_index s, priority_class cls, std::size_t ahe
         }
         if (q == s) continue;
         auto waiting = queues_[q].ahead_of_new(as, std::nullopt, now, config_.rules.appointment_early);
-        other += static_cast<double>(waiting) * older * share * stay;
+        o.others.push_back({static_cast<double>(waiting), share, stay});
     }
+    o.clock = clock_of(line, paces_[s].ratios);
+    o.stay = static_cast<double>(expected_stay(s).count());
+    o.size = queues_[s].size();
     // With every counter busy, the ticket also waits for a counter to finish: half a stay, on average.
-    auto const busy = line.open_counters > 0 && line.idle_counters == 0;
-    auto const own = static_cast<double>(ahead) + (busy ? 0.5 : 0.0);
-    line.work_ahead = duration(static_cast<duration::rep>(own * static_cast<double>(expected_stay(s).count()) + other));
-    return estimate_range(line, paces_[s].ratios);
+    o.busy = line.open_counters > 0 && line.idle_counters == 0;
+    return o;
+}
+
+wait_range centre::estimate(line_outlook const& o, std::size_t ahead) {
+    auto line = o.line;
+    line.people_ahead = ahead;
+    // Of the other lines, the part as old as this ticket's place: all of it for a ticket issued now.
+    double const older = o.size > ahead ? static_cast<double>(ahead + 1) / static_cast<double>(o.size) : 1.0;
+    double other = 0;
+    for (auto const& [waiting, share, stay] : o.others) other += waiting * older * share * stay;
+    auto const own = static_cast<double>(ahead) + (o.busy ? 0.5 : 0.0);
+    line.work_ahead = duration(static_cast<duration::rep>(own * o.stay + other));
+    return estimate_range(line, o.clock);
 }
 
 // The paces, from today's tickets in the order their facts happened.

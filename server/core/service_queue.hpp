@@ -52,6 +52,15 @@ public:
     std::size_t ahead_of_new(priority_class cls, std::optional<time_point> due, time_point now,
                              duration appointment_early) const;
 
+    // Calls f(ordinal, ahead) for every waiting normal and priority ticket (appointments wait by
+    // design), `ahead` as ahead_of() counts it, without a walk of the line for each.
+    template <class F>
+    void each_walk_in(time_point now, duration appointment_early, F&& f) const {
+        auto ahead = due_appointments(now, appointment_early);
+        for (auto const& [ordinal, issued] : priority_) f(ordinal, ahead++);
+        for (auto const& [ordinal, issued] : normal_) f(ordinal, ahead++);
+    }
+
     bool operator==(service_queue const&) const = default;
 
 private:

@@ -35,4 +35,21 @@ figures& figures::operator+=(figures const& o) {
     return *this;
 }
 
+figures fold_pause_reasons(figures f) {
+    auto& pauses = f.pause_by_reason;
+    if (pauses.size() <= max_pause_reasons) return f;
+    std::vector<std::pair<duration, std::string>> longest;
+    for (auto const& [reason, d] : pauses)
+        if (reason != other_pause_reason) longest.emplace_back(d, reason);
+    std::sort(longest.begin(), longest.end(), [](auto const& a, auto const& b) { return a.first > b.first; });
+    std::map<std::string, duration> kept;
+    duration other = pauses.contains(std::string(other_pause_reason)) ? pauses.at(std::string(other_pause_reason)) : duration{};
+    for (std::size_t i = 0; i < longest.size(); ++i)
+        if (i + 1 < max_pause_reasons) kept[longest[i].second] = longest[i].first;
+        else other += longest[i].first;
+    kept[std::string(other_pause_reason)] = other;
+    pauses = std::move(kept);
+    return f;
+}
+
 }  // namespace novbe::core

@@ -53,6 +53,10 @@ struct figures {
     figures& operator+=(figures const& o);
 };
 
+// A range's sum may hold more reasons than a day: the longest max_pause_reasons - 1 stay apart,
+// the rest are summed as "other" (docs/DOMAIN.md#clerks-figures).
+figures fold_pause_reasons(figures f);
+
 struct day_statistics {
     std::vector<figures> by_service;  // indexed by service_index
     std::map<counter_number, figures> by_counter;

@@ -20,21 +20,12 @@ duration blend(duration prior, std::deque<duration> const& recent) {
 }
 
 // The time by which the open counters, the paused ones once back from their break, and the
-// counters away on a planned break meanwhile get through `work` while `load` counters' worth of
-// newcomers go first.
-double time_to_clear(double work, line_now const& line, double load) {
-    std::vector<std::pair<double, int>> steps;  // ms after now, and the change in counters serving
-    auto ms = [](duration d) { return static_cast<double>(std::max(d, duration::zero()).count()); };
-    for (auto d : line.paused_for) steps.emplace_back(d < expected_pause ? ms(expected_pause - d) : 0.0, 1);
-    for (auto d : line.back_in) steps.emplace_back(ms(d), 1);
-    for (auto const& [from, to] : line.breaks_ahead) {
-        steps.emplace_back(ms(from), -1);
-        steps.emplace_back(ms(to), 1);
-    }
-    std::sort(steps.begin(), steps.end());
+// counters away on a planned break meanwhile (`steps`) get through `work` while `load` counters'
+// worth of newcomers go first.
+double time_to_clear(double work, std::vector<std::pair<double, int>> const& steps, std::size_t open, double load) {
     // Newcomers never take more than three quarters of the counters: the line still moves.
     auto rate = [&](double counters) { return counters <= 0 ? 0.0 : std::max(counters - load, counters / 4); };
-    double serving = static_cast<double>(line.open_counters), at = 0, done = 0;
+    double serving = static_cast<double>(open), at = 0, done = 0;
     for (auto const& [t, change] : steps) {
         if (serving > 0 && done + (t - at) * rate(serving) >= work) break;
         done += (t - at) * rate(serving);
@@ -106,21 +97,37 @@ duration expected_stay(duration expected_service, std::deque<duration> const& ov
     return expected_service + sum / static_cast<duration::rep>(overheads.size());
 }
 
-wait_range estimate_range(line_now const& line, std::deque<double> const& ratios) {
-    if (line.people_ahead < line.idle_counters) return {};  // an idle counter calls at once
-    auto const mid = time_to_clear(static_cast<double>(line.work_ahead.count()), line, line.priority_load);
+line_clock clock_of(line_now const& line, std::deque<double> const& ratios) {
+    line_clock out;
+    auto ms = [](duration d) { return static_cast<double>(std::max(d, duration::zero()).count()); };
+    for (auto d : line.paused_for) out.steps.emplace_back(d < expected_pause ? ms(expected_pause - d) : 0.0, 1);
+    for (auto d : line.back_in) out.steps.emplace_back(ms(d), 1);
+    for (auto const& [from, to] : line.breaks_ahead) {
+        out.steps.emplace_back(ms(from), -1);
+        out.steps.emplace_back(ms(to), 1);
+    }
+    std::sort(out.steps.begin(), out.steps.end());
     // How far off the middle figures told on this line lately were: their 10th and 90th
     // percentiles (nearest rank), or a default spread until enough are known.
-    double lo = 0.6, hi = 1.5;
     if (ratios.size() >= ratio_minimum) {
         std::vector<double> sorted(ratios.begin(), ratios.end());
         std::sort(sorted.begin(), sorted.end());
         auto const last = static_cast<double>(sorted.size() - 1);
-        lo = sorted[static_cast<std::size_t>(std::floor(0.1 * last))];
-        hi = sorted[static_cast<std::size_t>(std::ceil(0.9 * last))];
+        out.low = sorted[static_cast<std::size_t>(std::floor(0.1 * last))];
+        out.high = sorted[static_cast<std::size_t>(std::ceil(0.9 * last))];
     }
+    return out;
+}
+
+wait_range estimate_range(line_now const& line, line_clock const& clock) {
+    if (line.people_ahead < line.idle_counters) return {};  // an idle counter calls at once
+    auto const mid = time_to_clear(static_cast<double>(line.work_ahead.count()), clock.steps, line.open_counters, line.priority_load);
     auto const middle = duration(static_cast<duration::rep>(mid));
-    return {std::min(minutes_down(mid * lo), middle), middle, std::max(minutes_up(mid * hi), middle)};
+    return {std::min(minutes_down(mid * clock.low), middle), middle, std::max(minutes_up(mid * clock.high), middle)};
+}
+
+wait_range estimate_range(line_now const& line, std::deque<double> const& ratios) {
+    return estimate_range(line, clock_of(line, ratios));
 }
 
 }  // namespace novbe::core

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <deque>
+#include <utility>
 #include <vector>
 
 namespace novbe::core {
@@ -95,7 +96,17 @@ struct wait_range {
     bool operator==(wait_range const&) const = default;
 };
 
-// `ratios`: the line's recent actual / told (any order); fewer than ratio_minimum: a default spread.
+// What a range reads of a line that is the same for every place in it: the moments counters
+// come and go (ms after now, the change in counters serving), in order, and the spread of the
+// middle figures told lately (`ratios`: actual / told, any order; fewer than ratio_minimum: a
+// default spread). Read once, it serves every waiting ticket's estimate at that moment.
+struct line_clock {
+    std::vector<std::pair<double, int>> steps;
+    double low = 0.6, high = 1.5;
+};
+line_clock clock_of(line_now const& line, std::deque<double> const& ratios);
+
+wait_range estimate_range(line_now const& line, line_clock const& clock);
 wait_range estimate_range(line_now const& line, std::deque<double> const& ratios);
 
 }  // namespace novbe::core

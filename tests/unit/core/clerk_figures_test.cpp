@@ -86,5 +86,22 @@ TEST_F(clerk_figures, idle_time_counts_only_while_a_line_the_counter_serves_had_
     EXPECT_TRUE(!by_counter.contains(4) || by_counter.at(4).idle_waiting == duration::zero()) << "its line was empty all along";
 }
 
+// A range's days may each keep other reasons apart: the range keeps its 15 longest apart and
+// sums the rest, with the days' own "other", as "other".
+TEST(clerk_figures_over_days, a_range_keeps_its_fifteen_longest_reasons_apart) {
+    figures range;
+    for (int r = 0; r < 20; ++r) range.pause_by_reason["reason " + std::to_string(r)] = minutes(r + 1);
+    range.pause_by_reason["other"] = minutes(2);
+    auto folded = fold_pause_reasons(range);
+    ASSERT_EQ(16u, folded.pause_by_reason.size());
+    EXPECT_EQ(duration(minutes(20)), folded.pause_by_reason.at("reason 19"));
+    EXPECT_EQ(duration(minutes(6)), folded.pause_by_reason.at("reason 5"));  // the 15th longest
+    EXPECT_FALSE(folded.pause_by_reason.contains("reason 4"));
+    EXPECT_EQ(duration(minutes(1 + 2 + 3 + 4 + 5 + 2)), folded.pause_by_reason.at("other"));
+    figures few;
+    few.pause_by_reason = {{"lunch", minutes(30)}};
+    EXPECT_EQ(few, fold_pause_reasons(few));
+}
+
 }  // namespace
 }  // namespace novbe::core::testing
