@@ -144,7 +144,7 @@ void dispatcher::read_history(M const& m, connection const& to) {
         history_thread([this, id, to, most, ask = std::move(ask)] {
             auto out = answer_to(id);
             try {
-                std::vector<store::service_day> earlier;
+                store::stored_range earlier;
                 if (ask.from <= ask.read_to) earlier = sources.history(ask.from, ask.read_to);
                 history_answer(ask, std::move(earlier), out);
             } catch (std::exception const& e) {

@@ -34,12 +34,14 @@ std::variant<history_ask, refusal> history_ask_of(core::centre const& state, v1:
         auto const& by_service = state.statistics().by_service;
         for (std::size_t s = 0; s < by_service.size() && s < services.size(); ++s)
             a.today.push_back({today, services[s].id, by_service[s]});
+        a.today_by_counter = state.statistics().by_counter;
+        a.today_by_clerk = state.statistics().by_clerk;
     }
     return a;
 }
 
-void history_answer(history_ask const& ask, std::vector<store::service_day> earlier, v1::ServerMessage& out) {
-    auto rows = std::move(earlier);
+void history_answer(history_ask const& ask, store::stored_range earlier, v1::ServerMessage& out) {
+    auto rows = std::move(earlier.days);
     rows.insert(rows.end(), ask.today.begin(), ask.today.end());
     auto& h = *out.mutable_reply()->mutable_history();
     h.set_from(date_of(ask.from));
@@ -60,13 +62,17 @@ void history_answer(history_ask const& ask, std::vector<store::service_day> earl
             sums.erase(it);
         }
     for (auto const& [id, f] : sums) put(*h.add_by_service(), id, f);
+    for (auto const& [n, f] : ask.today_by_counter) earlier.by_counter[n] += f;
+    for (auto const& [clerk, f] : ask.today_by_clerk) earlier.by_clerk[clerk] += f;
+    for (auto& [n, f] : earlier.by_counter) put(*h.add_by_counter(), std::to_string(n), core::fold_pause_reasons(f));
+    for (auto& [clerk, f] : earlier.by_clerk) put(*h.add_by_clerk(), clerk, core::fold_pause_reasons(f));
 }
 
 void history_read(command_context const& x, v1::ClientMessage const& m, v1::ServerMessage& out) {
     auto made = history_ask_of(x.state, m.get_history());
     if (auto const* no = std::get_if<refusal>(&made)) return refuse(out, no->code, no->message);
     auto const& ask = std::get<history_ask>(made);
-    std::vector<store::service_day> earlier;
+    store::stored_range earlier;
     if (ask.from <= ask.read_to) {
         if (!x.sources || !x.sources->history)
             return refuse(out, v1::ERROR_CODE_INTERNAL, "This server keeps no history of earlier days.");

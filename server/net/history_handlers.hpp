@@ -12,6 +12,7 @@
 
 #include <string>
 #include <variant>
+#include <map>
 #include <vector>
 
 namespace novbe::net {
@@ -26,14 +27,17 @@ struct history_ask {
     // Earlier days from the log's rows (none when read_to < from); today from the engine.
     core::day_number read_to = 0;
     std::vector<store::service_day> today;  // today's rows, as the engine counts them now
+    std::map<core::counter_number, core::figures> today_by_counter;  // when today is in the range
+    std::map<std::string, core::figures> today_by_clerk;
     std::vector<std::string> service_order;  // the centre's services, in its order
 };
 
 // The range's checks and today's figures, or why the ask is refused.
 std::variant<history_ask, refusal> history_ask_of(core::centre const& state, v1::GetHistory const& ask);
-// The reply to `ask` from the log's `earlier` rows (days ask.from to ask.read_to): the days' rows and
-// their sums, services in the centre's order, then any it no longer has, by id.
-void history_answer(history_ask const& ask, std::vector<store::service_day> earlier, v1::ServerMessage& out);
+// The reply to `ask` from what the log holds of days ask.from to ask.read_to: the days' rows and
+// their sums, services in the centre's order, then any it no longer has, by id; the counters'
+// and clerks' sums with today's added.
+void history_answer(history_ask const& ask, store::stored_range earlier, v1::ServerMessage& out);
 
 void history_read(command_context const& x, v1::ClientMessage const& m, v1::ServerMessage& out);
 void forwarding_read(command_context const& x, v1::ClientMessage const& m, v1::ServerMessage& out);

@@ -11,8 +11,8 @@
 namespace novbe::net {
 
 struct read_sources {
-    // service_days rows of days `from` to `to`; throws std::runtime_error naming the problem.
-    std::function<std::vector<store::service_day>(core::day_number from, core::day_number to)> history;
+    // What the log holds of days `from` to `to`; throws std::runtime_error naming the problem.
+    std::function<store::stored_range(core::day_number from, core::day_number to)> history;
     std::function<v1::Forwarding()> forwarding;  // unset: no [central]
 };
 

@@ -79,6 +79,31 @@ std::array<char const*, current_schema_version> const migrations = {
     ALTER TABLE service_days ADD COLUMN walks INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE service_days ADD COLUMN walk_sum_ms INTEGER NOT NULL DEFAULT 0;
     )sql",
+    R"sql(
+    -- The clerks' figures of each day (docs/DOMAIN.md#clerks-figures), per counter and per clerk,
+    -- as the engine counted them: the same columns as a service's day, its idle time, and its
+    -- pauses by reason in a table of their own. Days before this version have none.
+    CREATE TABLE staff_days (
+        day INTEGER NOT NULL,
+        kind INTEGER NOT NULL,          -- 0: a counter (who: its number), 1: a clerk (who: the user's name)
+        who TEXT NOT NULL,
+        issued INTEGER NOT NULL, transferred_in INTEGER NOT NULL, called INTEGER NOT NULL,
+        served INTEGER NOT NULL, no_shows INTEGER NOT NULL, transferred_out INTEGER NOT NULL,
+        cancelled INTEGER NOT NULL, closed_unserved INTEGER NOT NULL, within_target INTEGER NOT NULL,
+        wait_sum_ms INTEGER NOT NULL, wait_max_ms INTEGER NOT NULL, service_sum_ms INTEGER NOT NULL,
+        ratings INTEGER NOT NULL, rated_1 INTEGER NOT NULL, rated_2 INTEGER NOT NULL, rated_3 INTEGER NOT NULL,
+        rated_4 INTEGER NOT NULL, rated_5 INTEGER NOT NULL,
+        estimates INTEGER NOT NULL, estimate_error_sum_ms INTEGER NOT NULL,
+        walks INTEGER NOT NULL, walk_sum_ms INTEGER NOT NULL, idle_waiting_ms INTEGER NOT NULL,
+        PRIMARY KEY (day, kind, who)
+    ) WITHOUT ROWID;
+    CREATE TABLE staff_pauses (
+        day INTEGER NOT NULL, kind INTEGER NOT NULL, who TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        paused_ms INTEGER NOT NULL,
+        PRIMARY KEY (day, kind, who, reason)
+    ) WITHOUT ROWID;
+    )sql",
 };
 
 bool is_empty(database& db) { return db.query_int("SELECT count(*) FROM sqlite_schema") == 0; }

@@ -1,6 +1,7 @@
 // The dashboard's history and forwarding line as a manager uses them, at the dashboard's
-// 1366x768: a range of past days (rows the log keeps in service_days, written here as the server's
-// writer would) shows the range's figures, a bar per day and a CSV whose rows add up; a range too
+// 1366x768: a range of past days (rows the log keeps in service_days and staff_days, written here
+// as the server's writer would) shows the range's figures, a bar per day, the counters' and
+// clerks' walk, idle and pause times over the range, and CSVs whose rows add up; a range too
 // long is refused in words; the words follow the staff's language; a centre without [central]
 // says so at the top.
 import assert from 'node:assert/strict';
@@ -27,10 +28,26 @@ function pastDays() {
     return rows;
 }
 
+// Counter 3 worked by leyla on the last three past days: 4 walks of 30 s, 2 min idle and a lunch
+// of 30 min each day, and a prayer of 5 min on the day before yesterday.
+function staffDays() {
+    const rows = [];
+    for (let d = 1; d <= 3; d++)
+        for (const [kind, who] of [[0, '3'], [1, 'leyla']])
+            rows.push(`(${today - d}, ${kind}, '${who}', 0, 0, 4, 4, 0, 0, 0, 0, 4, 1200000, 400000, 960000, 0, 0, 0, 0, 0, 0, 0, 0, `
+                + `4, 120000, 120000)`);
+    const pauses = [];
+    for (let d = 1; d <= 3; d++) for (const [kind, who] of [[0, '3'], [1, 'leyla']]) {
+        pauses.push(`(${today - d}, ${kind}, '${who}', 'lunch', 1800000)`);
+        if (d === 2) pauses.push(`(${today - d}, ${kind}, '${who}', 'prayer', 300000)`);
+    }
+    return `INSERT INTO staff_days VALUES ${rows.join(', ')}; INSERT INTO staff_pauses VALUES ${pauses.join(', ')};`;
+}
+
 serverAndBrowser({ ready: () => {
     const values = pastDays().map((r) => `(${r.day}, '${r.service}', ${r.issued}, 0, ${r.called}, ${r.served}, ${r.noShows}, 0, 0, 0, ${r.within}, `
         + `${r.waitSum}, ${r.waitMax}, ${r.served * 240000}, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)`);  // walks, walk_sum_ms: schema 4
-    execFileSync('sqlite3', [join(server.folder, 'centre.db'), `PRAGMA busy_timeout = 5000; INSERT INTO service_days VALUES ${values.join(', ')};`]);
+    execFileSync('sqlite3', [join(server.folder, 'centre.db'), `PRAGMA busy_timeout = 5000; INSERT INTO service_days VALUES ${values.join(', ')}; ${staffDays()}`]);
 } });
 
 async function signedInDashboard(errors, options = {}) {
@@ -89,6 +106,26 @@ test('a range of past days shows their figures, a bar per day and a CSV that add
         assert.equal(Number(total.issued), sum(service, 'issued'));
     }
     assert.equal(totals.find((r) => r.service_id === 'passport').service_name, 'Passport');
+
+    // The counters and clerks over the range: three days of leyla at counter 3.
+    const time = (table, key, field) => page.locator(`#${table} tr[data-key="${key}"] td[data-field="${field}"]`).textContent();
+    for (const [table, key] of [['history-time-by-counter', '3'], ['history-time-by-clerk', 'leyla']]) {
+        assert.equal(await time(table, key, 'averageWalkS'), '0:30', `${key}: the walk averaged over the range's walks`);
+        assert.equal(await time(table, key, 'idleWaitingS'), '6:00', `${key}: idle time summed over the days`);
+        assert.equal(await time(table, key, 'pausedS'), '1:35:00');
+        assert.equal(await time(table, key, 'pauses'), 'lunch 1:30:00 · prayer 5:00');
+    }
+    assert.equal(await page.locator('#history-time-by-counter tr[data-key="3"] td').first().textContent(), 'Counter 3');
+    await onScreen(page, '#history-time-by-clerk');
+    await page.locator('#history-time-by-counter').scrollIntoViewIfNeeded();
+    await shoot(page, 'history-clerks');
+    const [staffDownload] = await Promise.all([page.waitForEvent('download'), page.click('#history-staff-csv')]);
+    assert.equal(staffDownload.suggestedFilename(), `counters-clerks-${from}-${to}.csv`);
+    const staffRows = parseCsv(readFileSync(await staffDownload.path(), 'utf8'));
+    assert.deepEqual(staffRows.map((r) => [r.kind, r.key, r.called, r.average_walk_s, r.idle_waiting_s, r.paused_s, r.pauses]), [
+        ['counter', '3', '12', '30', '360', '5700', 'lunch: 5400; prayer: 300'],
+        ['clerk', 'leyla', '12', '30', '360', '5700', 'lunch: 5400; prayer: 300'],
+    ]);
     assert.deepEqual(errors, []);
     await context.close();
 });

@@ -1,9 +1,11 @@
 // The dashboard's history: a range of the centre's days (at most 366: a year) from its own log
 // (GetHistory), with the same figures as today's per service, the range's totals, a bar per day
-// of tickets issued and of the average wait, and the range as CSV (one row per day and service,
-// then one per service for the whole range). It mounts itself into #history once the dashboard
+// of tickets issued and of the average wait, the range as CSV (one row per day and service,
+// then one per service for the whole range), and the counters' and clerks' walk, idle and pause
+// times over the range, with their CSV as today's (docs/DOMAIN.md#clerks-figures). It mounts itself into #history once the dashboard
 // has signed in, with its own link as the same manager, like js/hall_message.js.
-import { figuresTable, totalCards } from './dashboard_figures.js';
+import { figuresCsv } from './dashboard_csv.js';
+import { figuresTable, timeTable, totalCards } from './dashboard_figures.js';
 import { dayBars } from './history_chart.js';
 import { nameIn } from './i18n.js';
 import { Link } from './link.js';
@@ -27,6 +29,7 @@ const toLabel = make('label');
 const to = make('input', { id: 'history-to', type: 'date', required: true });
 const show = make('button', { id: 'history-show', type: 'submit' });
 const csv = make('button', { id: 'history-csv', type: 'button', className: 'quiet', disabled: true });
+const staffCsv = make('button', { id: 'history-staff-csv', type: 'button', className: 'quiet', disabled: true });
 const status = make('p', { id: 'history-status', role: 'status' });
 const cards = make('div', { id: 'history-totals', className: 'cards' });
 const table = make('table', { id: 'history-by-service', className: 'figures' });
@@ -36,11 +39,17 @@ const waitTitle = make('h3');
 const waitChart = make('canvas', { id: 'history-wait', width: 1200, height: 200 });
 issuedChart.setAttribute('role', 'img');
 waitChart.setAttribute('role', 'img');
+const timeTitle = make('h3');
+const byCounterTitle = make('h4');
+const byCounter = make('table', { id: 'history-time-by-counter', className: 'figures' });
+const byClerkTitle = make('h4');
+const byClerk = make('table', { id: 'history-time-by-clerk', className: 'figures' });
 
 const dayMs = 86400000;
 const daysBetween = (a, b) => Math.round((Date.parse(b) - Date.parse(a)) / dayMs);
 const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
 const serviceName = (id) => nameIn(centre?.services.find((s) => s.id === id)?.names, staffLanguage(), centre, id);
+const counterName = (number) => staffSay('dashboard.counterNumber', { number });
 
 function render() {
     title.textContent = staffSay('history.title');
@@ -48,6 +57,10 @@ function render() {
     toLabel.replaceChildren(staffSay('history.to'), ' ', to);
     show.textContent = staffSay('history.show');
     csv.textContent = staffSay('history.csv');
+    staffCsv.textContent = staffSay('dashboard.exportFigures');
+    timeTitle.textContent = staffSay('dashboard.clerkTime');
+    byCounterTitle.textContent = staffSay('dashboard.byCounter');
+    byClerkTitle.textContent = staffSay('dashboard.byClerk');
     issuedTitle.textContent = staffSay('history.issuedPerDay');
     waitTitle.textContent = staffSay('history.waitPerDay');
     if (!shown) return;
@@ -56,6 +69,8 @@ function render() {
     totalCards(cards, { byService: shown.byService.map((f) => ({ ...f, waiting: 0 })) });
     cards.querySelector('[data-field="waiting"]')?.remove();  // "waiting now" says nothing of past days
     figuresTable(table, shown.byService, serviceName, ['waiting']);
+    timeTable(byCounter, shown.byCounter, counterName);
+    timeTable(byClerk, shown.byClerk, (k) => k);
     const days = shown.days.map((d) => d.day);
     const sum = (d, field) => d.byService.reduce((n, f) => n + f[field], 0);
     const words = (key) => (a, b, ticks) => staffSay(key, { from: a, to: b, top: ticks[ticks.length - 1], step: ticks[1] });
@@ -80,6 +95,7 @@ async function ask() {
     try {
         shown = (await link.request('getHistory', { from: from.value, to: to.value }, 30000)).history;
         csv.disabled = false;
+        staffCsv.disabled = false;
     } catch (refusal) {
         return refuse(describe(refusal, staffLanguage()));
     }
@@ -104,10 +120,9 @@ export function historyCsv(h) {
     return `${lines.join('\r\n')}\r\n`;  // RFC 4180, as the tickets' CSV (js/dashboard_csv.js)
 }
 
-function download() {
-    if (!shown) return;
-    const blob = new Blob([historyCsv(shown)], { type: 'text/csv;charset=utf-8' });
-    const a = make('a', { href: URL.createObjectURL(blob), download: `history-${shown.from}-${shown.to}.csv` });
+function download(text, name) {
+    const blob = new Blob([text], { type: 'text/csv;charset=utf-8' });
+    const a = make('a', { href: URL.createObjectURL(blob), download: name });
     a.click();
     URL.revokeObjectURL(a.href);
 }
@@ -132,10 +147,13 @@ function welcomed(welcome) {
 
 if (container) {
     container.hidden = true;
-    form.append(fromLabel, toLabel, show, csv);
-    container.append(title, form, status, cards, table, issuedTitle, issuedChart, waitTitle, waitChart);
+    form.append(fromLabel, toLabel, show, csv, staffCsv);
+    container.append(title, form, status, cards, table, issuedTitle, issuedChart, waitTitle, waitChart,
+        timeTitle, byCounterTitle, byCounter, byClerkTitle, byClerk);
     form.addEventListener('submit', (e) => { e.preventDefault(); ask(); });
-    csv.addEventListener('click', download);
+    csv.addEventListener('click', () => shown && download(historyCsv(shown), `history-${shown.from}-${shown.to}.csv`));
+    staffCsv.addEventListener('click', () => shown && download(figuresCsv(shown, counterName),
+        `counters-clerks-${shown.from}-${shown.to}.csv`));
     document.getElementById('sign-in')?.addEventListener('submit', () => {
         credentials = { user: document.getElementById('user').value.trim(), secret: document.getElementById('secret').value };
     }, true);
