@@ -9,6 +9,7 @@
 import { offlineBanner } from './banner.js';
 import { LANGUAGES, nameIn, say } from './i18n.js';
 import { checkIn } from './kiosk_check_in.js';
+import { closedNow } from './kiosk_hours.js';
 import { inEveryLanguage, lineHint, opening, waitWords } from './kiosk_words.js';
 import { Link } from './link.js';
 import { describe } from './refusals.js';
@@ -74,11 +75,27 @@ function languageBar(pressed, then = chooseService) {
     }));
 }
 
-// The start: nobody's language yet, the question asked in every language of the centre.
+// "Closed today" or "closed now", with when it opens next, in every language of the centre.
+function closedNotice(closed) {
+    const all = Object.assign(document.createElement('span'), { id: 'closed-notice', className: 'every-language' });
+    all.append(...spoken().map((l) => {
+        const time = closed.nextMs ? opening(closed.nextMs, centre) : '';
+        const key = closed.allDay ? (time ? 'closedToday' : 'closedTodayForNow') : 'centreClosed';
+        return Object.assign(document.createElement('span'), { lang: l, textContent: say(l, key, { time }) });
+    }));
+    return all;
+}
+
+// The start: nobody's language yet, the question asked in every language of the centre. While
+// the calendar has the centre closed, it says so instead of offering a ticket it would refuse;
+// a booking's check-in stays (one may check in before opening).
+let startShows = '';  // what the start screen said, so a timer redraws it only when that changes
 function chooseLanguage() {
     language = startLanguage();
     languageBar(null);
     document.documentElement.lang = language;
+    const closed = closedNow(centre);
+    startShows = JSON.stringify(closed);
     const grid = Object.assign(document.createElement('div'), { className: 'choices' });
     grid.append(...spoken().map((l) =>
         Object.assign(button(LANGUAGES[l].languageName, () => { language = l; chooseService(); }), { lang: l })));
@@ -86,8 +103,17 @@ function chooseLanguage() {
     const booking = Object.assign(document.createElement('button'), { id: 'have-booking', className: 'booking' });
     booking.append(inEveryLanguage(spoken(), 'haveBooking'));
     booking.onclick = () => bookingCheckIn();
-    screen(inEveryLanguage(spoken(), 'chooseLanguage'), [grid, booking], null, true);
+    if (closed) {
+        $('languages').replaceChildren();  // a language leads to a ticket, which the server would refuse
+        screen(closedNotice(closed), [booking], null, true);
+    }
+    else screen(inEveryLanguage(spoken(), 'chooseLanguage'), [grid, booking], null, true);
 }
+// The hours come and go while the kiosk waits at its start: opening time, closing time, an
+// admin's holiday (CalendarChanged).
+setInterval(() => {
+    if (atStart && centre.services.length && startShows !== JSON.stringify(closedNow(centre))) chooseLanguage();
+}, 15000);
 
 // What the check-in screens need of the kiosk (js/kiosk_check_in.js).
 const kiosk = {
@@ -201,6 +227,10 @@ function onLines(m) {
         // shows on the menu at once; a citizen further along keeps their screen.
         let changed = false;
         for (const e of m.events.events) {
+            if (e.kind === 'calendarChanged') {
+                centre.calendar = e.calendarChanged.calendar;
+                if (atStart) chooseLanguage();
+            }
             if (e.kind !== 'serviceChanged') continue;
             const service = e.serviceChanged.service;
             const at = centre.services.findIndex((s) => s.id === service.id);
