@@ -56,11 +56,14 @@ void apply_file(net::dispatcher& dispatch, net::centre_service const& centre, ne
     std::vector<std::string> calendar_applied, calendar_refused;  // one line for the calendar: what took and what not
     for (auto const& cmd : plan.commands) {
         auto result = dispatch.apply_setup(cmd);
-        if (result.ok()) ++applied;
         if (about_calendar(cmd)) {
-            (result.ok() ? calendar_applied : calendar_refused).push_back(action(cmd) + (result.ok() ? "" : " (" + refusal(result) + ")"));
+            // One that changes nothing (removing a date the log does not hold) is not named.
+            if (!result.ok()) calendar_refused.push_back(action(cmd) + " (" + refusal(result) + ")");
+            else if (!result.events().empty()) calendar_applied.push_back(action(cmd));
+            applied += result.events().empty() ? 0 : 1;
             continue;
         }
+        if (result.ok()) ++applied;
         if (!result.ok()) net::log_error("config (" + when + "): " + subject(cmd) + " not applied: " + refusal(result));
     }
     if (!calendar_applied.empty() || !calendar_refused.empty()) {
