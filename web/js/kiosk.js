@@ -28,6 +28,7 @@ const startLanguage = () => (spoken().includes(params.get('lang')) ? params.get(
 let atStart = true;
 let backToStart = null;
 const lines = new Map();  // service id -> QueueLine, from the board view
+let dayClosed = false;  // today closed already (a manager's CloseDay, or closing time), from the board view
 
 const spoken = () => centre.languages.filter((l) => LANGUAGES[l]);
 
@@ -94,7 +95,7 @@ function chooseLanguage() {
     language = startLanguage();
     languageBar(null);
     document.documentElement.lang = language;
-    const closed = closedNow(centre);
+    const closed = closedNow(centre, Date.now(), dayClosed);
     startShows = JSON.stringify(closed);
     const grid = Object.assign(document.createElement('div'), { className: 'choices' });
     grid.append(...spoken().map((l) =>
@@ -112,7 +113,7 @@ function chooseLanguage() {
 // The hours come and go while the kiosk waits at its start: opening time, closing time, an
 // admin's holiday (CalendarChanged).
 setInterval(() => {
-    if (atStart && centre.services.length && startShows !== JSON.stringify(closedNow(centre))) chooseLanguage();
+    if (atStart && centre.services.length && startShows !== JSON.stringify(closedNow(centre, Date.now(), dayClosed))) chooseLanguage();
 }, 15000);
 
 // What the check-in screens need of the kiosk (js/kiosk_check_in.js).
@@ -221,12 +222,20 @@ function onLines(m) {
     if (m.body === 'snapshot') {
         lines.clear();
         for (const l of m.snapshot.lines) lines.set(l.serviceId, l);
+        if (dayClosed !== Boolean(m.snapshot.dayClosed)) {
+            dayClosed = Boolean(m.snapshot.dayClosed);
+            if (atStart && centre.services.length) chooseLanguage();
+        }
     } else if (m.body === 'events') {
         for (const l of m.events.lines) lines.set(l.serviceId, l);
         // docs/SETUP.md#services-and-counters-at-runtime: a service added, renamed or retired
         // shows on the menu at once; a citizen further along keeps their screen.
         let changed = false;
         for (const e of m.events.events) {
+            if (e.kind === 'dayClosed' || e.kind === 'dayStarted') {  // a day closed early, or the next one begun
+                dayClosed = e.kind === 'dayClosed';
+                if (atStart) chooseLanguage();
+            }
             if (e.kind === 'calendarChanged') {
                 centre.calendar = e.calendarChanged.calendar;
                 if (atStart) chooseLanguage();

@@ -1,8 +1,9 @@
 // Whether the centre is open now by its calendar (CentreInfo.calendar: the week, holidays and
 // exceptions, docs/SETUP.md#hours-and-holidays), on its own local day (which starts at
 // day_start_minutes, docs/DOMAIN.md#opening-hours), and when it opens next: the kiosk says
-// "closed today" on its first screen rather than refuse the ticket at the last step. The server
-// still decides (a manager may close the day early): this only spares the citizen the way there.
+// "closed today" on its first screen rather than refuse the ticket at the last step. A day a
+// manager closed early (CloseDay; the board view's Snapshot.day_closed, then DayClosed and
+// DayStarted) is closed all day too. The server still decides: this only spares the citizen the way there.
 
 const minutesOf = (text) => Number(text.slice(0, 2)) * 60 + Number(text.slice(3, 5));
 
@@ -34,9 +35,9 @@ function hoursOn(centre, date) {
     return !h || h.closed ? null : { opening: minutesOf(h.opening), closing: minutesOf(h.closing) };
 }
 
-// null while open; else { allDay: closed all day today (a holiday, a closed weekday), nextMs: when
-// it opens next (null if not within 60 days) }.
-export function closedNow(centre, ms = Date.now()) {
+// null while open; else { allDay: closed all day today (a holiday, a closed weekday, a day closed
+// early: `dayClosed`), nextMs: when it opens next (null if not within 60 days) }.
+export function closedNow(centre, ms = Date.now(), dayClosed = false) {
     const here = localNow(ms, centre.timeZone);
     const start = centre.dayStartMinutes ?? 0;
     let day = here.date;
@@ -47,7 +48,7 @@ export function closedNow(centre, ms = Date.now()) {
     }
     // A time before the day start is the next calendar morning, as the server reads it (core/calendar.hpp moment_of).
     const inDay = (h) => h && { opening: h.opening < start ? h.opening + 1440 : h.opening, closing: (h.opening < start ? h.opening + 1440 : h.opening) + h.closing - h.opening };
-    const today = inDay(hoursOn(centre, day));
+    const today = dayClosed ? null : inDay(hoursOn(centre, day));
     if (today && minutes >= today.opening && minutes < today.closing) return null;
     const at = (days, opening) => ms - (ms % 60000) + ((days * 1440 + opening) - minutes) * 60000;
     if (today && minutes < today.opening) return { allDay: false, nextMs: at(0, today.opening) };
