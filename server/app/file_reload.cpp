@@ -34,13 +34,6 @@ bool about_calendar(core::command const& cmd) {
            std::holds_alternative<core::set_exception>(cmd);
 }
 
-// "day_has_bookings: 1 active booking falls outside these hours, ...": the code and the sentence
-// an admin's page would show for the same refusal.
-std::string refusal(core::outcome const& result) {
-    auto const& detail = result.detail();
-    return std::string(core::name(result.error())) + ": " + (detail.empty() ? make_error_code(result.error()).message() : detail);
-}
-
 std::string joined(std::vector<std::string> const& parts, char const* between) {
     std::string out;
     for (auto const& p : parts) out += (out.empty() ? "" : between) + p;
@@ -58,13 +51,13 @@ void apply_file(net::dispatcher& dispatch, net::centre_service const& centre, ne
         auto result = dispatch.apply_setup(cmd);
         if (about_calendar(cmd)) {
             // One that changes nothing (removing a date the log does not hold) is not named.
-            if (!result.ok()) calendar_refused.push_back(action(cmd) + " (" + refusal(result) + ")");
+            if (!result.ok()) calendar_refused.push_back(action(cmd) + " (" + refusal_words(result) + ")");
             else if (!result.events().empty()) calendar_applied.push_back(action(cmd));
             applied += result.events().empty() ? 0 : 1;
             continue;
         }
         if (result.ok()) ++applied;
-        if (!result.ok()) net::log_error("config (" + when + "): " + subject(cmd) + " not applied: " + refusal(result));
+        if (!result.ok()) net::log_error("config (" + when + "): " + subject(cmd) + " not applied: " + refusal_words(result));
     }
     if (!calendar_applied.empty() || !calendar_refused.empty()) {
         auto line = "config (" + when + "): calendar from the file: " +

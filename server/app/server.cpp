@@ -2,6 +2,7 @@
 
 #include "app/config_file.hpp"
 #include "app/calendar_seed.hpp"
+#include "app/config_check.hpp"
 #include "app/data_dir_lock.hpp"
 #include "app/file_reload.hpp"
 #ifdef NOVBE_CENTRAL
@@ -309,6 +310,10 @@ int run_server(server_options const& options) {
         });
     };
     auto file_calendar = calendar_of(settings);  // what a SIGHUP's file is compared with: its edits since are applied
+    // CheckConfig: an admin's file judged as the next SIGHUP would judge it, against the same two.
+    dispatch.sources.check_config = [&](std::string const& toml) {
+        return check_config(toml, settings, file_calendar, centre.state(), centre.now());
+    };
     std::function<void()> await_hangup = [&] {
         hangups.async_wait([&](boost::system::error_code ec, int) {
             if (ec) return;

@@ -109,4 +109,9 @@ std::string action(core::command const& cmd) {
     }, cmd);
 }
 
+std::string refusal_words(core::outcome const& result) {
+    auto const& detail = result.detail();
+    return std::string(core::name(result.error())) + ": " + (detail.empty() ? make_error_code(result.error()).message() : detail);
+}
+
 }  // namespace novbe::app

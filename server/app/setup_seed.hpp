@@ -27,5 +27,8 @@ std::string subject(core::command const& cmd);
 // ... and what it does: "add service tax", "disable user anna", "revoke device kiosk 3", "add
 // holiday 2026-12-31", "set exception 2026-12-30 09:00-13:00".
 std::string action(core::command const& cmd);
+// Why the engine refused one: "day_has_bookings: 1 active booking falls outside these hours, ...",
+// the code and the sentence an admin's page would show for the same refusal.
+std::string refusal_words(core::outcome const& result);
 
 }  // namespace novbe::app
