@@ -141,7 +141,7 @@ std::array<char const*, central_schema_version> const migrations = {
     -- 3 -> 4: who made each event happen (docs/DOMAIN.md#audit), as the centre's log keeps it
     ALTER TABLE events ADD COLUMN actor_role text NOT NULL DEFAULT '', ADD COLUMN actor text NOT NULL DEFAULT '';
     )sql",
-    reference_migration,  // 4 -> 5: agencies, retired, the reference tables kept by a trigger
+    reference_migration,  // 4 -> 5: agencies, retired, the reference kept from events, projections per batch
 };
 
 }  // namespace

@@ -11,7 +11,8 @@ inline constexpr int central_schema_version = 5;
 
 // Migration 2 -> 3 (live_figures_migration.cpp): the live figures kept by a trigger.
 extern char const* const live_figures_migration;
-// Migration 4 -> 5 (reference_migration.cpp): agencies, and services and counters as set up at runtime.
+// Migration 4 -> 5 (reference_migration.cpp): agencies, services and counters as set up at runtime,
+// and the projections made per batch.
 extern char const* const reference_migration;
 
 // The central schema is newer than this build: forwarding stops, the centre serves on.

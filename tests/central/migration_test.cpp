@@ -1,7 +1,7 @@
 // Migration 4 -> 5 over a version-4 database with a centre's data in it (docs/CENTRAL.md#schema):
 // the older rows stay valid (no agency, not retired), what its set-up events already say is
-// filled in, its tickets and figures are untouched, and set-up events after it keep the
-// reference tables in step.
+// filled in, its tickets and figures are untouched, set-up events after it keep the reference
+// tables in step, and a batch in one statement is projected in its order.
 #include "forward/central_schema.hpp"
 #include "pg_cluster.hpp"
 
@@ -64,6 +64,18 @@ TEST(central, migration_5_keeps_a_version_4_database_and_fills_in_agencies_from_
     EXPECT_EQ("notary|Notary\ntax|Taxes", pg.query("SELECT service_id, name FROM service_names WHERE language = 'en' ORDER BY 1"));
     EXPECT_EQ("finance|Ministry finance\nrevenue|Ministry revenue", pg.query("SELECT agency, name FROM agency_names ORDER BY 1"));
     EXPECT_EQ("1|One|f\n9|Desk 9|t", pg.query("SELECT counter, name, retired FROM counters ORDER BY counter"));
+    // One batch in one statement, projected in its order: the service added, a ticket for it
+    // issued and called a minute later, within its ten minutes' target.
+    auto visa = tax("migration", "Visa", false);
+    for (auto at = visa.find("tax"); at != std::string::npos; at = visa.find("tax")) visa.replace(at, 3, "visa");
+    auto batch = event(9, "service_set", visa) + event(10, "ticket_issued", R"({"ticket": 3, "service": "visa", "sequence": 1, "estimated_wait_ms": "0"})") +
+                 event(11, "ticket_called", R"({"ticket": 3, "counter": 1, "clerk": "anna"})");
+    std::string const glue = ";INSERT INTO events (centre_id, seq, day, at_ms, kind, fields) VALUES";
+    for (auto at = batch.find(glue); at != std::string::npos; at = batch.find(glue)) batch.replace(at, glue.size(), ",");
+    ASSERT_EQ(std::string::npos, batch.find(";INSERT")) << batch;
+    pg.query(batch);
+    EXPECT_EQ("visa|1|1|1|60000", pg.query("SELECT service, issued, called, within_target, wait_sum_ms FROM service_days WHERE service = 'visa'"));
+    EXPECT_EQ("called|1|anna", pg.query("SELECT state, counter, clerk FROM tickets WHERE ticket = 3"));
 }
 
 }  // namespace
