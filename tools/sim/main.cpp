@@ -17,10 +17,11 @@ namespace {
 using namespace novbe;
 
 char const* const usage =
-    "usage: novbe-sim DAY.toml [--policy P] [--fairness F] [--plan K] [--brief]\n"
+    "usage: novbe-sim DAY.toml [--policy P] [--fairness F] [--plan K] [--log-to NEW.db] [--brief]\n"
     "       novbe-sim --replay CENTRE.db --day YYYY-MM-DD [--policy P] [--fairness F] [--plan K] [--brief]\n"
     "  --replay    a real day from a centre's log (read-only): its tickets and counters' plans as\n"
-    "              the day, and a row of what really happened beside the variants\n"
+    "              the day, and a row of what really happened beside the variants (the log\n"
+    "              holds no [rules]: 'day' is then the engine's defaults)\n"
     "  --policy    longest_wait_first | strict_service_order | all  (default: each counter's own)\n"
     "  --fairness  day | streak:K | ratio:K | all  (default: day, the file's rules)\n"
     "              streak:K  at most K priority calls in a row, no ratio rule\n"
