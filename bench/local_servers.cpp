@@ -3,6 +3,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 
 #include <sys/resource.h>
@@ -19,6 +20,8 @@
 #include <functional>
 #include <regex>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 #include <thread>
 
 namespace novbe::bench {
@@ -134,6 +137,75 @@ private:
     _exit(0);
 }
 
+// A bare Beast HTTP server for the booking rush: each request on a kept-alive connection gets a
+// canned answer of the real one's size, 201 while the slot named in the body has places left,
+// else 409: the floor for the booking API (HTTP parsing and writing, nothing else).
+class bare_booking_session : public std::enable_shared_from_this<bare_booking_session> {
+public:
+    using places_left = std::unordered_map<std::string, int>;
+    bare_booking_session(tcp::socket socket, places_left& left, int places)
+        : stream_(std::move(socket)), left_(left), places_(places) {}
+
+    void read() {
+        request_ = {};
+        beast::http::async_read(stream_, buffer_, request_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            if (ec) return;
+            self->answer();
+        });
+    }
+
+private:
+    void answer() {
+        static std::string const booked =
+            R"({"token":"0123456789abcdef0123456789abcdef","service":"id_card","slot":"2026-12-03T08:00:00+04:00",)"
+            R"("reference":"RUSH-00000","phone":"","state":"active"})";
+        static std::string const full = R"({"error":"slot_full","message":"That slot has no free place."})";
+        std::string_view body = request_.body();
+        constexpr std::string_view key = R"("slot":")";
+        auto at = body.find(key);
+        auto slot = at == std::string_view::npos ? std::string() : std::string(body.substr(at + key.size(), 25));
+        auto place = left_.try_emplace(slot, places_).first;
+        bool const free = place->second > 0;
+        if (free) --place->second;
+        response_ = beast::http::response<beast::http::string_body>(free ? beast::http::status::created : beast::http::status::conflict, 11);
+        response_.set(beast::http::field::server, "bare");
+        response_.set(beast::http::field::content_type, "application/json");
+        response_.set(beast::http::field::cache_control, "no-store");
+        response_.keep_alive(request_.keep_alive());
+        response_.body() = free ? booked : full;
+        response_.prepare_payload();
+        beast::http::async_write(stream_, response_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            if (!ec) self->read();
+        });
+    }
+    beast::tcp_stream stream_;
+    beast::flat_buffer buffer_;
+    beast::http::request<beast::http::string_body> request_;
+    beast::http::response<beast::http::string_body> response_;
+    places_left& left_;
+    int places_;
+};
+
+int bare_places = 0;  // the forked child's copy: the slots' size it enforces
+
+[[noreturn]] void run_bare_booking_server(int report) {
+    boost::asio::io_context io(1);
+    tcp::acceptor acceptor(io, {boost::asio::ip::make_address("127.0.0.1"), 0});
+    acceptor.listen(4096);
+    auto port = acceptor.local_endpoint().port();
+    if (write(report, &port, sizeof port) != sizeof port) _exit(1);
+    bare_booking_session::places_left left;
+    std::function<void()> accept = [&] {
+        acceptor.async_accept([&](beast::error_code ec, tcp::socket s) {
+            if (!ec) std::make_shared<bare_booking_session>(std::move(s), left, bare_places)->read();
+            accept();
+        });
+    };
+    accept();
+    io.run();
+    _exit(0);
+}
+
 pid_t start_child(void (*serve)(int), unsigned short& port) {
     int p[2];
     if (pipe(p) != 0) std::abort();
@@ -149,7 +221,13 @@ pid_t start_broadcast(unsigned short& port) { return start_child(run_broadcast_s
 
 pid_t start_echo(unsigned short& port) { return start_child(run_echo_server, port); }
 
-pid_t start_server(std::string const& binary, std::filesystem::path const& folder, unsigned short& port, int clerks) {
+pid_t start_bare_booking(unsigned short& port, int places) {
+    bare_places = places;
+    return start_child(run_bare_booking_server, port);
+}
+
+pid_t start_server(std::string const& binary, std::filesystem::path const& folder, unsigned short& port, int clerks,
+                   std::function<std::string(std::string)> const& edit) {
     std::filesystem::create_directories(folder);
     std::filesystem::copy_file(NOVBE_DEMO_CONFIG, folder / "centre.toml", std::filesystem::copy_options::overwrite_existing);
     {  // open all day, so that a benchmark is not refused tickets outside the demo centre's hours
@@ -157,6 +235,7 @@ pid_t start_server(std::string const& binary, std::filesystem::path const& folde
         text << std::ifstream(folder / "centre.toml").rdbuf();
         auto toml = std::regex_replace(text.str(), std::regex("\nopening = \"[^\"]*\"\nclosing = \"[^\"]*\""),
                                        "\nopening = \"00:00\"\nclosing = \"24:00\"");
+        if (edit) toml = edit(std::move(toml));
         std::ofstream(folder / "centre.toml", std::ios::trunc) << toml;
     }
     std::ofstream(folder / "centre.toml", std::ios::app)
@@ -169,6 +248,7 @@ pid_t start_server(std::string const& binary, std::filesystem::path const& folde
         if (std::system(add_clerk.c_str()) != 0) std::exit(1);
     }
     auto log = folder / "server.log";
+    std::filesystem::remove(log);  // a restart must not read the previous run's "listening on"
     pid_t pid = fork();
     if (pid == 0) {
         freopen(log.c_str(), "w", stderr);

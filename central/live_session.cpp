@@ -87,8 +87,8 @@ void live_session::handle(std::string const& text) {
     }
 }
 
-// {"history": {"from", "to"}}: answered {"type": "history", "from", "to", "csv"} or {"type":
-// "history", "error"}; one at a time, on the pool, with a connection of its own.
+// {"history": {"from", "to", "by"}}: answered {"type": "history", "from", "to", "by", "csv",
+// "days"} or {"type": "history", "error"}; one at a time, on the pool, with a connection of its own.
 void live_session::history(boost::json::object const& o) {
     auto reply = [this](boost::json::object m) {
         m["type"] = "history";
@@ -96,13 +96,21 @@ void live_session::history(boost::json::object const& o) {
     };
     auto from = valid_date(text_field(o, "from")), to = valid_date(text_field(o, "to"));
     if (!from || !to) return reply({{"error", "from and to are dates YYYY-MM-DD"}});
+    auto by_name = o.contains("by") ? text_field(o, "by") : std::string("service");
+    auto by = grouping_named(by_name);
+    if (!by) return reply({{"error", "by is centre, service or agency"}});
     if (history_busy_) return reply({{"error", "one history at a time"}});
     history_busy_ = true;
-    history_request r{*from, *to, user_->role == scope::national ? std::vector<std::string>{} : user_->centres};
-    boost::asio::post(checks_, [self = shared_from_this(), r, connection = room_.settings().connection] {
-        boost::json::object m{{"from", r.from}, {"to", r.to}};
+    history_request r{*from, *to, user_->role == scope::national ? std::vector<std::string>{} : user_->centres, *by};
+    boost::asio::post(checks_, [self = shared_from_this(), r, by_name, connection = room_.settings().connection] {
+        boost::json::object m{{"from", r.from}, {"to", r.to}, {"by", by_name}};
         try {
-            m["csv"] = history_csv(connection, r);
+            auto answer = central::history(connection, r);
+            m["csv"] = std::move(answer.csv);
+            boost::json::array days;
+            for (auto const& d : answer.days)
+                days.push_back({{"day", d.day}, {"issued", d.issued}, {"called", d.called}, {"within_target", d.within_target}});
+            m["days"] = std::move(days);
         } catch (std::exception const& e) {
             m["error"] = e.what();
         }

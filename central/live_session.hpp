@@ -3,8 +3,8 @@
 // limited as the centre's sign-ins are: docs/RELIABILITY.md#sign-in), then it is sent the
 // centres its user sees, live; {"follow": "centre_id"} asks for one centre's detail too. JSON
 // text frames of 4 KiB at most from the page; what waits to be sent is bounded in bytes (a page
-// that does not read is dropped). One write in flight. {"history": {"from", "to"}} asks for the
-// CSV of a date range over the user's centres (history_query.hpp).
+// that does not read is dropped). One write in flight. {"history": {"from", "to", "by"}} asks for the
+// CSV and daily totals of a date range over the user's centres (history_query.hpp).
 #include "central/room.hpp"
 #include "net/drained_stream.hpp"
 

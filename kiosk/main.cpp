@@ -192,12 +192,18 @@ std::optional<int> choose(int count) {
     return end_of_input;
 }
 
-// The lines' waiting counts and estimates, as the board view keeps them (its handler runs on the
-// link's I/O thread).
+// The lines' waiting counts and estimates, whether today is closed already and the calendar
+// since the Welcome, as the board view keeps them (its handler runs on the link's I/O thread).
 struct board_lines {
     std::mutex mutex;
     std::map<std::string, v1::QueueLine> lines;
+    bool day_closed = false;
+    std::optional<v1::Calendar> calendar;  // CalendarChanged's, newer than the Welcome's
 };
+
+long long now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
 
 int run_kiosk(client::blocking_client& link, settings s, output& out) {
     std::optional<kiosk::printed_ticket> last;
@@ -206,15 +212,46 @@ int run_kiosk(client::blocking_client& link, settings s, output& out) {
     all.set_view(v1::VIEW_BOARD);
     link.link().subscribe(all, [board](v1::ServerMessage const& m) {
         std::lock_guard lock(board->mutex);
-        if (m.has_snapshot()) board->lines.clear();
+        if (m.has_snapshot()) {
+            board->lines.clear();
+            board->day_closed = m.snapshot().day_closed();
+            board->calendar.reset();  // a new Welcome's centre has it
+        }
+        for (auto const& e : m.events().events()) {
+            if (e.has_day_closed() || e.has_day_started()) board->day_closed = e.has_day_closed();
+            if (e.has_calendar_changed()) board->calendar = e.calendar_changed().calendar();
+        }
         for (auto const& l : m.has_snapshot() ? m.snapshot().lines() : m.events().lines()) board->lines[l.service_id()] = l;
     });
+    // A booking's code, typed or read by a scanner that types it and Enter: its ticket prints.
+    auto check_in = [&] {
+        auto const& words = kiosk::texts_for(s.language);
+        std::cout << words.check_in_code << ": " << std::flush;
+        std::string code;
+        if (!std::getline(std::cin, code)) return false;
+        auto with_code = s;
+        with_code.booking = code;
+        if (take_ticket(link, with_code, out, last) == printed) std::cout << words.take_ticket << "\n";
+        return true;
+    };
     for (;;) {
         if (!link.wait_online(2s)) std::cout << "\n" << kiosk::texts_for(s.language).out_of_service << "\n";
         auto centre = link.welcome().centre();
+        bool day_closed = false;
+        {
+            std::lock_guard lock(board->mutex);
+            day_closed = board->day_closed;
+            if (board->calendar) *centre.mutable_calendar() = *board->calendar;
+        }
         auto const languages = kiosk::menu_languages(centre);
-        std::cout << kiosk::language_screen(centre, s.language);
-        auto pick = choose(static_cast<int>(languages.size()));
+        // Closed: no language to pick, since it would lead to CENTRE_CLOSED; a booking may check in.
+        auto const closed = kiosk::closed_now(centre, day_closed, now_ms());
+        std::cout << (closed ? kiosk::closed_screen(centre, *closed, s.language) : kiosk::language_screen(centre, s.language));
+        auto pick = choose(closed ? 0 : static_cast<int>(languages.size()));
+        if (pick == booking) {  // "b" on the first screen too (a scanner types the code there)
+            if (!check_in()) return printed;
+            continue;
+        }
         if (pick == end_of_input) return printed;
         if (pick == reprint) {
             std::string why;
@@ -231,13 +268,8 @@ int run_kiosk(client::blocking_client& link, settings s, output& out) {
         std::cout << "  b  " << words.have_booking << "\n";
         auto service = choose(centre.services_size());
         if (service == end_of_input) return printed;
-        if (service == booking) {  // the code typed, or read by a scanner that types it and Enter
-            std::cout << words.check_in_code << ": " << std::flush;
-            std::string code;
-            if (!std::getline(std::cin, code)) return printed;
-            auto with_code = s;
-            with_code.booking = code;
-            if (take_ticket(link, with_code, out, last) == printed) std::cout << words.take_ticket << "\n";
+        if (service == booking) {
+            if (!check_in()) return printed;
             continue;
         }
         if (!service || *service < 1) continue;

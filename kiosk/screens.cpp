@@ -19,6 +19,12 @@ std::string language_screen(v1::CentreInfo const& centre, std::string const& cur
     return out + "  r  " + texts_for(current).reprint + "\n";
 }
 
+std::string closed_screen(v1::CentreInfo const& centre, closed_state const& closed, std::string const& current) {
+    std::string out = "\n" + centre.name() + "\n";
+    for (auto const& l : menu_languages(centre)) out += closed_notice(texts_for(l), closed, centre.time_zone()) + "\n";
+    return out + "  b  " + texts_for(current).have_booking + "\n  r  " + texts_for(current).reprint + "\n";
+}
+
 std::string line_hint(std::string const& language, v1::QueueLine const* line) {
     if (!line) return {};
     auto const& t = texts_for(language);

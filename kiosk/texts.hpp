@@ -35,6 +35,9 @@ struct kiosk_texts {
     char const* check_in_code;    // what to type or scan
     char const* check_in_too_early;  // "... opens at {time} ..."
     char const* check_in_lapsed;  // and that a walk-in ticket can be taken
+    char const* closed_today;     // "Closed today. We open again: {time}." (kiosk/hours.hpp)
+    char const* closed_today_for_now;  // the same when it opens not within 60 days
+    char const* centre_closed;    // "The centre is closed. It opens again at {time}." (before opening, after closing)
 };
 
 // The table for a language, or English's if there is none.

@@ -115,6 +115,7 @@ inline constexpr std::array table{
     row{detail::M::kAddHoliday,      "add_holiday",       detail::admins,   effect::mutating},
     row{detail::M::kRemoveHoliday,   "remove_holiday",    detail::admins,   effect::mutating},
     row{detail::M::kSetException,    "set_exception",     detail::admins,   effect::mutating},
+    row{detail::M::kCheckConfig,     "check_config",      detail::admins,   effect::read},
     row{detail::M::kBookVisit,       "book_visit",        detail::managers, effect::mutating},
     row{detail::M::kListBookings,    "list_bookings",     detail::managers, effect::read},
     row{detail::M::kCancelBooking,   "cancel_booking",    detail::managers, effect::mutating},

@@ -260,32 +260,24 @@ void read_central(reader const& in, toml::table const& root, net::settings& s) {
 
 }  // namespace
 
-std::chrono::minutes utc_offset_of(std::string const& time_zone) {
-    if (time_zone.empty() || time_zone.find("..") != std::string::npos ||
-        !std::filesystem::exists("/usr/share/zoneinfo/" + time_zone))
-        throw config_error("unknown time zone '" + time_zone + "' (is the tzdata package installed?)");
-    auto const* before = std::getenv("TZ");
-    std::string saved = before ? before : "";
-    setenv("TZ", time_zone.c_str(), 1);
-    tzset();
-    std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    if (before) setenv("TZ", saved.c_str(), 1);
-    else unsetenv("TZ");
-    tzset();
-    return std::chrono::minutes(local.tm_gmtoff / 60);
+net::settings load_config(std::string const& path) {
+    std::ifstream file{path, std::ios::binary};
+    if (!file) throw config_error(path + ": cannot be read");
+    std::string text;
+    text.resize(net::max_config_bytes + 1);
+    file.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(file.gcount()));
+    return parse_config(text, path);
 }
 
-net::settings load_config(std::string const& path) {
+net::settings parse_config(std::string const& file_text, std::string const& path) {
     reader in(path);
-    if (std::ifstream file{path, std::ios::binary}) {
-        std::string const text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
-        if (auto problem = screen_toml(text); !problem.empty()) throw config_error(path + ":" + problem);
-    }
+    if (file_text.size() > net::max_config_bytes)
+        throw config_error(path + ": over " + std::to_string(net::max_config_bytes / 1024) + " KiB; a configuration file is smaller");
+    if (auto problem = screen_toml(file_text); !problem.empty()) throw config_error(path + ":" + problem);
     toml::table root;
     try {
-        root = toml::parse_file(path);
+        root = toml::parse(file_text, path);
     } catch (toml::parse_error const& e) {
         if (!e.source().begin) throw config_error(path + ": " + std::string(e.description()));  // unreadable
         throw config_error(path + ":" + std::to_string(e.source().begin.line) + ":" +

@@ -16,6 +16,9 @@ public:
 };
 
 net::settings load_config(std::string const& path);
+// The same from the file's text (at most net::max_config_bytes), `path` naming it in problems:
+// CheckConfig's file, sent by `check-config --server`.
+net::settings parse_config(std::string const& file_text, std::string const& path);
 
 // Appends a [[users]] entry with the secret hashed (crypto_pwhash); refuses a name in use.
 void add_user(std::string const& path, std::string const& name, net::role kind, std::string const& secret);

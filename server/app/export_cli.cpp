@@ -11,6 +11,8 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 namespace novbe::app {
 
@@ -25,6 +27,29 @@ centre_set_up from_data(std::string const& data_dir, std::string const& config_p
         for (auto const& d : c.roster().devices) *out.devices.add_devices() = net::device_info(d);
     });
     return out;
+}
+
+void section(char const* title, google::protobuf::RepeatedPtrField<std::string> const& lines, char const* none) {
+    std::printf("%s\n", title);
+    if (lines.empty() && none) std::printf("  %s\n", none);
+    for (auto const& line : lines) std::printf("  %s\n", line.c_str());
+}
+
+// `check-config --server`: the running server judges the file's text (CheckConfig) by its own
+// settings and calendar, as its next SIGHUP would; the file was read above, so it is good here.
+int check_with_server(std::string const& path, std::map<std::string, std::string> const& o) {
+    std::ifstream in(path, std::ios::binary);
+    v1::ClientMessage m;
+    m.mutable_check_config()->set_toml(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
+    return ask_admin("check-config", o, m, [&](v1::Reply const& r) {
+        auto const& c = r.config_check();
+        if (!c.problems().empty()) return section("the server cannot read it:", c.problems(), nullptr);
+        std::printf("against the running server at %s (a SIGHUP now would do so):\n", o.at("server").c_str());
+        section("live on SIGHUP:", c.live(), "nothing");
+        section("needs a restart:", c.restart(), "nothing");
+        if (!c.refused().empty()) section("refused on SIGHUP:", c.refused(), nullptr);
+        if (!c.kept().empty()) section("kept as the log has it:", c.kept(), nullptr);
+    });
 }
 
 v1::ClientMessage ask(void (*what)(v1::ClientMessage&)) {
@@ -55,6 +80,8 @@ int run_check(std::map<std::string, std::string> const& o) {
     auto file = load_config(path);
     std::printf("%s: good: %zu services, %zu counters, %zu devices, %zu users\n", path.c_str(), file.centre.services.size(),
                 file.centre.counters.size(), file.devices.size(), file.users.size());
+    if (o.contains("server") && o.contains("data")) throw config_error("check-config takes --data or --server, not both");
+    if (o.contains("server")) return check_with_server(path, o);
     if (!o.contains("data")) return 0;
     seed_plan plan;
     with_stopped_centre(o.at("data"), file, [&](core::centre const& c) { plan = plan_file(file, c); });

@@ -24,8 +24,9 @@ int run_export(std::map<std::string, std::string> const& o);
 // config_error if a server holds it, or if there is no log), handed to `use`, then closed.
 void with_stopped_centre(std::string const& data_dir, net::settings const& settings, std::function<void(core::centre const&)> const& use);
 
-// `check-config --config FILE [--data DIR]`: the file's problems, then, against a stopped data
-// folder, what its next start would apply from the file and what the log keeps (plan_file).
+// `check-config --config FILE [--data DIR | --server HOST:PORT]`: the file's problems, then,
+// against a stopped data folder, what its next start would apply from the file and what the log
+// keeps (plan_file); or the running server's CheckConfig: live on SIGHUP, needs a restart.
 int run_check(std::map<std::string, std::string> const& o);
 
 }  // namespace novbe::app

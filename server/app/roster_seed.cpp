@@ -85,7 +85,12 @@ std::vector<std::string> needs_restart(net::settings const& running, net::settin
         (running.central && (running.central->connection != file.central->connection ||
                              running.central->centre_id != file.central->centre_id)))
         out.push_back("[central]");
-    if (running.booking != file.booking) out.push_back("[booking] or a service's booking keys");
+    // The calendar in [booking] is not among them: SIGHUP applies its edits (calendar_seed.hpp).
+    auto without_calendar = [](std::optional<core::booking_config> booking) {
+        if (booking) booking->calendar = {};
+        return booking;
+    };
+    if (without_calendar(running.booking) != without_calendar(file.booking)) out.push_back("[booking] or a service's booking keys");
     if (running.portals != file.portals) out.push_back("[[portal]]");
     return out;
 }

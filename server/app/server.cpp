@@ -1,10 +1,10 @@
 #include "server.hpp"
 
 #include "app/config_file.hpp"
+#include "app/calendar_seed.hpp"
+#include "app/config_check.hpp"
 #include "app/data_dir_lock.hpp"
-#include "app/roster_seed.hpp"
-#include "app/setup_seed.hpp"
-#include "core/opening_hours.hpp"
+#include "app/file_reload.hpp"
 #ifdef NOVBE_CENTRAL
 #include "forward/forwarder.hpp"
 #endif
@@ -164,44 +164,6 @@ std::unique_ptr<no_forwarder> start_forwarding(net::settings const& settings, co
 }
 #endif
 
-// The file's services, counters, users and devices into the log, as far as the file may still
-// change them (docs/SETUP.md#when-the-file-and-the-log-disagree); each refusal and each difference the log
-// wins is one log line. `when`: "start" or "SIGHUP".
-// What the log's set-up offers now: retired services and counters, disabled users and revoked
-// devices are named apart, so the figures are those in use.
-std::string live_set_up(core::centre const& c) {
-    auto count = [](auto const& all, auto gone) {
-        auto const out = static_cast<std::size_t>(std::count_if(all.begin(), all.end(), gone));
-        return std::pair{all.size() - out, out};
-    };
-    auto [services, retired_services] = count(c.config().services, [](auto const& s) { return s.retired; });
-    auto [counters, retired_counters] = count(c.config().counters, [](auto const& k) { return k.retired; });
-    auto [users, disabled] = count(c.roster().users, [](auto const& u) { return u.disabled; });
-    auto [devices, revoked] = count(c.roster().devices, [](auto const& d) { return d.revoked; });
-    auto besides = [](std::size_t n, char const* what) { return n ? " (and " + std::to_string(n) + " " + what + ")" : std::string(); };
-    return std::to_string(services) + " services" + besides(retired_services, "retired") + ", " + std::to_string(counters) +
-           " counters" + besides(retired_counters, "retired") + ", " + std::to_string(users) + " users" +
-           besides(disabled, "disabled") + " and " + std::to_string(devices) + " devices" + besides(revoked, "revoked") + " in use";
-}
-
-void apply_file(net::dispatcher& dispatch, net::centre_service const& centre, net::settings const& file, std::string const& when) {
-    auto plan = plan_file(file, centre.state());
-    std::size_t applied = 0;
-    for (auto const& cmd : plan.commands) {
-        auto result = dispatch.apply_setup(cmd);
-        if (result.ok()) {
-            ++applied;
-            continue;
-        }
-        auto const what = subject(cmd);
-        net::log_error("config (" + when + "): " + what + " not applied: " + std::string(core::name(result.error())) + ": " +
-                       make_error_code(result.error()).message());
-    }
-    for (auto const& line : plan.kept) net::log_info("config (" + when + "): " + line);
-    net::log_info("config (" + when + "): " + std::to_string(applied) + " set-up changes from the file applied; the log holds " +
-                  live_set_up(centre.state()));
-}
-
 // What the centre takes bookings for, in a line, so that a [booking] table left out is seen:
 // of the services the log offers now (a retired one takes no bookings, whatever the file says).
 void log_booking(net::settings const& s, core::centre const& c) {
@@ -215,20 +177,6 @@ void log_booking(net::settings const& s, core::centre const& c) {
     net::log_info("booking: " + std::to_string(bookable) + " of " + std::to_string(live) + " services bookable" +
                   (s.booking ? "" : " (no [booking] table)") + "; " + std::to_string(s.portals.size()) +
                   " portals may use /api/v1/");
-}
-
-// SIGHUP: the file again. A file that does not load changes nothing; a good one's new services
-// and counters, users and devices are applied, and everything else it changes waits for a restart (docs/SETUP.md#sighup).
-void reload(std::string const& path, net::settings const& running, net::dispatcher& dispatch, net::centre_service const& centre) {
-    net::settings file;
-    try {
-        file = load_config(path);
-    } catch (std::exception const& e) {
-        return net::log_error("config (SIGHUP): not applied, the file does not load: " + std::string(e.what()));
-    }
-    for (auto const& what : needs_restart(running, file))
-        net::log_error("config (SIGHUP): " + what + " changed: not applied: needs a restart");
-    apply_file(dispatch, centre, file, "SIGHUP");
 }
 
 }  // namespace
@@ -345,8 +293,8 @@ int run_server(server_options const& options) {
     day_keeper days(io, centre, settings.retention_days);
     // Started after closing time (a restart in the evening), the first tick comes at once: the
     // engine closes the day now, waiting tickets unserved, unless it already did before.
-    bool late = core::phase_of(settings.centre.rules, wall_clock()) == core::hours_phase::after_closing;
-    days.start(late ? std::chrono::seconds(0) : std::chrono::seconds(15));
+    // By the engine's calendar: the log's once an admin set one, not the file's [centre] hours.
+    days.start(starts_after_closing(centre.state(), wall_clock()) ? std::chrono::seconds(0) : std::chrono::seconds(15));
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
     // Connections get 2 s to close; one that does not (a peer that neither reads nor answers
     // the close) is then shut, so a stop never waits for a stranger.
@@ -361,11 +309,16 @@ int run_server(server_options const& options) {
             state->abort_all();
         });
     };
+    auto file_calendar = calendar_of(settings);  // what a SIGHUP's file is compared with: its edits since are applied
+    // CheckConfig: an admin's file judged as the next SIGHUP would judge it, against the same two.
+    dispatch.sources.check_config = [&](std::string const& toml) {
+        return check_config(toml, settings, file_calendar, centre.state(), centre.now());
+    };
     std::function<void()> await_hangup = [&] {
         hangups.async_wait([&](boost::system::error_code ec, int) {
             if (ec) return;
             net::log_info("signal SIGHUP: reading " + options.config_path + " again");
-            reload(options.config_path, settings, dispatch, centre);
+            reload(options.config_path, settings, file_calendar, dispatch, centre);
             await_hangup();
         });
     };

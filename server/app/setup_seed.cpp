@@ -1,5 +1,7 @@
 #include "setup_seed.hpp"
 
+#include "app/calendar_seed.hpp"
+
 #include <algorithm>
 #include <type_traits>
 #include <variant>
@@ -64,11 +66,19 @@ seed_plan plan_set_up(core::centre_config const& file, core::centre_config const
     return plan;
 }
 
-seed_plan plan_file(net::settings const& file, core::centre const& centre) {
+seed_plan plan_file(net::settings const& file, core::centre const& centre, std::optional<file_reread> const& reread) {
     auto plan = plan_set_up(file.centre, centre.config());
     auto roster = plan_seed(file, centre.roster());
     plan.commands.insert(plan.commands.end(), roster.commands.begin(), roster.commands.end());
     plan.kept.insert(plan.kept.end(), roster.kept.begin(), roster.kept.end());
+    auto const cal = calendar_of(file);
+    if (!reread) {
+        if (auto kept = calendar_kept(cal, centre)) plan.kept.push_back(*kept);
+        return plan;
+    }
+    auto const& r = centre.config().rules;
+    auto changes = calendar_changes(reread->was, cal, core::day_of(reread->now, r.utc_offset, r.day_start));
+    plan.commands.insert(plan.commands.end(), changes.begin(), changes.end());
     return plan;
 }
 
@@ -77,7 +87,7 @@ std::string subject(core::command const& cmd) {
         if constexpr (requires { c.config.id; }) return "service " + c.config.id;
         else if constexpr (requires { c.config.number; }) return "counter " + std::to_string(c.config.number);
         else if constexpr (requires { std::string(c.name); }) return c.name;
-        else return "?";
+        else return "calendar";
     }, cmd);
 }
 
@@ -89,8 +99,19 @@ std::string action(core::command const& cmd) {
         else if constexpr (std::is_same_v<C, core::change_user>) return "disable user " + c.name;  // all the file may do
         else if constexpr (std::is_same_v<C, core::add_device>) return "add device " + c.name;
         else if constexpr (std::is_same_v<C, core::change_device>) return "revoke device " + c.name;  // likewise
+        else if constexpr (std::is_same_v<C, core::set_weekly_hours>) return "set the weekly hours";
+        else if constexpr (std::is_same_v<C, core::set_holiday>) return (c.holiday ? "add holiday " : "remove holiday ") + core::date_text(c.day);
+        else if constexpr (std::is_same_v<C, core::set_exception>)
+            return c.hours ? "set exception " + core::date_text(c.day) + " " + core::hours_text(c.hours->opening) + "-" +
+                                 core::hours_text(c.hours->closing)
+                           : "remove exception " + core::date_text(c.day);
         else return subject(cmd);
     }, cmd);
+}
+
+std::string refusal_words(core::outcome const& result) {
+    auto const& detail = result.detail();
+    return std::string(core::name(result.error())) + ": " + (detail.empty() ? make_error_code(result.error()).message() : detail);
 }
 
 }  // namespace novbe::app

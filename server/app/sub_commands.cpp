@@ -9,11 +9,13 @@ std::vector<sub_command> const& sub_commands() {
          "      Serve the centre: HTTP and WebSocket (/ws, subprotocol novbe.v1) on one port.\n"
          "      --listen defaults to 127.0.0.1:8080 (port 0 picks a free port); --data-dir to the\n"
          "      current folder, where centre.db lives. Stops cleanly on SIGTERM or SIGINT.\n"},
-        {"check-config", {"config", "data"}, {"config"},
+        {"check-config", {"config", "data", "server", "admin"}, {"config"},
          "  novbe-server check-config --config FILE [--data DIR]\n"
+         "  novbe-server check-config --config FILE --server HOST:PORT [--admin NAME]\n"
          "      Read the configuration and say what is wrong with it, if anything (FILE:LINE:COLUMN).\n"
          "      With --data, a stopped server's folder: what of the file its next start (or a SIGHUP) applies,\n"
-         "      and what the log keeps as it has it, a line each.\n"},
+         "      and what the log keeps as it has it, a line each. With --server, the running server (as an\n"
+         "      admin) says what a SIGHUP would apply live and what needs a restart; nothing is applied.\n"},
         {"config export", {"config", "server", "admin", "data"}, {"config"},
          "  novbe-server config export --config FILE [--server HOST:PORT] [--admin NAME]\n"
          "  novbe-server config export --config FILE --data DIR\n"

@@ -14,10 +14,21 @@ namespace novbe::core {
 namespace {
 
 // Hours the centre's day can hold, as the file's [centre] opening and closing must; empty if so.
+// In an admin's words (the page shows them): validate_rules's own sentences name the file's keys.
 std::string hours_problem(centre_rules rules, day_hours const& h) {
+    using std::chrono::hours;
     if (h.closing <= h.opening)
         return "the closing time " + hours_text(h.closing) + " must come after the opening time " + hours_text(h.opening);
-    if (h.opening >= std::chrono::hours(24)) return "the opening time " + hours_text(h.opening) + " must be before 24:00";
+    if (h.opening >= hours(24)) return "the opening time " + hours_text(h.opening) + " must be before 24:00";
+    if (h.closing - h.opening > hours(24))
+        return "from " + hours_text(h.opening) + " to " + hours_text(h.closing) + " is longer than a day";
+    // As validate_rules sees it (opening_hours.cpp): a closing past midnight must come before the
+    // centre's next day begins, at its day start.
+    auto const shifted = h.opening < rules.day_start ? h.opening + hours(24) : h.opening;
+    auto const next_day = rules.day_start + hours(24);
+    if (h.closing - h.opening < hours(24) && shifted + (h.closing - h.opening) > next_day)
+        return "the closing time " + hours_text(h.closing) + " comes after the centre's next day begins (" +
+               clock_text(next_day) + "): close by then";
     rules.opening = h.opening;
     rules.closing = h.closing;
     return validate_rules(rules);

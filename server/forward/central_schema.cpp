@@ -141,11 +141,12 @@ std::array<char const*, central_schema_version> const migrations = {
     -- 3 -> 4: who made each event happen (docs/DOMAIN.md#audit), as the centre's log keeps it
     ALTER TABLE events ADD COLUMN actor_role text NOT NULL DEFAULT '', ADD COLUMN actor text NOT NULL DEFAULT '';
     )sql",
+    reference_migration,  // 4 -> 5: agencies, retired, the reference kept from events, projections per batch
 };
 
 }  // namespace
 
-void prepare_central_schema(pqxx::connection& c) {
+void prepare_central_schema(pqxx::connection& c, int up_to) {
     pqxx::work tx(c);
     tx.exec("SELECT pg_advisory_xact_lock(7845627)");  // "NOVB": one migrating centre at a time
     tx.exec0("CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)");
@@ -156,7 +157,7 @@ void prepare_central_schema(pqxx::connection& c) {
                              ", newer than this build knows (" + std::to_string(central_schema_version) +
                              "): forwarding stops until this centre runs a newer Novbe");
     if (rows.empty()) tx.exec0("INSERT INTO schema_version VALUES (0)");
-    for (; version < central_schema_version; ++version) {
+    for (; version < up_to && version < central_schema_version; ++version) {
         tx.exec0(migrations[static_cast<std::size_t>(version)]);
         tx.exec0("UPDATE schema_version SET version = " + std::to_string(version + 1));
     }

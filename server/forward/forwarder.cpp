@@ -37,19 +37,26 @@ std::uint64_t claim(pqxx::connection& c, options const& o) {
         throw fatal("centre_id '" + o.centre_id + "' is already claimed by another centre (its identity " +
                     row[0].as<std::string>() + ", ours " + o.identity +
                     "): forwarding stops; give this centre its own centre_id in [central]");
+    // As the set-up is now; the trigger on `events` (reference_migration.cpp) keeps them in step
+    // with the set-up events that follow, and replays older ones during a catch-up.
     for (auto const& s : o.reference.services) {
-        tx.exec_params("INSERT INTO services (centre_id, service_id, prefix, target_wait_ms) VALUES ($1, $2, $3, $4) "
-                       "ON CONFLICT (centre_id, service_id) DO UPDATE SET prefix = EXCLUDED.prefix, "
-                       "target_wait_ms = EXCLUDED.target_wait_ms",
-                       o.centre_id, s.id, s.prefix, static_cast<long long>(s.target_wait.count()));
+        tx.exec_params("INSERT INTO services (centre_id, service_id, prefix, target_wait_ms, agency, retired) "
+                       "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (centre_id, service_id) DO UPDATE SET "
+                       "prefix = EXCLUDED.prefix, target_wait_ms = EXCLUDED.target_wait_ms, agency = EXCLUDED.agency, "
+                       "retired = EXCLUDED.retired",
+                       o.centre_id, s.id, s.prefix, static_cast<long long>(s.target_wait.count()), s.agency, s.retired);
         tx.exec_params("DELETE FROM service_names WHERE centre_id = $1 AND service_id = $2", o.centre_id, s.id);
         for (auto const& [language, name] : s.names)
             tx.exec_params("INSERT INTO service_names VALUES ($1, $2, $3, $4)", o.centre_id, s.id, language, name);
+        if (s.agency.empty() || s.agency_names.empty()) continue;
+        tx.exec_params("DELETE FROM agency_names WHERE centre_id = $1 AND agency = $2", o.centre_id, s.agency);
+        for (auto const& [language, name] : s.agency_names)
+            tx.exec_params("INSERT INTO agency_names VALUES ($1, $2, $3, $4)", o.centre_id, s.agency, language, name);
     }
     for (auto const& k : o.reference.counters)
-        tx.exec_params("INSERT INTO counters VALUES ($1, $2, $3) ON CONFLICT (centre_id, counter) "
-                       "DO UPDATE SET name = EXCLUDED.name",
-                       o.centre_id, static_cast<int>(k.number), k.name);
+        tx.exec_params("INSERT INTO counters (centre_id, counter, name, retired) VALUES ($1, $2, $3, $4) "
+                       "ON CONFLICT (centre_id, counter) DO UPDATE SET name = EXCLUDED.name, retired = EXCLUDED.retired",
+                       o.centre_id, static_cast<int>(k.number), k.name, k.retired);
     tx.exec_params("SELECT pg_notify('novbe_forwarded', $1)", o.centre_id);  // its names may have changed
     tx.commit();
     return row[1].as<std::uint64_t>();

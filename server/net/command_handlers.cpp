@@ -217,6 +217,7 @@ void get_audit(command_context const& x, M const& m, v1::ServerMessage& out) {
 
 void list_users(command_context const& x, M const& m, v1::ServerMessage& out) { setup_list_users(x, m, out); }
 void list_devices(command_context const& x, M const& m, v1::ServerMessage& out) { setup_list_devices(x, m, out); }
+void check_config(command_context const& x, M const& m, v1::ServerMessage& out) { setup_check_config(x, m, out); }
 void get_history(command_context const& x, M const& m, v1::ServerMessage& out) { history_read(x, m, out); }
 void get_forwarding(command_context const& x, M const& m, v1::ServerMessage& out) { forwarding_read(x, m, out); }
 void list_bookings(command_context const& x, M const& m, v1::ServerMessage& out) { staff_list_bookings(x, m, out); }
@@ -283,6 +284,7 @@ constexpr std::array<command_handler, commands::table.size()> handlers{{
     {M::kAddHoliday, add_holiday},
     {M::kRemoveHoliday, remove_holiday},
     {M::kSetException, set_exception},
+    {M::kCheckConfig, nullptr, check_config},
     {M::kBookVisit, book_visit},
     {M::kListBookings, nullptr, list_bookings},
     {M::kCancelBooking, cancel_booking},

@@ -15,6 +15,9 @@
 
 namespace novbe::net {
 
+// The most a configuration file may hold, read at start or on SIGHUP or sent in CheckConfig.
+constexpr std::size_t max_config_bytes = 1024 * 1024;
+
 enum class role : std::uint8_t { kiosk, clerk, board, manager, admin, ticket_holder, rating_device };
 
 std::string_view name(role r);

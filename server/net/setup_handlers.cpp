@@ -1,6 +1,7 @@
 #include "setup_handlers.hpp"
 
 #include "net/auth.hpp"
+#include "net/read_sources.hpp"
 
 // Switches over protobuf enums default on purpose (see dispatcher.cpp).
 #pragma GCC diagnostic ignored "-Wswitch-enum"
@@ -136,5 +137,18 @@ made setup_change_device(command_context const& x, M const& m) {
 
 void setup_list_users(command_context const& x, M const&, v1::ServerMessage& out) { users_reply(x.state, *out.mutable_reply()); }
 void setup_list_devices(command_context const& x, M const&, v1::ServerMessage& out) { devices_reply(x.state, *out.mutable_reply()); }
+
+void setup_check_config(command_context const& x, M const& m, v1::ServerMessage& out) {
+    auto const& toml = m.check_config().toml();
+    if (toml.empty())
+        out = error_reply(out.request_id(), v1::ERROR_CODE_INVALID_ARGUMENT, "CheckConfig needs the file's text (toml).");
+    else if (toml.size() > max_config_bytes)
+        out = error_reply(out.request_id(), v1::ERROR_CODE_INVALID_ARGUMENT,
+                          "A configuration file has at most " + std::to_string(max_config_bytes / 1024) + " KiB; this one has " +
+                              std::to_string(toml.size() / 1024) + " KiB.");
+    else if (!x.sources || !x.sources->check_config)
+        out = error_reply(out.request_id(), v1::ERROR_CODE_UNAVAILABLE, "This server cannot check a configuration file.");
+    else *out.mutable_reply()->mutable_config_check() = x.sources->check_config(toml);
+}
 
 }  // namespace novbe::net

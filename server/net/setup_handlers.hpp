@@ -12,6 +12,8 @@ std::variant<action, refusal> setup_add_device(command_context const& x, v1::Cli
 std::variant<action, refusal> setup_change_device(command_context const& x, v1::ClientMessage const& m);
 void setup_list_users(command_context const& x, v1::ClientMessage const& m, v1::ServerMessage& out);
 void setup_list_devices(command_context const& x, v1::ClientMessage const& m, v1::ServerMessage& out);
+// CheckConfig: bounded here (max_config_bytes), judged by the server's read_sources::check_config.
+void setup_check_config(command_context const& x, v1::ClientMessage const& m, v1::ServerMessage& out);
 
 // The roster as the wire shows it: never a hash.
 v1::UserInfo user_info(core::staff_user const& u);

@@ -31,6 +31,7 @@ v1::Snapshot snapshot(core::centre const& c, settings const& s, v1::View view, z
         *out.add_counters() = board ? board_counter(counter_view(c, counter.number)) : counter_view(c, counter.number);
     }
     if (view != v1::VIEW_TICKET) out.set_hall_message(c.hall_message());  // the phone page shows no hall line
+    out.set_day_closed(c.closed());  // a kiosk says so on its first screen (a manager may close early)
     if (view == v1::VIEW_DASHBOARD) *out.mutable_statistics() = statistics(c, now);
     return out;
 }

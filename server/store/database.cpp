@@ -49,8 +49,9 @@ std::error_category const& sqlite_category() {
     return instance;
 }
 
-database::database(std::string path, bool create) : path_(std::move(path)) {
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+database::database(std::string path, bool create, bool read_only) : path_(std::move(path)) {
+    create = create && !read_only;
+    int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
     int rc = sqlite3_open_v2(path_.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string words = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
@@ -61,7 +62,7 @@ database::database(std::string path, bool create) : path_(std::move(path)) {
         bool const exists = access(path_.c_str(), F_OK) == 0;
         if (!exists && create && !folder.empty() && access(folder.c_str(), F_OK) == 0 && !writable(folder))
             throw sqlite_error(rc, path_ + ": cannot be created: " + words_for(errno));
-        if (auto why = exists ? unwritable_reason(path_) : std::string(); !why.empty())
+        if (auto why = exists && !read_only ? unwritable_reason(path_) : std::string(); !why.empty())
             throw sqlite_error(rc, path_ + ": cannot be opened for writing: " + why);
         throw sqlite_error(rc, path_ + ": cannot open: " + words);
     }

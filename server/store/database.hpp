@@ -33,7 +33,9 @@ std::string unwritable_reason(std::string const& path);
 // One connection. Not thread-safe: one thread uses it at a time.
 class database {
 public:
-    explicit database(std::string path, bool create = true);
+    // `read_only`: never writes the file (SQLITE_OPEN_READONLY), for a reader of another
+    // program's log (novbe-sim --replay); `create` is then ignored.
+    explicit database(std::string path, bool create = true, bool read_only = false);
     ~database();
     database(database const&) = delete;
     database& operator=(database const&) = delete;

@@ -40,7 +40,7 @@ function fill(page, { serving, paused, calls }) {
 }
 
 // What the board shows now: each visible element's box and font size, the rows and counters
-// not paged away, and the language its labels are in.
+// not paged away, the lines paged away that would have fitted, and the language its labels are in.
 const seen = (page) => page.evaluate(() => {
     const shown = (e) => !e.closest('[hidden]') && e.getBoundingClientRect().width > 0;
     const boxes = [...document.querySelectorAll('body *')].filter(shown).map((e) => {
@@ -51,7 +51,19 @@ const seen = (page) => page.evaluate(() => {
             px: parseFloat(getComputedStyle(e).fontSize), box: [box.left, box.top, box.right, box.bottom].map(Math.round),
             clipped: box.top < part.top - 0.5 || box.bottom > part.bottom + 0.5 || box.left < part.left - 0.5 || box.right > part.right + 0.5 };
     });
-    return { lang: document.documentElement.lang, boxes,
+    // A row paged away next to those shown that would fit once drawn: room the paging left empty.
+    const rows = [...document.querySelectorAll('#line-table tr')];
+    const bottom = document.getElementById('lines').getBoundingClientRect().bottom;
+    const at = rows.map((r, i) => (r.hidden ? -1 : i)).filter((i) => i >= 0);
+    const room = [];
+    for (const i of [at[0] - 1, at.at(-1) + 1]) {
+        if (!rows[i]) continue;
+        rows[i].hidden = false;
+        const drawn = Math.max(...rows.filter((r) => !r.hidden).map((r) => r.getBoundingClientRect().bottom));
+        rows[i].hidden = true;
+        if (drawn <= bottom + 0.5) room.push(rows[i].dataset.service);
+    }
+    return { lang: document.documentElement.lang, boxes, room,
         lines: [...document.querySelectorAll('#line-table tr')].filter(shown).map((r) => r.dataset.service),
         counters: [...document.querySelectorAll('#counter-list li, #counters-off .counter')].filter(shown).map((e) => e.dataset.counter ?? e.textContent.trim()),
         scroll: [document.documentElement.scrollWidth, document.documentElement.scrollHeight] };
@@ -66,6 +78,7 @@ function inside(view, size, name) {
         if (b.own) assert.ok(b.px >= least - 0.5, `${name}: ${b.what} is ${b.px} px, under ${least.toFixed(1)}`);
     }
     assert.ok(view.scroll[0] <= size.width && view.scroll[1] <= size.height, `${name}: the page scrolls: ${view.scroll}`);
+    assert.deepEqual(view.room, [], `${name}: a line paged away would fit in the room left under the lines`);
 }
 
 // Each size in turn, the board's five language turns at each: all inside, every line and counter shown.

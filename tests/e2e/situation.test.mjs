@@ -177,10 +177,55 @@ test('every centre at a glance, a call arriving live, a silent centre marked fir
     // Today's history as a file: the centres' rows as the central projection has them.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#history-download')]);
     const csv = readFileSync(await download.path(), 'utf8');
-    assert.match(download.suggestedFilename(), /^novbe-history-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv$/);
+    assert.match(download.suggestedFilename(), /^novbe-history-service-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv$/);
     assert.match(csv, /^centre,day,service,service_name,issued,served,no_shows,/);
     assert.match(csv, /\nbaku-1,\d{4}-\d\d-\d\d,passport,Passport,1,0,0,0,1,/);
     assert.match(csv, /\nbaku-2,\d{4}-\d\d-\d\d,passport,Passport,1,0,0,0,0,/);
+    await context.close();
+    assert.deepEqual(errors, []);
+});
+
+test('history over two days per agency: the chart of the range and the CSV of its rows, at 1366x768', async () => {
+    issueAt(servers[1], 'notary');            // baku-2: justice's only ticket; the first test's are migration's
+    const size = { width: 1366, height: 768 };
+    const context = await browser.newContext({ viewport: size, acceptDownloads: true });
+    const page = await open(context, room.url, errors);
+    await page.fill('#user', 'nigar');
+    await page.fill('#secret', 'nigar-secret-1');
+    await page.click('#sign-in-button');
+    await page.waitForSelector('#centres tr[data-centre="baku-2"]');
+    await page.waitForFunction(() => document.querySelector('#centres tr[data-centre="baku-2"] td:nth-child(2)')?.textContent === '2');
+    const day = await page.inputValue('#history-to');
+    const before = new Date(Date.parse(day) - 86400000).toISOString().slice(0, 10);
+    await page.fill('#history-from', before);
+    await page.selectOption('#history-by', 'agency');
+    await page.click('#history-show');
+    await page.waitForSelector('#history-charts:not([hidden])');
+    // Two days: nothing the day before, every centre's tickets today (3 of migration, 1 of justice),
+    // one call of them, made within target.
+    assert.equal(await page.getAttribute('#history-issued', 'data-values'), '0,4');
+    assert.equal(await page.getAttribute('#history-within', 'data-values'), '0,100');
+    assert.equal(await page.getAttribute('#history-issued', 'data-day-ticks'), `${before},${day}`);
+    assert.match(await page.getAttribute('#history-within', 'aria-label'), /^Share of calls within target each day from /);
+    assert.equal(await page.locator('#history-status').innerText(), `${before} to ${day}, per agency: 2 rows`);
+    await page.locator('#history-within').scrollIntoViewIfNeeded();
+    await inside(page, '#history-charts canvas, #history select, #history button', size);
+    await shoot(page, 'situation-history-agency-1366x768');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#history-download')]);
+    assert.equal(download.suggestedFilename(), `novbe-history-agency-${before}-${day}.csv`);
+    const csv = readFileSync(await download.path(), 'utf8');
+    const rows = csv.split('\n');
+    assert.equal(rows[0], 'day,agency,agency_name,issued,served,no_shows,cancelled,called,average_wait_s,max_wait_s,within_target,ratings,average_rating');
+    assert.equal(rows[1], `${day},justice,Ministry of Justice,1,0,0,0,0,0,0,0,0,`);
+    assert.match(rows[2], new RegExp(`^${day},migration,State Migration Service,3,0,0,0,1,\\d+,\\d+,1,0,$`));
+    assert.deepEqual(rows.slice(3), ['']);
+    // In Russian, the same chart with its words.
+    await page.selectOption('#staff-language', 'ru');
+    assert.equal(await page.locator('#history-charts h3').nth(1).innerText(), 'Доля вызовов в пределах норматива по дням (%)');
+    assert.equal(await page.locator('#history-by option:checked').innerText(), 'по ведомствам');
+    await page.locator('#history-within').scrollIntoViewIfNeeded();  // the longer words take more lines above it
+    await inside(page, '#history-charts canvas, #history select, #history button', size);
+    await shoot(page, 'situation-history-agency-1366x768-ru');
     await context.close();
     assert.deepEqual(errors, []);
 });

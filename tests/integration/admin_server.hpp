@@ -5,15 +5,24 @@
 #include "ws_client.hpp"
 
 #include "app/config_file.hpp"
+#include "core/calendar.hpp"
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
 
 namespace novbe::testing {
 
 inline constexpr char const* admin = "root";
 inline constexpr char const* admin_secret = "root-secret-1";
+
+// The demo centre's today, `ahead` days on ("2026-12-02"): Asia/Baku is UTC+4 all year, and its
+// day starts at midnight.
+inline std::string centre_today(int ahead = 0) {
+    auto local = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now() + std::chrono::hours(4));
+    return core::date_text(static_cast<core::day_number>(local.time_since_epoch().count()) + ahead);
+}
 
 class admin_server_test : public ::testing::Test {
 protected:

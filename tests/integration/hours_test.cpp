@@ -12,17 +12,8 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
-
 namespace novbe::testing {
 namespace {
-
-
-// The demo centre's today: Asia/Baku is UTC+4 all year, and its day starts at midnight.
-std::string centre_today() {
-    auto local = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now() + std::chrono::hours(4));
-    return core::date_text(static_cast<core::day_number>(local.time_since_epoch().count()));
-}
 
 v1::ClientMessage open_all_week() {
     v1::ClientMessage m;

@@ -7,7 +7,10 @@
 #   central/      novbe-central: itself, net's edge parts (edge, log, secret_hash, sign_in_limiter,
 #                 drained_stream) and app's toml_screen only: nothing of core, store, forward or the wire
 #   client/       nothing of the server
-#   tools/sim     the engine and the TOML screen only: nothing of store, net, Boost or SQLite
+#   tools/sim     the engine, the TOML screen, and the store's codec, database, schema and
+#                 event_log (--replay reads a centre's log through them, never parsing a blob
+#                 itself; --log-to writes a new one through the server's own writer): nothing
+#                 of net, app, Boost, or SQLite and protobuf directly
 # Usage: check_layers.sh ROOT     exits 1 naming each offending FILE:LINE
 #        check_layers.sh --self-test   plants a bad include in a scratch tree and expects a failure
 set -u
@@ -17,7 +20,7 @@ check() {
     # Per folder: the included names it may use (empty: any), and those it may not (empty: none).
     local folders=(server/core server/store server/net client tools/sim server/forward central)
     local allowed=('^(<[a-z_]+>|"[a-z_]+\.hpp"|"core/[a-z_]+\.hpp")$' '' '' ''
-                   '^(<[a-z_]+>|<toml\+\+/toml\.h>|"[a-z_]+\.hpp"|"(core/[a-z_]+|app/toml_screen)\.hpp")$' ''
+                   '^(<[a-z_]+>|<toml\+\+/toml\.h>|"[a-z_]+\.hpp"|"(core/[a-z_]+|app/toml_screen|store/(codec|database|schema|event_log))\.hpp")$' ''
                    '^(<[a-z_0-9/.+]+>|"[a-z_]+\.hpp"|"central/[a-z_]+\.hpp"|"net/(edge|log|secret_hash|sign_in_limiter|drained_stream)\.hpp"|"app/toml_screen\.hpp")$')
     local forbidden=('' '^"(net|app)/|^<boost/(beast|asio)|^"novbe\.pb\.h"$|\.\./' '^"app/|\.\./'
                      '^"(core|store|net|app)/|\.\./' ''

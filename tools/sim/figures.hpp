@@ -39,6 +39,22 @@ struct samples {
         long_old_error_sum += std::abs(actual - told.old);
         long_wait_sum += actual;
     }
+    // Another row's samples into this one (the overall row from the services').
+    samples& operator+=(samples const& o) {
+        waits.insert(waits.end(), o.waits.begin(), o.waits.end());
+        within += o.within;
+        unserved += o.unserved;
+        no_shows += o.no_shows;
+        estimates += o.estimates;
+        estimate_error_sum += o.estimate_error_sum;
+        estimated_wait_sum += o.estimated_wait_sum;
+        in_range += o.in_range;
+        long_waits += o.long_waits;
+        long_error_sum += o.long_error_sum;
+        long_old_error_sum += o.long_old_error_sum;
+        long_wait_sum += o.long_wait_sum;
+        return *this;
+    }
 };
 
 // Mean, nearest-rank p90 and maximum of the waits (sorted in place), and the shares.

@@ -2,6 +2,8 @@
 // side (tools/sim/README.md).
 #include "citizens.hpp"
 #include "day_file.hpp"
+#include "log_day.hpp"
+#include "replay.hpp"
 #include "report.hpp"
 #include "simulation.hpp"
 
@@ -15,7 +17,11 @@ namespace {
 using namespace novbe;
 
 char const* const usage =
-    "usage: novbe-sim DAY.toml [--policy P] [--fairness F] [--brief]\n"
+    "usage: novbe-sim DAY.toml [--policy P] [--fairness F] [--plan K] [--log-to NEW.db] [--brief]\n"
+    "       novbe-sim --replay CENTRE.db --day YYYY-MM-DD [--policy P] [--fairness F] [--plan K] [--brief]\n"
+    "  --replay    a real day from a centre's log (read-only): its tickets and counters' plans as\n"
+    "              the day, and a row of what really happened beside the variants (the log\n"
+    "              holds no [rules]: 'day' is then the engine's defaults)\n"
     "  --policy    longest_wait_first | strict_service_order | all  (default: each counter's own)\n"
     "  --fairness  day | streak:K | ratio:K | all  (default: day, the file's rules)\n"
     "              streak:K  at most K priority calls in a row, no ratio rule\n"
@@ -23,6 +29,8 @@ char const* const usage =
     "              all       day, streak:1, ratio:1, ratio:2, ratio:4\n"
     "  --plan      known | hidden | both  (default: known) whether the engine is told the counters'\n"
     "              breaks (docs/DOMAIN.md#the-counters-plan)\n"
+    "  --log-to F  also writes the first variant's events to a new centre log F, through the\n"
+    "              server's own writer, for --replay (the day's date: 2026-12-01)\n"
     "  --brief     only the comparison table, not each run's\n"
     "Several variants print a comparison table; the time taken goes to stderr.\n";
 
@@ -65,7 +73,7 @@ std::vector<sim::variant> fairness(std::string const& arg) {
 }
 
 int run(std::vector<std::string> const& args) {
-    std::string path, policy, rule, plan = "known";
+    std::string path, replay, date, log_to, policy, rule, plan = "known";
     bool brief = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         auto const& a = args[i];
@@ -75,18 +83,33 @@ int run(std::vector<std::string> const& args) {
         }
         if ((a == "--policy" || a == "--fairness") && i + 1 < args.size()) (a == "--policy" ? policy : rule) = args[++i];
         else if (a == "--plan" && i + 1 < args.size()) plan = args[++i];
+        else if (a == "--replay" && i + 1 < args.size()) replay = args[++i];
+        else if (a == "--day" && i + 1 < args.size()) date = args[++i];
+        else if (a == "--log-to" && i + 1 < args.size()) log_to = args[++i];
         else if (a == "--brief") brief = true;
         else if (!a.starts_with("-") && path.empty()) path = a;
         else throw bad_usage{"unexpected '" + a + "'"};
     }
-    if (path.empty()) throw bad_usage{"a day file is needed"};
+    if (path.empty() == replay.empty()) throw bad_usage{"a day file, or --replay with a centre's log, is needed"};
+    if (replay.empty() != date.empty()) throw bad_usage{"--replay and --day go together"};
+    if (!log_to.empty() && !replay.empty()) throw bad_usage{"--log-to logs a day file's day, not a replay"};
     if (plan != "known" && plan != "hidden" && plan != "both") throw bad_usage{"--plan is known, hidden or both"};
     std::vector<bool> plans;
     if (plan != "hidden") plans.push_back(true);
     if (plan != "known") plans.push_back(false);
-    auto d = sim::load_day(path);
-    auto citizens = sim::draw_citizens(d);
     std::vector<sim::result> results;
+    sim::day d;
+    std::vector<sim::citizen> citizens;
+    if (replay.empty()) {
+        d = sim::load_day(path);
+        citizens = sim::draw_citizens(d);
+    } else {
+        auto day = sim::parse_day(date);
+        auto real = sim::replay_day(replay, day);
+        d = std::move(real.d);
+        citizens = std::move(real.citizens);
+        results.push_back(std::move(real.as_happened));
+    }
     auto started = std::chrono::steady_clock::now();
     for (auto known : plans)
     for (auto const& p : policies(policy))
@@ -96,7 +119,8 @@ int run(std::vector<std::string> const& args) {
             v.policy = p.policy;
             v.plan_known = known;
             auto one = std::chrono::steady_clock::now();
-            results.push_back(sim::simulate(d, citizens, v));
+            bool log = !log_to.empty() && results.empty();  // the first variant only
+            results.push_back(log ? sim::log_day(log_to, d, citizens, v) : sim::simulate(d, citizens, v));
             std::fprintf(stderr, "%s: %zu tickets in %.3f s\n", v.name.c_str(), results.back().tickets,
                          std::chrono::duration<double>(std::chrono::steady_clock::now() - one).count());
         }

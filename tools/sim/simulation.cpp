@@ -40,7 +40,9 @@ struct ticket_run {
     told_wait told;  // at issue, seconds
 };
 
-core::centre_config config_of(day const& d, variant const& v) {
+}  // namespace
+
+core::centre_config engine_config(day const& d, variant const& v) {
     auto config = d.centre;
     for (std::size_t i = 0; i < config.counters.size(); ++i) {
         auto& c = config.counters[i];
@@ -65,10 +67,12 @@ core::centre_config config_of(day const& d, variant const& v) {
     return config;
 }
 
+namespace {
+
 class day_run {
 public:
-    day_run(day const& d, std::vector<citizen> const& citizens, variant const& v)
-        : day_(d), citizens_(citizens), name_(v.name), centre_(config_of(d, v)), runs_(d.counters.size()),
+    day_run(day const& d, std::vector<citizen> const& citizens, variant const& v, event_sink const& on_events)
+        : day_(d), citizens_(citizens), name_(v.name), on_events_(on_events), centre_(engine_config(d, v)), runs_(d.counters.size()),
           by_service_(d.services.size()), serving_(d.services.size()), alerts_(d.services.size()) {
         origin_ = core::time_point(std::chrono::sys_days(std::chrono::year(2026) / 12 / 1)) + d.opening;
         for (std::size_t c = 0; c < d.counters.size(); ++c) {
@@ -121,6 +125,7 @@ private:
             centre_.apply(ev);
             record(ev);
         }
+        if (on_events_) on_events_(out.events());
         return true;
     }
 
@@ -229,6 +234,7 @@ private:
     day const& day_;
     std::vector<citizen> const& citizens_;
     std::string name_;
+    event_sink const& on_events_;
     core::centre centre_;
     core::time_point origin_{}, now_{};
     std::priority_queue<sim_event, std::vector<sim_event>, std::greater<>> queue_;
@@ -298,18 +304,7 @@ result day_run::figures() {
     samples all;
     for (std::size_t s = 0; s < by_service_.size(); ++s) {
         auto& in = by_service_[s];
-        all.waits.insert(all.waits.end(), in.waits.begin(), in.waits.end());
-        all.within += in.within;
-        all.unserved += in.unserved;
-        all.no_shows += in.no_shows;
-        all.estimates += in.estimates;
-        all.estimate_error_sum += in.estimate_error_sum;
-        all.estimated_wait_sum += in.estimated_wait_sum;
-        all.in_range += in.in_range;
-        all.long_waits += in.long_waits;
-        all.long_error_sum += in.long_error_sum;
-        all.long_old_error_sum += in.long_old_error_sum;
-        all.long_wait_sum += in.long_wait_sum;
+        all += in;
         out.services.push_back(summarise(day_.centre.services[s].id, in));
     }
     out.overall = summarise("all", all);
@@ -338,8 +333,8 @@ result day_run::figures() {
 
 }  // namespace
 
-result simulate(day const& d, std::vector<citizen> const& citizens, variant const& v) {
-    return day_run(d, citizens, v).run();
+result simulate(day const& d, std::vector<citizen> const& citizens, variant const& v, event_sink const& on_events) {
+    return day_run(d, citizens, v, on_events).run();
 }
 
 }  // namespace novbe::sim

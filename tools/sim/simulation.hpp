@@ -3,9 +3,11 @@
 // discrete-event simulation: arrivals, calls, walks, services, no-shows, transfers and the
 // counters' plans are events on one clock; nothing here reads a clock or a file.
 #include "alerts.hpp"
+#include "core/event.hpp"
 #include "citizens.hpp"
 #include "day.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,6 +54,13 @@ struct result {
     std::size_t commands = 0;  // decided by the engine
 };
 
-result simulate(day const& d, std::vector<citizen> const& citizens, variant const& v);
+// `on_events`, if set, sees each command's events as the engine applied them, in order (to log
+// a simulated day: log_day.hpp); nothing else of the run depends on it.
+using event_sink = std::function<void(std::vector<core::event> const&)>;
+result simulate(day const& d, std::vector<citizen> const& citizens, variant const& v, event_sink const& on_events = {});
+
+// The engine's configuration for a run of `d` under `v`: the day's services and counters, the
+// variant's rules, the plan's breaks if known, a day that starts at [day] opening (UTC).
+core::centre_config engine_config(day const& d, variant const& v);
 
 }  // namespace novbe::sim

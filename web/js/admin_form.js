@@ -16,7 +16,10 @@ export const make = (tag, props = {}, ...children) => {
 export const admin = {
     link: null, centre: null, me: '', canChange: false,
     waiting: new Map(), users: [], devices: [], renders: [],
-    render() { for (const r of this.renders) r(); },
+    render() {
+        for (const r of this.renders) r();
+        sayAgain();
+    },
 };
 
 // A command's reply is the centre as it is after it: shown at once, before the event arrives.
@@ -44,22 +47,53 @@ export const serviceName = (id) => localName(admin.centre?.services.find((s) => 
 
 // A refusal in words; a service's waiting count where the server's code is about its line.
 export function refusalWords(refusal, { serviceId = '' } = {}) {
+    if (refusal instanceof Said) return refusal.words();
     if (refusal.code === 'ERROR_CODE_SERVICE_HAS_WAITING' && serviceId)
         return staffSay('admin.hasWaiting', { count: admin.waiting.get(serviceId) ?? '?' });
-    if (refusal.code === 'ERROR_CODE_TOO_LONG') return refusal.message;
     return describe(refusal, staffLanguage());
 }
 
+// A problem the page finds itself, kept as its key and values so that it is said again in the
+// next staff language (a value may be a function: a weekday's name, say, in that language).
+export class Said extends Error {
+    constructor(key, params = {}) {
+        super('');
+        this.key = key;
+        this.params = params;
+        this.message = this.words();
+    }
+    words() {
+        const values = Object.fromEntries(Object.entries(this.params).map(([k, v]) => [k, typeof v === 'function' ? v() : v]));
+        return staffSay(this.key, values);
+    }
+}
 // A local refusal, said like the server's (the page checks bytes where maxlength counts letters).
-export class Problem extends Error {
-    constructor(message) {
-        super(message);
+export class Problem extends Said {
+    constructor(key, params) {
+        super(key, params);
         this.code = 'ERROR_CODE_TOO_LONG';
     }
 }
 export function within(text, most, label) {
-    if (bytes(text) > most) throw new Problem(staffSay('admin.tooLong', { what: label, most }));
+    if (bytes(text) > most) throw new Problem('admin.tooLong', { what: label, most });
     return text;
+}
+
+// The error lines shown now, each with how to say it again: after a language switch they speak
+// the new language (an element whose text was since changed by other code is left alone).
+const shown = new Map();  // element -> { text, words }
+function show(where, words) {
+    where.textContent = words();
+    shown.set(where, { text: where.textContent, words });
+}
+function sayAgain() {
+    for (const [where, { text, words }] of shown) {
+        if (where.textContent !== text) {
+            shown.delete(where);
+            continue;
+        }
+        show(where, words);
+    }
 }
 
 // Runs `act` (a request); its refusal goes into `where` (an element), in words, and stays until
@@ -67,11 +101,12 @@ export function within(text, most, label) {
 export async function attempt(where, act, context = {}) {
     where.textContent = '';
     where.dataset.code = '';
+    shown.delete(where);
     try {
         await act();
         return true;
     } catch (refusal) {
-        where.textContent = refusalWords(refusal, context);
+        show(where, () => refusalWords(refusal, context));
         where.dataset.code = refusal.code ?? '';
         return false;
     }
@@ -99,7 +134,8 @@ export function sayRequiredFields(form) {
         event.stopImmediatePropagation();
         const label = empty.closest('label')?.querySelector('span')?.textContent || empty.getAttribute('aria-label') || empty.id;
         const where = form.querySelector('.error');
-        if (where) where.textContent = staffSay('admin.required', { field: label });
+        const field = () => empty.closest('label')?.querySelector('span')?.textContent || label;  // the label's words now
+        if (where) show(where, () => staffSay('admin.required', { field: field() }));
         empty.focus();
     }, true);  // before the form's own handler
 }

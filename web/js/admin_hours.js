@@ -3,7 +3,7 @@
 // (CentreInfo.calendar, followed live through CalendarChanged). An admin changes them; a manager
 // sees them read-only. Each form is checked here in the staff language (not the browser's own
 // messages), then the server's refusal, if any, is said in words next to it.
-import { $, admin, attempt, button, centreNow, make } from './admin_form.js';
+import { $, Said, admin, attempt, button, centreNow, make } from './admin_form.js';
 import { staffSay } from './staff_language.js';
 
 const clock = /^([0-3][0-9]|4[0-7]):[0-5][0-9]$/;  // "HH:MM", a closing up to 47:59 (past midnight)
@@ -18,11 +18,12 @@ function dated(date) {
 }
 const span = (h) => (h.closed ? staffSay('admin.hours.closedAllDay') : `${h.opening}–${h.closing}`);
 
-// A day's fields as the wire's DayHours, or a problem in the staff language.
+// A day's fields as the wire's DayHours, or a problem in the staff language (`day`: the day's
+// name, as a function so that a language switch says it again in the new language).
 function hoursOf(opening, closing, closed, day) {
     if (closed) return { closed: true };
-    if (!clock.test(opening) || !clock.test(closing)) throw new Error(staffSay('admin.hours.needTimes', { day }));
-    if (minutesOf(closing) <= minutesOf(opening)) throw new Error(staffSay('admin.hours.closingAfterOpening', { day }));
+    if (!clock.test(opening) || !clock.test(closing)) throw new Said('admin.hours.needTimes', { day });
+    if (minutesOf(closing) <= minutesOf(opening)) throw new Said('admin.hours.closingAfterOpening', { day });
     return { opening, closing, closed: false };
 }
 
@@ -94,9 +95,21 @@ function renderDates() {
     }) : [make('li', { className: 'none', textContent: staffSay('admin.hours.noExceptions') })]));
 }
 
+// The date fields show today as the example of the one form they take (YYYY-MM-DD).
+function examples() {
+    let today = '';
+    try {
+        today = new Date().toLocaleDateString('en-CA', { timeZone: admin.centre.timeZone || undefined });
+    } catch {
+        today = new Date().toISOString().slice(0, 10);  // a zone this browser does not know
+    }
+    for (const id of ['holiday-date', 'exception-date']) $(id).placeholder = today;
+}
+
 function render() {
     renderWeek();
     renderDates();
+    examples();
 }
 
 async function saveWeek(event) {
@@ -105,7 +118,7 @@ async function saveWeek(event) {
     const done = await attempt($('week-error'), async () => {
         const days = [...$('week').children].map((tr, i) => {
             const [opening, closing, closed] = tr.querySelectorAll('input');
-            return hoursOf(opening.value.trim(), closing.value.trim(), closed.checked, weekday(i));
+            return hoursOf(opening.value.trim(), closing.value.trim(), closed.checked, () => weekday(i));
         });
         centreNow(await admin.link.request('setWeeklyHours', { days }));
     });
@@ -116,15 +129,25 @@ async function saveWeek(event) {
     }
 }
 
+// A date as typed: YYYY-MM-DD, as the lists show it and whatever the browser's own locale would
+// write (a date picker follows it: 12/31/2026 in one browser, 31.12.2026 in another); a real date.
 function chosenDate(input) {
-    if (!/^\d{4}-\d\d-\d\d$/.test(input.value)) throw new Error(staffSay('admin.hours.pickDate'));
-    return input.value;
+    const text = input.value.trim();
+    if (!text) throw new Said('admin.hours.pickDate');
+    const day = /^\d{4}-\d\d-\d\d$/.test(text) ? new Date(`${text}T00:00:00Z`) : null;
+    const real = day && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;  // not 2026-02-31
+    if (!real) throw new Said('admin.hours.dateForm', { date: text });
+    return text;
 }
 
 async function addHoliday(event) {
     event.preventDefault();
-    const done = await attempt($('holiday-error'), async () =>
-        centreNow(await admin.link.request('addHoliday', { date: chosenDate($('holiday-date')) })));
+    const done = await attempt($('holiday-error'), async () => {
+        const date = chosenDate($('holiday-date'));
+        // Adding it again would change nothing: say so rather than seem to have done it.
+        if ((admin.centre.calendar?.holidays ?? []).includes(date)) throw new Said('admin.hours.holidayExists', { date: () => dated(date) });
+        centreNow(await admin.link.request('addHoliday', { date }));
+    });
     if (done) $('holiday-date').value = '';
 }
 
@@ -132,7 +155,7 @@ async function setException(event) {
     event.preventDefault();
     const done = await attempt($('exception-error'), async () => {
         const date = chosenDate($('exception-date'));
-        const hours = hoursOf($('exception-opening').value.trim(), $('exception-closing').value.trim(), $('exception-closed').checked, date);
+        const hours = hoursOf($('exception-opening').value.trim(), $('exception-closing').value.trim(), $('exception-closed').checked, () => dated(date));
         centreNow(await admin.link.request('setException', { date, hours }));
     });
     if (done) for (const id of ['exception-date', 'exception-opening', 'exception-closing']) $(id).value = '';

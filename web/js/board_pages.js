@@ -4,7 +4,8 @@
 // from where the last one ended, since their bounds change with the language (a name wraps to
 // three lines in one and one in another): numbered pages per language once skipped rows at the
 // turns where the count changed. Rows side by side (the lists' two columns) are one line, kept
-// together. The last page is filled back with the rows before it, never one row alone in space.
+// together. A page with room left once drawn is filled with the rows before it, never one row
+// alone in space.
 const where = new WeakMap();  // section -> { turn, start, end }: the lines shown at that turn
 
 function linesOf(rows) {
@@ -41,8 +42,38 @@ export function page(section, rows, turn) {
         if (end === lines.length) while (from > 0 && lines[end - 1].bottom - lines[from - 1].top <= room + 0.5) from -= 1;
         lines.forEach((line, i) => { for (const r of line.rows) r.hidden = i < from || i >= end; });
         where.set(section, { turn, start, end });
-        const drawn = Math.max(...lines.slice(from, end).flatMap((line) => line.rows.map((r) => r.getBoundingClientRect().bottom)));
-        if (drawn <= bottom + 0.5 || end - from === 1) return;
+        const drawn = drawnBottom(lines, from, end);
+        if (drawn <= bottom + 0.5) return fill(section, lines, { turn, start, from, end }, bottom);
+        if (end - from === 1) return;
         room -= drawn - bottom + 1;
     }
+}
+
+const drawnBottom = (lines, from, end) => Math.max(...lines.slice(from, end).flatMap((line) => line.rows.map((r) => r.getBoundingClientRect().bottom)));
+const show = (line, shown) => { for (const r of line.rows) r.hidden = !shown; };
+
+// Heights measured with every row shown overstate a row whose table is narrower once fewer rows
+// are drawn (a long name in another row widened its column): a page packed by them can leave a
+// row's room empty. So once drawn, the page takes the next line while it still fits, then the
+// lines before its first (shown on the last page too: room is never left empty while a row that
+// fits waits), each tried as drawn. The next page still starts where this one ends.
+function fill(section, lines, page, bottom) {
+    let { from, end } = page;
+    while (end < lines.length) {
+        show(lines[end], true);
+        if (drawnBottom(lines, from, end + 1) > bottom + 0.5) {
+            show(lines[end], false);
+            break;
+        }
+        end += 1;
+    }
+    while (from > 0) {
+        show(lines[from - 1], true);
+        if (drawnBottom(lines, from - 1, end) > bottom + 0.5) {
+            show(lines[from - 1], false);
+            break;
+        }
+        from -= 1;
+    }
+    where.set(section, { turn: page.turn, start: page.start, end });
 }

@@ -9,6 +9,7 @@
 import { offlineBanner } from './banner.js';
 import { LANGUAGES, nameIn, say } from './i18n.js';
 import { checkIn } from './kiosk_check_in.js';
+import { closedNow } from './kiosk_hours.js';
 import { inEveryLanguage, lineHint, opening, waitWords } from './kiosk_words.js';
 import { Link } from './link.js';
 import { describe } from './refusals.js';
@@ -27,6 +28,7 @@ const startLanguage = () => (spoken().includes(params.get('lang')) ? params.get(
 let atStart = true;
 let backToStart = null;
 const lines = new Map();  // service id -> QueueLine, from the board view
+let dayClosed = false;  // today closed already (a manager's CloseDay, or closing time), from the board view
 
 const spoken = () => centre.languages.filter((l) => LANGUAGES[l]);
 
@@ -74,11 +76,27 @@ function languageBar(pressed, then = chooseService) {
     }));
 }
 
-// The start: nobody's language yet, the question asked in every language of the centre.
+// "Closed today" or "closed now", with when it opens next, in every language of the centre.
+function closedNotice(closed) {
+    const all = Object.assign(document.createElement('span'), { id: 'closed-notice', className: 'every-language' });
+    all.append(...spoken().map((l) => {
+        const time = closed.nextMs ? opening(closed.nextMs, centre) : '';
+        const key = closed.allDay ? (time ? 'closedToday' : 'closedTodayForNow') : 'centreClosed';
+        return Object.assign(document.createElement('span'), { lang: l, textContent: say(l, key, { time }) });
+    }));
+    return all;
+}
+
+// The start: nobody's language yet, the question asked in every language of the centre. While
+// the calendar has the centre closed, it says so instead of offering a ticket it would refuse;
+// a booking's check-in stays (one may check in before opening).
+let startShows = '';  // what the start screen said, so a timer redraws it only when that changes
 function chooseLanguage() {
     language = startLanguage();
     languageBar(null);
     document.documentElement.lang = language;
+    const closed = closedNow(centre, Date.now(), dayClosed);
+    startShows = JSON.stringify(closed);
     const grid = Object.assign(document.createElement('div'), { className: 'choices' });
     grid.append(...spoken().map((l) =>
         Object.assign(button(LANGUAGES[l].languageName, () => { language = l; chooseService(); }), { lang: l })));
@@ -86,8 +104,17 @@ function chooseLanguage() {
     const booking = Object.assign(document.createElement('button'), { id: 'have-booking', className: 'booking' });
     booking.append(inEveryLanguage(spoken(), 'haveBooking'));
     booking.onclick = () => bookingCheckIn();
-    screen(inEveryLanguage(spoken(), 'chooseLanguage'), [grid, booking], null, true);
+    if (closed) {
+        $('languages').replaceChildren();  // a language leads to a ticket, which the server would refuse
+        screen(closedNotice(closed), [booking], null, true);
+    }
+    else screen(inEveryLanguage(spoken(), 'chooseLanguage'), [grid, booking], null, true);
 }
+// The hours come and go while the kiosk waits at its start: opening time, closing time, an
+// admin's holiday (CalendarChanged).
+setInterval(() => {
+    if (atStart && centre.services.length && startShows !== JSON.stringify(closedNow(centre, Date.now(), dayClosed))) chooseLanguage();
+}, 15000);
 
 // What the check-in screens need of the kiosk (js/kiosk_check_in.js).
 const kiosk = {
@@ -195,12 +222,24 @@ function onLines(m) {
     if (m.body === 'snapshot') {
         lines.clear();
         for (const l of m.snapshot.lines) lines.set(l.serviceId, l);
+        if (dayClosed !== Boolean(m.snapshot.dayClosed)) {
+            dayClosed = Boolean(m.snapshot.dayClosed);
+            if (atStart && centre.services.length) chooseLanguage();
+        }
     } else if (m.body === 'events') {
         for (const l of m.events.lines) lines.set(l.serviceId, l);
         // docs/SETUP.md#services-and-counters-at-runtime: a service added, renamed or retired
         // shows on the menu at once; a citizen further along keeps their screen.
         let changed = false;
         for (const e of m.events.events) {
+            if (e.kind === 'dayClosed' || e.kind === 'dayStarted') {  // a day closed early, or the next one begun
+                dayClosed = e.kind === 'dayClosed';
+                if (atStart) chooseLanguage();
+            }
+            if (e.kind === 'calendarChanged') {
+                centre.calendar = e.calendarChanged.calendar;
+                if (atStart) chooseLanguage();
+            }
             if (e.kind !== 'serviceChanged') continue;
             const service = e.serviceChanged.service;
             const at = centre.services.findIndex((s) => s.id === service.id);

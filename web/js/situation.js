@@ -2,6 +2,7 @@
 // see, live over the WebSocket /live, sorted by trouble; a click shows one centre in detail.
 // Durations tick between messages from the server's clock (each message carries its now_ms).
 import { nameIn } from './i18n.js';
+import { historyReceived, mountHistory } from './situation_history.js';
 import { apply, byTrouble, longestWaitMs, roomState, serverNow, withinShare } from './situation_state.js';
 import { mountStaffLanguagePicker, onStaffLanguage, staffLanguage, staffSay } from './staff_language.js';
 
@@ -154,26 +155,10 @@ function connect() {
     });
 }
 
-// History: the CSV of a date range over the user's centres, saved as a file.
-function historyReceived(message) {
-    $('history-download').disabled = false;
-    if (message.error) {
-        $('history-error').textContent = staffSay('central.historyError', { reason: message.error });
-        return;
-    }
-    $('history-error').textContent = '';
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([message.csv], { type: 'text/csv' }));
-    link.download = `novbe-history-${message.from}-${message.to}.csv`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
-}
-
-$('history').addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (socket?.readyState !== WebSocket.OPEN) return;
-    $('history-download').disabled = true;
-    socket.send(JSON.stringify({ history: { from: $('history-from').value, to: $('history-to').value } }));
+mountHistory((message) => {
+    if (socket?.readyState !== WebSocket.OPEN) return false;
+    socket.send(JSON.stringify(message));
+    return true;
 });
 
 $('sign-in').addEventListener('submit', (event) => {
