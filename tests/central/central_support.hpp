@@ -71,6 +71,19 @@ inline std::string issue_one(server_process const& p, std::string const& service
     return k.request(issue(service)).reply().issued_ticket().number();
 }
 
+// The situation room's users: a national manager, and a regional one who sees baku-2 only.
+inline std::string const users = R"([[users]]
+name = "nigar"
+role = "national"
+secret = "nigar-secret-1"
+
+[[users]]
+name = "rauf"
+role = "regional"
+secret = "rauf-secret-1"
+centres = ["baku-2"]
+)";
+
 inline std::string const events_sql = "SELECT seq, day, at_ms FROM events ORDER BY seq";
 inline std::string const central_events_sql =
     "SELECT seq, day - date '1970-01-01', at_ms FROM events WHERE centre_id = 'baku-1' ORDER BY seq";

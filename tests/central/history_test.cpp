@@ -19,18 +19,6 @@ namespace {
 using namespace central_support;
 namespace json = boost::json;
 
-std::string const users = R"([[users]]
-name = "nigar"
-role = "national"
-secret = "nigar-secret-1"
-
-[[users]]
-name = "rauf"
-role = "regional"
-secret = "rauf-secret-1"
-centres = ["baku-2"]
-)";
-
 // What the CSV said while it read `tickets` (before schema version 5), grouped by `keys`:
 // a ticket's figures for the service it was issued for, its wait from its issue.
 std::string from_tickets(pg_cluster const& pg, std::string const& keys, std::string const& group,

@@ -20,18 +20,6 @@ namespace {
 using namespace central_support;
 namespace json = boost::json;
 
-std::string const users = R"([[users]]
-name = "nigar"
-role = "national"
-secret = "nigar-secret-1"
-
-[[users]]
-name = "rauf"
-role = "regional"
-secret = "rauf-secret-1"
-centres = ["baku-2"]
-)";
-
 std::int64_t num(json::object const& o, char const* key) {
     auto const& v = o.at(key);
     return v.is_null() ? 0 : v.to_number<std::int64_t>();

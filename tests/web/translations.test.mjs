@@ -37,7 +37,7 @@ test('staff read their counter and refusals in their language, not in English', 
         // as English, and so is "Date"; nothing else may stay English.
         const french = ['staff.counter.minutes', 'staff.counter.service', 'staff.counter.pause', 'staff.dashboard.column.ticket', 'staff.dashboard.column.service',
             'staff.central.centres', 'staff.central.centre', 'staff.central.seconds', 'staff.central.hours', 'staff.audit.column.ticket', 'staff.remote.pause',
-            'staff.bookings.service', 'staff.admin.hours.date'];
+            'staff.bookings.service', 'staff.admin.hours.date', 'staff.central.by.service', 'staff.central.by.centre'];
         assert.deepEqual(same.filter((key) => !(code === 'fr' && french.includes(key))), [], code);
     }
 });
