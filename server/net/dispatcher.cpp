@@ -124,7 +124,7 @@ void dispatcher::read_audit(command_handler const&, identity const&, M const& m,
 // built and serialized, on the history thread, and only the finished frame comes back here to be
 // sent on the connection's strand. A year's read thus never delays a kiosk's ticket. One read per
 // connection at a time and history_max_waiting across all, so nobody queues work for the reader
-// faster than it answers; an answer over half a connection's outbound bound is refused in words.
+// faster than it answers; an answer over history_max_answer_bytes is refused in words.
 void dispatcher::read_history(M const& m, connection const& to) {
     auto const id = m.request_id();
     auto checked = history_ask_of(centre_.state(), m.get_history());
@@ -137,11 +137,10 @@ void dispatcher::read_history(M const& m, connection const& to) {
                                    "At most " + std::to_string(history_max_waiting) +
                                        " histories are read at once; ask again in a moment."));
     histories_running_.insert(to.id);
-    auto const most = settings_.limit.max_queued_bytes / 2;
-    centre_.after_durable([this, id, m, to, most] {
+    centre_.after_durable([this, id, m, to] {
         // Today as it is now that everything before the ask is durable (the same range, checked).
         auto ask = std::get<history_ask>(history_ask_of(centre_.state(), m.get_history()));
-        history_thread([this, id, to, most, ask = std::move(ask)] {
+        history_thread([this, id, to, ask = std::move(ask)] {
             auto out = answer_to(id);
             try {
                 store::stored_range earlier;
@@ -154,17 +153,17 @@ void dispatcher::read_history(M const& m, connection const& to) {
             std::shared_ptr<std::string const> frame;
             if (!out.has_error()) {
                 frame = std::make_shared<std::string const>(out.SerializeAsString());
-                if (frame->size() > most) {
+                if (frame->size() > history_max_answer_bytes) {
                     out = error_reply(id, v1::ERROR_CODE_INVALID_ARGUMENT,
                                       "The range's figures take " + std::to_string(frame->size() / 1024) +
-                                          " KiB, more than an answer may (" + std::to_string(most / 1024) +
+                                          " KiB, more than an answer may (" + std::to_string(history_max_answer_bytes / 1024) +
                                           " KiB): ask for fewer days.");
                     frame.reset();
                 }
             }
             boost::asio::post(core_, [this, to, out = std::move(out), frame = std::move(frame)] {
                 histories_running_.erase(to.id);
-                if (frame) to.send_frame(frame);
+                if (frame) (to.send_answer ? to.send_answer : to.send_frame)(frame);
                 else to.send(out);
             });
         });

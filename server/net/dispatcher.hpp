@@ -32,6 +32,9 @@ public:
         void const* id = nullptr;
         sender send;
         std::function<void(std::shared_ptr<std::string const>)> send_frame;
+        // A large answer the connection asked for (a range's history): it goes out whole, beside the
+        // bound on what the connection has not read, one at a time (empty: send_frame).
+        std::function<void(std::shared_ptr<std::string const>)> send_answer;
     };
 
     // `sign_in` runs password checks (deliberately slow) away from the event loop.

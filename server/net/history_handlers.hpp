@@ -19,6 +19,9 @@ namespace novbe::net {
 
 inline constexpr int history_max_days = store::history_reader::max_days;
 inline constexpr std::size_t history_max_waiting = 4;  // GetHistory reads in flight at once, all senders
+// A history's answer, at most: a year of the 100 services a centre may ever have takes about 3 MiB.
+// It goes out beside the connection's bound on unread bytes (docs/PROTOCOL.md#history-and-forwarding).
+inline constexpr std::size_t history_max_answer_bytes = 8 * 1024 * 1024;
 
 // A GetHistory checked and taken on the core's strand: what the reader's thread needs, by value.
 struct history_ask {

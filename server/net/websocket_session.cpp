@@ -106,9 +106,14 @@ void websocket_session::on_message(std::string_view bytes) {
     }
     if (who_) {
         auto self = weak_from_this();
-        return state_->dispatch.handle(*who_, m, {this, sender(), [self](std::shared_ptr<std::string const> frame) {
-                                                      if (auto s = self.lock()) s->send(std::move(frame));
-                                                  }});
+        return state_->dispatch.handle(*who_, m,
+                                       {this, sender(),
+                                        [self](std::shared_ptr<std::string const> frame) {
+                                            if (auto s = self.lock()) s->send(std::move(frame));
+                                        },
+                                        [self](std::shared_ptr<std::string const> frame) {
+                                            if (auto s = self.lock()) s->send_answer(std::move(frame));
+                                        }});
     }
     if (greeting_) return sender()(error_reply(m.request_id(), v1::ERROR_CODE_HELLO_REQUIRED, "Wait for the Welcome."));
     greeting_ = true;
@@ -140,28 +145,40 @@ dispatcher::sender websocket_session::sender() {
 
 void websocket_session::send(std::shared_ptr<std::string const> frame) {
     boost::asio::dispatch(ws_.get_executor(), [self = shared_from_this(), frame = std::move(frame)]() mutable {
-        self->queue(std::move(frame));
+        self->queue(std::move(frame), false);
     });
 }
 
-void websocket_session::queue(std::shared_ptr<std::string const> frame) {
+void websocket_session::send_answer(std::shared_ptr<std::string const> frame) {
+    boost::asio::dispatch(ws_.get_executor(), [self = shared_from_this(), frame = std::move(frame)]() mutable {
+        self->queue(std::move(frame), true);
+    });
+}
+
+void websocket_session::queue(std::shared_ptr<std::string const> frame, bool asked_for) {
     if (closing_) return;
-    queued_bytes_ += frame->size();
-    queue_.push_back(std::move(frame));
+    // One asked-for answer at a time is bounded by its own limit (a history's), not by the queue's:
+    // a second one, while the first is unread, counts like any frame.
+    bool const counted = !asked_for || answer_queued_;
+    if (!counted) answer_queued_ = true;
+    if (counted) queued_bytes_ += frame->size();
+    queue_.push_back({std::move(frame), counted});
     // It does not read: nobody else waits for it. The frame being written does not count, so
     // one large answer (a day's tickets for a dashboard) goes out whole.
-    if (queue_.size() > 1 && queued_bytes_ - queue_.front()->size() > state_->limit.max_queued_bytes)
+    auto const front = queue_.front().counted ? queue_.front().frame->size() : 0;
+    if (queue_.size() > 1 && queued_bytes_ - front > state_->limit.max_queued_bytes)
         return close(static_cast<websocket::close_code>(4002), "too slow: not reading its messages");
     if (queue_.size() > 1) return;  // one write in flight
-    ws_.async_write(boost::asio::buffer(*queue_.front()), beast::bind_front_handler(&websocket_session::on_write, shared_from_this()));
+    ws_.async_write(boost::asio::buffer(*queue_.front().frame), beast::bind_front_handler(&websocket_session::on_write, shared_from_this()));
 }
 
 void websocket_session::on_write(beast::error_code ec, std::size_t) {
     if (ec) return log_failure(ec, "write " + peer_);
-    queued_bytes_ -= queue_.front()->size();
+    if (queue_.front().counted) queued_bytes_ -= queue_.front().frame->size();
+    else answer_queued_ = false;
     queue_.pop_front();
     if (closing_ || queue_.empty()) return;
-    ws_.async_write(boost::asio::buffer(*queue_.front()), beast::bind_front_handler(&websocket_session::on_write, shared_from_this()));
+    ws_.async_write(boost::asio::buffer(*queue_.front().frame), beast::bind_front_handler(&websocket_session::on_write, shared_from_this()));
 }
 
 void websocket_session::abort() {

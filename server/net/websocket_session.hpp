@@ -28,6 +28,9 @@ public:
     void run(boost::beast::http::request<boost::beast::http::string_body> request);
     // Thread-safe: posts to the session's strand.
     void send(std::shared_ptr<std::string const> frame);
+    // Thread-safe: an answer the client asked for, outside the bound on queued bytes while no
+    // other such answer waits (docs/PROTOCOL.md#history-and-forwarding).
+    void send_answer(std::shared_ptr<std::string const> frame);
     void close(boost::beast::websocket::close_code code, std::string reason);
     // Shuts the socket without a closing handshake (the server's stop, past its deadline).
     void abort();
@@ -41,15 +44,20 @@ private:
     void do_read();
     void on_read(boost::beast::error_code ec, std::size_t bytes);
     void on_message(std::string_view bytes);
-    void queue(std::shared_ptr<std::string const> frame);
+    void queue(std::shared_ptr<std::string const> frame, bool asked_for);
     void on_write(boost::beast::error_code ec, std::size_t bytes);
     dispatcher::sender sender();
 
     boost::beast::websocket::stream<drained_stream> ws_;  // a close drains what the client still sends
     std::shared_ptr<shared_state> state_;
     boost::beast::flat_buffer buffer_;
-    std::deque<std::shared_ptr<std::string const>> queue_;
-    std::size_t queued_bytes_ = 0;
+    struct queued {
+        std::shared_ptr<std::string const> frame;
+        bool counted;  // against limit.max_queued_bytes; an asked-for answer is not
+    };
+    std::deque<queued> queue_;
+    std::size_t queued_bytes_ = 0;  // of the counted frames
+    bool answer_queued_ = false;    // an uncounted answer waits or is being written
     boost::asio::steady_timer hello_deadline_;
     boost::asio::steady_timer keepalive_;
     bool heard_ = false;   // a message or a control frame since the last keepalive tick
