@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iterator>
 #include <optional>
 #include <random>
@@ -184,14 +185,28 @@ void forwarder::run() {
             problem.clear();
             forwarding();
             backoff = std::chrono::milliseconds(250);
+            auto batch = local->after(hwm, options_.batch_events);
             while (true) {
-                auto batch = local->after(hwm, options_.batch_events);
                 if (batch.first == 0) {
                     measure(hwm);
                     if (!sleep(options_.poll)) return;
+                    batch = local->after(hwm, options_.batch_events);
                     continue;
                 }
-                hwm = send(c, options_, batch);
+                // The next batch is read and encoded while this one is sent and projected
+                // centrally (bench/README.md: the two sides take turns otherwise). Only that task
+                // touches the reader until it is done; a failed send waits for it, then retries
+                // from the central mark as before.
+                auto next = std::async(std::launch::async, [&local, from = batch.last, limit = options_.batch_events] {
+                    return local->after(from, limit);
+                });
+                try {
+                    hwm = send(c, options_, batch);
+                } catch (...) {
+                    next.wait();
+                    throw;
+                }
+                batch = next.get();
                 forwarded_ = hwm;
                 measure(hwm);
                 std::lock_guard lock(mutex_);
