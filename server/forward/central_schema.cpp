@@ -142,6 +142,7 @@ std::array<char const*, central_schema_version> const migrations = {
     ALTER TABLE events ADD COLUMN actor_role text NOT NULL DEFAULT '', ADD COLUMN actor text NOT NULL DEFAULT '';
     )sql",
     reference_migration,  // 4 -> 5: agencies, retired, the reference kept from events, projections per batch
+    batch_projection_migration,  // 5 -> 6: the batch's projection set-wise
 };
 
 }  // namespace

@@ -7,13 +7,16 @@
 
 namespace novbe::forward {
 
-inline constexpr int central_schema_version = 5;
+inline constexpr int central_schema_version = 6;
 
 // Migration 2 -> 3 (live_figures_migration.cpp): the live figures kept by a trigger.
 extern char const* const live_figures_migration;
 // Migration 4 -> 5 (reference_migration.cpp): agencies, services and counters as set up at runtime,
 // and the projections made per batch.
 extern char const* const reference_migration;
+// Migration 5 -> 6 (batch_projection_migration.cpp): the batch's projection set-wise, each
+// ticket's row written once per batch (between events that touch tickets otherwise).
+extern char const* const batch_projection_migration;
 
 // The central schema is newer than this build: forwarding stops, the centre serves on.
 class schema_too_new : public std::runtime_error {

@@ -5,11 +5,16 @@
 
 #include <pqxx/pqxx>
 
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iterator>
 #include <optional>
 #include <random>
+#include <tuple>
+#include <vector>
 
 namespace novbe::forward {
 
@@ -62,8 +67,18 @@ std::uint64_t claim(pqxx::connection& c, options const& o) {
     return row[1].as<std::uint64_t>();
 }
 
+// A day as COPY's text of a date: days since 1970-01-01 -> "2026-12-02".
+std::string date_of(std::int64_t day) {
+    std::chrono::year_month_day const d{std::chrono::sys_days{std::chrono::days{day}}};
+    char out[16];
+    std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                  static_cast<unsigned>(d.day()));
+    return out;
+}
+
 // One batch in one transaction, only if it starts right after the central high-water mark
-// (so a retry of a committed batch, or a gap, is refused before anything is written).
+// (so a retry of a committed batch, or a gap, is refused before anything is written). The
+// events go in by COPY, one statement whose trigger projects the batch (docs/CENTRAL.md#schema).
 std::uint64_t send(pqxx::connection& c, options const& o, local_batch const& batch) {
     // A query on a connection the server has closed leaks its error result inside libpqxx 6.4
     // (fixed in 7.x); reading the socket first finds most such ends without a query.
@@ -74,13 +89,17 @@ std::uint64_t send(pqxx::connection& c, options const& o, local_batch const& bat
     if (central + 1 != batch.first)
         throw std::runtime_error("the central database holds events up to " + std::to_string(central) +
                                  ", not " + std::to_string(batch.first - 1) + ": starting again from there");
-    tx.exec_params(R"sql(
-        INSERT INTO events (centre_id, seq, day, at_ms, kind, fields, actor_role, actor)
-        SELECT $1, (e->>'seq')::bigint, date '1970-01-01' + (e->>'day')::integer, (e->>'at_ms')::bigint,
-               e->>'kind', e->'fields', coalesce(e->>'actor_role', ''), coalesce(e->>'actor', '')
-        FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS x(e, n) ORDER BY n
-    )sql",
-                   o.centre_id, batch.json);
+    {
+        static std::vector<std::string> const columns = {"centre_id", "seq", "day", "at_ms", "kind", "fields", "actor_role", "actor"};
+        pqxx::stream_to copy(tx, "events", columns);
+        std::int64_t day = -1;
+        std::string date;
+        for (auto const& e : batch.events) {
+            if (e.day != day) date = date_of(day = e.day);
+            copy << std::tie(o.centre_id, e.seq, date, e.at_ms, e.body.kind, e.body.fields, e.body.actor_role, e.body.actor);
+        }
+        copy.complete();
+    }
     tx.exec_params("UPDATE centres SET forwarded_seq = $2, forwarded_at = now() WHERE centre_id = $1", o.centre_id,
                    batch.last);
     tx.commit();
@@ -166,14 +185,28 @@ void forwarder::run() {
             problem.clear();
             forwarding();
             backoff = std::chrono::milliseconds(250);
+            auto batch = local->after(hwm, options_.batch_events);
             while (true) {
-                auto batch = local->after(hwm, options_.batch_events);
                 if (batch.first == 0) {
                     measure(hwm);
                     if (!sleep(options_.poll)) return;
+                    batch = local->after(hwm, options_.batch_events);
                     continue;
                 }
-                hwm = send(c, options_, batch);
+                // The next batch is read and encoded while this one is sent and projected
+                // centrally (bench/README.md: the two sides take turns otherwise). Only that task
+                // touches the reader until it is done; a failed send waits for it, then retries
+                // from the central mark as before.
+                auto next = std::async(std::launch::async, [&local, from = batch.last, limit = options_.batch_events] {
+                    return local->after(from, limit);
+                });
+                try {
+                    hwm = send(c, options_, batch);
+                } catch (...) {
+                    next.wait();
+                    throw;
+                }
+                batch = next.get();
                 forwarded_ = hwm;
                 measure(hwm);
                 std::lock_guard lock(mutex_);

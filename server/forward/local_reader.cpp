@@ -2,7 +2,6 @@
 
 #include "stored.pb.h"
 
-#include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
 #include <sqlite3.h>
 
@@ -17,16 +16,6 @@ sqlite3_stmt* prepare(sqlite3* db, std::string const& path, char const* sql) {
     if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK)
         throw local_error(path + ": cannot read the event log: " + sqlite3_errmsg(db));
     return s;
-}
-
-// A JSON string of `s`: names are the log's, free text an admin typed.
-std::string quoted(std::string const& s) {
-    std::string out;
-    google::protobuf::util::JsonPrintOptions options;
-    google::protobuf::Value v;
-    v.set_string_value(s);
-    if (!google::protobuf::util::MessageToJsonString(v, &out, options).ok()) return "\"\"";
-    return out;
 }
 
 // core::actor_role's names, by the stored number (server/store/stored.proto).
@@ -75,7 +64,7 @@ local_batch local_reader::after(std::uint64_t seq, std::size_t limit) {
     sqlite3_bind_int64(batch_, 1, static_cast<sqlite3_int64>(seq));
     sqlite3_bind_int64(batch_, 2, static_cast<sqlite3_int64>(limit));
     local_batch out;
-    out.json = "[";
+    out.events.reserve(limit);
     auto expected = seq + 1;
     int rc;
     while ((rc = sqlite3_step(batch_)) == SQLITE_ROW) {
@@ -84,19 +73,17 @@ local_batch local_reader::after(std::uint64_t seq, std::size_t limit) {
             throw local_error(path_ + ": the event log jumps from " + std::to_string(expected - 1) + " to " +
                               std::to_string(s) + "; nothing after it is forwarded");
         auto const* body = static_cast<char const*>(sqlite3_column_blob(batch_, 3));
-        auto ev = to_json({body, static_cast<std::size_t>(sqlite3_column_bytes(batch_, 3))});
+        auto& ev = out.events.emplace_back();
+        ev.seq = s;
+        ev.day = sqlite3_column_int64(batch_, 1);
+        ev.at_ms = sqlite3_column_int64(batch_, 2);
+        ev.body = to_json({body, static_cast<std::size_t>(sqlite3_column_bytes(batch_, 3))});
         if (out.first == 0) out.first = s;
-        else out.json += ',';
         out.last = s;
-        out.last_at_ms = sqlite3_column_int64(batch_, 2);
-        out.json += "{\"seq\":" + std::to_string(s) + ",\"day\":" + std::to_string(sqlite3_column_int64(batch_, 1)) +
-                    ",\"at_ms\":" + std::to_string(out.last_at_ms) + ",\"kind\":\"" + ev.kind +
-                    "\",\"fields\":" + ev.fields + ",\"actor_role\":" + quoted(ev.actor_role) +
-                    ",\"actor\":" + quoted(ev.actor) + "}";
+        out.last_at_ms = ev.at_ms;
         ++expected;
     }
     if (rc != SQLITE_DONE) throw local_error(path_ + ": cannot read the event log: " + sqlite3_errmsg(db_));
-    out.json += ']';
     return out;
 }
 

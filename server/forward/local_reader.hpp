@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -17,10 +19,27 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Events after a sequence, as one JSON array ready for the central INSERT:
-// [{"seq":N,"day":D,"at_ms":T,"kind":"ticket_called","fields":{...},"actor_role":"clerk","actor":"anna"}, ...]
+// One stored event body (novbe.store.v1.StoredEvent) as its kind ("ticket_issued") and its
+// fields as a JSON object (proto field names, zeros included; tokens, a booking's reference and
+// phone left out: they stay at the centre).
+struct event_json {
+    std::string kind;
+    std::string fields;
+    std::string actor_role;  // who made it happen: "manager", "clerk", "server", ...; "" in old logs
+    std::string actor;       // their name (docs/DOMAIN.md#audit)
+};
+
+// One event of the log, ready for the central `events` table (docs/CENTRAL.md#events).
+struct local_event {
+    std::uint64_t seq = 0;
+    std::int64_t day = 0;  // days since 1970-01-01, the centre's local date
+    std::int64_t at_ms = 0;
+    event_json body;
+};
+
+// Events after a sequence, in order, gap-free.
 struct local_batch {
-    std::string json;
+    std::vector<local_event> events;
     std::uint64_t first = 0;  // 0: empty
     std::uint64_t last = 0;
     std::int64_t last_at_ms = 0;
@@ -45,15 +64,6 @@ private:
     sqlite3_stmt* at_ = nullptr;
 };
 
-// One stored event body (novbe.store.v1.StoredEvent) as its kind ("ticket_issued") and its
-// fields as a JSON object (proto field names, zeros included; tokens, a booking's reference and
-// phone left out: they stay at the centre).
-struct event_json {
-    std::string kind;
-    std::string fields;
-    std::string actor_role;  // who made it happen: "manager", "clerk", "server", ...; "" in old logs
-    std::string actor;       // their name (docs/DOMAIN.md#audit)
-};
 event_json to_json(std::string_view body);  // throws local_error
 
 }  // namespace novbe::forward

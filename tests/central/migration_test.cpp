@@ -47,7 +47,7 @@ TEST(central, migration_5_keeps_a_version_4_database_and_fills_in_agencies_from_
     auto tickets = pg.query("SELECT * FROM tickets ORDER BY ticket");
     {
         pqxx::connection c(pg.connection());
-        novbe::forward::prepare_central_schema(c);
+        novbe::forward::prepare_central_schema(c, 5);
     }
     EXPECT_EQ("5", pg.query("SELECT version FROM schema_version"));
     auto const services = "SELECT service_id, prefix, target_wait_ms, agency, retired FROM services ORDER BY service_id";
