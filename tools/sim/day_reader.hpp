@@ -94,6 +94,7 @@ struct reading {
     void day_table(toml::table const& root);
     void rules(toml::table const& root);
     void services(toml::table const& root);  // day_tables.cpp
+    core::booking_service_rules booking_rules(toml::table const& t, booking_plan& b) const;  // day_tables.cpp
     void counters(toml::table const& root);  // day_tables.cpp
 };
 

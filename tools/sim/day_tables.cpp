@@ -11,6 +11,27 @@ std::chrono::seconds seconds_of(double minutes_) { return std::chrono::seconds(s
 
 }  // namespace
 
+// A service's bookings and the engine's booking rules for it (tools/sim/README.md).
+core::booking_service_rules reading::booking_rules(toml::table const& t, booking_plan& b) const {
+    b.bookings = in.whole(t, "bookings", 0, 0, 100'000);
+    b.no_show_share = in.number(t, "booking_no_show_share", b.no_show_share, 0, 1);
+    b.early_share = in.number(t, "booking_early_share", b.early_share, 0, 1);
+    b.early = seconds_of(in.number(t, "booking_early_minutes", 120, 0, 600));
+    b.late_share = in.number(t, "booking_late_share", b.late_share, 0, 1);
+    b.late = seconds_of(in.number(t, "booking_late_minutes", 20, 1, 600));
+    if (auto const* walk = t.get("booking_late_walk_in")) {
+        if (!walk->is_boolean()) in.fail(walk, "'booking_late_walk_in' is true or false");
+        b.late_walk_in = *walk->value<bool>();
+    }
+    if (b.no_show_share + b.early_share + b.late_share > 1.0 + 1e-9)
+        in.fail(&t, "the bookings' no-show, early and late shares add up to at most 1");
+    core::booking_service_rules rules;
+    rules.slot_length = std::chrono::minutes(in.whole(t, "slot_minutes", 30, 5, 240));
+    rules.walk_in_percent = in.whole(t, "walk_in_percent", rules.walk_in_percent, 0, 100);
+    rules.max_overbook_percent = in.whole(t, "max_overbook_percent", 0, 0, 100);
+    return rules;
+}
+
 void reading::services(toml::table const& root) {
     auto const* list = in.array(root, "services", max_services);
     if (!list || list->empty()) in.fail(&root, "a day needs at least one [[services]]");
@@ -23,7 +44,9 @@ void reading::services(toml::table const& root) {
         in.only(*t, "[[services]]",
                 {"id", "prefix", "target_wait_minutes", "max_wait_minutes", "service_minutes", "mean_service_minutes",
                  "service_spread", "priority_share", "no_show_share", "transfer_share", "transfer_to",
-                 "arrivals_per_hour", "arrivals_at"});
+                 "arrivals_per_hour", "arrivals_at", "bookings", "booking_no_show_share", "booking_early_share",
+                 "booking_early_minutes", "booking_late_share", "booking_late_minutes", "booking_late_walk_in",
+                 "slot_minutes", "walk_in_percent", "max_overbook_percent"});
         core::service_config s{.id = in.string(*t, "id"), .prefix = in.string(*t, "prefix")};
         if (d.centre.find_service(s.id)) in.fail(t->get("id"), "service '" + s.id + "' is listed twice");
         s.names = {{"en", s.id}};
@@ -51,6 +74,8 @@ void reading::services(toml::table const& root) {
         if (auto const* fixed = in.array(*t, "arrivals_at", max_fixed_arrivals))
             for (auto const& at : *fixed) plan.arrivals_at.push_back(after_opening(at));
         expected += static_cast<double>(plan.arrivals_at.size());
+        d.booking.services.push_back(booking_rules(*t, plan.booked));
+        expected += plan.booked.bookings;
         if (expected > max_expected_tickets) in.fail(&node, "a day expects at most 1,000,000 tickets");
         d.centre.services.push_back(std::move(s));
         d.services.push_back(std::move(plan));

@@ -34,7 +34,39 @@ std::string alert_row(wait_line const& l) {
            share(a.false_alarms, a.alerts) + " |\n";
 }
 
+std::string booking_row(booking_line const& b) {
+    return "| " + b.name + " | " + count(b.made) + " | " + count(b.refused) + " | " + count(b.checked_in) + " | " +
+           count(b.lapsed) + " | " + (b.checked_in + b.lapsed ? percent(b.no_show_rate()) : "-") + " | " +
+           count(b.comebacks) + " | " + count(b.late_walk_ins) + " | " + min(b.booked.mean) + " | " + min(b.booked.p90) +
+           " | " + min(b.past_slot.mean) + " | " + min(b.past_slot.p90) + " | " + min(b.walk_in.mean) + " | " +
+           min(b.walk_in.p90) + " |\n";
+}
+
 }  // namespace
+
+std::string render_bookings(result const& r) {
+    std::string out = "| line | bookings | refused (no room) | checked in | lapsed | no-show rate | came back (too early) | "
+                      "late, then walk-in | booked mean min | booked p90 min | past the slot mean min | past the slot p90 min | "
+                      "walk-in mean min | walk-in p90 min |\n"
+                      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
+    for (auto const& b : r.booking_services)
+        if (b.wanted > 0) out += booking_row(b);
+    return out + booking_row(r.booking_overall);
+}
+
+std::string render_booking_comparison(std::vector<result> const& runs) {
+    std::string out = "| variant | bookings | checked in | lapsed | no-show rate | came back | booked mean min | "
+                      "booked p90 min | past the slot p90 min | walk-in mean min | walk-in p90 min |\n"
+                      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
+    for (auto const& r : runs) {
+        auto const& b = r.booking_overall;
+        out += "| " + r.variant + " | " + count(b.made) + " | " + count(b.checked_in) + " | " + count(b.lapsed) + " | " +
+               percent(b.no_show_rate()) + " | " + count(b.comebacks) + " | " + min(b.booked.mean) + " | " +
+               min(b.booked.p90) + " | " + min(b.past_slot.p90) + " | " + min(b.walk_in.mean) + " | " +
+               min(b.walk_in.p90) + " |\n";
+    }
+    return out;
+}
 
 std::string render_alerts(result const& r) {
     std::string out = "| line | breaches | warned 15 min ahead | alerts | false alarms |\n| --- | --- | --- | --- | --- |\n";
@@ -56,12 +88,15 @@ std::string render_run(result const& r) {
            "error / mean wait | counters' utilisation |\n";
     out += "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
     for (auto const& l : r.services) out += row(l);
-    out += row(r.priority) + row(r.normal) + row(r.overall);
+    out += row(r.priority) + row(r.normal) + (r.has_bookings() ? row(r.appointment) : std::string()) + row(r.overall);
     out += "\nCounter utilisation " + percent(r.utilisation) + "; " + count(r.tickets) + " tickets, " +
            count(r.commands) + " engine commands.\n\nEstimates told at issue, judged at the first call "
            "(docs/DOMAIN.md#estimates):\n\n" + render_estimates(r) +
            "\nAlerts before a breach, the forecast read once a minute (docs/DOMAIN.md#alerts-before-a-breach):\n\n" +
            render_alerts(r) + "\n";
+    if (r.has_bookings())
+        out += "Bookings, made before the day opened, and how their citizens came (docs/DOMAIN.md#check-in); "
+               "waits per visit:\n\n" + render_bookings(r) + "\n";
     return out;
 }
 
@@ -78,6 +113,9 @@ std::string render_comparison(std::vector<result> const& runs) {
                percent(r.utilisation) + " | " + percent(a.estimate_ratio) + " | " + percent(a.in_range) + " | " +
                percent(a.long_error_ratio) + " |\n";
     }
+    bool bookings = false;
+    for (auto const& r : runs) bookings = bookings || r.has_bookings();
+    if (bookings) out += "\nBookings side by side:\n\n" + render_booking_comparison(runs);
     return out;
 }
 

@@ -13,7 +13,10 @@ std::string render_run(result const& r);
 std::string render_estimates(result const& r);
 // The alerts raised against the breaches that followed.
 std::string render_alerts(result const& r);
-// Runs side by side: a row per variant, the figures a fairness or routing choice moves.
+// The bookings per service and overall: made, checked in, lapsed, booked and walk-in waits.
+std::string render_bookings(result const& r);
+std::string render_booking_comparison(std::vector<result> const& runs);
+// Runs side by side (and their bookings, if any): a row per variant, the figures a fairness or routing choice moves.
 std::string render_comparison(std::vector<result> const& runs);
 
 }  // namespace novbe::sim

@@ -45,10 +45,34 @@ struct wait_line {
     alert_figures alerts;  // services and all only
 };
 
+// What became of one service's bookings (or all), docs/DOMAIN.md#appointments, and how its
+// booked and walk-in citizens waited (each visit, as wait_line).
+struct booking_line {
+    std::string name;
+    std::size_t wanted = 0;    // bookings the day file asked for
+    std::size_t made = 0;      // the engine took
+    std::size_t refused = 0;   // no slot with room from the wanted time to the service's closing
+    std::size_t checked_in = 0, lapsed = 0;
+    std::size_t comebacks = 0;      // check-ins told BOOKING_TOO_EARLY, who came back when it opened
+    std::size_t late_walk_ins = 0;  // found their booking lapsed and took a walk-in ticket
+    wait_line booked, walk_in;      // appointment tickets' visits; every other visit
+    wait_line past_slot;            // appointment tickets' first calls after their slot's start (0 if before)
+    // The engine's own measure (docs/DOMAIN.md#capacity): lapsed / (checked in + lapsed).
+    double no_show_rate() const { return checked_in + lapsed ? double(lapsed) / double(checked_in + lapsed) : 0.0; }
+    booking_line& operator+=(booking_line const& o) {
+        wanted += o.wanted, made += o.made, refused += o.refused, checked_in += o.checked_in, lapsed += o.lapsed;
+        comebacks += o.comebacks, late_walk_ins += o.late_walk_ins;
+        return *this;
+    }
+};
+
 struct result {
     std::string variant;
     std::vector<wait_line> services;  // in the day's order
-    wait_line priority, normal, overall;
+    wait_line priority, normal, appointment, overall;
+    std::vector<booking_line> booking_services;  // in the day's order
+    booking_line booking_overall;
+    bool has_bookings() const { return booking_overall.wanted > 0; }
     double utilisation = 0;  // every counter's time with a ticket called or at it / time open, not paused
     std::size_t tickets = 0;
     std::size_t commands = 0;  // decided by the engine
@@ -62,5 +86,8 @@ result simulate(day const& d, std::vector<citizen> const& citizens, variant cons
 // The engine's configuration for a run of `d` under `v`: the day's services and counters, the
 // variant's rules, the plan's breaks if known, a day that starts at [day] opening (UTC).
 core::centre_config engine_config(day const& d, variant const& v);
+// The engine's booking rules for a run whose configuration is `engine` (engine_config): the day's
+// per-service rules, bookable where the day books, on the engine's calendar of the day.
+core::booking_config engine_bookings(day const& d, core::centre_config const& engine);
 
 }  // namespace novbe::sim

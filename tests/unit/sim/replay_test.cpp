@@ -4,6 +4,7 @@
 
 #include "day_file.hpp"
 #include "log_day.hpp"
+#include "report.hpp"
 
 #include "../core/centre_fixture.hpp"
 #include "../store/store_fixture.hpp"
@@ -56,8 +57,11 @@ protected:
 
     // 2026-11-28: one ticket served; 2026-11-29: the known day below; 2026-11-30: a counter opens
     // and closes, nobody comes. The centre is small_centre(): counter 1 serves passport, 2 both.
-    void SetUp() override {
-        auto opened = store::event_log::open({.path = path}, core::testing::small_centre());
+    void SetUp() override { write_days(path, {.path = path}); }
+
+    void write_days(std::string const& file, store::log_options options) {
+        options.path = file;
+        auto opened = store::event_log::open(options, core::testing::small_centre());
         centre_day day{.log = *opened.log, .start = core::testing::morning()};
         day.at(0s, core::open_counter{.counter = 1, .clerk = "ana"});
         day.issue(1min, passport);
@@ -176,6 +180,36 @@ TEST_F(replay_test, the_as_it_happened_waits_are_the_engines_figures_of_that_day
     EXPECT_DOUBLE_EQ(r.services[id_card].utilisation, (270.0 + 60 + 210) / (1200 - 300));
 }
 
+// tools/sim/README.md#replaying-a-real-day: the set-up and state at the day's start from the
+// newest snapshot before it, then the events after it. A log snapshotted after (almost) every
+// event, and keeping them (a resume window longer than the log), starts the day from a
+// snapshot kept just before it; the day must come out as from the plain log, which keeps only
+// its newest snapshot (after the last day) and so replays from the log's first event.
+TEST_F(replay_test, a_day_that_starts_from_a_snapshot_kept_before_it_replays_as_from_the_log) {
+    auto snapshotted = dir.file("snapshotted.db");
+    write_days(snapshotted, {.snapshot_every = 1, .resume_window = 1000});
+    auto const day = parse_day("2026-11-29");
+    {
+        store::database db(snapshotted, false, true);
+        auto first = db.query_int("SELECT min(seq) FROM events WHERE day = " + std::to_string(day));
+        auto newest_before = db.query_int("SELECT max(seq) FROM snapshots WHERE seq < " + std::to_string(first));
+        auto before_in_plain = store::database(path, false, true)
+                                   .query_int("SELECT max(seq) FROM snapshots WHERE seq < " + std::to_string(first));
+        EXPECT_GT(newest_before, before_in_plain) << "the test needs a snapshot nearer the day than the plain log's";
+        EXPECT_GE(newest_before, first - 3) << "a snapshot within a few events of the day's first";
+    }
+    auto from_log = replay_day(path, day), from_snapshot = replay_day(snapshotted, day);
+    ASSERT_EQ(from_snapshot.citizens.size(), from_log.citizens.size());
+    for (std::size_t i = 0; i < from_log.citizens.size(); ++i) {
+        EXPECT_EQ(from_snapshot.citizens[i].at, from_log.citizens[i].at) << i;
+        EXPECT_EQ(from_snapshot.citizens[i].service_time, from_log.citizens[i].service_time) << i;
+        EXPECT_EQ(from_snapshot.citizens[i].transfer, from_log.citizens[i].transfer) << i;
+    }
+    EXPECT_EQ(from_snapshot.d.counters.size(), from_log.d.counters.size());
+    EXPECT_EQ(render_run(from_snapshot.as_happened), render_run(from_log.as_happened));
+    EXPECT_DOUBLE_EQ(from_snapshot.as_happened.overall.mean, (30 + 130 + 130 + 170) / 4.0);
+}
+
 TEST_F(replay_test, the_first_day_replays_from_the_start_of_the_log) {
     auto r = replay_day(path, parse_day("2026-11-28"));
     ASSERT_EQ(r.citizens.size(), 1u);
@@ -247,6 +281,7 @@ TEST(replay, a_tiny_simulated_day_comes_back_from_its_log) {
 TEST(replay, the_large_centre_s_simulated_day_comes_back_from_its_log) {
     store::testing::temp_dir dir;
     auto d = load_day(std::string(NOVBE_SIM_DAYS) + "/large_centre.toml");
+    for (auto& s : d.services) s.booked.bookings = 0;  // walk-ins only, each citizen one ticket: below with bookings
     auto drawn = draw_citizens(d);
     auto simulated = log_day(dir.file("large.db"), d, drawn, variant{});
     auto r = replay_day(dir.file("large.db"), parse_day("2026-12-01"));
@@ -272,6 +307,33 @@ TEST(replay, the_large_centre_s_simulated_day_comes_back_from_its_log) {
     expect_same_waits(r.as_happened.normal, simulated.normal);
     expect_same_waits(r.as_happened.overall, simulated.overall);
     EXPECT_EQ(r.d.counters.size(), d.counters.size());
+}
+
+// The replay skips the bookings' events and replays each appointment ticket as a normal ticket at
+// its check-in (tools/sim/README.md#replaying-a-real-day): every line's waits are the run's own.
+TEST(replay, a_day_with_bookings_replays_its_appointment_tickets_as_normal_ones) {
+    store::testing::temp_dir dir;
+    auto d = load_day(std::string(NOVBE_SIM_DAYS) + "/large_centre.toml");
+    auto simulated = log_day(dir.file("booked.db"), d, draw_citizens(d), variant{});
+    ASSERT_GT(simulated.booking_overall.checked_in, 100u);
+    auto r = replay_day(dir.file("booked.db"), parse_day("2026-12-01"));
+    EXPECT_EQ(r.citizens.size(), simulated.tickets);
+    for (auto const& c : r.citizens) EXPECT_FALSE(c.booked());
+    // The waits only: the simulator judges the estimates of walk-ins alone, the replay of every ticket.
+    auto same_waits = [](wait_line const& a, wait_line const& b) {
+        EXPECT_EQ(a.waits, b.waits) << a.name;
+        EXPECT_DOUBLE_EQ(a.mean, b.mean) << a.name;
+        EXPECT_DOUBLE_EQ(a.p90, b.p90) << a.name;
+        EXPECT_DOUBLE_EQ(a.max, b.max) << a.name;
+        EXPECT_DOUBLE_EQ(a.within_target, b.within_target) << a.name;
+        EXPECT_EQ(a.unserved, b.unserved) << a.name;
+        EXPECT_EQ(a.no_shows, b.no_shows) << a.name;
+    };
+    for (std::size_t s = 0; s < simulated.services.size(); ++s) same_waits(r.as_happened.services[s], simulated.services[s]);
+    same_waits(r.as_happened.overall, simulated.overall);
+    expect_same_waits(r.as_happened.priority, simulated.priority);
+    EXPECT_EQ(r.as_happened.normal.waits, simulated.normal.waits + simulated.appointment.waits);
+    EXPECT_FALSE(r.as_happened.has_bookings());
 }
 
 }  // namespace
