@@ -65,8 +65,9 @@ void with_stopped_centre(std::string const& data_dir, net::settings const& setti
     data_dir_lock only_reader(data_dir);
     auto db = (std::filesystem::path(data_dir) / "centre.db").string();
     if (!std::filesystem::exists(db)) throw config_error(db + ": no centre.db in this data folder");
-    // With run's resume window, so the same snapshot is chosen: a log with none that old is
-    // replayed over the file's services and counters, as a start does (docs/SETUP.md#one-source-of-truth).
+    // With run's resume window, so the same snapshot is chosen. Nothing is written (no seeding):
+    // a log no start of this server has seeded is replayed over the file's services and counters,
+    // as its next start does before seeding it (docs/SETUP.md#one-source-of-truth).
     auto opened = store::event_log::open({.path = db, .retention_days = settings.retention_days, .resume_window = net::hub().keep(),
                                           .recent = [](std::uint64_t, core::event const&, core::centre const&, core::actor const&) {},
                                           .booking = settings.booking},
@@ -76,11 +77,10 @@ void with_stopped_centre(std::string const& data_dir, net::settings const& setti
 }
 
 int run_check(std::map<std::string, std::string> const& o) {
-    auto const& path = o.at("config");
+    auto const& path = o.at("config");  // main refused --data with --server already
     auto file = load_config(path);
     std::printf("%s: good: %zu services, %zu counters, %zu devices, %zu users\n", path.c_str(), file.centre.services.size(),
                 file.centre.counters.size(), file.devices.size(), file.users.size());
-    if (o.contains("server") && o.contains("data")) throw config_error("check-config takes --data or --server, not both");
     if (o.contains("server")) return check_with_server(path, o);
     if (!o.contains("data")) return 0;
     seed_plan plan;

@@ -207,8 +207,12 @@ int run_server(server_options const& options) {
              one[0] = ev;
              subscribers.record(net::publish(c, one, seq, std::visit([](auto const& e) { return e.at; }, ev), by));
          },
-         .booking = settings.booking},
+         .booking = settings.booking,
+         .seed_set_up = wall_clock()},
         settings.centre);
+    if (opened.seeded > 0)
+        net::log_info("config (start): the log held no services or counters yet: the file's (" + std::to_string(opened.seeded) +
+                      " set-up events, by config) written to it; from now on the log's set-up wins over the file's");
     net::log_info("recovered " + db + " up to event " + std::to_string(opened.last_sequence) + " (" +
                   std::to_string(opened.replayed) + " replayed after the snapshot used; the resume window holds " +
                   std::to_string(subscribers.recorded()) + " events)");

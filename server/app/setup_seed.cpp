@@ -63,6 +63,14 @@ seed_plan plan_set_up(core::centre_config const& file, core::centre_config const
                  had->normal_per_priority != c.normal_per_priority)
             plan.kept.push_back("counter " + std::to_string(c.number) + ": the log's set-up of it, not the file's; the log wins");
     }
+    // What the file no longer names stays: the log holds it (docs/SETUP.md#when-the-file-and-the-log-disagree).
+    for (auto const& s : engine.services)
+        if (!s.retired && !file.find_service(s.id))
+            plan.kept.push_back("service " + s.id + ": in the log, not in the file; the log wins (retire it on the admin page)");
+    for (auto const& c : engine.counters)
+        if (!c.retired && !file.find_counter(c.number))
+            plan.kept.push_back("counter " + std::to_string(c.number) +
+                                ": in the log, not in the file; the log wins (retire it on the admin page)");
     return plan;
 }
 

@@ -43,7 +43,7 @@ event_log::opened event_log::open(log_options options, core::centre_config confi
     } catch (sqlite_error const& e) {
         throw store_error(e.what());  // already names the file
     }
-    opened result{.centre = log->shadow_, .last_sequence = log->last_durable(), .replayed = log->replayed_};
+    opened result{.centre = log->shadow_, .last_sequence = log->last_durable(), .replayed = log->replayed_, .seeded = log->seeded_};
     statement replies(log->db_, "SELECT scoped_key, day, reply FROM requests WHERE day >= ?1");
     replies.bind(1, std::int64_t{log->shadow_.day()} - 1);  // a new log's day is no_day: all of none
     while (replies.step())
@@ -117,6 +117,7 @@ event_log::event_log(log_options options, core::centre_config config)
     // Counted from the newest snapshot, not from the older one a resume window replayed from.
     auto const newest = static_cast<std::uint64_t>(db_.query_int("SELECT max(seq) FROM snapshots"));
     since_snapshot_ = r.last_sequence > newest ? r.last_sequence - newest : 0;
+    if (options_.seed_set_up) seed_set_up(*options_.seed_set_up);
     checkpointer_ = std::make_unique<checkpointer>(options_.path, checkpoint_frames, [this](std::string why) { fail(std::move(why)); });
 }
 

@@ -48,6 +48,13 @@ struct log_options {
     // What the centre offers for booking ([booking]); unset: nothing bookable. Static for a run,
     // like the centre's configuration: recovery builds the centre with it.
     std::optional<core::booking_config> booking;
+    // The server's start (docs/SETUP.md#one-source-of-truth): a log that holds no service_set or
+    // counter_set event yet (a new one, or one written before the set-up was logged) takes the
+    // recovered centre's services and counters (the file's) as those events, `by` config, at
+    // this time, with a snapshot after them, in one transaction before open() returns. From then
+    // on a start recovers them from the log, whatever the file says. Unset: nothing is written
+    // (tools that only read a stopped server's folder, tests of the log itself).
+    std::optional<core::time_point> seed_set_up;
 };
 
 // Why an append was not made durable, besides SQLite's own codes (sqlite_category).
@@ -121,6 +128,7 @@ private:
     static constexpr auto report_pause = std::chrono::milliseconds(10);
     void flush_touched(std::size_t at_most = SIZE_MAX);
     void write_snapshot(std::uint64_t sequence);
+    void seed_set_up(core::time_point at);  // young_log.cpp
     void fail(std::string why);
 
     log_options options_;
@@ -128,6 +136,7 @@ private:
     core::centre shadow_;  // the state as of the last durable event, for snapshots and reports
     std::uint64_t since_snapshot_ = 0;
     std::uint64_t replayed_ = 0;
+    std::uint64_t seeded_ = 0;
     std::vector<core::ticket_ordinal> touched_;  // tickets whose report rows are behind the log
     bool new_day_ = false;                       // a day_started awaits retention and a snapshot
     // A checkpoint once the WAL holds this many frames (~4 MB), whatever the number or size of
@@ -170,6 +179,7 @@ struct event_log::opened {
     core::centre centre;               // the recovered state, for the caller's core
     std::uint64_t last_sequence = 0;
     std::uint64_t replayed = 0;        // events replayed after the snapshot used (older, for a resume window)
+    std::uint64_t seeded = 0;          // set-up events written from the configuration (log_options::seed_set_up)
     std::vector<remembered_reply> replies;  // of today and yesterday
 };
 

@@ -12,14 +12,16 @@ namespace {
 // `sequence`: the newest one allowed on the way in, the one used (0: none) on the way out.
 // If there is none that old, `fallback` (>= sequence) allows the oldest one up to it instead.
 core::centre from_snapshot(database& db, core::centre_config const& config, std::uint64_t& sequence,
-                           std::uint64_t fallback, std::optional<core::booking_config> const& booking) {
+                           std::uint64_t fallback, std::optional<core::booking_config> const& booking, bool set_up_in_log) {
     statement newest(db, "SELECT seq, body FROM snapshots WHERE seq <= ?1 ORDER BY seq DESC LIMIT 1");
     newest.bind(1, static_cast<std::int64_t>(sequence));
     statement oldest(db, "SELECT seq, body FROM snapshots WHERE seq <= ?1 ORDER BY seq LIMIT 1");
     oldest.bind(1, static_cast<std::int64_t>(fallback));
     statement* row = &newest;
     bool found = newest.step();
-    if (!found && sequence > 0 && fallback > sequence) {
+    // A replay from the first event would start from the file's services and counters: not where
+    // the log holds them (docs/SETUP.md#one-source-of-truth), whose snapshot is used then.
+    if (!found && (sequence > 0 || set_up_in_log) && fallback > sequence) {
         row = &oldest;
         found = oldest.step();
     }
@@ -45,7 +47,10 @@ recovered recover(database& db, core::centre_config const& config, std::uint64_t
                   std::function<void(std::uint64_t, core::event const&, core::centre const&, core::actor const&)> const& replayed,
                   std::uint64_t replay_from, std::optional<core::booking_config> const& booking) {
     std::uint64_t snapshot = std::min(newest_snapshot, replay_from);
-    recovered r{.centre = from_snapshot(db, config, snapshot, newest_snapshot, booking), .snapshot_sequence = snapshot};
+    auto const kinds = std::to_string(core::event(std::in_place_type<core::service_set>).index()) + ", " +
+                       std::to_string(core::event(std::in_place_type<core::counter_set>).index());
+    bool const set_up_in_log = snapshot == 0 && db.query_int("SELECT EXISTS (SELECT 1 FROM events WHERE kind IN (" + kinds + "))") != 0;
+    recovered r{.centre = from_snapshot(db, config, snapshot, newest_snapshot, booking, set_up_in_log), .snapshot_sequence = snapshot};
     r.last_sequence = snapshot;
 
     // Through the centre's own set-up as replayed so far: a service or counter added at runtime

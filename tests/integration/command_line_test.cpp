@@ -62,6 +62,10 @@ TEST(command_line, the_server_refuses_an_unknown_option_or_command_in_one_line_a
     expect_refused({server, "run", "--config", "x.toml", "--lisen", "127.0.0.1:0"}, "novbe-server: run: unknown option --lisen");
     expect_refused({server, "check-config", "--conifg", "x.toml"}, "novbe-server: check-config: unknown option --conifg");
     expect_refused({server, "check-config"}, "novbe-server: check-config: --config is required");
+    // Refused before the file is read: no "good" first, though the file is good.
+    expect_refused({server, "check-config", "--config", NOVBE_DEMO_CONFIG, "--data", "d", "--server", "127.0.0.1:1"},
+                   "novbe-server: check-config: --data and --server are not taken together (--data DIR: a stopped "
+                   "server's folder; --server HOST:PORT: the running server)");
     expect_refused({server, "user", "add", "--config", "x", "--name", "a", "--role", "boss"},
                    "novbe-server: --role is clerk, manager or admin");
     expect_refused({server, "backup", "--to"}, "novbe-server: --to needs a value");

@@ -113,15 +113,17 @@ TEST(config_export_test, check_config_against_a_data_folder_says_what_the_next_s
     app::add_user(file, "rashad", net::role::clerk, "rashad-secret-1");
     auto checked = novbe({"check-config", "--config", file, "--data", p.folder()});
     EXPECT_EQ(0, checked.exit_code) << checked.err;
-    // A young log (no snapshot older than the resume window) is replayed over the file's services,
-    // so the new one is there already at start (docs/SETUP.md#one-source-of-truth); the user is not.
+    // The first start wrote the file's services to the log (docs/SETUP.md#one-source-of-truth): the
+    // new one is to be added, as the user is, and the edited one keeps the log's set-up.
     EXPECT_EQ(file + ": good: 8 services, 8 counters, 3 devices, 3 users\n"
               "against " + p.folder() + "'s log (its next start, or a SIGHUP, applies the file so):\n"
+              "  to apply: add service tax\n"
               "  to apply: add user rashad\n"
-              "1 to apply, 0 kept as the log has them\n",
+              "  kept: service passport: the log's set-up of it, not the file's; the log wins\n"
+              "2 to apply, 1 kept as the log has them\n",
               checked.out);
     p.start();
-    EXPECT_TRUE(p.logs_soon("config (start): 1 set-up changes from the file applied; the log holds 8 services")) << p.log();
+    EXPECT_TRUE(p.logs_soon("config (start): 2 set-up changes from the file applied; the log holds 8 services")) << p.log();
 }
 
 }  // namespace

@@ -37,9 +37,9 @@ public:
     static constexpr char const* manager_secret = "leyla-secret-1";
     static constexpr char const* kiosk_token = "demo-kiosk-entrance-7f3a";
     static constexpr char const* rating_token = "demo-rating-counter1-5d80";
-    // The first start logs the file's 2 users and 3 devices (docs/SETUP.md): the log's first
-    // ticket or day event comes after them.
-    static constexpr std::uint64_t seed_events = 5;
+    // The first start logs the file's 7 services and 8 counters, then its 2 users and 3 devices
+    // (docs/SETUP.md#one-source-of-truth): the log's first ticket or day event comes after them.
+    static constexpr std::uint64_t seed_events = 20;
 
 private:
     std::string folder_;

@@ -8,6 +8,7 @@ import { mountCounters } from './admin_counters.js';
 import { mountDevices } from './admin_devices.js';
 import { mountUsers } from './admin_users.js';
 import { mountHours } from './admin_hours.js';
+import { mountConfigCheck } from './admin_config.js';
 import { signInForm } from './dashboard_sign_in.js';
 import { mountStaffLanguagePicker, onStaffLanguage, staffSay } from './staff_language.js';
 
@@ -68,7 +69,7 @@ function signedIn(link) {
     mountStaffLanguagePicker($('language'), admin.centre.languages);
     $('board').hidden = false;
     for (const form of document.querySelectorAll('form.admin-form')) sayRequiredFields(form);
-    for (const mount of [mountServices, mountCounters, mountHours, mountDevices, mountUsers]) admin.renders.push(mount());
+    for (const mount of [mountServices, mountCounters, mountHours, mountDevices, mountUsers, mountConfigCheck]) admin.renders.push(mount());
     admin.renders.push(title);
     link.subscribe({ view: 'VIEW_DASHBOARD' }, follow);
     admin.render();

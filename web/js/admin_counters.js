@@ -2,7 +2,7 @@
 // form that adds a counter or changes the one chosen (name, services in the order to serve them,
 // routing); retire from its row after a second, in-place confirmation, refused in words while
 // it is open or has a ticket at it. A counter without a name is shown as "Counter N".
-import { $, admin, button, attempt, centreNow, counterName, hasOwnName, make, refusalWords, serviceName, within } from './admin_form.js';
+import { $, admin, button, attempt, centreNow, counterName, hasOwnName, make, refusalWords, say, serviceName, within } from './admin_form.js';
 import { staffSay } from './staff_language.js';
 
 let editing = 0;             // the number of the counter in the form, 0 when adding
@@ -81,7 +81,7 @@ function clear() {
 async function save(event) {
     event.preventDefault();
     if (chosen.length === 0) {
-        $('counter-error').textContent = staffSay('admin.noServices');
+        say($('counter-error'), 'admin.noServices');
         return;
     }
     const done = await attempt($('counter-error'), async () => {

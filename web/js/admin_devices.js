@@ -40,14 +40,17 @@ function deviceOrigin() {
 
 // The clipboard only where the page is a secure context (https or localhost); elsewhere the
 // address is selected for Ctrl+C, and either way the page says which.
-async function copy(code, said) {
+// What it said is kept with the device shown (`added.copied`, a key), so that the panel, drawn
+// again at each change and language switch, says it again in the staff language of the moment.
+async function copy(code) {
     try {
         await navigator.clipboard.writeText(code.textContent);
-        said.textContent = staffSay('admin.copied');
+        added.copied = 'admin.copied';
     } catch {
-        getSelection().selectAllChildren(code);
-        said.textContent = staffSay('admin.copyByHand');
+        added.copied = 'admin.copyByHand';
     }
+    renderToken();
+    if (added.copied === 'admin.copyByHand') getSelection().selectAllChildren($('new-address'));
 }
 
 function renderToken() {
@@ -57,14 +60,14 @@ function renderToken() {
     const role = added.device.role;
     const address = `${where.origin}/${PAGES[role]}?token=${added.token}`;
     const code = make('code', { id: 'new-address', textContent: address });
-    const said = make('span', { id: 'copy-said', className: 'why', role: 'status' });
+    const said = make('span', { id: 'copy-said', className: 'why', role: 'status', textContent: added.copied ? staffSay(added.copied) : '' });
     const note = make('p', { id: 'address-note', className: where.how === 'local' ? 'error' : '', textContent: where.note });
     note.dataset.how = where.how;
     const setUp = staffSay(`admin.setUp.${{ ROLE_BOARD: 'board', ROLE_RATING_DEVICE: 'rating' }[role] ?? 'kiosk'}`, { counter: added.device.counter });
     $('device-token').replaceChildren(
         make('p', { textContent: staffSay('admin.tokenOf', { name: added.device.name }) }),
         make('p', {}, make('code', { id: 'new-token', textContent: added.token })),
-        make('p', {}, make('span', { textContent: `${staffSay('admin.address')} ` }), code, ' ', button('admin.copy', () => copy(code, said)), ' ', said),
+        make('p', {}, make('span', { textContent: `${staffSay('admin.address')} ` }), code, ' ', button('admin.copy', () => copy(code)), ' ', said),
         note,
         make('p', { id: 'set-up', textContent: setUp }),
         make('p', { className: 'error', textContent: staffSay('admin.tokenOnce') }),

@@ -86,6 +86,12 @@ function show(where, words) {
     where.textContent = words();
     shown.set(where, { text: where.textContent, words });
 }
+// A sentence the page says itself into `where` (a problem found before sending, a "saved"),
+// said again in the next staff language like a refusal; `params` as Said's (a function: its value
+// in the language of the moment).
+export function say(where, key, params = {}) {
+    show(where, () => new Said(key, params).words());
+}
 function sayAgain() {
     for (const [where, { text, words }] of shown) {
         if (where.textContent !== text) {

@@ -3,7 +3,7 @@
 // (CentreInfo.calendar, followed live through CalendarChanged). An admin changes them; a manager
 // sees them read-only. Each form is checked here in the staff language (not the browser's own
 // messages), then the server's refusal, if any, is said in words next to it.
-import { $, Said, admin, attempt, button, centreNow, make } from './admin_form.js';
+import { $, Said, admin, attempt, button, centreNow, make, say } from './admin_form.js';
 import { staffSay } from './staff_language.js';
 
 const clock = /^([0-3][0-9]|4[0-7]):[0-5][0-9]$/;  // "HH:MM", a closing up to 47:59 (past midnight)
@@ -125,7 +125,7 @@ async function saveWeek(event) {
     if (done) {
         weekEdited = false;
         render();
-        $('week-status').textContent = staffSay('admin.hours.saved');
+        say($('week-status'), 'admin.hours.saved');
     }
 }
 

@@ -2,7 +2,7 @@
 // ones marked and kept at the end; one form that adds a service or changes the one chosen
 // (names in the centre's languages, targets, agency); retire from its row after a second,
 // in-place confirmation that says what retiring does, a refusal said there.
-import { $, admin, attempt, button, centreNow, localName, make, refusalWords, within } from './admin_form.js';
+import { $, admin, attempt, button, centreNow, localName, make, refusalWords, say, within } from './admin_form.js';
 import { staffSay } from './staff_language.js';
 
 const NEW = '\u0000new';    // the agency list's "New agency…": not an id a service can have
@@ -107,7 +107,7 @@ function clear() {
 async function save(event) {
     event.preventDefault();
     if (Number($('service-target').value) > Number($('service-max').value)) {
-        $('service-error').textContent = staffSay('admin.targetOverMaximum');
+        say($('service-error'), 'admin.targetOverMaximum');
         return;
     }
     const done = await attempt($('service-error'), async () => {

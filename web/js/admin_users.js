@@ -3,7 +3,7 @@
 // secret, another role. The server refuses disabling or demoting the last enabled admin
 // (LAST_ADMIN); this page also keeps the signed-in admin's own Disable and role away, since
 // either would end this very session: another admin does it (the server would take it).
-import { $, admin, attempt, bytes, button, make, refusalWords, roleWord } from './admin_form.js';
+import { $, admin, attempt, bytes, button, make, refusalWords, roleWord, say } from './admin_form.js';
 import { staffSay } from './staff_language.js';
 
 let resetting = '';          // the user whose new secret the form takes, '' when adding
@@ -71,8 +71,8 @@ function clear() {
 // The secret as the server bounds it, in bytes; both typings the same.
 function secret() {
     const s = $('user-secret').value;
-    if (bytes(s) < 8 || bytes(s) > 256) return [null, staffSay('admin.secretRule')];
-    if (s !== $('user-again').value) return [null, staffSay('admin.secretsDiffer')];
+    if (bytes(s) < 8 || bytes(s) > 256) return [null, 'admin.secretRule'];
+    if (s !== $('user-again').value) return [null, 'admin.secretsDiffer'];
     return [s, ''];
 }
 
@@ -80,12 +80,12 @@ async function save(event) {
     event.preventDefault();
     const [s, wrong] = secret();
     if (!s) {
-        $('user-error').textContent = wrong;
+        say($('user-error'), wrong);
         return;
     }
     const name = $('user-name').value.trim();
     if (!resetting && bytes(name) > 64) {
-        $('user-error').textContent = staffSay('admin.tooLong', { what: staffSay('admin.column.name'), most: 64 });
+        say($('user-error'), 'admin.tooLong', { what: () => staffSay('admin.column.name'), most: 64 });
         return;
     }
     const done = await attempt($('user-error'), async () => {
