@@ -121,6 +121,7 @@ async function look(token, known = null) {
 
 function words() {
     document.documentElement.lang = language;
+    document.title = say(language, 'bookPageTitle', { centre: centre.name });  // the tab and the home-screen name
     $('centre').textContent = centre.name;
     $('find-title').textContent = say(language, 'bookFind');
     $('find-code').placeholder = say(language, 'checkInCode');
