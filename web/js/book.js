@@ -70,7 +70,7 @@ function chooseService() {
 function chooseDay(service) {
     render = () => chooseDay(service);
     step(serviceName(service), say(language, 'bookChooseDay'),
-        centre.days.map((d) => button(dayLabel(d.date), d.open ? '' : say(language, 'bookClosed'),
+        centre.days.map((d) => button(dayLabel(d.date).replace(' ', '\n'), d.open ? '' : say(language, 'bookClosed'),
             () => chooseSlot(service, d.date), !d.open, d.open ? '' : 'closed')), 'days', chooseService);
 }
 
