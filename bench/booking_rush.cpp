@@ -40,8 +40,10 @@ public:
           slot_(static_cast<std::size_t>(index) % shared.plan.slots.size()) {}
 
     void connect(tcp::endpoint server, std::function<void()> connected) {
+        stream_.expires_after(floor_.plan.answer_timeout);
         stream_.async_connect(server, [self = shared_from_this(), connected](beast::error_code ec) {
             if (ec) {
+                if (ec == beast::error::timeout) ++self->floor_.result.timed_out;
                 ++self->floor_.result.lost;
                 self->floor_.finished();
             } else {
@@ -63,18 +65,20 @@ public:
         request_.prepare_payload();
         ++floor_.result.requests;
         sent_ = steady::now();
+        stream_.expires_after(plan.answer_timeout);  // the write and the read together
         http::async_write(stream_, request_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
-            if (ec) return self->lost();
+            if (ec) return self->lost(ec);
             self->response_ = {};
             http::async_read(self->stream_, self->buffer_, self->response_, [self](beast::error_code rec, std::size_t) {
-                if (rec) return self->lost();
+                if (rec) return self->lost(rec);
                 self->answered();
             });
         });
     }
 
 private:
-    void lost() {
+    void lost(beast::error_code ec) {
+        if (ec == beast::error::timeout) ++floor_.result.timed_out;
         ++floor_.result.lost;
         floor_.finished();
     }
@@ -148,6 +152,9 @@ rush_result run_rush(rush_plan const& plan) {
         if (c->ready()) c->book();
     io.run();
     if (shared.done != plan.clients) std::fprintf(stderr, "only %d of %d clients finished\n", shared.done, plan.clients);
+    if (result.timed_out > 0)
+        std::fprintf(stderr, "%d clients had no answer (or no connection) within %lld ms: the server on port %u hung or fell behind\n",
+                     result.timed_out, static_cast<long long>(plan.answer_timeout.count()), static_cast<unsigned>(plan.port));
     return result;
 }
 

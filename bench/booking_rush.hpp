@@ -4,7 +4,10 @@
 // opens next week's slots. A client books one place for its own reference; on 409 slot_full it
 // tries the next slot not yet known full, until booked or every slot is known full. What the
 // clients learn of full slots they share (the portal behind them relays each 409), so a late
-// client does not walk slots that are gone. One thread drives them all. Bench code only.
+// client does not walk slots that are gone. One thread drives them all. Each connect and each
+// answer has `answer_timeout`: a server that hangs fails the run with a count, not a hang.
+// Bench code only.
+#include <chrono>
 #include <map>
 #include <string>
 #include <vector>
@@ -17,6 +20,7 @@ struct rush_plan {
     std::string service;
     std::vector<std::string> slots;  // RFC 3339 starts, as the slots route lists them
     int clients = 5000;
+    std::chrono::milliseconds answer_timeout{10'000};  // per connect and per request, write to whole answer
 };
 
 struct rush_booking {
@@ -29,6 +33,7 @@ struct rush_result {
     int connected = 0;
     int requests = 0;
     int lost = 0;                              // connections that failed or closed mid-rush
+    int timed_out = 0;                         // of those, a connect or an answer past answer_timeout
     std::vector<rush_booking> bookings;        // every 201, as answered
     std::map<std::string, int> refusals;       // "409 slot_full" and any other answer, counted
     std::vector<double> latency_ms;            // every booking request, write to whole answer

@@ -4,7 +4,8 @@
 // many connections. It checks what a centre must promise: exactly 1,000 booked, no reference
 // booked twice, no slot over its capacity, and every booking answered 201 still there after a
 // SIGKILL and a restart. Figures are recorded in bench/README.md.
-// Run: build/release/bench/novbe_booking_rush_bench [CLIENTS]
+// Run: build/release/bench/novbe_booking_rush_bench [CLIENTS [ANSWER_TIMEOUT_MS]] (10,000 ms: a client
+// waiting longer for an answer fails the run as the server's hang)
 #include "booking_rush.hpp"
 #include "local_servers.hpp"
 #include "percentile.hpp"
@@ -133,6 +134,7 @@ int main(int argc, char** argv) {
     check(before.size() == slots_of_the_day && places == long(slots_of_the_day * places_per_slot),
           "the day offers 1,000 places in 20 slots, not " + std::to_string(places) + " in " + std::to_string(before.size()));
     novbe::bench::rush_plan plan{.port = 0, .api_key = std::string(api_key), .service = "id_card", .slots = {}, .clients = clients};
+    if (argc > 2) plan.answer_timeout = std::chrono::milliseconds(std::stoi(argv[2]));
     for (auto const& [start, held] : before) plan.slots.push_back(start);
 
     unsigned short bare_port = 0;
@@ -165,6 +167,9 @@ int main(int argc, char** argv) {
     std::printf("\n");
 
     // What the centre promised, from its own answers.
+    check(bare.timed_out == 0, std::to_string(bare.timed_out) + " of the bare server's answers past the clients' timeout");
+    check(real.timed_out == 0, std::to_string(real.timed_out) + " of novbe-server's answers past the clients' " +
+                                   std::to_string(plan.answer_timeout.count()) + " ms timeout: it hung or fell behind");
     check(real.lost == 0 && real.connected == clients, std::to_string(real.lost) + " connections lost");
     check(real.bookings.size() == places_per_slot * slots_of_the_day, "exactly 1,000 answered 201, not " + std::to_string(real.bookings.size()));
     for (auto const& [what, n] : real.refusals) check(what == "409 slot_full", std::to_string(n) + " answered " + what);

@@ -4,6 +4,16 @@
 
 namespace novbe::core {
 
+std::string reference_key(std::string_view reference) {
+    auto first = reference.find_first_not_of(' ');
+    if (first == std::string_view::npos) return {};
+    reference = reference.substr(first, reference.find_last_not_of(' ') - first + 1);
+    std::string key(reference);
+    for (auto& ch : key)
+        if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+    return key;
+}
+
 std::string_view name(booking_errc e) {
     switch (e) {
     case booking_errc::unknown_service: return "unknown_service";

@@ -35,6 +35,11 @@ struct booking {
     bool operator==(booking const&) const = default;
 };
 
+// How a reference is matched (docs/DOMAIN.md#references): ASCII letters folded to upper case and
+// spaces at either end trimmed, so "ab123 " typed at the kiosk finds "AB123". Only matching uses
+// it: a booking keeps and shows the reference as it was given, and the log is never rewritten.
+std::string reference_key(std::string_view reference);
+
 struct book_slot {
     service_index service = 0;
     time_point slot{};

@@ -72,7 +72,7 @@ booking_outcome bookings::book(book_slot const& cmd, time_point now, centre cons
     if (tokens_.contains(cmd.token)) return refused(booking_errc::duplicate_token);
     if (cmd.service >= config_.services.size()) return refused(booking_errc::unknown_service);
     if (auto e = fits(cmd.service, cmd.slot, now, c, nullptr); e != booking_errc{}) return refused(e);
-    if (active_by_reference_.contains({cmd.reference, cmd.service})) return refused(booking_errc::already_booked);
+    if (holds_reference(reference_key(cmd.reference), cmd.service)) return refused(booking_errc::already_booked);
     return events({booking_made{next_id_, cmd.service, cmd.slot, cmd.reference, cmd.phone, cmd.portal, cmd.token, now}});
 }
 
@@ -133,11 +133,18 @@ booking_outcome bookings::forget(forget_ended const& cmd, time_point now) const 
     return events({bookings_forgotten{before, now}});
 }
 
+bool bookings::holds_reference(std::string const& key, service_index s) const {
+    auto it = active_by_reference_.lower_bound({key, s, 0});
+    return it != active_by_reference_.end() && std::get<0>(*it) == key && std::get<1>(*it) == s;
+}
+
 booking const* bookings::by_reference(std::string const& reference, time_point now) const {
     booking const* best = nullptr;
-    for (auto it = active_by_reference_.lower_bound({reference, 0});
-         it != active_by_reference_.end() && it->first.first == reference; ++it) {
-        auto const* b = find(it->second);
+    auto const key = reference_key(reference);
+    if (key.empty()) return nullptr;
+    for (auto it = active_by_reference_.lower_bound({key, 0, 0});
+         it != active_by_reference_.end() && std::get<0>(*it) == key; ++it) {
+        auto const* b = find(std::get<2>(*it));
         auto distance = [now](booking const* x) { return x->slot > now ? x->slot - now : now - x->slot; };
         if (!best || distance(b) < distance(best)) best = b;
     }

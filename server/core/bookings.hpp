@@ -12,6 +12,7 @@
 
 #include <map>
 #include <set>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -105,7 +106,11 @@ private:
     token_index tokens_;
     std::map<std::pair<service_index, time_point>, int> held_;
     std::map<std::pair<service_index, day_number>, int> held_day_;
-    std::map<std::pair<std::string, service_index>, booking_id> active_by_reference_;
+    // Active bookings by reference_key(reference), service and id. A log written before references
+    // were matched so may hold "AB123" and "ab123" both active for one service: both are kept
+    // and replay the same (docs/DOMAIN.md#references); only new bookings are refused.
+    std::set<std::tuple<std::string, service_index, booking_id>> active_by_reference_;
+    bool holds_reference(std::string const& key, service_index s) const;
     std::set<std::pair<time_point, booking_id>> active_by_slot_;  // active only: lapse order
     std::vector<std::pair<std::uint32_t, std::uint32_t>> ended_;  // per service: checked in, lapsed
 };

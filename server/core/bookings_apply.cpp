@@ -56,7 +56,7 @@ bool bookings::can_apply(booking_event const& ev) const {
 void bookings::hold(booking const& b) {
     ++held_[{b.service, b.slot}];
     ++held_day_[{b.service, day_of_slot(b.slot)}];
-    active_by_reference_[{b.reference, b.service}] = b.id;
+    active_by_reference_.insert({reference_key(b.reference), b.service, b.id});
     active_by_slot_.insert({b.slot, b.id});
 }
 
@@ -70,7 +70,7 @@ void bookings::unhold(booking const& b) {
 
 void bookings::release(booking const& b) {
     unhold(b);
-    active_by_reference_.erase({b.reference, b.service});
+    active_by_reference_.erase({reference_key(b.reference), b.service, b.id});
     active_by_slot_.erase({b.slot, b.id});
 }
 
@@ -101,7 +101,12 @@ std::optional<bookings> bookings::from_image(centre_config const& centre, bookin
         out.all_.push_back(std::move(b));
         auto const& x = out.all_.back();
         if (x.state == booking_state::active) {
-            if (out.active_by_reference_.contains({x.reference, x.service})) return std::nullopt;  // two at once
+            // The same reference twice at once was never accepted; two that match only once
+            // folded ("AB123", "ab123") may come from an older log, and stay.
+            auto const key = reference_key(x.reference);
+            for (auto it = out.active_by_reference_.lower_bound({key, x.service, 0});
+                 it != out.active_by_reference_.end() && std::get<0>(*it) == key && std::get<1>(*it) == x.service; ++it)
+                if (out.find(std::get<2>(*it))->reference == x.reference) return std::nullopt;  // two at once
             out.hold(x);
         } else if (x.state == booking_state::checked_in) {
             ++out.held_[{x.service, x.slot}];

@@ -50,7 +50,7 @@ api_plan plan_request(api_request const& r, std::vector<portal_key> const& porta
     };
 
     if (path == "slots") {
-        if (r.method != "GET") return at_once(api_error(405, "method_not_allowed", "Slots are read with GET."));
+        if (r.method != "GET") return at_once(detail::not_allowed("GET", "Slots are read with GET."));
         auto service = query(q, "service");
         auto date = query(q, "date");
         auto s = service ? c.config().find_service(*service) : std::nullopt;
@@ -63,9 +63,9 @@ api_plan plan_request(api_request const& r, std::vector<portal_key> const& porta
         return at_once({200, detail::slots_json(b, c, *s, *d, *date, now)});
     }
     if (path == "bookings") {
-        if (r.method != "POST") return at_once(api_error(405, "method_not_allowed", "Bookings are made with POST."));
+        if (r.method != "POST") return at_once(detail::not_allowed("POST", "Bookings are made with POST."));
         auto body = fields(r.body, {"service", "slot", "reference", "phone"});
-        if (!body) return at_once(bad_request("The body must be a JSON object of the documented string fields."));
+        if (!body) return at_once(bad_request("The body must be a JSON object of the documented string fields, each once."));
         auto s = c.config().find_service(text(*body, "service"));
         if (!s) return at_once(api_refusal(core::booking_errc::unknown_service));
         auto slot = parse_rfc3339(text(*body, "slot"));
@@ -81,15 +81,15 @@ api_plan plan_request(api_request const& r, std::vector<portal_key> const& porta
         // A portal sees only its own bookings: another's answers as if it did not exist.
         if (!found || found->portal != *portal) return at_once(api_refusal(core::booking_errc::unknown_booking));
         if (reschedule) {
-            if (r.method != "POST") return at_once(api_error(405, "method_not_allowed", "Reschedule with POST."));
+            if (r.method != "POST") return at_once(detail::not_allowed("POST", "Reschedule with POST."));
             auto body = fields(r.body, {"slot"});
             auto slot = body ? parse_rfc3339(text(*body, "slot")) : std::nullopt;
-            if (!slot) return at_once(bad_request("The body must be {\"slot\": an RFC 3339 time}."));
+            if (!slot) return at_once(bad_request("The body must be {\"slot\": an RFC 3339 time}, once."));
             return plan(core::reschedule_booking{*token, *slot});
         }
         if (r.method == "GET") return at_once({200, detail::booking_json(*found, c)});
         if (r.method == "DELETE") return plan(core::cancel_booking{*token});
-        return at_once(api_error(405, "method_not_allowed", "A booking is read with GET and cancelled with DELETE."));
+        return at_once(detail::not_allowed("GET, DELETE", "A booking is read with GET and cancelled with DELETE."));
     }
     return at_once(api_error(404, "not_found", "No such endpoint; see docs/booking-api.yaml."));
 }

@@ -25,6 +25,7 @@ struct api_answer {
     unsigned status = 200;
     std::string body;  // JSON
     unsigned retry_after_s = 0;  // a 429's Retry-After, in seconds; 0: none
+    std::string allow;           // a 405's Allow: the methods the path takes ("GET, DELETE")
 };
 
 struct api_plan {

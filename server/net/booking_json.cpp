@@ -78,6 +78,12 @@ api_answer api_error(unsigned status, std::string_view code, std::string_view me
     return {status, json::serialize(o)};
 }
 
+api_answer not_allowed(std::string_view allow, std::string_view message) {
+    auto a = api_error(405, "method_not_allowed", message);
+    a.allow = allow;
+    return a;
+}
+
 api_answer api_refusal(core::booking_errc e) {
     using enum core::booking_errc;
     auto said = [&](unsigned status, std::string_view message) { return api_error(status, core::name(e), message); };
@@ -101,6 +107,25 @@ api_answer api_refusal(core::booking_errc e) {
     return said(500, "Unexpected.");
 }
 
+namespace {
+
+// The members written in a JSON text already known to be an object of strings: its colons
+// outside strings. Boost.JSON keeps the last of two equal keys (even "a" and "\u0061"), so
+// fewer members than this means a key came twice.
+std::size_t members_written(std::string_view body) {
+    std::size_t colons = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        char c = body[i];
+        if (in_string && c == '\\') ++i;  // the escaped character is no quote
+        else if (c == '"') in_string = !in_string;
+        else if (!in_string && c == ':') ++colons;
+    }
+    return colons;
+}
+
+}  // namespace
+
 std::optional<json::object> fields(std::string_view body, std::initializer_list<std::string_view> allowed) {
     json::parse_options options;
     options.max_depth = 2;
@@ -111,6 +136,9 @@ std::optional<json::object> fields(std::string_view body, std::initializer_list<
         if (!v.is_string()) return std::nullopt;
         if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end()) return std::nullopt;
     }
+    // {"reference":"A","reference":"B"} is refused: a proxy or a log reading the first would
+    // disagree with this server about what was booked.
+    if (members_written(body) != value.as_object().size()) return std::nullopt;
     return value.as_object();
 }
 

@@ -10,9 +10,11 @@
 namespace novbe::net::detail {
 
 api_answer api_error(unsigned status, std::string_view code, std::string_view message);
+// 405 method_not_allowed, with the methods the path takes for its Allow header ("GET, DELETE").
+api_answer not_allowed(std::string_view allow, std::string_view message);
 api_answer api_refusal(core::booking_errc e);  // the code's status and sentence
 std::string booking_json(core::booking const& b, core::centre const& c);
-// The body as an object of strings with only the `allowed` fields, or nullopt.
+// The body as an object of strings with only the `allowed` fields, each once, or nullopt.
 std::optional<boost::json::object> fields(std::string_view body, std::initializer_list<std::string_view> allowed);
 std::string text(boost::json::object const& o, std::string_view key);  // empty when absent
 std::optional<std::string> query(std::string_view q, std::string_view key);

@@ -2,6 +2,7 @@
 
 #include "command_table.hpp"
 #include "net/booking_gate.hpp"
+#include "net/booking_json.hpp"
 #include "net/drained_stream.hpp"
 #include "net/log.hpp"
 #include "net/speech.hpp"
@@ -103,8 +104,11 @@ struct asker {
 
 // Requests the server answers from memory or from the web folder.
 response answer(shared_state const& state, http::request<http::string_body> const& req, asker const& who) {
-    if (req.method() != http::verb::get && req.method() != http::verb::head)
-        return reply(req, http::status::method_not_allowed, "Only GET is served here.\n");
+    if (req.method() != http::verb::get && req.method() != http::verb::head) {
+        auto res = reply(req, http::status::method_not_allowed, "Only GET is served here.\n");
+        res.set(http::field::allow, "GET, HEAD");
+        return res;
+    }
     std::string_view target = req.target();
     target = target.substr(0, target.find('?'));
     if (target == "/healthz")
@@ -151,6 +155,15 @@ bool origin_allowed(shared_state const& state, http::request<http::string_body> 
 }
 
 std::string label(ip_address const& a) { return a.is_v6() ? "[" + a.to_string() + "]" : a.to_string(); }
+
+// Everything under /api/ answers in the API's JSON error shape (docs/booking-api.yaml), even
+// what is refused before the API reads it; other paths keep their plain sentence.
+bool under_api(std::string_view target) { return target.starts_with("/api/"); }
+
+http_refusal in_kind(std::string_view target, std::string_view code, std::string sentence) {
+    if (!under_api(target)) return {std::move(sentence) + "\n", "text/plain; charset=utf-8"};
+    return {detail::api_error(0, code, sentence).body, "application/json"};
+}
 
 }  // namespace
 
@@ -213,14 +226,20 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
     if (ec) return log_failure(ec, "http read " + peer_label_);
     auto req = parser_->release();
     std::string_view target = req.target();
-    if (target.size() > state_->limit.max_target_bytes) return too_long_address();
+    if (target.size() > state_->limit.max_target_bytes) return too_long_address(target);
     auto path = target.substr(0, target.find('?'));
+    // Two Host headers: a proxy may route by one and this server check the other.
+    if (req.count(http::field::host) > 1) {
+        state_->refused_requests.note("400 for two Host headers from " + peer_label_);
+        return refuse(in_kind(path, "bad_request", "A request has one Host header."), http::status::bad_request);
+    }
 
     auto client = via_proxy_ ? client_address(peer_, state_->trusted_proxies, req) : peer_;
     if (via_proxy_ && (!slot_.held() || slot_.address() != client.to_string()) && !slot_.take(state_, client.to_string())) {
         state_->crowded.note(label(client) + " via " + peer_label_);
-        return refuse(http::status::service_unavailable,
-                      "Too many connections from your address have not signed in; try again in a moment.\n");
+        return refuse(in_kind(path, "too_many_connections",
+                              "Too many connections from your address have not signed in; try again in a moment."),
+                      http::status::service_unavailable);
     }
     asker who{.loopback = !via_proxy_ && peer_.is_loopback(), .metrics_token = has_metrics_token(*state_, req)};
     // A page of another site that renamed itself to this server's address (DNS rebinding)
@@ -228,10 +247,11 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
     // the metrics token is proof enough that the asker is no such page.
     if (path != "/healthz" && !(path == "/metrics" && who.metrics_token)) {
         std::string_view host = req[http::field::host];
-        if (host.empty()) return refuse(http::status::bad_request, "A request needs a Host header.\n");
+        if (host.empty()) return refuse(in_kind(path, "bad_request", "A request needs a Host header."), http::status::bad_request);
         if (!host_allowed(state_->hosts, host)) {
             state_->refused_requests.note("421 for Host '" + std::string(host.substr(0, 100)) + "' from " + peer_label_);
-            return refuse(http::status::misdirected_request, "This server does not answer to the name in the Host header.\n");
+            return refuse(in_kind(path, "misdirected_request", "This server does not answer to the name in the Host header."),
+                          http::status::misdirected_request);
         }
     }
 
@@ -256,6 +276,11 @@ void http_session::on_read(beast::error_code ec, std::size_t) {
         return refuse(http::status::forbidden, R"({"error":"forbidden_origin","message":"This page may not book here."})", "application/json");
     }
     if ((path.starts_with(api_prefix) || path.starts_with(public_prefix)) && state_->bookings) return api(req, client.to_string());
+    if (under_api(path)) {  // no such API (or this centre takes no bookings): still the API's kind of answer
+        auto body = in_kind(path, "not_found", "No such endpoint; see docs/booking-api.yaml.");
+        return send(std::make_shared<response>(reply(req, http::status::not_found, std::move(body.text), body.type)),
+                    req.method() == http::verb::head);
+    }
     send(std::make_shared<response>(answer(*state_, req, who)), req.method() == http::verb::head);
 }
 
@@ -308,6 +333,7 @@ void http_session::api(http::request<http::string_body> const& req, std::string 
                                                         std::move(answer.body), "application/json"));
             res->set(http::field::cache_control, "no-store");
             if (answer.retry_after_s) res->set(http::field::retry_after, std::to_string(answer.retry_after_s));
+            if (!answer.allow.empty()) res->set(http::field::allow, answer.allow);
             self->send(res, false);
         });
     });
@@ -329,28 +355,44 @@ void http_session::unreadable(beast::error_code ec) {
     if (ec == http::error::header_limit) {
         // The parser has the request line once it has read it all: without one, the limit
         // struck inside it.
-        if (parser_->get().target().empty()) return too_long_address();
+        if (parser_->get().target().empty()) return too_long_address(target_seen());
         state_->refused_requests.note("431 from " + peer_label_);
-        return refuse(http::status::request_header_fields_too_large,
-                      "The request's headers are too large: this server reads at most " +
-                          std::to_string(limit.max_header_bytes) + " bytes of them.\n");
+        return refuse(in_kind(parser_->get().target(), "headers_too_large",
+                              "The request's headers are too large: this server reads at most " +
+                                  std::to_string(limit.max_header_bytes) + " bytes of them."),
+                      http::status::request_header_fields_too_large);
     }
     state_->refused_requests.note(ec.message() + " from " + peer_label_);
     if (ec == http::error::body_limit) {
-        if (std::string_view target = parser_->get().target(); target.starts_with(api_prefix) || target.starts_with(public_prefix))  // the APIs answer in JSON
-            return refuse(http::status::payload_too_large,
-                          R"({"error":"too_large","message":"The body is over )" + std::to_string(max_api_body) + R"( bytes."})",
-                          "application/json");
+        if (std::string_view target = parser_->get().target(); under_api(target))  // the APIs answer in JSON
+            return refuse(in_kind(target, "too_large", "The body is over " + std::to_string(max_api_body) + " bytes."),
+                          http::status::payload_too_large);
         return refuse(http::status::payload_too_large, "The request's body is too large for this server.\n");
     }
-    return refuse(http::status::bad_request, "The request could not be read as HTTP/1.1 (" + ec.message() + ").\n");
+    return refuse(in_kind(target_seen(), "bad_request", "The request could not be read as HTTP/1.1 (" + ec.message() + ")."),
+                  http::status::bad_request);
 }
 
-void http_session::too_long_address() {
-    state_->refused_requests.note("414 from " + peer_label_);
-    refuse(http::status::uri_too_long, "The address is too long: this server reads at most " +
-                                           std::to_string(state_->limit.max_target_bytes) + " bytes of it.\n");
+// The parser keeps no target it has not read whole; the bytes it stopped in are still in the
+// buffer: "METHOD TARGET ...", the target cut where the buffer ends.
+std::string_view http_session::target_seen() const {
+    if (!parser_->get().target().empty()) return parser_->get().target();
+    auto data = buffer_.cdata();
+    std::string_view seen(static_cast<char const*>(data.data()), data.size());
+    auto space = seen.find(' ');
+    if (space == std::string_view::npos) return {};
+    seen.remove_prefix(space + 1);
+    return seen.substr(0, seen.find_first_of(" \r\n"));
 }
+
+void http_session::too_long_address(std::string_view target) {
+    state_->refused_requests.note("414 from " + peer_label_);
+    refuse(in_kind(target, "uri_too_long", "The address is too long: this server reads at most " +
+                                               std::to_string(state_->limit.max_target_bytes) + " bytes of it."),
+           http::status::uri_too_long);
+}
+
+void http_session::refuse(http_refusal body, http::status status) { refuse(status, std::move(body.text), body.type); }
 
 void http_session::refuse(http::status status, std::string sentence, std::string_view type) {
     auto res = std::make_shared<response>(reply(11, false, status, std::move(sentence), type));

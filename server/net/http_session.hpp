@@ -1,9 +1,9 @@
 #pragma once
 // One HTTP connection: /healthz, /novbe.proto, /metrics, the pages, and the upgrade of /ws to a
-// WebSocket session speaking novbe.v1, and the booking API under /api/v1/. It works out the client's address (through a trusted
+// WebSocket session speaking novbe.v1, and the booking APIs under /api/ (every answer there JSON). It works out the client's address (through a trusted
 // proxy, the forwarded one), holds that address's place among the connections that have not
 // signed in, refuses a Host that is not this server's, and answers a request it cannot read
-// (414, 431, 413, 400) before it closes.
+// (414, 431, 413, 400) before it closes; a 405 names the methods the path takes in Allow.
 #include "net/shared_state.hpp"
 #include "net/unauthenticated_slot.hpp"
 
@@ -15,6 +15,12 @@
 #include <optional>
 
 namespace novbe::net {
+
+// A refusal's body and its type: JSON under /api/, a sentence elsewhere.
+struct http_refusal {
+    std::string text;
+    std::string_view type;
+};
 
 class http_session : public std::enable_shared_from_this<http_session> {
 public:
@@ -33,7 +39,8 @@ private:
     void on_read(boost::beast::error_code ec, std::size_t bytes);
     void on_write(bool keep_alive, boost::beast::error_code ec, std::size_t bytes);
     void unreadable(boost::beast::error_code ec);
-    void too_long_address();
+    void too_long_address(std::string_view target);
+    std::string_view target_seen() const;  // the request's target, or what of it was read
     void speak(boost::beast::http::request<boost::beast::http::string_body> const& req);
     // /api/v1/...: the booking API (booking_gate.hpp); JSON answers, the next request read after.
     void api(boost::beast::http::request<boost::beast::http::string_body> const& req, std::string const& client);
@@ -41,6 +48,7 @@ private:
     // An answer that ends the connection: written, then the rest of what the client sends is
     // read and dropped (drained_stream.hpp), so that it gets to read the answer.
     void refuse(boost::beast::http::status status, std::string sentence, std::string_view type = "text/plain; charset=utf-8");
+    void refuse(http_refusal body, boost::beast::http::status status);
 
     boost::beast::tcp_stream stream_;
     boost::beast::flat_buffer buffer_;

@@ -80,11 +80,11 @@ public_plan plan_public(api_request const& r, public_profile const& profile, cor
     auto q = mark == std::string_view::npos ? std::string_view{} : target.substr(mark + 1);
 
     if (path == "centre") {
-        if (r.method != "GET") return at_once(api_error(405, "method_not_allowed", "The centre is read with GET."));
+        if (r.method != "GET") return at_once(detail::not_allowed("GET", "The centre is read with GET."));
         return at_once({200, centre_json(profile, b, c, now)});
     }
     if (path == "slots") {
-        if (r.method != "GET") return at_once(api_error(405, "method_not_allowed", "Slots are read with GET."));
+        if (r.method != "GET") return at_once(detail::not_allowed("GET", "Slots are read with GET."));
         auto service = detail::query(q, "service");
         auto date = detail::query(q, "date");
         auto s = service ? c.config().find_service(*service) : std::nullopt;
@@ -96,9 +96,9 @@ public_plan plan_public(api_request const& r, public_profile const& profile, cor
         return at_once({200, detail::slots_json(b, c, *s, *d, *date, now)});
     }
     if (path == "bookings") {
-        if (r.method != "POST") return at_once(api_error(405, "method_not_allowed", "Bookings are made with POST."));
+        if (r.method != "POST") return at_once(detail::not_allowed("POST", "Bookings are made with POST."));
         auto body = detail::fields(r.body, {"service", "slot", "reference", "phone"});
-        if (!body) return at_once(bad_request("The body must be a JSON object of the documented string fields."));
+        if (!body) return at_once(bad_request("The body must be a JSON object of the documented string fields, each once."));
         auto s = c.config().find_service(detail::text(*body, "service"));
         if (!s) return at_once(api_refusal(core::booking_errc::unknown_service));
         if (!offered(b, c, *s)) return at_once(api_refusal(core::booking_errc::not_bookable));
@@ -115,13 +115,17 @@ public_plan plan_public(api_request const& r, public_profile const& profile, cor
         if (r.method == "GET") return at_once({200, public_booking_json(*found, b, c)});
         if (r.method == "DELETE")
             return public_plan{std::nullopt, core::cancel_booking{*token}, public_kind::cancel, false, 200};
-        return at_once(api_error(405, "method_not_allowed", "A booking is read with GET and cancelled with DELETE."));
+        return at_once(detail::not_allowed("GET, DELETE", "A booking is read with GET and cancelled with DELETE."));
     }
     return at_once(api_error(404, "not_found", "No such endpoint; see docs/booking-api.yaml."));
 }
 
 api_answer public_answer_after(public_plan const& plan, core::booking_outcome const& decided,
                                core::bookings const& after, core::centre const& c) {
+    if (decided.error == core::booking_errc::already_booked)  // what a citizen who forgot their booking does
+        return api_error(409, "already_booked",
+                         "A booking for this service is already held under that reference. Open it with its code "
+                         "(the link or QR code you were given) to see or cancel it, or ask at the centre.");
     if (!decided.ok()) return api_refusal(decided.error);
     auto token = detail::token_of(*plan.command);
     auto const* b = after.find(token);

@@ -17,20 +17,18 @@ std::string api_reply::error() const {
     return std::to_string(status);
 }
 
-namespace {
-
-void record(std::string const& method, std::string const& target, api_reply const& a) {
+void record_answer(std::string const& method, std::string const& target, int status, std::string const& body) {
     auto const* file = std::getenv("NOVBE_API_ANSWERS");
-    if (!file || a.body.is_null()) return;
+    std::error_code ec;
+    json::parse(body, ec);
+    if (!file || ec) return;
     std::string path = target.substr(0, target.find('?'));
     if (path.starts_with("/api/v1/bookings/"))
         path = path.ends_with("/reschedule") ? "/api/v1/bookings/{token}/reschedule" : "/api/v1/bookings/{token}";
     if (path.starts_with("/api/public/v1/bookings/")) path = "/api/public/v1/bookings/{token}";
-    json::object line{{"method", method}, {"path", path}, {"status", a.status}, {"body", a.raw}};
+    json::object line{{"method", method}, {"path", path}, {"status", status}, {"body", body}};
     std::ofstream(file, std::ios::app) << json::serialize(line) << "\n";
 }
-
-}  // namespace
 
 api_reply api_client::call(std::string const& method, std::string const& target, std::string const& body) const {
     std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port_) +
@@ -44,7 +42,7 @@ api_reply api_client::call(std::string const& method, std::string const& target,
     std::error_code ec;
     out.body = json::parse(answer.body, ec);
     if (ec) out.body = nullptr;
-    record(method, target, out);
+    record_answer(method, target, out.status, out.raw);
     return out;
 }
 

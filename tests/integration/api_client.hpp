@@ -33,6 +33,10 @@ private:
     std::string from_;
 };
 
+// Appends an answer to NOVBE_API_ANSWERS (if set and the body is JSON), for answers a test
+// read with its own bytes (http_exchange) rather than through api_client.
+void record_answer(std::string const& method, std::string const& target, int status, std::string const& body);
+
 // Tomorrow in the demo centre's time zone (Asia/Baku, +04:00), "YYYY-MM-DD", and a time of it.
 std::string baku_date(int days_from_today);
 std::string baku_slot(int days_from_today, std::string const& hh_mm);  // "...T09:00:00+04:00"

@@ -70,7 +70,7 @@ function chooseService() {
 function chooseDay(service) {
     render = () => chooseDay(service);
     step(serviceName(service), say(language, 'bookChooseDay'),
-        centre.days.map((d) => button(dayLabel(d.date), d.open ? '' : say(language, 'bookClosed'),
+        centre.days.map((d) => button(dayLabel(d.date).replace(' ', '\n'), d.open ? '' : say(language, 'bookClosed'),
             () => chooseSlot(service, d.date), !d.open, d.open ? '' : 'closed')), 'days', chooseService);
 }
 
@@ -121,6 +121,7 @@ async function look(token, known = null) {
 
 function words() {
     document.documentElement.lang = language;
+    document.title = say(language, 'bookPageTitle', { centre: centre.name });  // the tab and the home-screen name
     $('centre').textContent = centre.name;
     $('find-title').textContent = say(language, 'bookFind');
     $('find-code').placeholder = say(language, 'checkInCode');
