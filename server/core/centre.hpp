@@ -90,6 +90,9 @@ public:
     // The range told (docs/DOMAIN.md#estimates): for a ticket of class `cls` with `ahead` people
     // before it in line `s`; for a waiting ticket; for a normal ticket taken now.
     wait_range estimate(service_index s, priority_class cls, std::size_t ahead, time_point now) const;
+    // `r`, for an appointment of line `s` due at `due`, no shorter than the time until it counts as
+    // due while anyone else waits in the line.
+    wait_range not_before_due(wait_range r, service_index s, std::optional<time_point> due, time_point now) const;
     // What an estimate of line `s` for class `cls` reads that is the same for every place in the
     // line at `now`, read once so that the forecast can estimate each waiting ticket cheaply:
     // estimate(outlook(s, cls, now), ahead) == estimate(s, cls, ahead, now).

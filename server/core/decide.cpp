@@ -37,7 +37,7 @@ public:
         if ((cmd.cls == priority_class::appointment) != cmd.due.has_value()) return errc::invalid_argument;
         if (c_.tokens_.contains(cmd.token)) return errc::duplicate_token;
         auto ahead = c_.queues_[cmd.service].ahead_of_new(cmd.cls, cmd.due, now_, c_.config_.rules.appointment_early);
-        auto wait = c_.estimate(cmd.service, cmd.cls, ahead, now_);
+        auto wait = c_.not_before_due(c_.estimate(cmd.service, cmd.cls, ahead, now_), cmd.service, cmd.due, now_);
         return one(ticket_issued{.ticket = static_cast<ticket_ordinal>(c_.tickets_.size()),
                                  .service = cmd.service,
                                  .sequence = static_cast<std::uint32_t>(c_.numbers_[cmd.service].size() + 1),

@@ -13,7 +13,17 @@ duration centre::estimated_wait(service_index s, time_point now) const { return 
 
 wait_range centre::estimated_range(ticket const& t, time_point now) const {
     if (t.state != ticket_state::waiting) return {};
-    return estimate(t.current().service, t.cls, people_ahead(t, now), now);
+    auto const s = t.current().service;
+    return not_before_due(estimate(s, t.cls, people_ahead(t, now), now), s, t.due, now);
+}
+
+// An early appointment waits behind every walk-in until it is due (docs/DOMAIN.md#estimates): a
+// citizen who checks in 30 minutes early waits those minutes, unless nobody else waits in the line.
+wait_range centre::not_before_due(wait_range r, service_index s, std::optional<time_point> due, time_point now) const {
+    auto const early = config_.rules.appointment_early;
+    if (!due || queues_[s].ahead_of_new(priority_class::normal, std::nullopt, now, early) == 0) return r;
+    auto const until = std::max(duration::zero(), *due - early - now);
+    return {std::max(r.low, until), std::max(r.middle, until), std::max(r.high, until)};
 }
 
 wait_range centre::estimated_range(service_index s, time_point now) const {

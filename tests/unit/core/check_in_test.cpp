@@ -106,5 +106,23 @@ TEST_F(check_in_rules, an_early_appointment_waits_behind_every_walk_in) {
     EXPECT_EQ("A001", call(1));  // nobody else waits: the early appointment after all
 }
 
+TEST_F(check_in_rules, an_early_appointment_is_told_it_waits_until_due_while_walk_ins_wait) {
+    open(1);
+    now = at("08:30");
+    issue("passport");  // A001: someone waits
+    EXPECT_EQ("A002^", arrive("R1"));  // due at 09:00, counted due from 08:55
+    auto const& told = c.tickets().back();
+    EXPECT_GE(told.estimated_wait, minutes(25)) << "the 25 minutes until it is due, at least";
+    EXPECT_GE(told.estimated_low, minutes(25));
+    EXPECT_GE(c.estimated_wait(told, now), minutes(25)) << "and so on its phone page while it waits";
+}
+
+TEST_F(check_in_rules, an_early_appointment_in_an_empty_line_is_told_it_may_be_called_now) {
+    open(1);
+    now = at("08:30");
+    EXPECT_EQ("A001^", arrive("R1"));
+    EXPECT_LT(c.tickets().back().estimated_wait, minutes(10)) << "nobody else waits: a counter may take it early";
+}
+
 }  // namespace
 }  // namespace novbe::core::testing
