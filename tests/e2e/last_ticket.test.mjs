@@ -61,7 +61,7 @@ test('after the last ticket the kiosk offers the next day\'s first booking, book
 
     await kiosk.getByRole('button', { name: 'English' }).first().click();
     await kiosk.getByRole('button', { name: /^Passport/ }).click();
-    await kiosk.getByRole('button', { name: 'Normal' }).click();
+    await kiosk.getByRole('button', { name: words.en.normal }).click();
     await kiosk.locator('#offer').waitFor();
     assert.equal(await kiosk.locator('h2').textContent(), words.en.lastTicketOver.replace('{service}', 'Passport'));
     const { day, time } = dayAndTime(refused.nextSlotMs);

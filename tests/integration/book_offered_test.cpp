@@ -3,6 +3,7 @@
 // for the citizen in front of it, gets the QR token and a short code, and the manager's day lists
 // the booking; a retry with the same key books nothing more; nobody but a kiosk may send it.
 #include "api_client.hpp"
+#include "messages.hpp"
 #include "server_process.hpp"
 #include "ws_client.hpp"
 
