@@ -3,6 +3,7 @@
 #include "client/blocking_client.hpp"
 #include "client/refusal.hpp"
 #include "kiosk/check_in.hpp"
+#include "kiosk/offer.hpp"
 #include "kiosk/screens.hpp"
 #include "kiosk/texts.hpp"
 #include "kiosk/ticket.hpp"
@@ -110,7 +111,8 @@ public:
         if (!probe) why = "cannot open the printer " + path_ + ": " + std::strerror(errno);
         return static_cast<bool>(probe);
     }
-    bool print(kiosk::printed_ticket const& t, std::string& why) {
+    template <class Slip>  // a ticket, or a booking's slip (kiosk/offer.hpp)
+    bool print(Slip const& t, std::string& why) {
         if (path_.empty()) return std::cout << "\n" << kiosk::to_text(t) << std::endl, true;
         std::ofstream printer(path_, std::ios::binary | std::ios::trunc);
         printer << kiosk::to_escpos(t);
@@ -123,8 +125,10 @@ private:
     std::string path_;
 };
 
-// Takes one ticket and prints it; the exit code and, on failure, a sentence on stderr.
-int take_ticket(client::blocking_client& link, settings s, output& out, std::optional<kiosk::printed_ticket>& last) {
+// Takes one ticket and prints it; the exit code and, on failure, a sentence on stderr. After the
+// last ticket (LAST_TICKET_PASSED) the refusal is kept in `offer` for the caller to offer its slot.
+int take_ticket(client::blocking_client& link, settings s, output& out, std::optional<kiosk::printed_ticket>& last,
+                std::optional<v1::Error>* offer = nullptr) {
     std::string why;
     if (!out.ready(why))
         return std::cerr << kiosk::texts_for(s.language).out_of_service << "\n" << why << "\n", printer_failed;
@@ -153,6 +157,14 @@ int take_ticket(client::blocking_client& link, settings s, output& out, std::opt
         std::cerr << kiosk::check_in_refusal(answer.error(), s.language, link.welcome().centre().time_zone(), now) << "\n";
         return refused;
     }
+    if (answer.has_error() && answer.error().code() == v1::ERROR_CODE_LAST_TICKET_PASSED) {
+        std::string name = s.service;
+        for (auto const& x : link.welcome().centre().services())
+            if (x.id() == s.service) name = kiosk::pick_name(x.names(), s.language, link.welcome().centre(), x.id());
+        std::cerr << kiosk::offer_screen(answer.error(), name, s.language, link.welcome().centre().time_zone());
+        if (offer) *offer = answer.error();
+        return refused;
+    }
     if (answer.has_error()) {  // in the citizen's language; a closed centre says when it opens
         auto const& e = answer.error();
         bool unreachable = e.code() == v1::ERROR_CODE_UNAVAILABLE;
@@ -172,6 +184,10 @@ int take_ticket(client::blocking_client& link, settings s, output& out, std::opt
     if (!out.print(*last, why)) return std::cerr << why << " (ticket " << t.number() << " was issued)\n", printer_failed;
     return printed;
 }
+
+// docs/DOMAIN.md#last-ticket-cut-off: the slot a LAST_TICKET_PASSED refusal offered, booked if
+// the citizen says 1 and its slip printed; anything else returns to the first screen.
+bool book_offered(client::blocking_client& link, settings const& s, output& out, v1::Error const& offer);
 
 constexpr int reprint = -1;
 constexpr int end_of_input = -2;  // closes the kiosk
@@ -280,8 +296,30 @@ int run_kiosk(client::blocking_client& link, settings s, output& out) {
         if (priority == end_of_input) return printed;
         if (!priority || *priority < 1) continue;
         s.priority = *priority == 2;
-        if (take_ticket(link, s, out, last) == printed) std::cout << words.take_ticket << "\n";
+        std::optional<v1::Error> offer;
+        if (take_ticket(link, s, out, last, &offer) == printed) std::cout << words.take_ticket << "\n";
+        else if (offer && kiosk::has_offer(*offer) && !book_offered(link, s, out, *offer)) return printed;
     }
+}
+
+// Reads the answer to the offer (the screen is said already); false at the end of input.
+bool book_offered(client::blocking_client& link, settings const& s, output& out, v1::Error const& offer) {
+    std::string line;
+    std::cout << kiosk::offer_answers(s.language) << "> " << std::flush;
+    if (!std::getline(std::cin, line)) return false;
+    if (line != "1") return true;  // declined: back to the first screen
+    auto answer = link.request(kiosk::book_offered_request(s.service, offer.next_slot_ms()), s.wait);
+    if (answer.has_error()) {
+        std::cerr << client::describe(answer.error(), s.language) << "\n";
+        return true;
+    }
+    auto centre = link.welcome().centre();
+    auto const base = kiosk::status_base(s.status_base, centre, "http://" + s.link.host + ":" + s.link.port);
+    std::string why;
+    if (!out.print(kiosk::make_booking_slip(answer.reply().booked_visit(), centre, base, s.language), why))
+        std::cerr << why << " (the visit was booked: " << answer.reply().booked_visit().booking().reference() << ")\n";
+    else std::cout << kiosk::texts_for(s.language).take_ticket << "\n";
+    return true;
 }
 
 }  // namespace

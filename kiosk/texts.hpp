@@ -38,6 +38,15 @@ struct kiosk_texts {
     char const* closed_today;     // "Closed today. We open again: {time}." (kiosk/hours.hpp)
     char const* closed_today_for_now;  // the same when it opens not within 60 days
     char const* centre_closed;    // "The centre is closed. It opens again at {time}." (before opening, after closing)
+    // After the last ticket (kiosk/offer.hpp, docs/DOMAIN.md#last-ticket-cut-off):
+    char const* last_ticket_over;     // "Today's tickets for {service} are over: ..."
+    char const* last_ticket_offer;    // "We can book you a visit on {day} at {time} instead."
+    char const* last_ticket_no_slot;  // no free slot within the bookable days
+    char const* last_ticket_book;     // the answer that books it
+    char const* last_ticket_decline;  // and the one that does not
+    char const* last_ticket_booked;   // "Your visit is booked: {day} at {time}."
+    char const* last_ticket_code;     // "Booking code: {code}"
+    char const* last_ticket_scan;     // the caption of the booking's QR code
 };
 
 // The table for a language, or English's if there is none.

@@ -119,6 +119,7 @@ inline constexpr std::array table{
     row{detail::M::kBookVisit,       "book_visit",        detail::managers, effect::mutating},
     row{detail::M::kListBookings,    "list_bookings",     detail::managers, effect::read},
     row{detail::M::kCancelBooking,   "cancel_booking",    detail::managers, effect::mutating},
+    row{detail::M::kBookOffered,     "book_offered",      {v1::ROLE_KIOSK}, effect::mutating},
     // clang-format on
 };
 

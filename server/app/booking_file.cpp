@@ -145,6 +145,8 @@ void read_portals(std::string const& path, toml::table const& root, net::setting
             fail(path, t->get("name"), "a portal's 'name' may not begin with \"staff:\": staff bookings are named so");
         if (*name == net::phone_author)  // a portal so named would see and cancel the citizens' own bookings
             fail(path, t->get("name"), "a portal may not be named \"phone\": bookings citizens make on the phone page are named so");
+        if (*name == net::kiosk_author)  // likewise the bookings kiosks make after the last ticket
+            fail(path, t->get("name"), "a portal may not be named \"kiosk\": bookings kiosks make after the last ticket are named so");
         auto key = t->get("key_sha256") ? t->get("key_sha256")->value<std::string>() : std::nullopt;
         bool hex = key && key->size() == 64 && std::all_of(key->begin(), key->end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
         if (!hex)

@@ -321,6 +321,7 @@ net::settings parse_config(std::string const& file_text, std::string const& path
         r.number_digits = in.integer(*rules, "number_digits", r.number_digits, 1, 6);
         r.appointment_early = in.minutes(*rules, "appointment_early_minutes", 5);
         r.alert_horizon = std::chrono::minutes(in.integer(*rules, "alert_horizon_minutes", 20, 1, 240));
+        r.last_ticket_cutoff = in.get<bool>(*rules, "last_ticket_cutoff", true);  // docs/DOMAIN.md#last-ticket-cut-off
     }
     if (auto problem = core::validate_rules(s.centre.rules); !problem.empty()) {  // name the line at fault
         if (problem.starts_with("rules need a day start")) in.fail(centre->get("day_start_minutes"), problem);

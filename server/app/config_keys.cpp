@@ -17,6 +17,7 @@ constexpr std::string_view keys[] = {
 
     "rules.max_recalls", "rules.max_priority_streak", "rules.normal_per_priority", "rules.number_digits", "rules.appointment_early_minutes",
     "rules.alert_horizon_minutes",  // docs/DOMAIN.md#alerts-before-a-breach
+    "rules.last_ticket_cutoff",     // docs/DOMAIN.md#last-ticket-cut-off
 
     "agencies.*.*",  // [agencies.ID] with a name per language
 

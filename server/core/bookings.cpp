@@ -87,6 +87,7 @@ booking_outcome bookings::reschedule(reschedule_booking const& cmd, time_point n
 
 booking_errc bookings::fits(service_index s, time_point slot_start, time_point now, centre const& c,
                             booking const* moved) const {
+    if (s >= config_.services.size()) return booking_errc::unknown_service;  // before reading its rules
     if (!config_.services[s].bookable) return booking_errc::not_bookable;
     if (slot_start < now) return booking_errc::slot_in_past;
     auto const d = day_of_slot(slot_start);
@@ -163,6 +164,15 @@ booking const* bookings::find(booking_id id) const {
 std::vector<slot> bookings::slots(service_index s, day_number d, centre const& c) const {
     if (s >= config_.services.size()) return {};
     return plan_slots(config_.services[s], rules_, hours_on(config_.calendar, d), d, inputs(s, c));
+}
+
+std::optional<time_point> bookings::first_free_after_today(service_index s, time_point now, centre const& c) const {
+    if (s >= config_.services.size() || !config_.services[s].bookable) return std::nullopt;
+    auto const today = day_of_slot(now);
+    for (auto d = today + 1; d <= today + config_.days_ahead; ++d)
+        for (auto const& x : slots(s, d, c))  // a closed day has none
+            if (fits(s, x.start, now, c, nullptr) == booking_errc{}) return x.start;
+    return std::nullopt;
 }
 
 int bookings::held(service_index s, time_point slot_start) const {

@@ -68,6 +68,10 @@ public:
     // Today's and later days' slots of a service, with how many each holds now.
     std::vector<slot> slots(service_index s, day_number d, centre const& c) const;
     int held(service_index s, time_point slot) const;  // active and checked-in bookings in it
+    // The first slot of service `s` a booking made now could take, on the days after today's up to
+    // the last bookable one (docs/DOMAIN.md#last-ticket-cut-off); nullopt when the service takes
+    // no bookings or none is free.
+    std::optional<time_point> first_free_after_today(service_index s, time_point now, centre const& c) const;
     int held_on(service_index s, day_number d) const;
     slot_inputs inputs(service_index s, centre const& c) const;
     int no_show_percent(service_index s) const;  // 0 until no_show_minimum bookings have ended

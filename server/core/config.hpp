@@ -94,6 +94,9 @@ struct centre_rules {
     std::size_t recent_calls = 10;         // calls the board remembers
     // A breach predicted this far ahead raises a dashboard alert (docs/DOMAIN.md#alerts-before-a-breach).
     duration alert_horizon = 20min;
+    // Walk-in tickets stop when their predicted call falls after today's closing, and the
+    // refusal offers the next open day's first free booking (docs/DOMAIN.md#last-ticket-cut-off).
+    bool last_ticket_cutoff = true;
     bool operator==(centre_rules const&) const = default;
 };
 

@@ -37,7 +37,9 @@ public:
         if ((cmd.cls == priority_class::appointment) != cmd.due.has_value()) return errc::invalid_argument;
         if (c_.tokens_.contains(cmd.token)) return errc::duplicate_token;
         auto ahead = c_.queues_[cmd.service].ahead_of_new(cmd.cls, cmd.due, now_, c_.config_.rules.appointment_early);
-        auto wait = c_.not_before_due(c_.estimate(cmd.service, cmd.cls, ahead, now_), cmd.service, cmd.due, now_);
+        auto const line = c_.outlook(cmd.service, cmd.cls, now_);
+        auto wait = c_.not_before_due(centre::estimate(line, ahead), cmd.service, cmd.due, now_);
+        if (auto passed = past_last_ticket(cmd, line, wait); !passed.ok()) return passed;
         return one(ticket_issued{.ticket = static_cast<ticket_ordinal>(c_.tickets_.size()),
                                  .service = cmd.service,
                                  .sequence = static_cast<std::uint32_t>(c_.numbers_[cmd.service].size() + 1),
@@ -261,6 +263,31 @@ private:
         return {errc::centre_closed, "The centre is closed; it opens again at " + clock_text(local) + ".", opens};
     }
     calendar_config const& calendar() const { return c_.bookings_.config().calendar; }
+
+    // docs/DOMAIN.md#last-ticket-cut-off: a walk-in ticket whose predicted call (now and the middle
+    // of its estimate) falls after today's closing is refused, offering the first free booking of
+    // a later day. Appointments (check-ins) are never cut off: their slot is the centre's promise.
+    // Nor is a line no counter serves yet (none open or paused): its estimate is as if one opened
+    // now, a guess, and the morning's first citizens before the counters open are not turned away.
+    outcome past_last_ticket(issue_ticket const& cmd, centre::line_outlook const& line, wait_range const& wait) const {
+        auto const& rules = c_.config_.rules;
+        if (!rules.last_ticket_cutoff || cmd.cls == priority_class::appointment) return fine();
+        if (line.line.open_counters + line.line.paused_for.size() + line.line.back_in.size() == 0) return fine();
+        auto const today = day_of(now_, rules.utc_offset, rules.day_start);
+        auto hours = hours_on(calendar(), today);
+        if (!hours || hours->closing - hours->opening >= std::chrono::hours(24)) return fine();  // open all day
+        auto const closes = moment_of(rules, today, hours->opening) + (hours->closing - hours->opening);
+        if (now_ + wait.middle <= closes) return fine();
+        auto slot = c_.bookings_.first_free_after_today(cmd.service, now_, c_);
+        std::string said = "Today's tickets for this service are over: the line would not reach you before closing";
+        if (!slot) return {errc::last_ticket_passed, said + ".", std::nullopt, std::nullopt};
+        auto local = std::chrono::floor<std::chrono::minutes>(*slot - time_point{} + rules.utc_offset);
+        auto day = std::chrono::floor<std::chrono::days>(local);
+        return {errc::last_ticket_passed,
+                said + "; the first free booking is on " + date_text(static_cast<day_number>(day.count())) + " at " +
+                    clock_text(local - day) + ".",
+                std::nullopt, slot};
+    }
 
     // A counter that may call: open, the acting user's, not paused, with no ticket at it.
     outcome callable(counter_number number, std::string const& by) const {

@@ -46,6 +46,7 @@ std::string_view name(errc e) {
     case errc::service_has_bookings: return "service_has_bookings";
     case errc::day_has_bookings: return "day_has_bookings";
     case errc::date_out_of_range: return "date_out_of_range";
+    case errc::last_ticket_passed: return "last_ticket_passed";
     }
     return "unknown_error";
 }
@@ -99,6 +100,7 @@ std::string sentence(errc e) {
     case errc::service_has_bookings: return "This service has active bookings: cancel them or move them to another service first.";
     case errc::day_has_bookings: return "Active bookings fall in the hours this would close: cancel or move them first.";
     case errc::date_out_of_range: return "The date must be today or later, at most a year ahead.";
+    case errc::last_ticket_passed: return "Today's tickets for this service are over: the line would not reach you before closing.";
     }
     return "Unknown error.";
 }

@@ -48,6 +48,8 @@ enum class errc {
     // Hours and holidays at runtime (docs/SETUP.md#hours-and-holidays):
     day_has_bookings,   // the change would leave active bookings outside the centre's hours
     date_out_of_range,  // a holiday's or exception's date before today or over a year ahead
+    // A walk-in ticket whose predicted call falls after today's closing (docs/DOMAIN.md#last-ticket-cut-off).
+    last_ticket_passed,
 };
 
 // A stable machine name ("nothing_waiting") for logs and the protocol's error names.

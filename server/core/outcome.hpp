@@ -17,6 +17,9 @@ public:
     // applying (when the centre opens again), for the protocol's Error.
     outcome(errc e, std::string detail, std::optional<time_point> until = std::nullopt)
         : error_(e), detail_(std::move(detail)), until_(until) {}
+    // last_ticket_passed: the first free booking slot offered instead, if any.
+    outcome(errc e, std::string detail, std::optional<time_point> until, std::optional<time_point> next_slot)
+        : error_(e), detail_(std::move(detail)), until_(until), next_slot_(next_slot) {}
     outcome(std::vector<event> events) : events_(std::move(events)) {}  // NOLINT: likewise
 
     bool ok() const { return error_ == errc{}; }
@@ -25,12 +28,14 @@ public:
     std::vector<event>& events() { return events_; }
     std::string const& detail() const { return detail_; }  // empty: the code's own sentence
     std::optional<time_point> until() const { return until_; }
+    std::optional<time_point> next_slot() const { return next_slot_; }
 
 private:
     errc error_{};
     std::vector<event> events_;
     std::string detail_;
     std::optional<time_point> until_;
+    std::optional<time_point> next_slot_;
 };
 
 }  // namespace novbe::core

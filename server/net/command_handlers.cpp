@@ -171,6 +171,7 @@ made set_exception(command_context const& x, M const& m) { return setup_set_exce
 // Staff's bookings, under the HTTP API's rules (staff_booking_handlers.cpp).
 made book_visit(command_context const& x, M const& m) { return staff_book_visit(x, m); }
 made cancel_booking(command_context const& x, M const& m) { return staff_cancel_booking(x, m); }
+made book_offered(command_context const& x, M const& m) { return kiosk_book_offered(x, m); }  // docs/DOMAIN.md#last-ticket-cut-off
 
 // ---- reads ----
 
@@ -288,6 +289,7 @@ constexpr std::array<command_handler, commands::table.size()> handlers{{
     {M::kBookVisit, book_visit},
     {M::kListBookings, nullptr, list_bookings},
     {M::kCancelBooking, cancel_booking},
+    {M::kBookOffered, book_offered},
 }};
 
 // Each row has its handler, and each handler the shape its row's effect needs.

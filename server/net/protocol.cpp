@@ -55,6 +55,7 @@ v1::ErrorCode wire_code(core::errc e) {
     case E::service_has_bookings: return v1::ERROR_CODE_SERVICE_HAS_BOOKINGS;
     case E::day_has_bookings: return v1::ERROR_CODE_DAY_HAS_BOOKINGS;
     case E::date_out_of_range: return v1::ERROR_CODE_DATE_OUT_OF_RANGE;
+    case E::last_ticket_passed: return v1::ERROR_CODE_LAST_TICKET_PASSED;
     }
     return v1::ERROR_CODE_INTERNAL;
 }
@@ -100,6 +101,7 @@ v1::ServerMessage engine_error(std::uint64_t request_id, core::outcome const& re
     auto m = error_reply(request_id, wire_code(refused.error()),
                          refused.detail().empty() ? make_error_code(refused.error()).message() : refused.detail());
     if (auto until = refused.until()) m.mutable_error()->set_opens_at_ms(unix_ms(*until));
+    if (auto slot = refused.next_slot()) m.mutable_error()->set_next_slot_ms(unix_ms(*slot));
     return m;
 }
 

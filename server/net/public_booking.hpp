@@ -14,6 +14,9 @@ namespace novbe::net {
 inline constexpr std::string_view public_prefix = "/api/public/v1/";
 // The author kept with a phone booking; no [[portal]] may be named so (booking_file.cpp).
 inline constexpr std::string_view phone_author = "phone";
+// The author kept with a booking a kiosk made after a LAST_TICKET_PASSED refusal
+// (docs/DOMAIN.md#last-ticket-cut-off); no [[portal]] may be named so either.
+inline constexpr std::string_view kiosk_author = "kiosk";
 
 // What the centre says of itself to strangers: its name and languages (the public profile's).
 struct public_profile {

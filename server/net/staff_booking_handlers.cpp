@@ -1,6 +1,7 @@
 #include "staff_booking_handlers.hpp"
 
 #include "net/auth.hpp"
+#include "net/public_booking.hpp"
 #include "net/sentence.hpp"
 
 #include <algorithm>
@@ -114,6 +115,36 @@ std::variant<action, refusal> staff_book_visit(command_context const& x, M const
     };
     a.refused = [said] { return said->refused; };
     a.reply = [token = cmd.token](core::centre const& c, v1::Reply& r) {
+        auto& out = *r.mutable_booked_visit();
+        *out.mutable_booking() = booking_row(*c.appointments().find(token), c);
+        out.set_token(to_hex(token));
+    };
+    return a;
+}
+
+std::string kiosk_code(core::ticket_token const& token) {
+    static constexpr std::string_view letters = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    std::string code;
+    auto bits = token.hi ^ (token.lo * 0x9E3779B97F4A7C15ULL);
+    for (int i = 0; i < 8; ++i, bits /= letters.size()) code += letters[bits % letters.size()];
+    return code;
+}
+
+// As BookVisit, for the citizen at the kiosk: the reference is a code the server makes, the
+// portal the kiosks' own name. A retry with the same idempotency key gets the first answer.
+std::variant<action, refusal> kiosk_book_offered(command_context const& x, M const& m) {
+    auto const& in = m.book_offered();
+    auto service = x.state.config().find_service(in.service_id());
+    if (!service) return refusal{v1::ERROR_CODE_UNKNOWN_SERVICE, std::string(sentence(v1::ERROR_CODE_UNKNOWN_SERVICE))};
+    auto token = random_token();
+    core::book_slot cmd{.service = *service, .slot = core::time_point{core::duration{in.slot_ms()}},
+                        .reference = kiosk_code(token), .phone = in.phone(), .portal = std::string(kiosk_author),
+                        .token = token};
+    auto said = std::make_shared<decided>();
+    action a;
+    a.decide = [said, cmd](core::centre const& c, core::time_point now) { return decide_booking(cmd, c, now, *said); };
+    a.refused = [said] { return said->refused; };
+    a.reply = [token](core::centre const& c, v1::Reply& r) {
         auto& out = *r.mutable_booked_visit();
         *out.mutable_booking() = booking_row(*c.appointments().find(token), c);
         out.set_token(to_hex(token));

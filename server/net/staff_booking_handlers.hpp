@@ -11,6 +11,11 @@ inline constexpr int max_booking_rows = 500;  // BookingList.truncated past this
 
 std::variant<action, refusal> staff_book_visit(command_context const& x, v1::ClientMessage const& m);
 std::variant<action, refusal> staff_cancel_booking(command_context const& x, v1::ClientMessage const& m);
+// A kiosk's booking of the slot a LAST_TICKET_PASSED refusal offered (docs/DOMAIN.md#last-ticket-cut-off).
+std::variant<action, refusal> kiosk_book_offered(command_context const& x, v1::ClientMessage const& m);
+// The short code a kiosk's booking is checked in by when typed: 8 of 31 letters and digits that
+// read apart (no 0, O, 1, I, L), from the booking's random token.
+std::string kiosk_code(core::ticket_token const& token);
 void staff_list_bookings(command_context const& x, v1::ClientMessage const& m, v1::ServerMessage& out);
 
 // A booking as staff see it (no token, no phone).

@@ -10,6 +10,7 @@ import { offlineBanner } from './banner.js';
 import { LANGUAGES, nameIn, say } from './i18n.js';
 import { checkIn } from './kiosk_check_in.js';
 import { closedNow } from './kiosk_hours.js';
+import { offerBooking } from './kiosk_offer.js';
 import { inEveryLanguage, lineHint, opening, waitWords } from './kiosk_words.js';
 import { Link } from './link.js';
 import { describe } from './refusals.js';
@@ -52,6 +53,7 @@ function screen(title, parts, back, start = false, beside = null) {
     atStart = start;
     restartIdle();
     $('ticket').hidden = true;
+    $('booked').hidden = true;
     $('screen').hidden = false;
     const h = document.createElement('h2');
     if (typeof title === 'string') h.textContent = title;
@@ -118,7 +120,7 @@ setInterval(() => {
 
 // What the check-in screens need of the kiosk (js/kiosk_check_in.js).
 const kiosk = {
-    language: () => language, screen, button, link: null, centre: () => centre, show,
+    language: () => language, screen, button, link: null, centre: () => centre, show, showSlip,
     restartIdle: (ms) => restartIdle(Math.min(ms, idleMs)),
     walkIn: (service) => { languageBar(language); choosePriority(service); }, start: () => chooseLanguage(),
     outOfService: () => { screen(inEveryLanguage(spoken(), 'outOfService'), []); restartIdle(Math.min(6000, idleMs)); },
@@ -179,6 +181,7 @@ async function take(service, priority) {
         const reply = await link.request('issueTicket', { serviceId: service.id, priority, language }, 10000);
         show(reply.issuedTicket, service, priority);
     } catch (refusal) {
+        if (refusal.code === 'ERROR_CODE_LAST_TICKET_PASSED') return offerBooking(kiosk, refusal, service);
         if (refusal.code === 'ERROR_CODE_UNAVAILABLE') screen(inEveryLanguage(spoken(), 'outOfService'), []);
         else screen(describe(refusal, language, refusal.code === 'ERROR_CODE_CENTRE_CLOSED' ? opening(refusal.opensAtMs, centre) : ''), []);
         restartIdle(Math.min(6000, idleMs));
@@ -190,10 +193,16 @@ function ticketUrl(t) {
     return `${(centre.publicUrl || location.origin).replace(/\/+$/, '')}/t/${t.token}`;
 }
 
-function show(t, service, priority) {
+// A slip on screen (the ticket, or a booking: kiosk_offer.js) in place of the questions.
+function showSlip(id) {
     atStart = false;
     $('screen').hidden = true;
-    $('ticket').hidden = false;
+    $('ticket').hidden = id !== 'ticket';
+    $('booked').hidden = id !== 'booked';
+}
+
+function show(t, service, priority) {
+    showSlip('ticket');
     $('ticket-centre').textContent = centre.name;
     $('ticket-service').textContent = nameIn(service.names, language, centre, service.id);
     $('ticket-caption').textContent = say(language, 'yourNumber');

@@ -52,6 +52,7 @@ export class Refusal extends Error {
         this.opensAtMs = opensAtMs;
         this.checkInFromMs = error.checkInFromMs ?? 0;  // BOOKING_TOO_EARLY: when to come back
         this.serviceId = error.serviceId ?? '';         // BOOKING_LAPSED: the walk-in ticket's service
+        this.nextSlotMs = Number(error.nextSlotMs ?? 0);  // LAST_TICKET_PASSED: the booking offered instead
     }
 }
 

@@ -165,5 +165,10 @@ TEST(booking_config, the_phone_pages_bounds_per_address_are_the_files_and_no_por
     EXPECT_NE(std::string::npos, refused(phone).find("may not be named \"phone\"")) << refused(phone);
 }
 
+TEST(booking_config, no_portal_is_named_kiosk_which_marks_the_kiosks_bookings_after_the_last_ticket) {
+    auto kiosk = demo_text() + "\n[[portal]]\nname = \"kiosk\"\nkey_sha256 = \"" + std::string(64, 'b') + "\"\n";
+    EXPECT_NE(std::string::npos, refused(kiosk).find("may not be named \"kiosk\"")) << refused(kiosk);
+}
+
 }  // namespace
 }  // namespace novbe::app

@@ -200,6 +200,21 @@ TEST_F(config_file, takes_an_alert_horizon_of_1_to_240_minutes) {  // docs/DOMAI
     EXPECT_EQ("good", load(with("240")));
 }
 
+TEST_F(config_file, the_last_ticket_cut_off_is_on_unless_the_file_turns_it_off) {  // docs/DOMAIN.md#last-ticket-cut-off
+    auto with = [](std::string const& value) {
+        return changed(demo(), "appointment_early_minutes = 5", "appointment_early_minutes = 5\nlast_ticket_cutoff = " + value);
+    };
+    auto read = [&](std::string const& text) {
+        std::ofstream(path_, std::ios::trunc) << text;
+        return load_config(path_).centre.rules.last_ticket_cutoff;
+    };
+    EXPECT_TRUE(read(demo()));  // no key: on
+    EXPECT_FALSE(read(with("false")));
+    EXPECT_TRUE(read(with("true")));
+    auto wrong = with("\"no\"");
+    EXPECT_EQ(line_of(wrong, "last_ticket_cutoff") + ": 'last_ticket_cutoff' has the wrong type", load(wrong));
+}
+
 TEST(config_keys, each_known_key_is_listed_once) {
     std::set<std::string_view> seen;
     for (auto key : known_config_keys()) EXPECT_TRUE(seen.insert(key).second) << key;
