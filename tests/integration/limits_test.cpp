@@ -119,6 +119,14 @@ TEST(limits, a_page_from_another_site_may_not_open_the_socket) {
 }
 
 TEST(limits, out_of_descriptors_the_server_waits_instead_of_spinning_and_serves_again_after) {
+#ifdef NOVBE_UBSAN_VPTR
+    // UBSan learns whether an object's memory is readable through a pipe and reads its
+    // suppressions file when it first reports; with no descriptor left it can do neither and
+    // reports a false "invalid vptr" on a valid object (reproduced with a ten-line program).
+    // Its type cache holds 128 types, so no warm-up keeps every type the server meets in it.
+    // The TSan build runs this test.
+    GTEST_SKIP() << "UBSan's vptr check needs descriptors; the TSan build runs this test";
+#endif
     server_process process;
     process.configure("[server]\nmax_unauthenticated_per_address = 0");  // this test is about descriptors alone
     process.limit_descriptors(64);
@@ -126,9 +134,6 @@ TEST(limits, out_of_descriptors_the_server_waits_instead_of_spinning_and_serves_
     EXPECT_NE(std::string::npos, process.log().find("open files: up to 64")) << process.log();
     ws_client kiosk(process.port());
     ASSERT_TRUE(kiosk.hello(v1::ROLE_KIOSK, server_process::kiosk_token).reply().has_welcome());
-    // Once before: UBSan checks a type the first time it meets it through a pipe, which it
-    // cannot open without a descriptor (and then reports a false "invalid vptr").
-    ASSERT_TRUE(kiosk.request(issue("passport")).reply().has_issued_ticket());
 
     std::vector<std::unique_ptr<tcp_connection>> idle;  // more than it may hold: the rest wait in its queue
     for (int i = 0; i < 120; ++i) idle.push_back(std::make_unique<tcp_connection>(process.port()));
