@@ -6,8 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 omit=(--omit=dev)
 [ "${1:-}" = "--with-tests" ] && omit=()
-stamp=node_modules/.novbe-installed${omit[*]:+-runtime}
-if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
+fresh() { [ -f "$1" ] && [ ! package-lock.json -nt "$1" ]; }
+# A full install (with the tests' driver) also serves the runtime: asking for the runtime after
+# it must not take the driver away (the demo asks for the runtime on a machine that runs tests).
+full=node_modules/.novbe-installed
+stamp=$full${omit[*]:+-runtime}
+if ! fresh "$full" && ! fresh "$stamp"; then
     npm ci --no-audit --no-fund "${omit[@]}"
     touch "$stamp"
 fi
