@@ -34,7 +34,8 @@ api_answer too_many(std::chrono::seconds wait, std::string_view code, std::strin
 }  // namespace
 
 // docs/DOMAIN.md#phone-bookings: every request counts against its address; a booking only once
-// the core accepted it (a refusal holds no slot); a code nobody holds is a guess.
+// the core accepted it (a refusal holds no slot) or said the reference already holds one; a code
+// nobody holds is a guess.
 void booking_gate::handle_public(api_call const& call, std::string const& address, reply done) {
     auto const now = public_limits::clock::now();
     if (auto wait = bounds_.request(address, now))
@@ -58,7 +59,11 @@ void booking_gate::handle_public(api_call const& call, std::string const& addres
     }
     core::booking_outcome decided;
     auto applied = centre_.apply(*plan.command, core::actor{core::actor_role::unknown, std::string(phone_author)}, decided);
-    if (decided.ok() && plan.kind == public_kind::booking) bounds_.booked(address, now);
+    // already_booked tells whoever asks that the reference holds a booking of the service (a
+    // reference proves nobody's identity here): it costs the address a booking, as a booking
+    // made would, so probing is no cheaper than booking (docs/DOMAIN.md#phone-bookings).
+    bool charged = decided.ok() || decided.error == core::booking_errc::already_booked;
+    if (charged && plan.kind == public_kind::booking) bounds_.booked(address, now);
     auto answer = public_answer_after(plan, decided, centre_.state().appointments(), centre_.state());
     centre_.commit(applied, [answer = std::move(answer), done = std::move(done)]() mutable { done(std::move(answer), false); });
 }

@@ -149,5 +149,22 @@ TEST_F(phone_booking_server, one_address_books_three_times_a_day_and_asks_sixty_
         << "the operator sees who is held back";
 }
 
+// A reference proves nobody's identity: already_booked would tell a stranger, for free, that
+// an ID card number holds a booking. It costs the asking address a booking, so from one address
+// at most 3 such answers a day, whatever mix of bookings and probes (docs/DOMAIN.md#phone-bookings).
+TEST_F(phone_booking_server, asking_whether_a_reference_holds_a_booking_costs_a_booking) {
+    api_client irembo{process.port(), irembo_key};
+    ASSERT_EQ(201, irembo.book("passport", baku_slot(1, "14:00"), "AA7654321").status);  // someone's, by a portal
+    for (auto const* spelling : {"AA7654321", "aa7654321", "Aa7654321"}) {
+        auto probe = book("127.0.0.30", "14:30", spelling);
+        EXPECT_EQ("409 already_booked", probe.error()) << spelling << ": " << probe.raw;
+        EXPECT_EQ(std::string::npos, probe.raw.find("token")) << probe.raw;
+        EXPECT_NE(std::string::npos, probe.raw.find("code")) << "it says where a citizen finds their booking: " << probe.raw;
+    }
+    EXPECT_EQ("429 too_many_bookings", book("127.0.0.30", "14:30", "BB0000001").error()) << "three answers spent the day's bookings";
+    EXPECT_EQ(5, free_at("14:30")) << "nothing was booked";
+    EXPECT_EQ(201, book("127.0.0.31", "14:30", "BB0000001").status) << "another address books";
+}
+
 }  // namespace
 }  // namespace novbe::testing
