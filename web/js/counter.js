@@ -221,13 +221,15 @@ async function signIn(event) {
     banner = offlineBanner($('offline'), (s) => (s.refused ? describe({ code: s.code ?? 'ERROR_CODE_UNAUTHENTICATED', message: s.reason }, staffLanguage())
         : staffSay('counter.offline', { time: centreTime(s.since, zone), reason: s.reason })));
     online = true;
-    $('sign-in').hidden = true;
-    $('desk').hidden = false;
     $('who').textContent = `${user} · ${link.welcome.centre.name}`;
     $('staff-language')?.remove();  // again, now that the centre's first language is known
     mountStaffLanguagePicker($('who').parentElement, link.welcome.centre.languages);
     if (view.status === 'COUNTER_STATUS_CLOSED') await act('openCounter');
     renderCounter();
+    // Shown only now: a desk shown before its counter was open had its keys and buttons dead, and
+    // a clerk's first "n" did nothing.
+    $('sign-in').hidden = true;
+    $('desk').hidden = false;
     refreshFigures();
     link.subscribe({ view: 'VIEW_BOARD', serviceIds: view.serviceIds }, (m) => {
         for (const l of m.snapshot?.lines ?? []) lines.set(l.serviceId, received(l));
