@@ -30,7 +30,7 @@ void put_particulars(Message& m, Booking const& b, core::centre_config const& co
 template <class Message>
 bool particulars_in_range(Message const& m) {
     return !m.reference().empty() && m.reference().size() <= core::max_booking_reference &&
-           m.phone().size() <= core::max_booking_phone && m.portal().size() <= core::max_portal_name;
+           m.phone().size() <= core::max_booking_phone && m.portal().size() <= core::max_booking_author;  // a portal's name, or staff: and a user's
 }
 
 }  // namespace

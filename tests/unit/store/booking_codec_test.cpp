@@ -96,6 +96,23 @@ TEST_F(booking_codec, a_bookings_phone_and_portal_are_kept) {
     EXPECT_EQ(at("09:30"), back.slot);
 }
 
+// A booking staff made carries "staff:" and the user's name, up to 70 bytes: the engine takes it,
+// so the log must read it back (a bound of its own, shorter, left a log no restart could read).
+TEST_F(booking_codec, a_staff_booking_by_the_longest_user_name_is_read_back) {
+    auto author = std::string(core::staff_booking_prefix) + std::string(64, 'u');
+    ASSERT_EQ(core::max_booking_author, author.size());
+    ASSERT_EQ("ok", run_booking(core::book_slot{1, at("09:30"), "AZ-2", "", author, {9, 77}}));
+    auto back = std::get<core::booking_made>(decode_booking_event(encode_booking_event(booking_log[0], c.config()), c.config()));
+    EXPECT_EQ(author, back.portal);
+    core::centre here(c.config(), b.config());
+    here.apply(core::as_event(booking_log[0]));
+    auto image = decode_snapshot(encode_snapshot(here.image(), c.config()), c.config());
+    EXPECT_TRUE(image.bookings == here.image().bookings);
+    auto longer = std::get<core::booking_made>(booking_log[0]);
+    longer.portal += "u";
+    EXPECT_THROW(decode_booking_event(encode_booking_event(longer, c.config()), c.config()), codec_error);
+}
+
 TEST_F(booking_codec, refuses_what_is_not_a_booking_event_of_this_centre) {
     a_day_of_bookings();
     auto made = encode_booking_event(booking_log.front(), c.config());
