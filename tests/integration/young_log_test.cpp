@@ -1,6 +1,7 @@
 // The log holds the set-up from the first start (docs/SETUP.md#one-source-of-truth): a file that
 // drops a service after it (one the log's tickets name) changes nothing at the next start, after a
-// clean stop or a SIGKILL alike; the service is there and one line says the log wins.
+// clean stop or a SIGKILL alike; the service is there and one line says the log wins, and the
+// file's booking keys follow their services' ids.
 #include "messages.hpp"
 #include "admin_server.hpp"
 #include "server_process.hpp"
@@ -38,6 +39,13 @@ bool offers(v1::CentreInfo const& centre, std::string const& id) {
     return false;
 }
 
+bool bookable(v1::CentreInfo const& centre, std::string const& id) {
+    for (auto const& s : centre.services())
+        if (s.id() == id) return s.bookable();
+    ADD_FAILURE() << "no service " << id;
+    return false;
+}
+
 class young_log_test : public admin_server_test {
 protected:
     // First start: the set-up goes to the log; a property ticket waits.
@@ -68,6 +76,13 @@ protected:
         auto centre = manager.request(get);
         ASSERT_TRUE(centre.has_reply()) << centre.DebugString();
         EXPECT_TRUE(offers(centre.reply().centre(), "property")) << "the log's set-up, not the file's";
+        // The file's booking keys go with their service's id, not its place: without property in
+        // the file, utilities (bookable = false) stands where property stood and driving_licence
+        // where utilities did.
+        EXPECT_FALSE(bookable(centre.reply().centre(), "utilities"));
+        EXPECT_TRUE(bookable(centre.reply().centre(), "driving_licence"));
+        EXPECT_TRUE(bookable(centre.reply().centre(), "passport"));
+        EXPECT_FALSE(bookable(centre.reply().centre(), "property")) << "a service the file no longer names takes no bookings";
         ws_client kiosk(process.port());
         ASSERT_TRUE(kiosk.hello(v1::ROLE_KIOSK, server_process::kiosk_token).has_reply());
         auto next = kiosk.request(issue("property"));
