@@ -3,7 +3,8 @@
 // twenty counters open, paused and closed). In each of the five languages the board takes turns
 // in, every visible element's box is inside the screen and inside its part of it (nothing
 // clipped), no text is smaller than 1/22.5 of the screen's height (48 px at 1080), and every
-// line and counter is shown on some turn (a list that does not fit pages, none is cut).
+// line and counter is shown on some turn (a list that does not fit pages, none is cut, and its
+// heading says which page is shown).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { crowded } from './board_crowd.mjs';
@@ -63,7 +64,8 @@ const seen = (page) => page.evaluate(() => {
         rows[i].hidden = true;
         if (drawn <= bottom + 0.5) room.push(rows[i].dataset.service);
     }
-    return { lang: document.documentElement.lang, boxes, room,
+    const sign = (id) => { const e = document.getElementById(id); return e && shown(e) ? e.textContent : ''; };
+    return { lang: document.documentElement.lang, boxes, room, signs: { lines: sign('lines-page'), serving: sign('serving-page') },
         lines: [...document.querySelectorAll('#line-table tr')].filter(shown).map((r) => r.dataset.service),
         counters: [...document.querySelectorAll('#counter-list li, #counters-off .counter')].filter(shown).map((e) => e.dataset.counter ?? e.textContent.trim()),
         scroll: [document.documentElement.scrollWidth, document.documentElement.scrollHeight] };
@@ -79,6 +81,19 @@ function inside(view, size, name) {
     }
     assert.ok(view.scroll[0] <= size.width && view.scroll[1] <= size.height, `${name}: the page scrolls: ${view.scroll}`);
     assert.deepEqual(view.room, [], `${name}: a line paged away would fit in the room left under the lines`);
+}
+
+// A list that pages says so by its heading ("1/2"), and one shown whole says nothing.
+function pageSigns(view, expect, name) {
+    for (const [list, sign, all] of [['lines', view.signs.lines, expect.lines], ['counters', view.signs.serving, expect.counters]]) {
+        const whole = view[list].length === all;
+        if (whole) assert.equal(sign, '', `${name}: every one of the ${list} is shown, yet a page sign says ${sign}`);
+        else assert.match(sign, /^[1-9]\d*\/[1-9]\d*$/, `${name}: ${view[list].length} of ${all} ${list} shown and no page sign`);
+        if (!whole) {
+            const [index, count] = sign.split('/').map(Number);
+            assert.ok(index <= count && count >= 2, `${name}: the ${list}' page sign ${sign}`);
+        }
+    }
 }
 
 // Each size in turn, the board's five language turns at each: all inside, every line and counter shown.
@@ -98,6 +113,7 @@ async function everySize(server, name, expect) {
             const view = await seen(board);
             languages.push(view.lang);
             inside(view, size, `${name} ${size.width}x${size.height} ${view.lang} turn ${turn}`);
+            pageSigns(view, expect, `${name} ${size.width}x${size.height} ${view.lang} turn ${turn}`);
             view.lines.forEach((l) => lines.add(l));
             view.counters.forEach((c) => counters.add(String(c)));
             if (turn < 5) await shoot(board, `board-${name}-${size.width}x${size.height}-${view.lang}`);

@@ -74,7 +74,9 @@ function renderLines(lang) {
     // One heading over both figures: a column as wide as "Bategereje" for a two-digit count left
     // the names a third of the table, wrapped on three lines each (rw at 1280x720).
     const figures = Object.assign(make('th', 'figures', `${say(lang, 'waiting')} · ${say(lang, 'estimatedWait')}`), { colSpan: 2 });
-    $('lines-head').replaceChildren(make('th', '', say(lang, 'service')), figures);
+    const name = make('th', '', say(lang, 'service'));
+    name.prepend(Object.assign(make('span', 'page-sign'), { id: 'lines-page', hidden: true }));
+    $('lines-head').replaceChildren(name, figures);
     $('line-table').replaceChildren(...shown.map((s) => {
         const l = state.lines.get(s.id);
         const tr = document.createElement('tr');
@@ -85,8 +87,15 @@ function renderLines(lang) {
             l.openCounters && l.waiting ? make('td', 'wait time', boardWait(lang, l)) : make('td', 'wait', l.openCounters ? '—' : say(lang, 'noCounterShort')));
         return tr;
     }));
-    page($('lines'), [...$('line-table').children], languageTurn);
+    pageLines();
 }
+
+// A list's page shown as "1/2" by its heading while it pages (js/board_pages.js).
+function signPage(sign, shown) {
+    sign.hidden = !shown;
+    sign.textContent = shown ? `${shown.index}/${shown.count}` : '';
+}
+const pageLines = () => signPage($('lines-page'), page($('lines'), [...$('line-table').children], languageTurn));
 
 // The recent calls give way, the oldest line of two first, while the counters would have no room
 // for one line of their own (a long hall message and the offline banner on a 720-line TV): who is
@@ -97,10 +106,10 @@ function pageServing() {
     for (const r of [...rows, ...calls]) r.hidden = false;
     const cramped = () => rows.length && rows[0].getBoundingClientRect().bottom > $('serving').getBoundingClientRect().bottom + 0.5;
     for (let n = calls.length; n > 2 && cramped(); n -= 2) calls.slice(n - 2, n).forEach((c) => { c.hidden = true; });
-    page($('serving'), rows, languageTurn);
+    signPage($('serving-page'), page($('serving'), rows, languageTurn));
 }
 const pageAll = () => {
-    page($('lines'), [...$('line-table').children], languageTurn);
+    pageLines();
     pageServing();
 };
 

@@ -5,7 +5,8 @@
 // three lines in one and one in another): numbered pages per language once skipped rows at the
 // turns where the count changed. Rows side by side (the lists' two columns) are one line, kept
 // together. A page with room left once drawn is filled with the rows before it, never one row
-// alone in space.
+// alone in space. page() says which page is shown, { index, count } ("2/3" on the board), or
+// null when every row fits: a citizen whose line is not on the screen knows another page comes.
 const where = new WeakMap();  // section -> { turn, start, end }: the lines shown at that turn
 
 function linesOf(rows) {
@@ -27,7 +28,7 @@ export function page(section, rows, turn) {
     const lines = linesOf(rows);
     if (!lines.length || lines.at(-1).bottom <= bottom + 0.5) {
         where.delete(section);
-        return;
+        return null;
     }
     const before = where.get(section);
     const start = before?.turn === turn ? Math.min(before.start, lines.length - 1)
@@ -44,9 +45,19 @@ export function page(section, rows, turn) {
         where.set(section, { turn, start, end });
         const drawn = drawnBottom(lines, from, end);
         if (drawn <= bottom + 0.5) return fill(section, lines, { turn, start, from, end }, bottom);
-        if (end - from === 1) return;
+        if (end - from === 1) break;
         room -= drawn - bottom + 1;
     }
+    const { end } = where.get(section);
+    return numbered(lines.length, start, end);
+}
+
+// The page's number among those of its size: the last one ends the list, the others follow on.
+function numbered(total, start, end) {
+    const size = Math.max(1, end - start);
+    const count = Math.max(2, Math.ceil(total / size));
+    const index = end >= total ? count : Math.min(count - 1, Math.max(1, Math.ceil(end / size)));
+    return { index, count };
 }
 
 const drawnBottom = (lines, from, end) => Math.max(...lines.slice(from, end).flatMap((line) => line.rows.map((r) => r.getBoundingClientRect().bottom)));
@@ -76,4 +87,5 @@ function fill(section, lines, page, bottom) {
         from -= 1;
     }
     where.set(section, { turn: page.turn, start: page.start, end });
+    return numbered(lines.length, page.start, end);
 }
