@@ -73,15 +73,17 @@ std::optional<time_point> joiner_breach(centre const& c, service_index s, time_p
 }
 
 // `future_only`: tickets that have passed the limit already are not counted (calling them is
-// the only cure), so that the advice says what clears the rest.
+// the only cure), so that the advice says what clears the rest. `lead`: waiting tickets whose
+// limit passes sooner than that from now are not counted either (alert_lead).
 std::optional<duration> first_breach(centre const& c, service_index s, time_point now, duration limit, bool future_only,
-                                     line_waits const& w) {
+                                     line_waits const& w, duration lead = duration::zero()) {
     std::optional<time_point> first;
     auto consider = [&](time_point joined, duration wait_left) {
         if (future_only && joined + limit <= now) return;
         if (now + wait_left > joined + limit && (!first || joined + limit < *first)) first = joined + limit;
     };
-    for (auto const& [joined, wait_left] : w.tickets) consider(joined, wait_left);
+    for (auto const& [joined, wait_left] : w.tickets)
+        if (joined + limit <= now || joined + limit >= now + lead) consider(joined, wait_left);
     if (!w.stalled || !w.waiting) {
         if (w.stalled) consider(now, c.estimated_range(s, now).middle);  // nobody waits: as for a ticket taken now
         else {
@@ -151,9 +153,22 @@ line_alert forecast(centre const& c, service_index s, time_point now, line_waits
     return out;
 }
 
+bool may_rise(centre const& c, service_index s, time_point now, line_waits const& w) {
+    if (w.stalled) return true;  // a line that does not move calls nobody in time
+    auto const& service = c.config().services[s];
+    auto const horizon = c.config().rules.alert_horizon;
+    for (auto limit : {service.target_wait, service.max_wait}) {
+        auto b = first_breach(c, s, now, limit, false, w, alert_lead);
+        if (b && *b <= horizon) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 line_alert forecast_alert(centre const& c, service_index s, time_point now) { return forecast(c, s, now, waits_of(c, s, now)); }
+
+bool alert_may_rise(centre const& c, service_index s, time_point now) { return may_rise(c, s, now, waits_of(c, s, now)); }
 
 std::vector<event> alerts_due(centre const& c, time_point now) {
     std::vector<event> out;
@@ -168,6 +183,7 @@ std::vector<event> alerts_due(centre const& c, time_point now) {
             if (b && *b <= rules.alert_horizon + alert_margin) continue;
         }
         if (next.level == alert_level::none && held.level == alert_level::none) continue;
+        if (held.level == alert_level::none && !may_rise(c, s, now, waits)) continue;
         auto moved = next.breach_at > held.breach_at ? next.breach_at - held.breach_at : held.breach_at - next.breach_at;
         if (next.level == held.level && next.could_open == held.could_open && moved < alert_shift) continue;
         if (next.level != alert_level::none) next.counters_needed = counters_needed(c, s, now, next.could_open);

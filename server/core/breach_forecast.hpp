@@ -31,4 +31,14 @@ inline constexpr duration alert_margin = std::chrono::minutes(5);
 inline constexpr duration alert_shift = std::chrono::minutes(5);
 std::vector<event> alerts_due(centre const& c, time_point now);
 
+// An alert is not raised for a ticket already waiting whose limit is foreseen to pass less than
+// alert_lead from now: such a forecast is mostly a ticket called in time (bench/README.md, the
+// alert's lead), and staff could not be moved before it anyway. The ticket that does pass its
+// limit raises the alert then (a breach of 0); a stalled line, a ticket taken now and the line's
+// arrivals, which are always at least the limit ahead, raise it as before.
+inline constexpr duration alert_lead = std::chrono::minutes(10);
+// Whether line `s`'s forecast at `now` may raise an alert that is not up: what alerts_due and
+// the simulator's dashboard ask before raising one.
+bool alert_may_rise(centre const& c, service_index s, time_point now);
+
 }  // namespace novbe::core

@@ -24,6 +24,7 @@ class alert_watch {
 public:
     void watch(core::duration at, bool on);  // each tick, in order
     void breach(core::duration at);          // a ticket's joining + its target, in any order
+    bool raised() const { return on_; }      // as the dashboard shows it now
     alert_figures figures() const;
 
 private:

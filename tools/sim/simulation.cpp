@@ -129,7 +129,10 @@ void day_run::handle(sim_event const& ev) {
     if (ev.what == kind::watch) {  // the dashboard's forecast, once a minute
         for (core::service_index s = 0; s < alerts_.size(); ++s) {
             auto breach = core::predicted_breach(centre_, s, now_);
-            alerts_[s].watch(now_ - origin_, breach && *breach <= core::breach_horizon);
+            auto on = breach && *breach <= core::breach_horizon;
+            // As the server's tick: an alert not up is raised only by a forecast that may raise one.
+            if (on && !alerts_[s].raised()) on = core::alert_may_rise(centre_, s, now_);
+            alerts_[s].watch(now_ - origin_, on);
         }
         if (day_.has_bookings()) lapse_due();  // as the server's tick: windows that have ended lapse
         return;

@@ -82,5 +82,34 @@ TEST_F(breach_alert, a_paused_counter_is_advice_and_alerts_survive_a_snapshot_bu
     EXPECT_EQ(alert_level::none, c.alerts()[service("passport")].level);
 }
 
+TEST_F(breach_alert, a_waiting_ticket_foreseen_to_pass_its_target_in_minutes_raises_nothing_until_it_has) {
+    open(1);
+    issue("passport");
+    call(1);
+    auto const joined = now;
+    issue("passport");  // A002 waits for counter 1 to finish: minutes, not the target's 10
+    ASSERT_TRUE(tick_now().empty());
+
+    now += 8min;  // A001 still at the counter: A002 is foreseen to pass its target in a minute or two
+    ASSERT_EQ(alert_level::target, forecast_alert(c, service("passport"), now).level);
+    EXPECT_FALSE(alert_may_rise(c, service("passport"), now));
+    EXPECT_TRUE(tick_now().empty()) << "a breach less than alert_lead away is mostly a ticket called in time";
+
+    now = joined + 10min + 1s;  // it was not: A002 has waited past its target
+    auto raised = tick_now();
+    ASSERT_EQ(1u, raised.size());
+    EXPECT_EQ(alert_level::target, raised[0].alert.level);
+    EXPECT_EQ(now, raised[0].alert.breach_at) << "the breach is now";
+}
+
+TEST_F(breach_alert, a_line_nobody_serves_raises_its_alert_however_near_the_breach) {
+    issue("passport");
+    now += 3min;  // its target passes in 7 minutes, inside alert_lead, and no counter will call it
+    auto raised = tick_now();
+    ASSERT_EQ(1u, raised.size());
+    EXPECT_EQ(alert_level::target, raised[0].alert.level);
+    EXPECT_EQ(now + 7min, raised[0].alert.breach_at);
+}
+
 }  // namespace
 }  // namespace novbe::core::testing

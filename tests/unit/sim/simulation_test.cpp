@@ -62,9 +62,8 @@ TEST(simulation, the_large_centre_day_s_estimates_meet_their_goals) {
 
 // docs/DOMAIN.md#the-counters-plan: the day file's breaks told to the engine change no citizen's
 // wait, only what the engine tells and foresees: a closer middle and more breaches warned.
-// On the day's walk-ins alone (drawn as with its bookings, which have a stream of their own):
-// with the bookings the false alarms are 25 %, over the goal (bench/README.md; why is not
-// looked into yet).
+// On the day's walk-ins alone (drawn as with its bookings, which have a stream of their own);
+// the day as shipped, bookings and all, is the next test's.
 TEST(simulation, the_counters_plan_told_to_the_engine_sharpens_estimates_and_alerts) {
     auto d = load_day(std::string(NOVBE_SIM_DAYS) + "/large_centre.toml");
     for (auto& s : d.services) s.booked.bookings = 0;
@@ -80,6 +79,18 @@ TEST(simulation, the_counters_plan_told_to_the_engine_sharpens_estimates_and_ale
     // Issue 16's goals, with the line's arrivals in the forecast (bench/README.md has the table).
     EXPECT_GE(known.overall.alerts.warned * 5, known.overall.alerts.breaches * 4);  // at least 80 % warned
     EXPECT_LE(known.overall.alerts.false_alarms * 5, known.overall.alerts.alerts);  // at most 20 % false
+}
+
+// Issue 16's alert goals on the shipped day with its bookings: 25 % false before the engine's
+// alert_lead (blinks of waiting tickets called in time), 16.7 % with it (bench/README.md, the
+// alert's lead; the goal does not hold for every seed, which the table there says too).
+TEST(simulation, the_shipped_day_with_its_bookings_warns_its_breaches_with_few_false_alarms) {
+    auto d = load_day(std::string(NOVBE_SIM_DAYS) + "/large_centre.toml");
+    auto r = simulate(d, draw_citizens(d), {});
+    auto const& a = r.overall.alerts;
+    ASSERT_GT(a.breaches, 0u);
+    EXPECT_GE(a.warned * 5, a.breaches * 4) << a.warned << " of " << a.breaches << " warned";
+    EXPECT_LE(a.false_alarms * 5, a.alerts) << a.false_alarms << " of " << a.alerts << " false";
 }
 
 // docs/DOMAIN.md#alerts-before-a-breach on tiny.toml: at 08:00 a ticket taken then would have B
