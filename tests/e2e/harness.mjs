@@ -16,6 +16,14 @@ export const manager = { user: 'leyla', secret: 'leyla-secret-1' };
 export const kioskToken = 'demo-kiosk-entrance-7f3a';
 export const ratingToken = 'demo-rating-counter1-5d80';
 
+// A centre's clock near midday whatever hour the tests run at, for tests that need hours left in
+// the centre's day: a whole-hour zone (Etc/GMT names its sign reversed) and its offset from UTC.
+export function middayZone(now = new Date()) {
+    const hours = ((12 - now.getUTCHours() + 36) % 24) - 12;
+    return { zone: hours === 0 ? 'Etc/GMT' : `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`, offsetMs: hours * 3600e3 };
+}
+export const inZone = (configText, zone) => configText.replace(/\ntime_zone = "[^"]*"/, `\ntime_zone = "${zone}"`);
+
 export class Server {
     constructor() {
         if (!binary || !demoConfig) throw new Error('NOVBE_SERVER_BINARY and NOVBE_DEMO_CONFIG must be set (ctest sets them)');
