@@ -25,7 +25,8 @@ export function middayZone(now = new Date()) {
 export const inZone = (configText, zone) => configText.replace(/\ntime_zone = "[^"]*"/, `\ntime_zone = "${zone}"`);
 
 export class Server {
-    constructor() {
+    // zone: the centre's time zone instead of the demo's Asia/Baku (middayZone()).
+    constructor({ zone } = {}) {
         if (!binary || !demoConfig) throw new Error('NOVBE_SERVER_BINARY and NOVBE_DEMO_CONFIG must be set (ctest sets them)');
         this.folder = mkdtempSync(join(tmpdir(), 'novbe-e2e-'));
         this.config = join(this.folder, 'centre.toml');
@@ -33,6 +34,7 @@ export class Server {
         // Open all day, so that the pages' tests pass at any hour of the demo centre's day.
         writeFileSync(this.config, readFileSync(this.config, 'utf8')
             .replace(/\nopening = "[^"]*"/, '\nopening = "00:00"').replace(/\nclosing = "[^"]*"/, '\nclosing = "24:00"'));
+        if (zone) writeFileSync(this.config, inZone(readFileSync(this.config, 'utf8'), zone));
         for (const [who, role] of [[clerk, 'clerk'], [manager, 'manager']]) {
             const r = spawnSync(binary, ['user', 'add', '--config', this.config, '--name', who.user, '--role', role], { input: `${who.secret}\n` });
             if (r.status !== 0) throw new Error(`user add failed: ${r.stderr}`);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { Server, clerk, inZone, kioskToken, launch, manager, middayZone, open, shoot } from './harness.mjs';
+import { Server, clerk, kioskToken, launch, manager, middayZone, open, shoot } from './harness.mjs';
 import { dashboardPage, signedIn, submit } from './manager_screen.mjs';
 
 const PHONE = { width: 390, height: 844 };
@@ -17,13 +17,13 @@ let server;
 let browser;
 
 before(async () => {
-    server = new Server();
+    server = new Server({ zone: middayZone().zone });
     // Every page here comes from 127.0.0.1, and books a dozen times: one address's daily bound (3,
-    // docs/DOMAIN.md#phone-bookings) is the loopback tests' to prove, not these.
-    // The centre's clock near midday: late in Baku's evening the tests before took today's last
-    // times, and the dashboard lists today's.
-    writeFileSync(server.config, inZone(readFileSync(server.config, 'utf8')
-        .replace(/\nphone_bookings_per_address = \d+/, '\nphone_bookings_per_address = 100'), middayZone().zone));
+    // docs/DOMAIN.md#phone-bookings) is the loopback tests' to prove, not these. The centre's clock
+    // is near midday: late in Baku's evening the tests before took today's last times, and the
+    // dashboard lists today's.
+    writeFileSync(server.config, readFileSync(server.config, 'utf8')
+        .replace(/\nphone_bookings_per_address = \d+/, '\nphone_bookings_per_address = 100'));
     await server.start();
     browser = await launch();
 });

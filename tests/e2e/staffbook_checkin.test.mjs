@@ -8,18 +8,20 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { Server, clerk, kioskToken, launch, open, shoot } from './harness.mjs';
+import { Server, clerk, kioskToken, launch, middayZone, open, shoot } from './harness.mjs';
 
 const SIZES = { portrait: { width: 1080, height: 1920 }, landscape: { width: 1920, height: 1080 } };
 const PORTAL_KEY = 'demo-portal-key-4b1e';
 const fr = JSON.parse(readFileSync(new URL('../../web/i18n/fr.json', import.meta.url), 'utf8'));
-const bakuDate = () => new Date(Date.now() + 4 * 3600e3).toISOString().slice(0, 10);  // UTC+4 all year
+// The centre's clock near midday, so that today has slots left whenever this runs.
+const { zone, offsetMs } = middayZone();
+const centreDate = () => new Date(Date.now() + offsetMs).toISOString().slice(0, 10);
 
 let server;
 let browser;
 
 before(async () => {
-    server = new Server();
+    server = new Server({ zone });
     await server.start();
     browser = await launch();
 });
@@ -39,7 +41,7 @@ async function api(method, path, body) {
 // The next passport slot with room, booked by the portal for `reference`; its check-in window
 // is open now (slots are 30 minutes, the window opens 30 minutes before).
 async function bookNext(reference) {
-    const slots = await api('GET', `slots?service=passport&date=${bakuDate()}`);
+    const slots = await api('GET', `slots?service=passport&date=${centreDate()}`);
     assert.equal(slots.status, 200, JSON.stringify(slots.json));
     const slot = slots.json.slots.find((s) => s.free > 0);
     assert.ok(slot, `a free passport slot is left today: ${JSON.stringify(slots.json)}`);
