@@ -41,6 +41,15 @@ test('an admin adds a service, a kiosk and a second admin follow live; retiring 
     const kiosk = await open(kioskContext, `${server.url}/kiosk?token=${kioskToken}`, errors);
     await kiosk.locator('#screen .choices button', { hasText: 'English' }).click();
     await kiosk.locator('button.service[value="passport"]').waitFor();
+    // A board and a clerk's counter page in the hall follow too (the board's line, the transfer list).
+    const board = await open(await browser.newContext({ viewport: { width: 1920, height: 1080 } }), `${server.url}/board`, errors);
+    await board.locator('#line-table tr').first().waitFor();
+    const desk = await open(await browser.newContext({ viewport: { width: 1366, height: 768 } }), `${server.url}/counter`, errors);
+    await desk.fill('#user', clerk.user);
+    await desk.fill('#secret', clerk.secret);
+    await desk.fill('#counter-number', '1');
+    await desk.click('#sign-in-button');
+    await desk.locator('#desk').waitFor();
     const { page } = await adminPage(admin, errors);
     const { page: other } = await adminPage(second, errors);
 
@@ -68,6 +77,7 @@ test('an admin adds a service, a kiosk and a second admin follow live; retiring 
     await row(other, 'services', 'id', 'tax').locator('td', { hasText: 'Tax and duties' }).waitFor();
     assert.equal(await row(other, 'services', 'id', 'tax').locator('td').nth(3).textContent(), '12');
     await kiosk.locator('button.service[value="tax"]', { hasText: 'Tax and duties' }).waitFor();
+    await desk.locator('#transfer-to option[value="tax"]', { hasText: names.az }).waitFor({ state: 'attached' });  // in az, the centre's first
 
     // A taken prefix is refused in words beside the form, and what was typed stays.
     await page.fill('#service-id', 'tax2');
@@ -83,6 +93,7 @@ test('an admin adds a service, a kiosk and a second admin follow live; retiring 
     const number = await wire(page, `const k = await new Link({ role: 'ROLE_KIOSK', deviceToken: args.kioskToken }).start();
         const t = await k.request('issueTicket', { serviceId: 'tax', language: 'en' }); k.close(); return t.issuedTicket.number;`);
     await row(page, 'services', 'id', 'tax').locator('td', { hasText: /^1$/ }).waitFor();
+    await board.locator('#line-table tr[data-service="tax"]').waitFor({ state: 'attached' });
     // Retiring asks first, saying what it does; "Keep it" leaves the service as it was.
     await row(page, 'services', 'id', 'tax').locator('button[data-action="admin.retire"]').click();
     assert.equal(await row(page, 'services', 'id', 'tax').locator('.why').textContent(),
@@ -108,6 +119,10 @@ test('an admin adds a service, a kiosk and a second admin follow live; retiring 
     assert.equal(await page.locator('#services tr').last().getAttribute('data-id'), 'tax', 'retired ones at the end');
     await kiosk.locator('button.service[value="tax"]').waitFor({ state: 'detached' });
     await other.locator('#services tr.retired[data-id="tax"]').waitFor();
+    await board.locator('#line-table tr[data-service="tax"]').waitFor({ state: 'detached' });
+    await desk.locator('#transfer-to option[value="tax"]').waitFor({ state: 'detached' });
+    await wire(page, `const d = await new Link({ role: 'ROLE_CLERK', ...args.clerk }).start();
+        await d.request('closeCounter', { counter: 1 }); d.close();`);  // as the other tests find it
     assert.deepEqual(errors, []);
 });
 

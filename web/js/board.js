@@ -70,7 +70,9 @@ function boardWait(lang, l) {
 
 function renderLines(lang) {
     const only = zoneServices(state.centre, zone);
-    const shown = state.centre.services.filter((s) => state.lines.has(s.id) && (!only || only.has(s.id)));
+    // A retired service's line leaves at once, though the line update that came with its
+    // retirement set it again after the event removed it.
+    const shown = state.centre.services.filter((s) => !s.retired && state.lines.has(s.id) && (!only || only.has(s.id)));
     // One heading over both figures: a column as wide as "Bategereje" for a two-digit count left
     // the names a third of the table, wrapped on three lines each (rw at 1280x720).
     const figures = Object.assign(make('th', 'figures', `${say(lang, 'waiting')} · ${say(lang, 'estimatedWait')}`), { colSpan: 2 });

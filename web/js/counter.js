@@ -64,7 +64,7 @@ function renderCounter() {
     const own = c.status === 'COUNTER_STATUS_SERVING' ? c.current?.serviceId : undefined;
     renderCallReasons();
     const chosen = $('transfer-to').value;
-    $('transfer-to').replaceChildren(...link.welcome.centre.services.filter((s) => s.id !== own).map((s) =>
+    $('transfer-to').replaceChildren(...link.welcome.centre.services.filter((s) => !s.retired && s.id !== own).map((s) =>
         Object.assign(document.createElement('option'), { value: s.id, textContent: serviceName(s.id), selected: s.id === chosen })));
     for (const [id, can] of Object.entries(possible(c))) {
         $(id).disabled = !can || !online;
@@ -198,6 +198,21 @@ function linkChanged(status) {
     if (view) renderCounter();
 }
 
+// The set-up changed at runtime (docs/SETUP.md#services-and-counters-at-runtime): a new or
+// renamed service is offered for transfers and a retired one no longer; whether this counter's
+// own services may have changed.
+function setUpChanged(events) {
+    const services = link.welcome.centre.services;
+    for (const e of events) {
+        if (e.kind !== 'serviceChanged') continue;
+        const service = e.serviceChanged.service;
+        const at = services.findIndex((s) => s.id === service.id);
+        if (at < 0) services.push(service);
+        else services[at] = service;
+    }
+    return events.some((e) => e.kind === 'serviceChanged' || e.counterSetUp?.counter?.number === number);
+}
+
 async function signIn(event) {
     event.preventDefault();
     user = $('user').value.trim();
@@ -231,16 +246,19 @@ async function signIn(event) {
     $('sign-in').hidden = true;
     $('desk').hidden = false;
     refreshFigures();
-    link.subscribe({ view: 'VIEW_BOARD', serviceIds: view.serviceIds }, (m) => {
+    // Every line, not only this counter's: an admin may give it another service at runtime.
+    link.subscribe({ view: 'VIEW_BOARD' }, (m) => {
         for (const l of m.snapshot?.lines ?? []) lines.set(l.serviceId, received(l));
         for (const l of m.events?.lines ?? []) lines.set(l.serviceId, received(l));
         renderLines();
+        const events = m.events?.events ?? [];
+        const setUp = setUpChanged(events);
         // Done here or from another client of this clerk (novbe-counter): the counter and My day follow.
-        const ours = (m.events?.events ?? []).some((e) => e[e.kind]?.counter === number || e.counterChanged?.counter?.number === number);
-        if (ours) {
-            link.request('getCounter', { counter: number }).then((r) => { view = r.counter; renderCounter(); }, () => {});
-            refreshFigures();
+        const ours = events.some((e) => e[e.kind]?.counter === number || e.counterChanged?.counter?.number === number);
+        if (ours || setUp) {
+            link.request('getCounter', { counter: number }).then((r) => { view = r.counter; renderCounter(); renderLines(); }, () => {});
         }
+        if (ours) refreshFigures();
     });
 }
 
