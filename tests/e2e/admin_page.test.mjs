@@ -277,7 +277,11 @@ test('an admin adds a clerk (the secret typed twice), disables them and their co
     await row(page, 'users', 'name', 'rashad').locator('button[data-action="admin.disable"]').click();
     await row(page, 'users', 'name', 'rashad').locator('td', { hasText: 'disabled' }).waitFor();
     await row(other, 'users', 'name', 'rashad').locator('td', { hasText: 'disabled' }).waitFor();  // the second admin's page follows
-    await desk.locator('#offline').waitFor({ state: 'visible' });  // their session ended
+    // Their session ended: the counter page is back at its sign-in form and says why.
+    const az = JSON.parse(readText('web/i18n/az.json'));  // the staff language a new browser starts in
+    await desk.locator('#sign-in-error', { hasText: az['staff.counter.signedOut'] }).waitFor();
+    assert.ok(await desk.locator('#desk').isHidden() && await desk.locator('#offline').isHidden());
+    await shoot(desk, 'admin-clerk-disabled-counter-page');
     await row(page, 'users', 'name', 'rashad').locator('button[data-action="admin.enable"]').click();
     await row(page, 'users', 'name', 'rashad').locator('td', { hasText: 'may sign in' }).waitFor();
 

@@ -198,6 +198,21 @@ function linkChanged(status) {
     if (view) renderCounter();
 }
 
+// An admin disabled this user, gave them a new secret or another role (docs/SETUP.md#users-and-
+// devices-at-runtime): back to the sign-in form, saying so, rather than "connection lost" for ever.
+function signedOut() {
+    link.close();
+    view = null;
+    online = false;
+    $('offline').hidden = true;
+    $('desk').hidden = true;
+    $('sign-in').hidden = false;
+    $('secret').value = '';
+    $('title').textContent = staffSay('counter.title');  // no longer this counter's page, nor this user's
+    $('who').textContent = '';
+    $('sign-in-error').textContent = staffSay('counter.signedOut');
+}
+
 // The set-up changed at runtime (docs/SETUP.md#services-and-counters-at-runtime): a new or
 // renamed service is offered for transfers and a retired one no longer; whether this counter's
 // own services may have changed.
@@ -223,7 +238,11 @@ async function signIn(event) {
     // outlived it, and said "does not know this user or secret" to a manager with the right one.
     let banner = () => {};
     link = new Link({ role: 'ROLE_CLERK', user, secret: $('secret').value, clientName: 'counter page' }, {
-        onStatus: (s) => { banner(s); linkChanged(s); },
+        onStatus: (s) => {
+            if (s.signedOut && view) return signedOut();  // before the banner, whose timer would outlive it
+            banner(s);
+            linkChanged(s);
+        },
     });
     try {
         await link.start();  // fails while the server is away (its schema cannot be fetched)

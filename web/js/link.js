@@ -5,6 +5,7 @@
 // once), and subscriptions that resume after the last log sequence they were told of.
 /* global protobuf */
 
+const SIGNED_OUT = 4003;  // the close code of a user or device changed at runtime
 const FINAL_REFUSALS = new Set(['ERROR_CODE_UNAUTHENTICATED', 'ERROR_CODE_PERMISSION_DENIED',
     'ERROR_CODE_UNSUPPORTED_VERSION', 'ERROR_CODE_TICKET_EXPIRED']);
 const TRANSIENT = new Set(['ERROR_CODE_UNAVAILABLE', 'ERROR_CODE_INTERNAL']);
@@ -111,7 +112,8 @@ export class Link {
     setStatus(state, reason = '') {
         const wasOnline = this.status.state === 'online';
         const since = wasOnline !== (state === 'online') ? Date.now() : this.status.since;
-        this.status = { state, since, reason: reason || this.status.reason, refused: this.status.refused, code: this.status.code };
+        this.status = { state, since, reason: reason || this.status.reason, refused: this.status.refused, code: this.status.code,
+            signedOut: state !== 'online' && Boolean(this.status.signedOut) };
         this.onStatus(this.status);
     }
 
@@ -161,7 +163,11 @@ export class Link {
             for (const s of this.subscriptions.values()) s.sent = false;
             if (this.closed || this.status.refused) return;
             // A Hello refused for now (RATE_LIMITED, UNAVAILABLE): its own sentence, not the close code.
-            const why = this.helloRefusal?.message ?? (event.code === 1001 ? 'the server is restarting' : `connection lost (${event.code})`);
+            const why = this.helloRefusal?.message ?? (event.code === 1001 ? 'the server is restarting'
+                : event.code === SIGNED_OUT ? `signed out: ${event.reason}` : `connection lost (${event.code})`);
+            // Signed out by a set-up change (docs/PROTOCOL.md): a renamed device signs in again as
+            // it is now, so the link still retries; a staff page may send its user to sign in.
+            this.status.signedOut = event.code === SIGNED_OUT;
             this.setStatus('offline', why);
             const ceiling = Math.min(5000, 250 * 2 ** Math.min(this.attempts++, 5));
             setTimeout(() => this.connect(), ceiling / 2 + Math.random() * ceiling / 2);
