@@ -1,7 +1,8 @@
 // The audit trail as staff see it, at the counter's and the dashboard's 1366x768: a clerk's
 // chosen call needs a reason from the centre's list (none chosen is refused in words, and the
 // ticket stays where it was), and the manager's dashboard lists it live under "Out of turn today"
-// with who, what, which ticket and why, in the staff language picked. Screenshots of both.
+// with who, what, which ticket and why, in the staff language picked, and a dashboard opened
+// later lists the day so far. Screenshots of both.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { browser, clerk, kioskToken, manager, open, server, serverAndBrowser, shoot } from './harness.mjs';
@@ -104,6 +105,18 @@ test('a chosen call needs a reason, and the dashboard lists it live with who and
     assert.deepEqual(kinds, ['takeOver', 'cancel', 'call'], 'the newest first');
     const taken = await dashboard.locator('#out-of-turn-rows tr[data-what="takeOver"] td').allTextContents();
     assert.deepEqual(taken.slice(1), [manager.user, 'took the counter over from anna', '', '1', 'The clerk is absent or ill — anna was called away']);
+
+    // A dashboard opened now lists the day so far, the same rows, not only what comes after.
+    const later = await open(await browser.newContext({ viewport: SCREEN }), `${server.url}/dashboard`, errors);
+    await submit(later, manager);
+    await signedIn(later);
+    await later.locator('#staff-language').selectOption('en');
+    await later.locator('#out-of-turn-rows tr').nth(2).waitFor();
+    assert.deepEqual(await later.locator('#out-of-turn-rows tr').evaluateAll((rows) => rows.map((r) => r.dataset.what)), kinds);
+    const again = await later.locator('#out-of-turn-rows tr[data-what="takeOver"] td').allTextContents();
+    assert.deepEqual(again, taken, 'the take-over read from the audit trail as it was heard live');
+    assert.deepEqual((await later.locator('#out-of-turn-rows tr[data-what="call"] td').allTextContents()).slice(1), cells.slice(1));
+    await later.context().close();
 
     await dashboard.click('#remote-end-day');
     assert.ok(await dashboard.locator('#remote-end-day-confirm').isVisible(), 'ending the day asks once more');

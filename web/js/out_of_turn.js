@@ -2,7 +2,8 @@
 // call, staff cancel and take-over, with when (local time), who (the event's actor), what, which
 // ticket or counter, and why (the reason's name in the staff language). It mounts itself into
 // #out-of-turn once the dashboard has signed in, with its own link as the same manager (as
-// js/hall_message.js does), and follows the dashboard view live; a new day empties it.
+// js/hall_message.js does): the day so far from the audit trail, then the dashboard view live;
+// a new day empties it.
 import { zonedIso } from './dashboard_csv.js';
 import { nameIn } from './i18n.js';
 import { Link } from './link.js';
@@ -26,7 +27,7 @@ const COLUMNS = ['time', 'who', 'what', 'ticket', 'counter', 'reason'];
 
 // One event as an exception to the line, or null when it is none.
 export function exceptionOf(e) {
-    const base = { atMs: Number(e.atMs), who: e.actor || '' };
+    const base = { sequence: Number(e.sequence), atMs: Number(e.atMs), who: e.actor || '' };
     if (e.kind === 'ticketCalled' && e.ticketCalled.reason)
         return { ...base, what: 'call', number: e.ticketCalled.number, counter: e.ticketCalled.counter, reason: e.ticketCalled.reason };
     if (e.kind === 'ticketCancelled' && e.ticketCancelled.reason)
@@ -37,6 +38,41 @@ export function exceptionOf(e) {
         return { ...base, what: 'takeOver', number: '', counter: e.counterChanged.counter.number, from: e.counterChanged.takenFrom,
             reason: e.counterChanged.reasonCode, words: e.counterChanged.reason };
     return null;
+}
+
+// One row of the audit trail (GetAudit, kind out of turn) as the same exception: the list holds
+// the day so far when the dashboard opens, not only what happens after. A take-over's words are
+// "clerk: words" there (AuditRow.words).
+export function exceptionOfRow(r) {
+    const base = { sequence: Number(r.sequence), atMs: Number(r.atMs), who: r.actor || '', reason: r.reasonCode };
+    const what = { ticket_called: 'call', ticket_cancelled: 'cancel', ticket_moved: 'move' }[r.kind];
+    if (what) return { ...base, what, number: r.ticket, counter: what === 'call' ? r.counter : '' };
+    if (r.kind !== 'counter_taken_over') return null;
+    const cut = r.words.indexOf(': ');
+    return { ...base, what: 'takeOver', number: '', counter: r.counter,
+        from: cut < 0 ? '' : r.words.slice(0, cut), words: cut < 0 ? r.words : r.words.slice(cut + 2) };
+}
+
+// Each exception once, in the log's order, whichever way it came (the day's rows, or live).
+function add(a) {
+    if (actions.some((b) => b.sequence === a.sequence)) return;
+    actions.push(a);
+    actions.sort((x, y) => x.sequence - y.sequence);
+}
+
+async function dayUntilNow() {
+    let before = 0;
+    for (let page = 0; page < 3 && actions.length < MAX_ROWS; ++page) {
+        const audit = (await link.request('getAudit', { kind: 'AUDIT_KIND_OUT_OF_TURN', pageSize: 200, beforeSequence: before }, 30000)).audit;
+        for (const r of audit.rows) {
+            const a = exceptionOfRow(r);
+            if (a) add(a);
+        }
+        before = Number(audit.nextBeforeSequence);
+        if (!before) break;
+    }
+    if (actions.length > MAX_ROWS) actions.splice(0, actions.length - MAX_ROWS);
+    render();
 }
 
 const reasonName = (code) => nameIn(centre?.reasons?.find((r) => r.code === code)?.names, staffLanguage(), centre, code);
@@ -66,7 +102,7 @@ function heard(m) {
     for (const e of m.events?.events ?? []) {
         if (e.kind === 'dayStarted') actions.length = 0;
         const a = exceptionOf(e);
-        if (a) actions.push(a);
+        if (a) add(a);
     }
     if (actions.length > MAX_ROWS) actions.splice(0, actions.length - MAX_ROWS);
     render();
@@ -79,7 +115,10 @@ function start() {
         { onWelcome: (w) => { centre = w.centre; render(); } });
     credentials = null;  // kept no longer than needed
     container.hidden = false;
-    link.start().then(() => link.subscribe({ view: 'VIEW_DASHBOARD' }, heard));
+    link.start().then(() => {
+        link.subscribe({ view: 'VIEW_DASHBOARD' }, heard);
+        return dayUntilNow();
+    }).catch(() => {});  // the live list stands alone if the day's rows cannot be read
 }
 
 if (container) {
