@@ -198,8 +198,9 @@ function linkChanged(status) {
     if (view) renderCounter();
 }
 
-// An admin disabled this user, gave them a new secret or another role (docs/SETUP.md#users-and-
-// devices-at-runtime): back to the sign-in form, saying so, rather than "connection lost" for ever.
+// An admin disabled this user, gave them a new secret or another role
+// (docs/SETUP.md#users-and-devices-at-runtime): back to the sign-in form, saying so, rather than
+// "connection lost" for ever.
 function signedOut() {
     link.close();
     view = null;
