@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { browser, clerk, kioskToken, manager, open, server, serverAndBrowser, shoot } from './harness.mjs';
-import { SCREEN, insideViewport, signedIn, submit } from './manager_screen.mjs';
+import { SCREEN, insideViewport, scrolledInside, signedIn, submit } from './manager_screen.mjs';
 
 serverAndBrowser();
 
@@ -98,8 +98,7 @@ test('a chosen call needs a reason, and the dashboard lists it live with who and
     await said('A ticket is still at this counter');  // the called ticket is served to the end first
     // The dashboard scrolls; each control, once scrolled to, lies wholly on the 1366x768 screen.
     for (const id of ['#remote-counter', '#remote-counter-reason', '#remote-words', '#remote-take-over', '#remote-close', '#remote-cancel', '#remote-end-day']) {
-        await dashboard.locator(id).scrollIntoViewIfNeeded();
-        await insideViewport(dashboard, id);
+        await scrolledInside(dashboard, id);
     }
     const kinds = await dashboard.locator('#out-of-turn-rows tr').evaluateAll((rows) => rows.map((r) => r.dataset.what));
     assert.deepEqual(kinds, ['takeOver', 'cancel', 'call'], 'the newest first');

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { browser, clerk, kioskToken, manager, open, server, serverAndBrowser, shoot } from './harness.mjs';
-import { SCREEN, insideViewport, parseCsv, signedIn, submit } from './manager_screen.mjs';
+import { SCREEN, insideViewport, parseCsv, scrolledInside, signedIn, submit } from './manager_screen.mjs';
 
 serverAndBrowser();
 
@@ -148,8 +148,7 @@ test('the dashboard moves a waiting ticket to another line with a reason, and th
     await dashboard.click('#remote-move');
     await dashboard.locator('#remote-status', { hasText: `${waiting} moved to Identity card.` }).waitFor();
     for (const id of ['#remote-number', '#remote-ticket-reason', '#remote-cancel', '#remote-move-to', '#remote-move']) {
-        await dashboard.locator(id).scrollIntoViewIfNeeded();
-        await insideViewport(dashboard, id);
+        await scrolledInside(dashboard, id);
     }
     const row = dashboard.locator('#out-of-turn-rows tr[data-what="move"]');
     await row.waitFor();

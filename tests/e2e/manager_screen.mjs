@@ -38,6 +38,22 @@ export async function visibleState(page) {
     }));
 }
 
+// Scrolled to, `selector` lies wholly on the screen. Playwright's scroll stops at a control
+// shown all but a fraction of a pixel, and the dashboard's lists grow above it as rows come (the
+// day so far, then live): then it is brought to the screen's middle, as a person would scroll.
+export async function scrolledInside(page, selector) {
+    await page.locator(selector).scrollIntoViewIfNeeded();
+    for (let attempt = 0; ; ++attempt) {
+        try {
+            return await insideViewport(page, selector);
+        } catch (cut) {
+            if (attempt === 3) throw cut;
+            await page.locator(selector).evaluate((e) => e.scrollIntoView({ block: 'center' }));
+            await page.waitForTimeout(100);
+        }
+    }
+}
+
 export async function insideViewport(page, selector) {
     const box = await page.locator(selector).boundingBox();
     assert.ok(box && box.x >= 0 && box.y >= 0 && box.x + box.width <= SCREEN.width && box.y + box.height <= SCREEN.height,
