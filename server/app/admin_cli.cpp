@@ -1,10 +1,12 @@
 #include "admin_cli.hpp"
 
+#include "app/stopped_admin.hpp"
 #include "client/blocking_client.hpp"
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 namespace novbe::app {
@@ -68,22 +70,23 @@ void print(v1::Reply const& r) {
                     r.device_added().device().name().c_str(), r.device_added().token().c_str());
 }
 
-}  // namespace
-
-int ask_admin(std::string const& words, std::map<std::string, std::string> const& o, std::vector<v1::ClientMessage> const& ms,
-              std::function<void(std::vector<v1::Reply> const&)> const& done) {
+// The running server's answers, signed in as the admin `o` names; nullopt after a line on
+// standard error, `failed` then the exit code (2: the command line is wrong; 1: unreachable, refused).
+std::optional<std::vector<v1::ServerMessage>> ask_running(std::string const& words, std::map<std::string, std::string> const& o,
+                                                          std::vector<v1::ClientMessage> const& ms, int& failed) {
+    failed = 2;
     client::options opts;
     auto server = o.contains("server") ? o.at("server") : std::string("127.0.0.1:8080");
     if (!client::parse_address(server, opts)) {
         std::fprintf(stderr, "novbe-server: --server takes HOST:PORT, not '%s'\n", server.c_str());
-        return 2;
+        return std::nullopt;
     }
     char const* admin = std::getenv("NOVBE_ADMIN");
     char const* secret = std::getenv("NOVBE_SECRET");
     auto user = o.contains("admin") ? o.at("admin") : admin ? std::string(admin) : std::string();
     if (user.empty() || !secret) {
         std::fprintf(stderr, "novbe-server: %s needs an admin: --admin NAME (or NOVBE_ADMIN) and NOVBE_SECRET\n", words.c_str());
-        return 2;
+        return std::nullopt;
     }
     opts.hello.set_role(v1::ROLE_ADMIN);
     opts.hello.set_user(user);
@@ -93,11 +96,26 @@ int ask_admin(std::string const& words, std::map<std::string, std::string> const
     if (!link.wait_online(10s)) {
         auto s = link.status();
         std::fprintf(stderr, "novbe-server: %s: %s\n", server.c_str(), (s.refused ? s.refusal : s.reason).c_str());
-        return 1;
+        failed = 1;
+        return std::nullopt;
     }
-    std::vector<v1::Reply> replies;
+    std::vector<v1::ServerMessage> answers;
     for (auto const& m : ms) {
-        auto answer = link.request(m, 10s);
+        answers.push_back(link.request(m, 10s));
+        if (answers.back().has_error()) break;
+    }
+    return answers;
+}
+
+}  // namespace
+
+int ask_admin(std::string const& words, std::map<std::string, std::string> const& o, std::vector<v1::ClientMessage> const& ms,
+              std::function<void(std::vector<v1::Reply> const&)> const& done) {
+    int failed = 0;
+    auto answers = o.contains("data") ? std::optional(ask_stopped_centre(o.at("data"), o.at("config"), ms)) : ask_running(words, o, ms, failed);
+    if (!answers) return failed;
+    std::vector<v1::Reply> replies;
+    for (auto const& answer : *answers) {
         if (answer.has_error()) {
             std::fprintf(stderr, "novbe-server: refused: %s (%s)\n", answer.error().message().c_str(),
                          v1::ErrorCode_Name(answer.error().code()).c_str());

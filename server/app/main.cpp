@@ -22,10 +22,15 @@ namespace {
 using novbe::app::sub_command;
 using novbe::app::sub_commands;
 
+// The administration commands' other way in, said once rather than on every line.
+constexpr char const* stopped_note =
+    "  user, device, service and counter commands take --config FILE --data DIR in place of --server:\n"
+    "      on a stopped server's data folder, under its lock, as 'data folder (LOGIN)' (docs/SETUP.md).\n";
+
 std::string usage() {
     std::string text = "usage:\n";
     for (auto const& c : sub_commands()) text += c.usage;
-    return text + "  novbe-server [SUB-COMMAND] --help\n      This text, or one sub-command's.\n";
+    return text + stopped_note + "  novbe-server [SUB-COMMAND] --help\n      This text, or one sub-command's.\n";
 }
 
 // A command line that is not one: said in one line, then the usage; exit code 2.
@@ -69,6 +74,7 @@ sub_command const& which(std::vector<std::string> const& args) {
         std::string text = "usage:\n";
         for (auto const& c : sub_commands())
             if (c.words.rfind(args[0] + " ", 0) == 0) text += c.usage;
+        if (args[0] != "config") text += stopped_note;
         if (args.size() > 1 && (args[1] == "--help" || args[1] == "-h")) throw help_wanted{text};
         throw usage_error(args[0] + ": " + (args.size() > 1 ? "no sub-command '" + args[1] + "'" : "a sub-command is needed"), text);
     }
@@ -103,9 +109,17 @@ int main_checked(std::vector<std::string> const& args) {
         return app::run_check(o);
     }
     if (command.words == "config export") return app::run_export(o);
+    if (o.contains("data") && (o.contains("server") || o.contains("admin")))
+        throw usage_error(command.words + ": --data DIR (a stopped server's folder) is not taken with --server or --admin",
+                          "usage:\n" + command.usage + stopped_note);
+    if (o.contains("data") != o.contains("config") && command.words != "user add")
+        throw usage_error(command.words + ": --config FILE and --data DIR go together (a stopped server's file and folder)",
+                          "usage:\n" + command.usage + stopped_note);
+    if (o.contains("data") && !o.contains("config"))
+        throw usage_error(command.words + ": --data DIR needs --config FILE, the centre's file", "usage:\n" + command.usage + stopped_note);
     if (command.words.rfind("service ", 0) == 0 || command.words.rfind("counter ", 0) == 0) return app::run_setup(command.words, o);
     bool const reads_secret = command.words == "user add" || command.words == "user reset";
-    if ((command.words.rfind("user ", 0) == 0 || command.words.rfind("device ", 0) == 0) && !o.contains("config")) {
+    if ((command.words.rfind("user ", 0) == 0 || command.words.rfind("device ", 0) == 0) && (!o.contains("config") || o.contains("data"))) {
         std::string secret;
         if (reads_secret) {
             std::getline(std::cin, secret);

@@ -74,6 +74,9 @@ test('a manager reads who did what, filters, pages, downloads it and reads it in
     assert.ok(older > 0 && older <= 25, `the rest on page 2: ${older}`);
     const kinds = await page.locator('#audit-rows tr').evaluateAll((rows) => rows.map((r) => r.dataset.kind));
     assert.ok(kinds.includes('user_set'), `the file's users are the oldest: ${kinds.join(' ')}`);
+    assert.ok(kinds.includes('service_set') && kinds.includes('counter_set'), `and the file's services and counters: ${kinds.join(' ')}`);
+    const whats = await page.locator('#audit-rows tr td:nth-child(4)').allTextContents();
+    assert.deepEqual(whats.filter((w) => w.includes('_')), [], `every event said in words, none by its log name: ${whats.join(' | ')}`);
     await shoot(page, 'audit-page-older');
     await page.click('#newer');
     await page.locator('#page-number', { hasText: 'Page 1' }).waitFor();

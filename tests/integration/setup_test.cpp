@@ -213,5 +213,64 @@ TEST_F(setup_test, the_command_line_administers_the_running_server_with_exit_cod
     EXPECT_NE(std::string::npos, help.out.find("novbe-server device revoke")) << help.out;
 }
 
+// The same commands on a stopped server's data folder (docs/SETUP.md#on-a-stopped-server): an
+// admin who lost their secret gets a new one, a clerk and a kiosk are added, the same checks
+// refuse the same things, and the next start has it all, in the audit trail by "data folder".
+TEST_F(setup_test, the_command_line_administers_a_stopped_servers_data_folder_with_the_same_checks) {
+    auto const file = process.folder() + "/centre.toml";
+    auto offline = [&](std::vector<std::string> args, std::string const& input = "") {
+        args.insert(args.begin(), NOVBE_SERVER_BINARY);
+        args.insert(args.end(), {"--config", file, "--data", process.folder()});
+        return run_program(args, {}, input);
+    };
+    auto never_started = offline({"user", "list"});
+    EXPECT_EQ(1, never_started.exit_code);
+    EXPECT_NE(std::string::npos, never_started.err.find("no centre.db in this data folder")) << never_started.err;
+
+    process.start();
+    auto beside = offline({"user", "list"});
+    EXPECT_EQ(1, beside.exit_code) << "never a second writer beside the running server";
+    EXPECT_NE(std::string::npos, beside.err.find("is running on this data folder")) << beside.err;
+    ASSERT_EQ(0, process.stop());
+
+    EXPECT_EQ(0, offline({"user", "reset", "--name", admin}, "root-secret-2\n").exit_code);
+    auto added = offline({"user", "add", "--name", "rashad", "--role", "clerk"}, "rashad-secret-1\n");
+    EXPECT_EQ(0, added.exit_code) << added.err;
+    auto last = offline({"user", "disable", "--name", admin});
+    EXPECT_EQ(1, last.exit_code) << "the last admin stays, as on the running server";
+    EXPECT_NE(std::string::npos, last.err.find("ERROR_CODE_LAST_ADMIN")) << last.err;
+    auto kiosk = offline({"device", "add", "--name", "kiosk 9", "--role", "kiosk"});
+    ASSERT_EQ(0, kiosk.exit_code) << kiosk.err;
+    auto at = kiosk.out.find("token ");
+    ASSERT_NE(std::string::npos, at) << kiosk.out;
+    auto token = kiosk.out.substr(at + 6, 32);
+    auto list = offline({"user", "list"});
+    EXPECT_EQ("anna\tclerk\nleyla\tmanager\nroot\tadmin\nrashad\tclerk\n", list.out) << list.err;
+    auto services = offline({"service", "list"});
+    EXPECT_EQ(0, services.exit_code) << services.err;
+    EXPECT_NE(std::string::npos, services.out.find("passport")) << services.out;
+
+    auto wrong = run_program({NOVBE_SERVER_BINARY, "user", "list", "--data", process.folder()});
+    EXPECT_EQ(2, wrong.exit_code) << "--data needs --config";
+    auto both = offline({"user", "list", "--server", "127.0.0.1:1"});
+    EXPECT_EQ(2, both.exit_code) << "--data is not taken with --server";
+
+    process.start();
+    ws_client old_secret(process.port());
+    EXPECT_TRUE(old_secret.hello(v1::ROLE_ADMIN, admin, admin_secret).has_error()) << "the old secret is gone";
+    auto root = signed_in(v1::ROLE_ADMIN, admin, "root-secret-2");
+    signed_in(v1::ROLE_CLERK, "rashad", "rashad-secret-1");
+    ws_client k(process.port());
+    EXPECT_TRUE(k.hello(v1::ROLE_KIOSK, token).has_reply());
+    v1::ClientMessage audit;
+    audit.mutable_get_audit()->set_kind(v1::AUDIT_KIND_SETUP);
+    auto trail = root.request(audit);
+    ASSERT_TRUE(trail.has_reply()) << trail.DebugString();
+    int by_folder = 0;
+    for (auto const& row : trail.reply().audit().rows())
+        if (row.actor().rfind("data folder (", 0) == 0 && row.actor_role() == v1::ROLE_ADMIN) ++by_folder;
+    EXPECT_EQ(3, by_folder) << "the reset, the clerk and the kiosk: " << trail.DebugString();
+}
+
 }  // namespace
 }  // namespace novbe::testing

@@ -7,7 +7,8 @@ import { staffLanguage, staffSay } from './staff_language.js';
 const KINDS = new Set(['day_started', 'day_closed', 'ticket_issued', 'ticket_called', 'ticket_recalled', 'service_started',
     'service_completed', 'ticket_no_show', 'ticket_transferred', 'ticket_cancelled', 'ticket_rated', 'counter_opened',
     'counter_paused', 'counter_resumed', 'counter_closed', 'counter_taken_over', 'hall_message_set', 'user_set', 'device_set',
-    'ticket_moved']);
+    'service_set', 'counter_set', 'calendar_set', 'booking_made', 'booking_cancelled', 'booking_rescheduled', 'booking_checked_in',
+    'booking_lapsed', 'bookings_forgotten', 'alert_changed', 'ticket_moved']);
 
 // What happened, in the staff language: a chosen call and a staff cancel are named as such.
 export function whatOf(row) {
