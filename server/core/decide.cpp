@@ -33,7 +33,8 @@ public:
         if (cmd.service >= c_.config_.services.size()) return errc::unknown_service;
         if (c_.config_.services[cmd.service].retired) return errc::service_retired;
         if (auto closed = closed_now(); !closed.ok()) return closed;
-        if (cmd.token.empty() || cmd.language.size() > 16) return errc::invalid_argument;
+        if (cmd.token.empty()) return errc::invalid_argument;
+        if (cmd.language.size() > 16) return {errc::invalid_argument, "A language code has at most 16 bytes."};
         if ((cmd.cls == priority_class::appointment) != cmd.due.has_value()) return errc::invalid_argument;
         if (c_.tokens_.contains(cmd.token)) return errc::duplicate_token;
         auto ahead = c_.queues_[cmd.service].ahead_of_new(cmd.cls, cmd.due, now_, c_.config_.rules.appointment_early);
@@ -53,7 +54,10 @@ public:
         auto const* counter = c_.find_counter(cmd.counter);
         if (!counter) return errc::unknown_counter;
         if (c_.config_.find_counter(cmd.counter)->retired) return errc::counter_retired;
-        if (counter->open) return errc::counter_already_open;
+        if (counter->open)
+            return {errc::counter_already_open, "Counter " + std::to_string(cmd.counter) +
+                                                    (counter->clerk == cmd.clerk ? " is open already, and yours."
+                                                                                 : " is open already, " + counter->clerk + "'s.")};
         if (cmd.clerk.empty() || cmd.clerk.size() > max_text) return errc::clerk_required;
         return one(counter_opened{cmd.counter, cmd.clerk, now_});
     }
@@ -69,7 +73,8 @@ public:
 
     outcome operator()(pause_counter const& cmd) const {
         if (auto e = callable(cmd.counter, cmd.by); !e.ok()) return e;
-        if (cmd.reason.empty() || cmd.reason.size() > max_text) return errc::invalid_argument;
+        if (cmd.reason.empty() || cmd.reason.size() > max_text)
+            return {errc::invalid_argument, "A pause says why in 1 to 200 bytes."};
         return one(counter_paused{cmd.counter, cmd.reason, now_});
     }
 
@@ -120,7 +125,7 @@ public:
     outcome operator()(complete_service const& cmd) const {
         ticket const* t = nullptr;
         if (auto e = holding(cmd.counter, cmd.by, ticket_state::serving, t); !e.ok()) return e;
-        if (cmd.outcome.size() > max_text) return errc::invalid_argument;
+        if (cmd.outcome.size() > max_text) return {errc::invalid_argument, "An outcome note has at most 200 bytes."};
         return one(service_completed{t->ordinal, cmd.counter, cmd.outcome, now_});
     }
 
@@ -198,17 +203,22 @@ public:
         auto const* counter = c_.find_counter(cmd.counter);
         if (!counter) return errc::unknown_counter;
         if (!counter->open) return errc::counter_closed;
-        if (cmd.by.empty() || cmd.by.size() > max_text || cmd.by == counter->clerk) return errc::invalid_argument;
-        if (cmd.reason.empty() || cmd.reason.size() > max_text) return errc::invalid_argument;
-        if (auto e = reason_given(cmd.code); !e.ok()) return e;
+        if (cmd.by.empty() || cmd.by.size() > max_text) return errc::invalid_argument;
+        if (cmd.by == counter->clerk)
+            return {errc::invalid_argument, "Counter " + std::to_string(cmd.counter) + " is yours already: nothing to take over."};
+        if (auto e = reason_given(cmd.code); !e.ok()) return e;  // the code first: REASON_REQUIRED says what a client forgot
+        if (cmd.reason.empty() || cmd.reason.size() > max_text)
+            return {errc::invalid_argument, "A take-over says why in words too, 1 to 200 bytes, beside its reason code."};
         return one(counter_taken_over{cmd.counter, counter->clerk, cmd.by, cmd.reason, now_, cmd.code});
     }
 
     // docs/DOMAIN.md#hall-message: one line, bounded, from someone named.
     outcome operator()(set_hall_message const& cmd) const {
-        if (cmd.by.empty() || cmd.text.size() > max_hall_message) return errc::invalid_argument;
+        if (cmd.by.empty()) return errc::invalid_argument;
+        if (cmd.text.size() > max_hall_message)
+            return {errc::invalid_argument, "A hall message has at most 200 bytes (this one has " + std::to_string(cmd.text.size()) + ")."};
         if (std::any_of(cmd.text.begin(), cmd.text.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; }))
-            return errc::invalid_argument;
+            return {errc::invalid_argument, "A hall message is one line of text, without control characters."};
         if (cmd.text == c_.hall_message_) return fine();  // nothing changes: nothing to log
         return one(hall_message_set{cmd.text, cmd.by, now_});
     }

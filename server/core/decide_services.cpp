@@ -16,13 +16,17 @@ bool plain(std::string_view text) {
     return std::none_of(text.begin(), text.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; });
 }
 
-// Names per language, as kiosks and boards show them: a few languages, a line each.
-bool good_names(std::map<std::string, std::string> const& names, bool required) {
-    if (names.size() > max_names || (required && names.empty())) return false;
-    return std::all_of(names.begin(), names.end(), [](auto const& n) {
-        return !n.first.empty() && n.first.size() <= 16 && !n.second.empty() && n.second.size() <= max_service_name &&
-               plain(n.first) && plain(n.second);
-    });
+// Names per language, as kiosks and boards show them: a few languages, a line each. The first
+// thing wrong, in words ("its name in 'az' is not 1 to 128 bytes"); empty when nothing is.
+std::string names_problem(std::map<std::string, std::string> const& names, bool required) {
+    if (required && names.empty()) return "it needs a name in each of the centre's languages";
+    if (names.size() > max_names) return "it is named in more than " + std::to_string(max_names) + " languages";
+    for (auto const& [language, name] : names) {
+        if (language.empty() || language.size() > 16 || !plain(language)) return "a language code has 1 to 16 bytes, one line";
+        if (name.empty() || name.size() > max_service_name) return "its name in '" + language + "' is not 1 to 128 bytes";
+        if (!plain(name)) return "its name in '" + language + "' holds a control character (a name is one line of text)";
+    }
+    return {};
 }
 
 std::string capital(std::string text) {
@@ -30,16 +34,29 @@ std::string capital(std::string text) {
     return text;
 }
 
-bool good_service(service_config const& s) {
-    return is_setup_name(s.id) && validate_service(s).empty() && good_names(s.names, true) &&
-           good_names(s.agency_names, false) && s.agency.size() <= max_setup_name && !s.retired;
+outcome wrong(std::string const& problem) { return {errc::invalid_argument, capital(problem) + "."}; }
+
+// The service as a command leaves it; refusals name it (its id was checked first).
+outcome check_service(service_config const& s) {
+    auto const which = "service '" + s.id + "'";
+    if (auto problem = validate_service(s); !problem.empty()) return wrong(problem);
+    if (auto problem = names_problem(s.names, true); !problem.empty()) return wrong(which + ": " + problem);
+    if (s.agency.size() > max_setup_name || !plain(s.agency)) return wrong(which + ": an agency id has at most 64 bytes, one line");
+    if (auto problem = names_problem(s.agency_names, false); !problem.empty()) return wrong(which + "'s agency: " + problem);
+    if (s.retired) return wrong(which + " is retired by RetireService, not set so");
+    return std::vector<event>{};
 }
 
 outcome check_services(centre const& c, counter_config const& counter) {
-    if (counter.services.empty() || counter.services.size() > max_counter_services ||
-        !validate_counter(counter, c.config()).empty() || counter.retired ||
-        counter.policy > routing_policy::strict_service_order || counter.number > max_counter_number || !plain(counter.name))
-        return errc::invalid_argument;
+    auto const which = "counter " + std::to_string(counter.number);
+    if (counter.number == 0 || counter.number > max_counter_number) return wrong("a counter's number is 1 to 9999");
+    if (counter.services.empty()) return wrong(which + " needs at least one service");
+    if (counter.services.size() > max_counter_services)
+        return wrong(which + " serves at most " + std::to_string(max_counter_services) + " services");
+    if (auto problem = validate_counter(counter, c.config()); !problem.empty()) return wrong(problem);
+    if (!plain(counter.name)) return wrong(which + "'s name holds a control character (a name is one line of text)");
+    if (counter.retired) return wrong(which + " is retired by RetireCounter, not set so");
+    if (counter.policy > routing_policy::strict_service_order) return wrong("a routing policy is longest wait first or strict service order");
     for (auto s : counter.services)
         if (c.config().services[s].retired) return errc::service_retired;
     return std::vector<event>{};
@@ -50,7 +67,8 @@ outcome check_services(centre const& c, counter_config const& counter) {
 // events for the others); none given, a service that joins it takes the names it has; a new
 // agency needs names. `joins`: the service is new to the agency.
 outcome one_agency(centre const& c, service_config& s, bool given, bool joins, std::string const& by, time_point now) {
-    if (s.agency.empty()) return s.agency_names.empty() ? outcome(std::vector<event>{}) : errc::invalid_argument;
+    if (s.agency.empty())
+        return s.agency_names.empty() ? outcome(std::vector<event>{}) : wrong("agency names come with an agency id");
     if (joins && !given) s.agency_names.clear();
     std::vector<event> others;
     for (auto const& other : c.config().services) {
@@ -64,7 +82,8 @@ outcome one_agency(centre const& c, service_config& s, bool given, bool joins, s
         renamed.agency_names = s.agency_names;
         others.push_back(service_set{std::move(renamed), by, now});
     }
-    if (s.agency_names.empty() && (given || joins)) return errc::invalid_argument;
+    if (s.agency_names.empty() && (given || joins))
+        return wrong("agency '" + s.agency + "' is new: it needs names, one in each of the centre's languages");
     return others;
 }
 
@@ -73,7 +92,8 @@ outcome one_agency(centre const& c, service_config& s, bool given, bool joins, s
 // Each refusal names what is wrong (the protocol's Error.message): which id, whose prefix, the cap.
 outcome decide_setup(centre const& c, add_service const& cmd, time_point now) {
     if (auto problem = service_id_problem(cmd.config.id); !problem.empty()) return {errc::invalid_argument, capital(problem) + "."};
-    if (cmd.by.empty() || !good_service(cmd.config)) return errc::invalid_argument;
+    if (cmd.by.empty()) return errc::invalid_argument;
+    if (auto e = check_service(cmd.config); !e.ok()) return e;
     auto const& config = c.config();
     auto const& id = cmd.config.id;
     if (auto had = config.find_service(id))
@@ -106,7 +126,8 @@ outcome decide_setup(centre const& c, change_service const& cmd, time_point now)
     if (cmd.max_wait) service.max_wait = *cmd.max_wait;
     if (cmd.agency) service.agency = *cmd.agency;
     if (cmd.agency_names) service.agency_names = *cmd.agency_names;
-    if (cmd.by.empty() || !good_service(service)) return errc::invalid_argument;
+    if (cmd.by.empty()) return errc::invalid_argument;
+    if (auto e = check_service(service); !e.ok()) return e;
     auto others = one_agency(c, service, cmd.agency_names.has_value(), service.agency != was.agency, cmd.by, now);
     if (!others.ok()) return others;
     std::vector<event> events;
@@ -187,7 +208,10 @@ outcome decide_setup(centre const& c, retire_counter const& cmd, time_point now)
     if (!was) return errc::unknown_counter;
     if (was->retired) return errc::counter_retired;
     auto const* state = c.find_counter(cmd.number);
-    if (state->open || state->current) return errc::counter_in_use;
+    auto const which = "Counter " + std::to_string(cmd.number);
+    if (state->current) return {errc::counter_in_use, which + " has a ticket at it: it is finished there, then the counter closed, first."};
+    if (state->open)
+        return {errc::counter_in_use, which + " is open (" + state->clerk + "'s): it is closed first, by its clerk or a manager who takes it over."};
     auto counter = *was;
     counter.retired = true;
     return std::vector<event>{counter_set{std::move(counter), cmd.by, now}};

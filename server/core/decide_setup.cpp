@@ -12,20 +12,25 @@ outcome one(event ev) {
 
 bool is_hash(std::string const& h) { return !h.empty() && h.size() <= max_secret_hash; }
 
+outcome bad_role() { return {errc::invalid_argument, "A user's role is clerk, manager or admin."}; }
+outcome bad_device_name() { return {errc::invalid_argument, "A device's name has 1 to 64 bytes, one line of text."}; }
+
 }  // namespace
 
 outcome decide_setup(centre const& c, add_user const& cmd, time_point now) {
-    if (!is_setup_name(cmd.name) || cmd.by.empty() || !is_hash(cmd.secret_hash) || cmd.role > staff_role::admin)
-        return errc::invalid_argument;
+    if (cmd.by.empty() || !is_hash(cmd.secret_hash)) return errc::invalid_argument;  // the server's own doing
+    if (!is_setup_name(cmd.name)) return {errc::invalid_argument, "A user's name has 1 to 64 bytes, one line of text."};
+    if (cmd.role > staff_role::admin) return bad_role();
     if (c.roster().find_user(cmd.name)) return errc::duplicate_name;
-    if (c.roster().users.size() >= max_roster) return errc::invalid_argument;
+    if (c.roster().users.size() >= max_roster)
+        return {errc::invalid_argument, "The centre keeps at most " + std::to_string(max_roster) + " users, disabled ones included."};
     return one(user_set{{cmd.name, cmd.role, cmd.secret_hash, false}, cmd.by, now});
 }
 
 // The last enabled admin stays one: a centre nobody can administer is one a file edit must rescue.
 outcome decide_setup(centre const& c, change_user const& cmd, time_point now) {
-    if (cmd.by.empty() || (cmd.secret_hash && !is_hash(*cmd.secret_hash)) || (cmd.role && *cmd.role > staff_role::admin))
-        return errc::invalid_argument;
+    if (cmd.by.empty() || (cmd.secret_hash && !is_hash(*cmd.secret_hash))) return errc::invalid_argument;
+    if (cmd.role && *cmd.role > staff_role::admin) return bad_role();
     auto const* found = c.roster().find_user(cmd.name);
     if (!found) return errc::unknown_user;
     auto user = *found;
@@ -40,20 +45,23 @@ outcome decide_setup(centre const& c, change_user const& cmd, time_point now) {
 }
 
 outcome decide_setup(centre const& c, add_device const& cmd, time_point now) {
-    if (!is_setup_name(cmd.name) || cmd.by.empty() || !is_hash(cmd.token_hash) || cmd.kind > device_kind::rating_pad)
-        return errc::invalid_argument;
+    if (cmd.by.empty() || !is_hash(cmd.token_hash)) return errc::invalid_argument;
+    if (!is_setup_name(cmd.name)) return bad_device_name();
+    if (cmd.kind > device_kind::rating_pad) return {errc::invalid_argument, "A device is a kiosk, a board or a rating pad."};
     if (cmd.kind == device_kind::rating_pad ? !c.find_counter(cmd.stands_at) : cmd.stands_at != 0)
         return errc::unknown_counter;
     if (c.roster().find_device(cmd.name)) return errc::duplicate_name;
     auto const& devices = c.roster().devices;
-    if (devices.size() >= max_roster) return errc::invalid_argument;
+    if (devices.size() >= max_roster)
+        return {errc::invalid_argument, "The centre keeps at most " + std::to_string(max_roster) + " devices, revoked ones included."};
     for (auto const& d : devices)
         if (d.token_hash == cmd.token_hash) return errc::duplicate_token;  // a token signs in one device
     return one(device_set{devices.size(), {cmd.name, cmd.kind, cmd.token_hash, cmd.stands_at, false}, cmd.by, now});
 }
 
 outcome decide_setup(centre const& c, change_device const& cmd, time_point now) {
-    if (cmd.by.empty() || (cmd.rename && !is_setup_name(*cmd.rename))) return errc::invalid_argument;
+    if (cmd.by.empty()) return errc::invalid_argument;
+    if (cmd.rename && !is_setup_name(*cmd.rename)) return bad_device_name();
     auto index = c.roster().find_device(cmd.name);
     if (!index) return errc::unknown_device;
     auto device = c.roster().devices[*index];

@@ -62,7 +62,7 @@ std::string sentence(errc e) {
     case errc::unknown_counter: return "There is no such counter in this centre.";
     case errc::unknown_ticket: return "There is no such ticket today.";
     case errc::counter_closed: return "This counter is closed: open it first.";
-    case errc::counter_already_open: return "This counter is already open (perhaps by another clerk).";
+    case errc::counter_already_open: return "This counter is open already.";
     case errc::counter_paused: return "This counter is paused: resume it first.";
     case errc::counter_not_paused: return "This counter is not paused.";
     case errc::counter_busy: return "A ticket is still at this counter: finish it first (done, no-show or transfer).";

@@ -96,12 +96,19 @@ std::string centre_test::run(command cmd) {
             if (auto const* counter = c.find_counter(m.counter); counter && m.by.empty()) m.by = counter->clerk;
     }, cmd);
     auto result = c.decide(cmd, now);
-    if (!result.ok()) return std::string(name(result.error()));
+    if (!result.ok()) return std::string(name(result.error())) + (with_sentence ? ": " + result.detail() : "");
     for (auto const& ev : result.events()) {
         c.apply(ev);
         log.push_back(ev);
     }
     return "ok";
+}
+
+std::string centre_test::said(command cmd) {
+    with_sentence = true;
+    auto out = run(std::move(cmd));
+    with_sentence = false;
+    return out;
 }
 
 std::string centre_test::issue(std::string_view service_id, priority_class cls) {

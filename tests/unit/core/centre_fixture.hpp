@@ -30,6 +30,8 @@ protected:
     // Decides and applies at `now`; the error's name, or "ok". A counter command that names
     // nobody in `by` acts as the counter's own clerk (the ownership tests name the user).
     std::string run(command cmd);
+    // As run(), with the refusal's own sentence: "invalid_argument: Counter 9 needs at least one service."
+    std::string said(command cmd);
     // Issues a ticket and returns its number; fails the test if refused.
     std::string issue(std::string_view service_id, priority_class cls = priority_class::normal);
     std::string appointment(std::string_view service_id, time_point due);
@@ -42,6 +44,7 @@ protected:
     centre c;
     time_point now = morning();
     std::vector<event> log;  // every event applied, in order
+    bool with_sentence = false;  // said() is asking
     std::uint64_t next_token = 1;
 };
 

@@ -20,8 +20,11 @@ TEST_F(hall_message, is_set_with_who_set_it_and_cleared_by_an_empty_text) {
 }
 
 TEST_F(hall_message, is_one_bounded_line_from_someone) {
-    EXPECT_EQ("invalid_argument", run(set_hall_message{std::string(max_hall_message + 1, 'x'), "leyla"}));
-    EXPECT_EQ("invalid_argument", run(set_hall_message{"two\nlines", "leyla"}));
+    EXPECT_EQ("invalid_argument: A hall message has at most 200 bytes (this one has 10000).",
+              said(set_hall_message{std::string(10000, 'x'), "leyla"}));
+    EXPECT_EQ("invalid_argument: A hall message is one line of text, without control characters.",
+              said(set_hall_message{"two\nlines", "leyla"}));
+    EXPECT_EQ("invalid_argument", run(set_hall_message{"bell\a", "leyla"}));
     EXPECT_EQ("invalid_argument", run(set_hall_message{"nobody", ""}));
     EXPECT_EQ("ok", run(set_hall_message{std::string(max_hall_message, 'x'), "leyla"}));
     EXPECT_EQ("ok", run(set_hall_message{"Şənbə günü mərkəz 13:00-dək işləyir", "leyla"})) << "UTF-8 letters are fine";

@@ -61,8 +61,11 @@ TEST_F(ownership, once_closed_the_counter_is_anyones_to_open) {
 
 TEST_F(ownership, a_manager_takes_a_counter_over_with_a_reason) {
     open(1, "anna");
-    EXPECT_EQ("invalid_argument", run(take_over_counter{1, "mira", ""}));
-    EXPECT_EQ("invalid_argument", run(take_over_counter{1, "anna", "her own", "clerk_absent"}));
+    EXPECT_EQ("reason_required", run(take_over_counter{1, "mira", ""})) << "the code missing is said as such";
+    EXPECT_EQ("invalid_argument: A take-over says why in words too, 1 to 200 bytes, beside its reason code.",
+              said(take_over_counter{1, "mira", "", "clerk_absent"}));
+    EXPECT_EQ("invalid_argument: Counter 1 is yours already: nothing to take over.",
+              said(take_over_counter{1, "anna", "her own", "clerk_absent"}));
     EXPECT_EQ("unknown_counter", run(take_over_counter{9, "mira", "ill", "clerk_absent"}));
     EXPECT_EQ("counter_closed", run(take_over_counter{2, "mira", "ill", "clerk_absent"}));
     EXPECT_EQ("ok", run(take_over_counter{1, "mira", "anna went home ill", "clerk_absent"}));

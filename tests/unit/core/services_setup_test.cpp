@@ -39,20 +39,34 @@ TEST_F(services_setup, an_added_service_takes_tickets_and_is_called_at_a_counter
 TEST_F(services_setup, ids_prefixes_and_numbers_are_unique_and_values_bounded) {
     EXPECT_EQ("duplicate_name", run(add_service{{.id = "passport", .prefix = "P", .names = {{"en", "P"}}}, "root"}));
     EXPECT_EQ("prefix_taken", run(add_service{{.id = "other", .prefix = "A", .names = {{"en", "P"}}}, "root"}));
-    EXPECT_EQ("invalid_argument", run(add_service{{.id = "lower", .prefix = "a", .names = {{"en", "P"}}}, "root"}));
-    EXPECT_EQ("invalid_argument", run(add_service{{.id = "nameless", .prefix = "N"}, "root"}));
-    EXPECT_EQ("invalid_argument", run(add_service{{.id = "slow", .prefix = "S", .names = {{"en", "S"}}, .target_wait = 20min,
-                                                   .max_wait = 10min}, "root"}));
+    // An admin reads what is wrong, and with what: never the generic sentence of the code.
+    EXPECT_EQ("invalid_argument: Service 'lower' needs a prefix of 1 to 3 capital letters.",
+              said(add_service{{.id = "lower", .prefix = "a", .names = {{"en", "P"}}}, "root"}));
+    EXPECT_EQ("invalid_argument: Service 'nameless': it needs a name in each of the centre's languages.",
+              said(add_service{{.id = "nameless", .prefix = "N"}, "root"}));
+    EXPECT_EQ("invalid_argument: Service 'slow' needs 0 < target wait <= maximum wait.",
+              said(add_service{{.id = "slow", .prefix = "S", .names = {{"en", "S"}}, .target_wait = 20min, .max_wait = 10min}, "root"}));
     EXPECT_EQ("invalid_argument", run(add_service{visa(), ""}));
     EXPECT_EQ("duplicate_name", run(add_counter{{.number = 1, .services = {0}}, "root"}));
-    EXPECT_EQ("invalid_argument", run(add_counter{{.number = 9, .services = {}}, "root"}));
-    EXPECT_EQ("invalid_argument", run(add_counter{{.number = 9, .services = {0, 0}}, "root"}));
-    EXPECT_EQ("invalid_argument", run(add_counter{{.number = 9, .services = {42}}, "root"}));
-    EXPECT_EQ("invalid_argument", run(add_counter{{.number = 0, .services = {0}}, "root"}));
-    EXPECT_EQ("invalid_argument", run(add_counter{{.number = 10000, .services = {0}}, "root"}));
+    EXPECT_EQ("invalid_argument: Counter 9 needs at least one service.", said(add_counter{{.number = 9, .services = {}}, "root"}));
+    EXPECT_EQ("invalid_argument: Counter 9 names a service twice.", said(add_counter{{.number = 9, .services = {0, 0}}, "root"}));
+    EXPECT_EQ("invalid_argument: Counter 9 names an unknown service.", said(add_counter{{.number = 9, .services = {42}}, "root"}));
+    EXPECT_EQ("invalid_argument: A counter's number is 1 to 9999.", said(add_counter{{.number = 0, .services = {0}}, "root"}));
+    EXPECT_EQ("invalid_argument: A counter's number is 1 to 9999.", said(add_counter{{.number = 10000, .services = {0}}, "root"}));
+    EXPECT_EQ("invalid_argument: Counter 9 has a name over 128 bytes.",
+              said(add_counter{{.number = 9, .name = std::string(129, 'x'), .services = {0}}, "root"}));
     // A name reaches the ticket printer, where ESC and GS bytes are commands (a reset, a cut).
-    EXPECT_EQ("invalid_argument", run(add_service{{.id = "esc", .prefix = "E", .names = {{"en", "Tax\x1b@\x1dV"}}}, "root"}));
-    EXPECT_EQ("invalid_argument", run(add_counter{{.number = 9, .name = "C\x1b[2J", .services = {0}}, "root"}));
+    EXPECT_EQ("invalid_argument: Service 'esc': its name in 'en' holds a control character (a name is one line of text).",
+              said(add_service{{.id = "esc", .prefix = "E", .names = {{"en", "Tax\x1b@\x1dV"}}}, "root"}));
+    EXPECT_EQ("invalid_argument: Service 'long': its name in 'en' is not 1 to 128 bytes.",
+              said(add_service{{.id = "long", .prefix = "L", .names = {{"en", std::string(129, 'x')}}}, "root"}));
+    EXPECT_EQ("invalid_argument: Counter 9's name holds a control character (a name is one line of text).",
+              said(add_counter{{.number = 9, .name = "C\x1b[2J", .services = {0}}, "root"}));
+    auto lone = visa();
+    lone.agency = "new_agency";
+    lone.agency_names.clear();
+    EXPECT_EQ("invalid_argument: Agency 'new_agency' is new: it needs names, one in each of the centre's languages.",
+              said(add_service{lone, "root"}));
     EXPECT_EQ("unknown_service", run(change_service{.id = "ghost", .by = "root"}));
     EXPECT_EQ("unknown_counter", run(change_counter{.number = 99, .by = "root"}));
 }

@@ -62,7 +62,8 @@ TEST_F(setup, names_are_unique_and_bounded) {
     EXPECT_EQ("duplicate_name", run(add_user{"anna", staff_role::manager, "$argon2id$x", "root"}));
     EXPECT_EQ("invalid_argument", run(add_user{"", staff_role::clerk, "$argon2id$x", "root"}));
     EXPECT_EQ("invalid_argument", run(add_user{std::string(max_setup_name + 1, 'a'), staff_role::clerk, "$argon2id$x", "root"}));
-    EXPECT_EQ("invalid_argument", run(add_user{"two\nlines", staff_role::clerk, "$argon2id$x", "root"}));
+    EXPECT_EQ("invalid_argument: A user's name has 1 to 64 bytes, one line of text.",
+              said(add_user{"two\nlines", staff_role::clerk, "$argon2id$x", "root"}));
     EXPECT_EQ("invalid_argument", run(add_user{"nohash", staff_role::clerk, "", "root"}));
     EXPECT_EQ("invalid_argument", run(add_user{"nobody", staff_role::clerk, "$argon2id$x", ""}));
     EXPECT_EQ("ok", run(add_user{std::string(max_setup_name, 'a'), staff_role::clerk, "$argon2id$x", "root"}));
@@ -75,6 +76,8 @@ TEST_F(setup, devices_are_added_renamed_and_revoked_for_good) {
     EXPECT_EQ("unknown_counter", run(add_device{"pad-9", device_kind::rating_pad, "h3", 9, "root"}));
     EXPECT_EQ("duplicate_name", run(add_device{"kiosk-1", device_kind::board, "h3", 0, "root"}));
     EXPECT_EQ("duplicate_token", run(add_device{"kiosk-2", device_kind::kiosk, "h1", 0, "root"}));
+    EXPECT_EQ("invalid_argument: A device's name has 1 to 64 bytes, one line of text.",
+              said(add_device{std::string(65, 'k'), device_kind::kiosk, "h9", 0, "root"}));
     EXPECT_EQ("ok", run(change_device{.name = "kiosk-1", .rename = "entrance", .by = "root"}));
     EXPECT_EQ("ok", run(change_device{.name = "entrance", .revoke = true, .by = "root"}));
     EXPECT_EQ("unknown_device", run(change_device{.name = "entrance", .revoke = true, .by = "root"}));
