@@ -2,6 +2,8 @@
 
 #include "net/auth.hpp"
 
+#include <algorithm>
+
 namespace novbe::app {
 
 namespace {
@@ -19,6 +21,28 @@ core::device_kind kind_of(net::role r) {
 
 std::string word(core::staff_role r) {
     return r == core::staff_role::admin ? "admin" : r == core::staff_role::manager ? "manager" : "clerk";
+}
+
+// [booking] and each service's booking keys as the running server books by them. The calendar is
+// not among them: SIGHUP applies its edits (calendar_seed.hpp). A service is found by id (a file
+// exported after one was added at runtime lists it; the running settings do not, and it takes
+// no bookings), and one that takes no bookings has no other keys worth comparing.
+bool same_booking(net::settings const& running, net::settings const& file) {
+    if (running.booking.has_value() != file.booking.has_value()) return false;
+    if (!running.booking) return true;
+    auto a = *running.booking;
+    auto b = *file.booking;
+    a.calendar = b.calendar = {};
+    a.services.clear();
+    b.services.clear();
+    if (a != b) return false;
+    auto rules = [](net::settings const& s, std::string const& id) {
+        auto at = s.centre.find_service(id);
+        auto r = at && *at < s.booking->services.size() ? s.booking->services[*at] : core::booking_service_rules{.bookable = false};
+        return r.bookable ? r : core::booking_service_rules{.bookable = false};
+    };
+    return std::all_of(file.centre.services.begin(), file.centre.services.end(),
+                       [&](auto const& s) { return rules(running, s.id) == rules(file, s.id); });
 }
 
 }  // namespace
@@ -85,12 +109,7 @@ std::vector<std::string> needs_restart(net::settings const& running, net::settin
         (running.central && (running.central->connection != file.central->connection ||
                              running.central->centre_id != file.central->centre_id)))
         out.push_back("[central]");
-    // The calendar in [booking] is not among them: SIGHUP applies its edits (calendar_seed.hpp).
-    auto without_calendar = [](std::optional<core::booking_config> booking) {
-        if (booking) booking->calendar = {};
-        return booking;
-    };
-    if (without_calendar(running.booking) != without_calendar(file.booking)) out.push_back("[booking] or a service's booking keys");
+    if (!same_booking(running, file)) out.push_back("[booking] or a service's booking keys");
     if (running.portals != file.portals) out.push_back("[[portal]]");
     return out;
 }

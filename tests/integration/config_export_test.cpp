@@ -69,6 +69,11 @@ TEST(config_export_test, the_export_seeds_the_same_centre_and_reads_alike_from_t
     std::ofstream(path) << exported.out;
     auto checked = novbe({"check-config", "--config", path});
     EXPECT_EQ(0, checked.exit_code) << checked.err << exported.out;
+    // The running server finds nothing in its own export that a restart would apply: the service
+    // added at runtime is written `bookable = false`, as it books (none), not as a change.
+    auto against = novbe({"check-config", "--config", path, "--server", server});
+    EXPECT_EQ(0, against.exit_code) << against.err;
+    EXPECT_NE(std::string::npos, against.out.find("needs a restart:\n  nothing\n")) << against.out;
 
     auto refused = novbe({"config", "export", "--config", file, "--data", first.folder()});
     EXPECT_EQ(1, refused.exit_code);

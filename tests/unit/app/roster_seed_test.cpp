@@ -64,5 +64,22 @@ TEST(roster_seed, a_reload_names_what_only_a_restart_applies) {
     EXPECT_EQ((std::vector<std::string>{"[server]"}), needs_restart(a, b));
 }
 
+// check-config --server on the server's own export (docs/SETUP.md#config-export): a service added
+// at runtime is in the file, `bookable = false`, and the running settings have no rules for it.
+TEST(roster_seed, a_service_added_at_runtime_and_exported_unbookable_needs_no_restart) {
+    auto a = file();
+    a.centre.services.push_back({.id = "passport", .prefix = "A"});
+    a.booking = core::booking_config{.services = {core::booking_service_rules{}}};
+    auto b = a;
+    b.centre.services.push_back({.id = "visa", .prefix = "V"});
+    b.booking->services.push_back({.bookable = false, .max_overbook_percent = 10});
+    EXPECT_TRUE(needs_restart(a, b).empty()) << "the new service takes no bookings either way";
+    b.booking->services.back().bookable = true;
+    EXPECT_EQ((std::vector<std::string>{"[booking] or a service's booking keys"}), needs_restart(a, b)) << "booking it is a restart's";
+    b.booking->services.back().bookable = false;
+    b.booking->services.front().slot_length = std::chrono::minutes(20);
+    EXPECT_EQ(1u, needs_restart(a, b).size()) << "a bookable service's slot length is a restart's";
+}
+
 }  // namespace
 }  // namespace novbe::app
