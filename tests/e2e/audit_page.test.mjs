@@ -108,6 +108,7 @@ test('a manager reads who did what, filters, pages, downloads it and reads it in
     assert.deepEqual(russian.slice(2, 4), ['менеджер', 'отменён сотрудником']);
     assert.equal(russian[7], 'Талон взят не на ту услугу');
     assert.equal(await page.locator('#show').textContent(), 'Показать');
+    assert.equal(await page.locator('#counter option[value="1"]').textContent(), 'Окно 1', 'a counter without a name of its own, in Russian too');
     for (const id of ['#show', '#csv', '#audit-table']) await insideViewport(page, id);
     await shoot(page, 'audit-page-ru');
     await page.locator('#staff-language').selectOption('en');

@@ -40,8 +40,7 @@ export function localName(names, fallback = '') {
 // A counter's name, else "Counter N" in the staff language: a counter added without one has none,
 // and one seeded from the file without one is named "Counter N" in English (server/app/config_file.cpp).
 // A counter's own name; the server names one given none "Counter N", in English, as a file does.
-export const hasOwnName = (c) => Boolean(c.name) && c.name !== `Counter ${c.number}`;
-export const counterName = (c) => (hasOwnName(c) ? c.name : staffSay('dashboard.counterNumber', { number: c.number }));
+export { counterName, hasOwnName } from './staff_counter_name.js';
 
 export const serviceName = (id) => localName(admin.centre?.services.find((s) => s.id === id)?.names, id);
 

@@ -4,6 +4,7 @@
 import { auditCsv, reasonName, roleOf, serviceName, whatOf } from './audit_csv.js';
 import { signInForm } from './dashboard_sign_in.js';
 import { describe } from './refusals.js';
+import { counterName } from './staff_counter_name.js';
 import { mountStaffLanguagePicker, onStaffLanguage, staffLanguage, staffSay } from './staff_language.js';
 
 const $ = (id) => document.getElementById(id);
@@ -29,7 +30,7 @@ function filters() {
 function renderCounters() {
     const chosen = $('counter').value;
     const options = [make('option', { value: '0', textContent: staffSay('auditPage.anyCounter') })];
-    for (const c of centre?.counters ?? []) options.push(make('option', { value: String(c.number), textContent: c.name || String(c.number) }));
+    for (const c of centre?.counters ?? []) options.push(make('option', { value: String(c.number), textContent: counterName(c) }));
     $('counter').replaceChildren(...options);
     $('counter').value = chosen || '0';
 }
