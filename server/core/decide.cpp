@@ -269,8 +269,17 @@ private:
         if (!c_.closed_ && phase_of(rules, calendar(), now_) == hours_phase::open) return fine();
         auto opens = next_opening(rules, calendar(), now_, c_.closed_);
         if (!opens) return {errc::centre_closed, "The centre is closed; no opening hours are set ahead."};
-        auto local = std::chrono::floor<std::chrono::minutes>(*opens - time_point{} + rules.utc_offset) % std::chrono::days{1};
-        return {errc::centre_closed, "The centre is closed; it opens again at " + clock_text(local) + ".", opens};
+        // The date too when it is not today's: after a CloseDay or in the evening the next opening is
+        // another day's, and "at 08:00" alone reads as this morning's.
+        using std::chrono::days;
+        auto const opens_local = *opens - time_point{} + rules.utc_offset;
+        auto const local = std::chrono::floor<std::chrono::minutes>(opens_local) % days{1};
+        auto const opens_day = std::chrono::floor<days>(opens_local);
+        auto const today = std::chrono::floor<days>(now_ - time_point{} + rules.utc_offset);
+        auto const when = opens_day == today       ? "at " + clock_text(local)
+                          : opens_day == today + days{1} ? "tomorrow at " + clock_text(local)
+                                                         : "on " + date_text(static_cast<day_number>(opens_day.count())) + " at " + clock_text(local);
+        return {errc::centre_closed, "The centre is closed; it opens again " + when + ".", opens};
     }
     calendar_config const& calendar() const { return c_.bookings_.config().calendar; }
 

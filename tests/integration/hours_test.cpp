@@ -69,7 +69,7 @@ TEST_F(hours_test, a_kiosk_follows_today_closed_and_opened_again_and_the_calenda
     ASSERT_EQ(1, heard->calendar().holidays_size());
     auto refused = kiosk.request(issue("passport"));
     EXPECT_EQ("ERROR_CODE_CENTRE_CLOSED", error_name(refused));
-    EXPECT_EQ("The centre is closed; it opens again at 00:00.", refused.error().message());
+    EXPECT_EQ("The centre is closed; it opens again tomorrow at 00:00.", refused.error().message());
     EXPECT_GT(refused.error().opens_at_ms(), 0);
     auto manager = signed_in(v1::ROLE_MANAGER, server_process::manager, server_process::manager_secret);
     EXPECT_EQ("ERROR_CODE_PERMISSION_DENIED", error_name(manager.request(holiday(today, false)))) << "the hours are the admin's";

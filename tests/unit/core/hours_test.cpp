@@ -44,7 +44,9 @@ TEST_F(hours, the_refusal_says_when_the_centre_opens_again) {
     EXPECT_EQ("The centre is closed; it opens again at 08:00.", early.detail());
     EXPECT_EQ(morning(), early.until());
     now = morning() + 13h;  // 21:00: tomorrow at 08:00
-    EXPECT_EQ(morning() + days{1}, c.decide(issue_ticket{.service = 0, .language = "en", .token = {0, 2}}, now).until());
+    auto late = c.decide(issue_ticket{.service = 0, .language = "en", .token = {0, 2}}, now);
+    EXPECT_EQ(morning() + days{1}, late.until());
+    EXPECT_EQ("The centre is closed; it opens again tomorrow at 08:00.", late.detail()) << "not this morning's 08:00";
 }
 
 TEST_F(hours, no_tickets_after_a_managers_close_day_until_the_next_day) {
