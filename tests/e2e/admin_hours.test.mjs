@@ -71,6 +71,9 @@ test('an admin sees the week, is told what is wrong in words, and closes today f
     assert.equal(await page.locator('#week-error').textContent(), '');
     assert.equal(await day(page, closed).nth(0).isDisabled(), true, 'a closed day has no times to type');
     assert.equal(await day(page, closed).nth(2).isChecked(), true, 'as the centre now has it');
+    await day(page, 2).nth(0).fill('00:01');
+    assert.equal(await page.locator('#week-status').textContent(), '', '"Saved." goes once the week is edited again');
+    await day(page, 2).nth(0).fill('00:00');
 
     // No date chosen: the page's words, not the browser's bubble.
     await page.click('#holiday-add');

@@ -38,7 +38,7 @@ test("the server's sentence stays where it says more", () => {
 
 test('a closed centre says when it opens, in any language when the time is known', () => {
     const closed = { code: 'ERROR_CODE_CENTRE_CLOSED', message: 'The centre is closed; it opens again at 08:00.' };
-    assert.equal(describe(closed, 'rw', '08:00'), 'Ikigo kirafunze. Kizongera gufungura saa 08:00.');
+    assert.equal(describe(closed, 'rw', '07.12.2026 08:00'), 'Ikigo kirafunze. Kizongera gufungura: 07.12.2026 08:00.', 'no "saa" (o\'clock) before a date');
     assert.equal(describe(closed, 'en'), closed.message);
     assert.equal(describe(closed, 'ru'), 'Центр закрыт: талоны сейчас не выдаются.');
 });

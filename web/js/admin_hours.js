@@ -9,6 +9,11 @@ import { staffSay } from './staff_language.js';
 const clock = /^([0-3][0-9]|4[0-7]):[0-5][0-9]$/;  // "HH:MM", a closing up to 47:59 (past midnight)
 const minutesOf = (text) => Number(text.slice(0, 2)) * 60 + Number(text.slice(3));
 let weekEdited = false;  // the week's fields as typed stay until saved, whatever arrives meanwhile
+// A change after a save: "Saved." no longer says what the fields hold.
+function edited() {
+    weekEdited = true;
+    $('week-status').textContent = '';
+}
 
 const weekday = (i) => staffSay(`admin.hours.weekday.${i}`);
 // "2026-12-31" with its weekday in the staff language; the date is the centre's own, not a moment.
@@ -31,7 +36,7 @@ function timeInput(value, label) {
     const input = make('input', { value, maxLength: 5, placeholder: '09:00', inputMode: 'numeric', className: 'short' });
     input.setAttribute('aria-label', label);
     input.disabled = !admin.canChange;
-    input.addEventListener('input', () => { weekEdited = true; });
+    input.addEventListener('input', edited);
     return input;
 }
 
@@ -63,7 +68,7 @@ function renderWeek() {
             opening.disabled = closing.disabled = closed.checked || !admin.canChange;
             opening.placeholder = closing.placeholder = closed.checked ? '' : '09:00';  // a closed day shows no times
         };
-        closed.addEventListener('change', () => { weekEdited = true; follow(); });
+        closed.addEventListener('change', () => { edited(); follow(); });
         follow();
         const tr = make('tr', {}, make('th', { textContent: weekday(i), scope: 'row' }), make('td', {}, opening),
             make('td', {}, closing), make('td', { className: 'centred' }, closed));
