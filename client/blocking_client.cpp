@@ -61,6 +61,7 @@ bool parse_address(std::string const& text, options& into) {
     auto host = colon == std::string::npos ? text : text.substr(0, colon);
     auto port = colon == std::string::npos ? std::string("8080") : text.substr(colon + 1);
     if (host.empty() || port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos) return false;
+    if (auto n = std::stoul(port); n == 0 || n > 65535) return false;  // 83637 is no port, not 18101
     into.host = host;
     into.port = port;
     return true;

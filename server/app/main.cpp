@@ -6,6 +6,7 @@
 #include "app/server.hpp"
 #include "app/setup_cli.hpp"
 #include "app/sub_commands.hpp"
+#include "core/roster.hpp"
 #include "store/backup.hpp"
 #include "store/schema.hpp"
 
@@ -108,7 +109,13 @@ int main_checked(std::vector<std::string> const& args) {
                               "usage:\n" + command.usage);
         return app::run_check(o);
     }
-    if (command.words == "config export") return app::run_export(o);
+    if (command.words == "config export") {
+        if (o.contains("data") && o.contains("server"))
+            throw usage_error("config export: --data and --server are not taken together (--data DIR: a stopped server's "
+                              "folder; --server HOST:PORT: the running server)",
+                              "usage:\n" + command.usage);
+        return app::run_export(o);
+    }
     if (o.contains("data") && (o.contains("server") || o.contains("admin")))
         throw usage_error(command.words + ": --data DIR (a stopped server's folder) is not taken with --server or --admin",
                           "usage:\n" + command.usage + stopped_note);
@@ -118,6 +125,26 @@ int main_checked(std::vector<std::string> const& args) {
     if (o.contains("data") && !o.contains("config"))
         throw usage_error(command.words + ": --data DIR needs --config FILE, the centre's file", "usage:\n" + command.usage + stopped_note);
     if (command.words.rfind("service ", 0) == 0 || command.words.rfind("counter ", 0) == 0) return app::run_setup(command.words, o);
+    // The words a person may mistype, refused here (exit 2) rather than sent as "no change".
+    if (o.contains("role")) {
+        bool const device = command.words.rfind("device ", 0) == 0;
+        auto const& r = o["role"];
+        bool const known = device ? (r == "kiosk" || r == "board" || r == "rating_device") : (r == "clerk" || r == "manager" || r == "admin");
+        if (!known)
+            throw usage_error(command.words + ": --role is " + (device ? "kiosk, board or rating_device" : "clerk, manager or admin") +
+                                  ", not '" + app::printable(r) + "'",
+                              "usage:\n" + command.usage);
+    }
+    if (o.contains("counter")) {
+        auto const& v = o["counter"];
+        if (v.empty() || v.size() > 4 || v.find_first_not_of("0123456789") != std::string::npos || std::stoul(v) == 0)
+            throw usage_error(command.words + ": --counter takes a counter's number, 1 to 9999, not '" + app::printable(v) + "'",
+                              "usage:\n" + command.usage);
+    }
+    if (command.words == "device add" && (o["role"] == "rating_device") != o.contains("counter"))
+        throw usage_error(o.contains("counter") ? "device add: only a rating_device stands at a counter (--counter)"
+                                                : "device add: a rating_device needs --counter N, the counter it rates",
+                          "usage:\n" + command.usage);
     bool const reads_secret = command.words == "user add" || command.words == "user reset";
     if ((command.words.rfind("user ", 0) == 0 || command.words.rfind("device ", 0) == 0) && (!o.contains("config") || o.contains("data"))) {
         std::string secret;
@@ -135,6 +162,9 @@ int main_checked(std::vector<std::string> const& args) {
         std::string secret;
         std::getline(std::cin, secret);
         if (secret.size() < 8) throw app::config_error("the secret needs at least 8 characters (read from standard input)");
+        // The file is a seed its next start applies: a name the log would refuse is refused now.
+        if (!core::is_setup_name(o["name"]) || o["name"].starts_with(core::stopped_folder_actor))
+            throw usage_error("user add: --name takes 1 to 64 bytes, one line of text, not beginning 'data folder ('", "usage:\n" + command.usage);
         app::add_user(o["config"], o["name"], kind, secret);
         std::printf("added %s %s\n", role_name.c_str(), o["name"].c_str());
         return 0;

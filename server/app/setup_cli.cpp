@@ -11,6 +11,21 @@
 
 namespace novbe::app {
 
+// A value as it may be shown back on a terminal: control bytes as \xNN.
+std::string printable(std::string const& s) {
+    std::string out;
+    for (unsigned char c : s) {
+        if (c >= 0x20 && c != 0x7f) {
+            out.push_back(static_cast<char>(c));
+            continue;
+        }
+        char hex[5];
+        std::snprintf(hex, sizeof hex, "\\x%02x", c);
+        out += hex;
+    }
+    return out;
+}
+
 namespace {
 
 // A wrong option: said in one line, exit code 2, nothing sent.
@@ -38,7 +53,7 @@ std::int64_t whole(std::map<std::string, std::string> const& o, std::string cons
     auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
     if (ec != std::errc() || end != v.data() + v.size() || n < least || n > most)
         throw bad_option("--" + key + " takes a whole number from " + std::to_string(least) + " to " + std::to_string(most) +
-                         ", not '" + v + "'");
+                         ", not '" + printable(v) + "'");
     return n;
 }
 
@@ -61,8 +76,11 @@ google::protobuf::Map<std::string, std::string> names(std::map<std::string, std:
         auto eq = part.find('=');
         auto lang = part.substr(0, eq);
         auto name = eq == std::string::npos ? std::string() : part.substr(eq + 1);
-        if (lang.empty() || lang.size() > 16 || has_control(lang) || name.empty() || name.size() > 128 || has_control(name))
-            throw bad_option("--" + key + " takes LANG=NAME;LANG=NAME (a name 1 to 128 bytes), not '" + part + "'");
+        if (has_control(part))  // said, not echoed: a BEL or an escape sequence would reach the terminal
+            throw bad_option("--" + key + ": the name in '" + printable(lang) + "' holds a control character (a name is one line of text)");
+        if (lang.empty() || lang.size() > 16 || name.empty() || name.size() > 128)
+            throw bad_option("--" + key + " takes LANG=NAME;LANG=NAME (a language of 1 to 16 bytes, a name of 1 to 128), not '" +
+                             (part.size() > 160 ? part.substr(0, 160) + "…" : part) + "'");
         if (!out.emplace(lang, name).second) throw bad_option("--" + key + ": " + lang + " twice");
     }
     return out;

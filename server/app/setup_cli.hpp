@@ -9,6 +9,10 @@
 
 namespace novbe::app {
 
+// A value as it may be shown back on a terminal: control bytes as \xNN (a BEL or an escape
+// sequence in a mistyped option is said, never played).
+std::string printable(std::string const& s);
+
 // `words`: "service list", "service add", "counter retire", ...
 int run_setup(std::string const& words, std::map<std::string, std::string> const& o);
 

@@ -2,6 +2,7 @@
 
 #include "app/config_file.hpp"
 #include "app/data_dir_lock.hpp"
+#include "core/roster.hpp"
 #include "net/centre_service.hpp"
 #include "net/dispatcher.hpp"
 #include "net/hub.hpp"
@@ -22,7 +23,7 @@ namespace novbe::app {
 
 std::string stopped_admin_name() {
     auto const* who = ::getpwuid(::geteuid());
-    return "data folder (" + (who && who->pw_name ? std::string(who->pw_name) : "uid " + std::to_string(::geteuid())) + ")";
+    return std::string(core::stopped_folder_actor) + (who && who->pw_name ? std::string(who->pw_name) : "uid " + std::to_string(::geteuid())) + ")";
 }
 
 std::vector<v1::ServerMessage> ask_stopped_centre(std::string const& data_dir, std::string const& config_path,

@@ -206,7 +206,10 @@ public:
         if (cmd.by.empty() || cmd.by.size() > max_text) return errc::invalid_argument;
         if (cmd.by == counter->clerk)
             return {errc::invalid_argument, "Counter " + std::to_string(cmd.counter) + " is yours already: nothing to take over."};
-        if (auto e = reason_given(cmd.code); !e.ok()) return e;  // the code first: REASON_REQUIRED says what a client forgot
+        // The code first: REASON_REQUIRED says what a client forgot.
+        if (cmd.code.empty())
+            return {errc::reason_required, "A take-over needs one of the centre's reason codes, beside its words."};
+        if (auto e = reason_given(cmd.code); !e.ok()) return e;
         if (cmd.reason.empty() || cmd.reason.size() > max_text)
             return {errc::invalid_argument, "A take-over says why in words too, 1 to 200 bytes, beside its reason code."};
         return one(counter_taken_over{cmd.counter, counter->clerk, cmd.by, cmd.reason, now_, cmd.code});

@@ -20,6 +20,10 @@ outcome bad_device_name() { return {errc::invalid_argument, "A device's name has
 outcome decide_setup(centre const& c, add_user const& cmd, time_point now) {
     if (cmd.by.empty() || !is_hash(cmd.secret_hash)) return errc::invalid_argument;  // the server's own doing
     if (!is_setup_name(cmd.name)) return {errc::invalid_argument, "A user's name has 1 to 64 bytes, one line of text."};
+    // The audit trail's name for a change made on a stopped server's folder: nobody may pass for it.
+    if (cmd.name.starts_with(stopped_folder_actor))
+        return {errc::invalid_argument, "A user's name may not begin with '" + std::string(stopped_folder_actor) +
+                                            "': the audit trail keeps it for changes made on a stopped server's folder."};
     if (cmd.role > staff_role::admin) return bad_role();
     if (c.roster().find_user(cmd.name)) return errc::duplicate_name;
     if (c.roster().users.size() >= max_roster)
@@ -50,6 +54,8 @@ outcome decide_setup(centre const& c, add_device const& cmd, time_point now) {
     if (cmd.kind > device_kind::rating_pad) return {errc::invalid_argument, "A device is a kiosk, a board or a rating pad."};
     if (cmd.kind == device_kind::rating_pad ? !c.find_counter(cmd.stands_at) : cmd.stands_at != 0)
         return errc::unknown_counter;
+    if (cmd.kind == device_kind::rating_pad && c.config().find_counter(cmd.stands_at)->retired)
+        return {errc::counter_retired, "Counter " + std::to_string(cmd.stands_at) + " is retired: it serves nobody to rate."};
     if (c.roster().find_device(cmd.name)) return errc::duplicate_name;
     auto const& devices = c.roster().devices;
     if (devices.size() >= max_roster)

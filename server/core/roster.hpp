@@ -37,6 +37,8 @@ struct device_entry {
 inline constexpr std::size_t max_setup_name = 64;     // bytes
 inline constexpr std::size_t max_secret_hash = 256;   // a crypto_pwhash string is ~100
 inline constexpr std::size_t max_roster = 10'000;     // users, and devices, each
+// Who the audit trail says changed a stopped server's folder ("data folder (root)"): no user's name.
+inline constexpr std::string_view stopped_folder_actor = "data folder (";
 
 struct roster {
     std::vector<staff_user> users;      // in the order they were added

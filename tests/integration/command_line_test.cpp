@@ -67,7 +67,7 @@ TEST(command_line, the_server_refuses_an_unknown_option_or_command_in_one_line_a
                    "novbe-server: check-config: --data and --server are not taken together (--data DIR: a stopped "
                    "server's folder; --server HOST:PORT: the running server)");
     expect_refused({server, "user", "add", "--config", "x", "--name", "a", "--role", "boss"},
-                   "novbe-server: --role is clerk, manager or admin");
+                   "novbe-server: user add: --role is clerk, manager or admin, not 'boss'");
     expect_refused({server, "backup", "--to"}, "novbe-server: --to needs a value");
     expect_refused({server}, "novbe-server: a sub-command is needed");
 }

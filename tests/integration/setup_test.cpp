@@ -207,6 +207,13 @@ TEST_F(setup_test, the_command_line_administers_the_running_server_with_exit_cod
     auto wrong = run_program({NOVBE_SERVER_BINARY, "user", "list", "--server", server}, {{"NOVBE_ADMIN", admin}, {"NOVBE_SECRET", "wrong-secret"}});
     EXPECT_EQ(1, wrong.exit_code) << "a refused sign-in is refused";
     EXPECT_EQ(2, cli({"user", "frobnicate"}).exit_code);
+    auto janitor = cli({"user", "role", "--name", "rashad", "--role", "janitor"});
+    EXPECT_EQ(2, janitor.exit_code) << "an unknown role is a wrong command line, not 'done' with nothing changed: " << janitor.out;
+    EXPECT_EQ(2, cli({"device", "add", "--name", "pad 9", "--role", "rating_device", "--counter", "4294967297"}).exit_code);
+    EXPECT_EQ(2, cli({"device", "add", "--name", "pad 9", "--role", "rating_device", "--counter", "2junk"}).exit_code);
+    auto wrapped = run_program({NOVBE_SERVER_BINARY, "user", "list", "--server", "127.0.0.1:" + std::to_string(process.port() + 65536)},
+                               as_root);
+    EXPECT_EQ(2, wrapped.exit_code) << "a port past 65535 is refused, never wrapped onto another: " << wrapped.out;
     EXPECT_EQ(2, cli({"device", "add", "--name", "x"}).exit_code) << "--role is required";
     auto help = run_program({NOVBE_SERVER_BINARY, "device", "--help"});
     EXPECT_EQ(0, help.exit_code);

@@ -62,6 +62,8 @@ TEST_F(setup, names_are_unique_and_bounded) {
     EXPECT_EQ("duplicate_name", run(add_user{"anna", staff_role::manager, "$argon2id$x", "root"}));
     EXPECT_EQ("invalid_argument", run(add_user{"", staff_role::clerk, "$argon2id$x", "root"}));
     EXPECT_EQ("invalid_argument", run(add_user{std::string(max_setup_name + 1, 'a'), staff_role::clerk, "$argon2id$x", "root"}));
+    EXPECT_EQ("invalid_argument", run(add_user{"data folder (root)", staff_role::admin, "$argon2id$x", "root"}))
+        << "nobody passes for a change made on a stopped server's folder";
     EXPECT_EQ("invalid_argument: A user's name has 1 to 64 bytes, one line of text.",
               said(add_user{"two\nlines", staff_role::clerk, "$argon2id$x", "root"}));
     EXPECT_EQ("invalid_argument", run(add_user{"nohash", staff_role::clerk, "", "root"}));
