@@ -168,6 +168,7 @@ outcome decide_setup(centre const& c, retire_service const& cmd, time_point now)
     service.retired = true;
     events.push_back(service_set{std::move(service), cmd.by, now});
     for (auto const& counter : c.config().counters) {
+        if (counter.retired) continue;  // it takes no changes, and serves nobody
         if (std::find(counter.services.begin(), counter.services.end(), *index) == counter.services.end()) continue;
         auto changed = counter;
         std::erase(changed.services, *index);

@@ -132,7 +132,9 @@ TEST_F(services_setup, a_service_is_retired_only_once_nobody_waits_and_keeps_its
 // the commands keep the set-up one a file can say.
 TEST_F(services_setup, a_counter_keeps_a_service_and_an_agency_keeps_one_set_of_names) {
     EXPECT_EQ("ok", run(retire_counter{4, "root"}));
+    auto const before = log.size();
     EXPECT_EQ("ok", run(retire_service{"notary", "root"})) << "a retired counter may be left with none";
+    EXPECT_EQ(before + 1, log.size()) << "the service's event alone: a retired counter takes no changes";
     EXPECT_EQ("ok", run(add_service{visa(), "root"}));
     auto joining = visa();
     joining.id = "residence";
