@@ -100,22 +100,14 @@ int main_checked(std::vector<std::string> const& args) {
         if (o.contains("web-root")) s.web_root = o["web-root"];
         return app::run_server(s);
     }
-    if (command.words == "check-config") {
-        // Refused before the file is read: nothing ("good" or a problem) is said of an invocation
-        // that is wrong (docs/SETUP.md#check-config-against-the-running-server).
-        if (o.contains("data") && o.contains("server"))
-            throw usage_error("check-config: --data and --server are not taken together (--data DIR: a stopped server's "
-                              "folder; --server HOST:PORT: the running server)",
-                              "usage:\n" + command.usage);
-        return app::run_check(o);
-    }
-    if (command.words == "config export") {
-        if (o.contains("data") && o.contains("server"))
-            throw usage_error("config export: --data and --server are not taken together (--data DIR: a stopped server's "
-                              "folder; --server HOST:PORT: the running server)",
-                              "usage:\n" + command.usage);
-        return app::run_export(o);
-    }
+    // Refused before the file is read: nothing ("good" or a problem) is said of an invocation that
+    // is wrong (docs/SETUP.md#check-config-against-the-running-server).
+    if ((command.words == "check-config" || command.words == "config export") && o.contains("data") && o.contains("server"))
+        throw usage_error(command.words + ": --data and --server are not taken together (--data DIR: a stopped server's "
+                                          "folder; --server HOST:PORT: the running server)",
+                          "usage:\n" + command.usage);
+    if (command.words == "check-config") return app::run_check(o);
+    if (command.words == "config export") return app::run_export(o);
     if (o.contains("data") && (o.contains("server") || o.contains("admin")))
         throw usage_error(command.words + ": --data DIR (a stopped server's folder) is not taken with --server or --admin",
                           "usage:\n" + command.usage + stopped_note);
