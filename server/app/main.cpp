@@ -148,15 +148,14 @@ int main_checked(std::vector<std::string> const& args) {
     }
     if (command.words == "user add") {
         auto role_name = o["role"];
-        auto kind = role_name == "clerk" ? net::role::clerk : role_name == "manager" ? net::role::manager
-                  : role_name == "admin" ? net::role::admin
-                                         : throw usage_error("--role is clerk, manager or admin", "usage:\n" + command.usage);
+        // --role was checked above; the name too, before the secret is asked for: the file is a
+        // seed its next start applies, and a name the log would refuse is refused now.
+        auto kind = role_name == "clerk" ? net::role::clerk : role_name == "manager" ? net::role::manager : net::role::admin;
+        if (!core::is_setup_name(o["name"]) || o["name"].starts_with(core::stopped_folder_actor))
+            throw usage_error("user add: --name takes 1 to 64 bytes, one line of text, not beginning 'data folder ('", "usage:\n" + command.usage);
         std::string secret;
         std::getline(std::cin, secret);
         if (secret.size() < 8) throw app::config_error("the secret needs at least 8 characters (read from standard input)");
-        // The file is a seed its next start applies: a name the log would refuse is refused now.
-        if (!core::is_setup_name(o["name"]) || o["name"].starts_with(core::stopped_folder_actor))
-            throw usage_error("user add: --name takes 1 to 64 bytes, one line of text, not beginning 'data folder ('", "usage:\n" + command.usage);
         app::add_user(o["config"], o["name"], kind, secret);
         std::printf("added %s %s\n", role_name.c_str(), o["name"].c_str());
         return 0;
