@@ -16,6 +16,7 @@
 #include "net/listener.hpp"
 #include "net/log.hpp"
 #include "net/publication.hpp"
+#include "net/service_handlers.hpp"
 #include "store/audit_reader.hpp"
 #include "store/event_log.hpp"
 #include "store/history_reader.hpp"
@@ -179,6 +180,20 @@ void log_booking(net::settings const& s, core::centre const& c) {
                   " portals may use /api/v1/");
 }
 
+// A start may change the centre's languages; the services keep the names they had, so each one
+// that no longer fits is said, with the command that fixes it (kiosks show the first name meanwhile).
+void tell_languages(store::event_log::opened const& opened, std::vector<std::string> const& languages) {
+    if (!opened.languages_before.empty())
+        net::log_info("config (start): the centre's languages were " + net::listed(opened.languages_before) + "; now " +
+                      net::listed(languages));
+    for (auto const& s : opened.centre.config().services) {
+        auto problem = s.retired ? std::string() : net::languages_problem(s.names, languages);
+        if (!problem.empty())
+            net::log_info("config (start): service " + s.id + " has " + problem + " (the centre's languages are " +
+                          net::listed(languages) + "): name it in each (service change --id " + s.id + " --names 'LANG=NAME;...')");
+    }
+}
+
 }  // namespace
 
 int run_server(server_options const& options) {
@@ -208,8 +223,10 @@ int run_server(server_options const& options) {
              subscribers.record(net::publish(c, one, seq, std::visit([](auto const& e) { return e.at; }, ev), by));
          },
          .booking = settings.booking,
-         .seed_set_up = wall_clock()},
+         .seed_set_up = wall_clock(),
+         .owner = store::folder_owner{.id = settings.profile.id, .languages = settings.profile.languages}},
         settings.centre);
+    tell_languages(opened, settings.profile.languages);
     if (opened.seeded > 0)
         net::log_info("config (start): the log held no services or counters yet: the file's (" + std::to_string(opened.seeded) +
                       " set-up events, by config) written to it; from now on the log's set-up wins over the file's");

@@ -29,16 +29,21 @@ std::string stopped_admin_name() {
 std::vector<v1::ServerMessage> ask_stopped_centre(std::string const& data_dir, std::string const& config_path,
                                                   std::vector<v1::ClientMessage> const& ms) {
     auto settings = load_config(config_path);
-    data_dir_lock only_writer(data_dir);
     auto db = (std::filesystem::path(data_dir) / "centre.db").string();
     // Nothing is seeded here: a folder no server has started on is set up by its first start.
+    // Looked at before the lock is taken, so a refusal leaves no novbe.lock behind.
+    if (!std::filesystem::is_directory(data_dir)) throw config_error(data_dir + ": no such data folder");
     if (!std::filesystem::exists(db))
         throw config_error(db + ": no centre.db in this data folder (a server's first start makes it; until then, "
                                 "add users to the file: user add --config FILE)");
+    data_dir_lock only_writer(data_dir);
     net::hub subscribers;  // nobody listens; the dispatcher's service needs one
     auto opened = store::event_log::open({.path = db, .retention_days = settings.retention_days, .resume_window = subscribers.keep(),
                                           .recent = [](std::uint64_t, core::event const&, core::centre const&, core::actor const&) {},
-                                          .booking = settings.booking},
+                                          .booking = settings.booking,
+                                          .owner = store::folder_owner{.id = settings.profile.id,
+                                                                       .languages = settings.profile.languages,
+                                                                       .languages_may_change = false}},
                                          settings.centre);
     boost::asio::io_context io(1);
     auto busy = boost::asio::make_work_guard(io);  // between answers the loop waits for the writer, never stops

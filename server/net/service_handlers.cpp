@@ -69,17 +69,32 @@ refusal out_of_range() {
 
 namespace {
 
-// A service's names are one per language of the centre, no more and no fewer: kiosks show it in
-// each, and the file's export must load again.
 std::optional<made> names_refused(command_context const& x, std::map<std::string, std::string> const& names) {
-    auto const& languages = x.config.profile.languages;
-    bool const exact = names.size() == languages.size() &&
-                       std::all_of(languages.begin(), languages.end(), [&](auto const& l) { return names.contains(l); });
-    if (exact) return std::nullopt;
-    return refusal{v1::ERROR_CODE_INVALID_ARGUMENT, "A service needs a name in each of the centre's languages, and in no other."};
+    auto problem = languages_problem(names, x.config.profile.languages);
+    if (problem.empty()) return std::nullopt;
+    return refusal{v1::ERROR_CODE_INVALID_ARGUMENT, "A service needs a name in each of the centre's languages (" +
+                                                        listed(x.config.profile.languages) + "), and in no other; this one has " +
+                                                        problem + "."};
 }
 
 }  // namespace
+
+// A service's names are one per language of the centre, no more and no fewer: kiosks show it in
+// each, and the file's export must load again.
+std::string languages_problem(std::map<std::string, std::string> const& names, std::vector<std::string> const& languages) {
+    for (auto const& l : languages)
+        if (!names.contains(l)) return "no name in '" + l + "'";
+    for (auto const& [l, name] : names)
+        if (std::find(languages.begin(), languages.end(), l) == languages.end())
+            return l.size() <= 16 && core::is_plain_text(l) ? "a name in '" + l + "'" : "a name in another language";  // never echoed raw
+    return {};
+}
+
+std::string listed(std::vector<std::string> const& languages) {
+    std::string out;
+    for (auto const& l : languages) out += (out.empty() ? "" : ", ") + l;
+    return out;
+}
 
 made setup_add_service(command_context const& x, M const& m) {
     auto const& in = m.add_service().service();

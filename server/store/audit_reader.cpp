@@ -70,6 +70,23 @@ std::string calendar_words(pb::StoredCalendar const& stored) {
     return out;
 }
 
+// A user's row says what changed ("ana: secret reset"); events from before the change was kept
+// say the name and whether the user is disabled, as they always did.
+std::string user_words(pb::UserSet const& set) {
+    static constexpr std::array<char const*, 3> roles{"clerk", "manager", "admin"};
+    auto role = [](std::uint32_t r) { return r < roles.size() ? std::string(roles[r]) : "role " + std::to_string(r); };
+    auto const& user = set.user();
+    if (!set.has_change()) return user.name() + (user.disabled() ? " (disabled)" : "");
+    auto const& change = set.change();
+    if (change.added()) return user.name() + ": added as " + role(user.role()) + (user.disabled() ? ", disabled" : "");
+    std::string what;
+    auto also = [&](std::string const& words) { what += (what.empty() ? "" : ", ") + words; };
+    if (change.role_was() != user.role()) also("role " + role(change.role_was()) + " to " + role(user.role()));
+    if (change.was_disabled() != user.disabled()) also(user.disabled() ? "disabled" : "enabled");
+    if (change.secret_reset()) also("secret reset");
+    return user.name() + ": " + (what.empty() ? "unchanged" : what);
+}
+
 // The reason code and the words of the kinds that carry them (docs/DOMAIN.md#reasons).
 void reasons_of(pb::StoredEvent const& m, audit_entry& e) {
     if (m.has_ticket_called()) e.reason_code = m.ticket_called().reason();
@@ -81,7 +98,7 @@ void reasons_of(pb::StoredEvent const& m, audit_entry& e) {
         if (!m.counter_taken_over().from_clerk().empty()) e.words = m.counter_taken_over().from_clerk() + ": " + e.words;
     } else if (m.has_counter_paused()) e.words = m.counter_paused().reason();
     else if (m.has_hall_message_set()) e.words = m.hall_message_set().text();
-    else if (m.has_user_set()) e.words = m.user_set().user().name() + (m.user_set().user().disabled() ? " (disabled)" : "");
+    else if (m.has_user_set()) e.words = user_words(m.user_set());
     else if (m.has_device_set()) e.words = m.device_set().device().name() + (m.device_set().device().revoked() ? " (revoked)" : "");
     else if (m.has_service_set()) e.words = m.service_set().service().id() + (m.service_set().service().retired() ? " (retired)" : "");
     else if (m.has_counter_set())

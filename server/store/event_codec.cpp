@@ -222,6 +222,21 @@ std::string encode_event(core::event const& ev, core::centre_config const& confi
     return m.SerializeAsString();
 }
 
+std::string encode_user_change(core::event const& ev, core::roster const& before) {
+    auto const* set = std::get_if<core::user_set>(&ev);
+    if (!set) return {};
+    pb::StoredEvent m;
+    auto& change = *m.mutable_user_set()->mutable_change();
+    if (auto const* was = before.find_user(set->user.name)) {
+        change.set_role_was(static_cast<std::uint32_t>(was->role));
+        change.set_was_disabled(was->disabled);
+        change.set_secret_reset(was->secret_hash != set->user.secret_hash);
+    } else {
+        change.set_added(true);
+    }
+    return m.SerializeAsString();
+}
+
 core::event decode_event(std::string_view bytes, core::centre_config const& config) {
     return event_decoder(config)(bytes);
 }

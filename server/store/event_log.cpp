@@ -43,7 +43,8 @@ event_log::opened event_log::open(log_options options, core::centre_config confi
     } catch (sqlite_error const& e) {
         throw store_error(e.what());  // already names the file
     }
-    opened result{.centre = log->shadow_, .last_sequence = log->last_durable(), .replayed = log->replayed_, .seeded = log->seeded_};
+    opened result{.centre = log->shadow_, .last_sequence = log->last_durable(), .replayed = log->replayed_, .seeded = log->seeded_,
+                   .languages_before = log->languages_before_};
     statement replies(log->db_, "SELECT scoped_key, day, reply FROM requests WHERE day >= ?1");
     replies.bind(1, std::int64_t{log->shadow_.day()} - 1);  // a new log's day is no_day: all of none
     while (replies.step())
@@ -60,6 +61,7 @@ event_log::opened event_log::open(log_options options, core::centre_config confi
 event_log::event_log(log_options options, core::centre_config config)
     : options_(std::move(options)), db_(options_.path), shadow_(config) {
     prepare_schema(db_, options_.synchronous_full);
+    if (options_.owner) languages_before_ = claim_folder(db_, *options_.owner);
     // Checkpoints run on their own connection and thread (checkpointer.hpp), due by the WAL's
     // size as this connection's WAL hook counts it after each commit.
     db_.exec("PRAGMA wal_autocheckpoint=0");
@@ -228,6 +230,7 @@ std::error_code event_log::write_events(std::vector<pending>& batch) {
                     report_->close_left_open(shadow_.day(), day->day);
                     new_day_ = true;
                 }
+                auto const change = encode_user_change(ev, shadow_.roster());  // from the user as it was
                 shadow_.apply(ev);
                 if (auto t = ticket_changed(ev, shadow_)) touched_.push_back(*t);
                 if (auto const* closed = std::get_if<core::day_closed>(&ev)) report_->close_waiting(shadow_.day(), closed->at);
@@ -237,7 +240,7 @@ std::error_code event_log::write_events(std::vector<pending>& batch) {
                                                                : core::day_of(event_time(ev), rules.utc_offset, rules.day_start);
                 insert_event_->bind(1, static_cast<std::int64_t>(++sequence)).bind(2, day);
                 insert_event_->bind(3, detail::ms(event_time(ev))).bind(4, static_cast<std::int64_t>(ev.index()));
-                auto const body = encode_event(ev, shadow_.config(), core::actor_of(ev, p.by));
+                auto const body = encode_event(ev, shadow_.config(), core::actor_of(ev, p.by)) + change;
                 insert_event_->bind_blob_unowned(5, body).run();
                 ++since_snapshot_;
             }

@@ -10,6 +10,7 @@
 // Thread-safety: append(), last_durable() and close() may be called from any thread.
 // Completions run on the writer thread, in append order, right after their batch's commit.
 #include "durable_log.hpp"
+#include "folder_owner.hpp"
 #include "checkpointer.hpp"
 #include "core/centre.hpp"
 #include "database.hpp"
@@ -55,6 +56,9 @@ struct log_options {
     // on a start recovers them from the log, whatever the file says. Unset: nothing is written
     // (tools that only read a stopped server's folder, tests of the log itself).
     std::optional<core::time_point> seed_set_up;
+    // Whose folder this is (folder_owner.hpp), checked before recovery writes anything. Unset:
+    // not checked (tools that only read, tests of the log itself).
+    std::optional<folder_owner> owner;
 };
 
 // Why an append was not made durable, besides SQLite's own codes (sqlite_category).
@@ -137,6 +141,7 @@ private:
     std::uint64_t since_snapshot_ = 0;
     std::uint64_t replayed_ = 0;
     std::uint64_t seeded_ = 0;
+    std::vector<std::string> languages_before_;
     std::vector<core::ticket_ordinal> touched_;  // tickets whose report rows are behind the log
     bool new_day_ = false;                       // a day_started awaits retention and a snapshot
     // A checkpoint once the WAL holds this many frames (~4 MB), whatever the number or size of
@@ -180,6 +185,7 @@ struct event_log::opened {
     std::uint64_t last_sequence = 0;
     std::uint64_t replayed = 0;        // events replayed after the snapshot used (older, for a resume window)
     std::uint64_t seeded = 0;          // set-up events written from the configuration (log_options::seed_set_up)
+    std::vector<std::string> languages_before;  // the centre's languages, when this start changed them
     std::vector<remembered_reply> replies;  // of today and yesterday
 };
 

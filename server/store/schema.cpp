@@ -104,6 +104,12 @@ std::array<char const*, current_schema_version> const migrations = {
         PRIMARY KEY (day, kind, who, reason)
     ) WITHOUT ROWID;
     )sql",
+    R"sql(
+    CREATE TABLE centre_owner (         -- whose folder this is: store/folder_owner.hpp
+        id TEXT NOT NULL,
+        languages TEXT NOT NULL         -- comma-separated, in the file's order
+    );
+    )sql",
 };
 
 bool is_empty(database& db) { return db.query_int("SELECT count(*) FROM sqlite_schema") == 0; }

@@ -15,7 +15,7 @@ public:
 };
 
 inline constexpr std::int64_t novbe_application_id = 0x4E4F5642;  // "NOVB" in the file header
-inline constexpr std::int64_t current_schema_version = 5;
+inline constexpr std::int64_t current_schema_version = 6;
 
 // Checks the file is a Novbe database (or new and empty), sets the connection up (WAL, the
 // synchronous level) and runs any migrations. Throws store_error.

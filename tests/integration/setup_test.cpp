@@ -261,6 +261,26 @@ TEST_F(setup_test, the_command_line_administers_a_stopped_servers_data_folder_wi
     EXPECT_EQ(2, wrong.exit_code) << "--data needs --config";
     auto both = offline({"user", "list", "--server", "127.0.0.1:1"});
     EXPECT_EQ(2, both.exit_code) << "--data is not taken with --server";
+    // Another centre's file, or one that lists other languages, is refused before it writes.
+    std::stringstream text;
+    text << std::ifstream(file).rdbuf();
+    auto const good = text.str();
+    auto with_file = [&](std::string const& edited, std::vector<std::string> args) {
+        auto const other = process.folder() + "/other.toml";
+        std::ofstream(other, std::ios::trunc) << edited;
+        args.insert(args.begin(), NOVBE_SERVER_BINARY);
+        args.insert(args.end(), {"--config", other, "--data", process.folder()});
+        return run_program(args, {}, "");
+    };
+    auto another = with_file(std::regex_replace(good, std::regex("id = \"demo-baku-1\""), "id = \"ganja-2\""),
+                             {"device", "add", "--name", "kiosk 10", "--role", "kiosk"});
+    EXPECT_EQ(1, another.exit_code);
+    EXPECT_NE(std::string::npos, another.err.find("the file's [centre] id is 'ganja-2'")) << another.err;
+    auto english = with_file(std::regex_replace(good, std::regex("\nlanguages = \\[[^\n]*\\]"), "\nlanguages = [\"en\"]"),
+                             {"service", "add", "--id", "visa", "--prefix", "V", "--names", "en=Visa"});
+    EXPECT_EQ(1, english.exit_code);
+    EXPECT_NE(std::string::npos, english.err.find("the file's [centre] languages are en")) << english.err;
+    EXPECT_EQ(services.out, offline({"service", "list"}).out) << "nothing was added";
 
     process.start();
     ws_client old_secret(process.port());
@@ -277,6 +297,9 @@ TEST_F(setup_test, the_command_line_administers_a_stopped_servers_data_folder_wi
     for (auto const& row : trail.reply().audit().rows())
         if (row.actor().rfind("data folder (", 0) == 0 && row.actor_role() == v1::ROLE_ADMIN) ++by_folder;
     EXPECT_EQ(3, by_folder) << "the reset, the clerk and the kiosk: " << trail.DebugString();
+    bool reset_said = false;
+    for (auto const& row : trail.reply().audit().rows()) reset_said |= row.words() == std::string(admin) + ": secret reset";
+    EXPECT_TRUE(reset_said) << "a reset reads as one: " << trail.DebugString();
 }
 
 }  // namespace

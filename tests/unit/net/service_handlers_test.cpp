@@ -77,7 +77,13 @@ TEST_F(service_handlers, a_new_service_needs_every_language_and_waits_in_range) 
     v1::ErrorCode code{};
     run(add, &code);
     EXPECT_EQ(v1::ERROR_CODE_INVALID_ARGUMENT, code) << "the centre speaks en";
+    auto said = [&] { return std::get<refusal>(of(add.command_case()).make(as(root_), add)).message; };
+    EXPECT_EQ("A service needs a name in each of the centre's languages (en), and in no other; this one has no name in 'en'.",
+              said());
     (*s.mutable_names())["en"] = "Visa";
+    EXPECT_EQ("A service needs a name in each of the centre's languages (en), and in no other; this one has a name in 'az'.",
+              said());
+    s.mutable_names()->erase("az");
     s.set_target_wait_s(-5);
     code = {};
     run(add, &code);

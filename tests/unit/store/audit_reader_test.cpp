@@ -100,5 +100,33 @@ TEST_F(audit_reader_test, another_day_has_nothing) {
     EXPECT_EQ(8u, reader.read({.from_day = day_ - 3, .to_day = day_ + 3}).rows.size());
 }
 
+// A user's row says what the command changed, not only who the user is now: a reset secret, a
+// new role and a disabled account read differently, and a change that touches nothing is no row.
+TEST(audit_reader_users, say_what_each_change_did) {
+    temp_dir dir;
+    auto const path = dir.file("centre.db");
+    event_source source;
+    {
+        auto opened = event_log::open({.path = path}, source.centre().config());
+        core::actor root{core::actor_role::admin, "root"};
+        append_as(*opened.log, source.run(core::add_user{"root", core::staff_role::admin, "$argon2id$root", "config"}), root);
+        append_as(*opened.log, source.run(core::add_user{"ana", core::staff_role::clerk, "$argon2id$1", "root"}), root);
+        append_as(*opened.log, source.run(core::change_user{.name = "ana", .secret_hash = "$argon2id$2", .by = "root"}), root);
+        append_as(*opened.log, source.run(core::change_user{.name = "ana", .role = core::staff_role::manager, .by = "root"}), root);
+        append_as(*opened.log, source.run(core::change_user{.name = "ana", .disabled = true, .by = "root"}), root);
+        append_as(*opened.log,
+                  source.run(core::change_user{.name = "ana", .role = core::staff_role::clerk, .disabled = false, .by = "root"}),
+                  root);
+        opened.log->close();
+    }
+    audit_reader reader(path);
+    auto page = reader.read({.from_day = 0, .to_day = 1'000'000, .kinds = audit_kinds::setup});  // before any day: their time's
+    std::vector<std::string> words;
+    for (auto const& r : page.rows) words.push_back(r.words);
+    EXPECT_EQ((std::vector<std::string>{"ana: role manager to clerk, enabled", "ana: disabled", "ana: role clerk to manager",
+                                        "ana: secret reset", "ana: added as clerk", "root: added as admin"}),
+              words);
+}
+
 }  // namespace
 }  // namespace novbe::store::testing

@@ -70,6 +70,7 @@ TEST_F(damaged_file, an_older_schema_is_migrated_forward_keeping_its_events) {
         db.exec("DROP TABLE service_days");
         db.exec("DROP TABLE staff_days");
         db.exec("DROP TABLE staff_pauses");
+        db.exec("DROP TABLE centre_owner");
         db.exec("PRAGMA user_version = 1");
     }
     auto opened = event_log::open({.path = path}, core::testing::small_centre());
@@ -79,6 +80,7 @@ TEST_F(damaged_file, an_older_schema_is_migrated_forward_keeping_its_events) {
     EXPECT_EQ(1, db.query_int("SELECT count(*) FROM sqlite_schema WHERE name = 'requests'"));
     EXPECT_EQ(1, db.query_int("SELECT count(*) FROM sqlite_schema WHERE name = 'service_days'"));
     EXPECT_EQ(1, db.query_int("SELECT count(*) FROM sqlite_schema WHERE name = 'staff_days'"));
+    EXPECT_EQ(1, db.query_int("SELECT count(*) FROM sqlite_schema WHERE name = 'centre_owner'"));
 }
 
 TEST_F(damaged_file, an_unreadable_event_is_named_by_its_sequence) {
