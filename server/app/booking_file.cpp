@@ -1,6 +1,7 @@
 #include "booking_file.hpp"
 
 #include "config_file.hpp"
+#include "core/roster.hpp"
 #include "net/public_booking.hpp"
 
 #include <algorithm>
@@ -138,8 +139,7 @@ void read_portals(std::string const& path, toml::table const& root, net::setting
         auto const* t = element.as_table();
         if (!t) fail(path, &element, "each [[portal]] entry is a table");
         auto name = t->get("name") ? t->get("name")->value<std::string>() : std::nullopt;
-        bool plain = name && !name->empty() && name->size() <= core::max_portal_name &&
-                     std::none_of(name->begin(), name->end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+        bool plain = name && !name->empty() && name->size() <= core::max_portal_name && core::is_plain_text(*name);
         if (!plain) fail(path, t->get("name") ? t->get("name") : t, "a portal's 'name' is 1 to 64 bytes of text, e.g. \"egov\"");
         if (name->starts_with(core::staff_booking_prefix))
             fail(path, t->get("name"), "a portal's 'name' may not begin with \"staff:\": staff bookings are named so");

@@ -2,6 +2,7 @@
 
 #include "app/admin_cli.hpp"
 #include "core/config.hpp"
+#include "core/roster.hpp"
 
 #include <charconv>
 #include <cstdio>
@@ -33,16 +34,10 @@ struct bad_option : std::invalid_argument {
     using std::invalid_argument::invalid_argument;
 };
 
-bool has_control(std::string const& s) {
-    for (unsigned char c : s)
-        if (c < 0x20 || c == 0x7f) return true;
-    return false;
-}
-
 // 1 to `most` bytes, no control characters (docs/SETUP.md#services-and-counters-at-runtime).
 std::string text(std::map<std::string, std::string> const& o, std::string const& key, std::size_t most) {
     auto const& v = o.at(key);
-    if (v.empty() || v.size() > most || has_control(v))
+    if (v.empty() || v.size() > most || !core::is_plain_text(v))
         throw bad_option("--" + key + " takes 1 to " + std::to_string(most) + " bytes without control characters");
     return v;
 }
@@ -76,7 +71,7 @@ google::protobuf::Map<std::string, std::string> names(std::map<std::string, std:
         auto eq = part.find('=');
         auto lang = part.substr(0, eq);
         auto name = eq == std::string::npos ? std::string() : part.substr(eq + 1);
-        if (has_control(part))  // said, not echoed: a BEL or an escape sequence would reach the terminal
+        if (!core::is_plain_text(part))  // said, not echoed: a BEL or an escape sequence would reach the terminal
             throw bad_option("--" + key + ": the name in '" + printable(lang) + "' holds a control character (a name is one line of text)");
         if (lang.empty() || lang.size() > 16 || name.empty() || name.size() > 128)
             throw bad_option("--" + key + " takes LANG=NAME;LANG=NAME (a language of 1 to 16 bytes, a name of 1 to 128), not '" +
@@ -114,7 +109,7 @@ void counter_fields(std::map<std::string, std::string> const& o, v1::CounterInfo
         if (ids.size() > core::max_counter_services)
             throw bad_option("--services takes at most " + std::to_string(core::max_counter_services) + " services (a counter serves at most that many)");
         for (auto const& id : ids) {
-            if (id.empty() || id.size() > 64 || has_control(id)) throw bad_option("--services takes ID,ID,... (each 1 to 64 bytes)");
+            if (id.empty() || id.size() > 64 || !core::is_plain_text(id)) throw bad_option("--services takes ID,ID,... (each 1 to 64 bytes)");
             if (!seen.insert(id).second) throw bad_option("--services: " + id + " twice");
             c.add_service_ids(id);
         }

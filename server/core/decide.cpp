@@ -220,7 +220,7 @@ public:
         if (cmd.by.empty()) return errc::invalid_argument;
         if (cmd.text.size() > max_hall_message)
             return {errc::invalid_argument, "A hall message has at most 200 bytes (this one has " + std::to_string(cmd.text.size()) + ")."};
-        if (std::any_of(cmd.text.begin(), cmd.text.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; }))
+        if (!is_plain_text(cmd.text))
             return {errc::invalid_argument, "A hall message is one line of text, without control characters."};
         if (cmd.text == c_.hall_message_) return fine();  // nothing changes: nothing to log
         return one(hall_message_set{cmd.text, cmd.by, now_});

@@ -10,21 +10,15 @@ namespace {
 
 constexpr counter_number max_counter_number = 9999;  // as the file, the speech and the CLI bound it
 
-// No control characters: a name reaches boards, the file export and the kiosk's ticket printer,
-// where ESC and GS bytes are commands (a reset, a paper cut).
-bool plain(std::string_view text) {
-    return std::none_of(text.begin(), text.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; });
-}
-
 // Names per language, as kiosks and boards show them: a few languages, a line each. The first
 // thing wrong, in words ("its name in 'az' is not 1 to 128 bytes"); empty when nothing is.
 std::string names_problem(std::map<std::string, std::string> const& names, bool required) {
     if (required && names.empty()) return "it needs a name in each of the centre's languages";
     if (names.size() > max_names) return "it is named in more than " + std::to_string(max_names) + " languages";
     for (auto const& [language, name] : names) {
-        if (language.empty() || language.size() > 16 || !plain(language)) return "a language code has 1 to 16 bytes, one line";
+        if (language.empty() || language.size() > 16 || !is_plain_text(language)) return "a language code has 1 to 16 bytes, one line";
         if (name.empty() || name.size() > max_service_name) return "its name in '" + language + "' is not 1 to 128 bytes";
-        if (!plain(name)) return "its name in '" + language + "' holds a control character (a name is one line of text)";
+        if (!is_plain_text(name)) return "its name in '" + language + "' holds a control character (a name is one line of text)";
     }
     return {};
 }
@@ -41,7 +35,7 @@ outcome check_service(service_config const& s) {
     auto const which = "service '" + s.id + "'";
     if (auto problem = validate_service(s); !problem.empty()) return wrong(problem);
     if (auto problem = names_problem(s.names, true); !problem.empty()) return wrong(which + ": " + problem);
-    if (s.agency.size() > max_setup_name || !plain(s.agency)) return wrong(which + ": an agency id has at most 64 bytes, one line");
+    if (s.agency.size() > max_setup_name || !is_plain_text(s.agency)) return wrong(which + ": an agency id has at most 64 bytes, one line");
     if (auto problem = names_problem(s.agency_names, false); !problem.empty()) return wrong(which + "'s agency: " + problem);
     if (s.retired) return wrong(which + " is retired by RetireService, not set so");
     return std::vector<event>{};
@@ -54,7 +48,7 @@ outcome check_services(centre const& c, counter_config const& counter) {
     if (counter.services.size() > max_counter_services)
         return wrong(which + " serves at most " + std::to_string(max_counter_services) + " services");
     if (auto problem = validate_counter(counter, c.config()); !problem.empty()) return wrong(problem);
-    if (!plain(counter.name)) return wrong(which + "'s name holds a control character (a name is one line of text)");
+    if (!is_plain_text(counter.name)) return wrong(which + "'s name holds a control character (a name is one line of text)");
     if (counter.retired) return wrong(which + " is retired by RetireCounter, not set so");
     if (counter.policy > routing_policy::strict_service_order) return wrong("a routing policy is longest wait first or strict service order");
     for (auto s : counter.services)

@@ -20,9 +20,10 @@ std::size_t roster::enabled_admins() const {
         std::count_if(users.begin(), users.end(), [](auto const& u) { return u.role == staff_role::admin && !u.disabled; }));
 }
 
-bool is_setup_name(std::string_view name) {
-    if (name.empty() || name.size() > max_setup_name) return false;
-    return std::none_of(name.begin(), name.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; });
+bool is_plain_text(std::string_view text) {
+    return std::none_of(text.begin(), text.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f; });
 }
+
+bool is_setup_name(std::string_view name) { return !name.empty() && name.size() <= max_setup_name && is_plain_text(name); }
 
 }  // namespace novbe::core

@@ -51,7 +51,10 @@ struct roster {
     bool operator==(roster const&) const = default;
 };
 
-// A name for a person or device: 1 to max_setup_name bytes, no control characters.
+// No control characters: names and the hall message reach boards, the file export and the
+// kiosk's ticket printer, where ESC and GS bytes are commands (a reset, a paper cut).
+bool is_plain_text(std::string_view text);
+// A name for a person or device: 1 to max_setup_name bytes, plain text.
 bool is_setup_name(std::string_view name);
 
 }  // namespace novbe::core
