@@ -386,10 +386,10 @@ void add_user(std::string const& path, std::string const& name, net::role kind, 
     auto s = load_config(path);  // the file must be good before it is touched
     for (auto const& u : s.users)
         if (u.name == name) throw config_error(path + ": user '" + name + "' exists already");
-    if (name.empty() || name.find_first_of("\"\\\n") != std::string::npos) throw config_error("a user name is plain text");
+    // toml++ quotes it, so a name the log takes (quotes and backslashes too) is one the file takes.
+    toml::table entry{{"name", name}, {"role", std::string(net::name(kind))}, {"secret", net::hash_secret(secret)}};
     std::ofstream out(path, std::ios::app);
-    out << "\n[[users]]\nname = \"" << name << "\"\nrole = \"" << net::name(kind) << "\"\nsecret = \""
-        << net::hash_secret(secret) << "\"\n";
+    out << "\n[[users]]\n" << entry << "\n";
     if (!out) throw config_error(path + ": cannot append the user");
 }
 

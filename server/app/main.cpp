@@ -157,7 +157,9 @@ int main_checked(std::vector<std::string> const& args) {
         std::getline(std::cin, secret);
         if (secret.size() < 8) throw app::config_error("the secret needs at least 8 characters (read from standard input)");
         app::add_user(o["config"], o["name"], kind, secret);
-        std::printf("added %s %s\n", role_name.c_str(), o["name"].c_str());
+        // Not "done" as the other paths say: the server has not got it yet.
+        std::printf("added %s %s to %s: the server's next start or SIGHUP adds it to the log\n", role_name.c_str(),
+                    o["name"].c_str(), o["config"].c_str());
         return 0;
     }
     store::backup(o["data-dir"] + "/centre.db", o["to"]);
