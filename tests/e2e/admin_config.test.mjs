@@ -76,6 +76,9 @@ test('a picked file that does not load shows its problems; one over 1 MiB is ref
     const errors = [];
     const page = await adminPage(errors);
     const bad = readText(server.config).replace('max_recalls = 2', 'max_recalls = "two"');
+    // The picker says our words, not the browser's: which file, or none yet.
+    assert.equal(await page.locator('#config-section .pick').textContent(), en['staff.admin.config.choose']);
+    assert.equal(await page.locator('#config-file-name').textContent(), en['staff.admin.config.noFile']);
     await page.setInputFiles('#config-file', { name: 'centre.toml', mimeType: 'text/plain', buffer: Buffer.from(bad) });
     await page.waitForFunction(() => document.querySelector('#config-text').value.includes('"two"'));
     await page.click('#config-check');
@@ -87,6 +90,8 @@ test('a picked file that does not load shows its problems; one over 1 MiB is ref
     const ru = words('ru');
     await page.selectOption('#staff-language', 'ru');
     await page.locator('#config-result h3', { hasText: ru['staff.admin.config.problems'] }).waitFor();
+    assert.equal(await page.locator('#config-section .pick').textContent(), ru['staff.admin.config.choose']);
+    assert.equal(await page.locator('#config-file-name').textContent(), 'centre.toml', 'the chosen file stays named');
     await allInside(page, LAPTOP);
     await shoot(page, 'admin-config-problems-ru');
 

@@ -105,6 +105,31 @@ test('a chosen call needs a reason, and the dashboard lists it live with who and
     const taken = await dashboard.locator('#out-of-turn-rows tr[data-what="takeOver"] td').allTextContents();
     assert.deepEqual(taken.slice(1), [manager.user, 'took the counter over from anna', '', '1', 'The clerk is absent or ill — anna was called away']);
 
+    // The ticket still at the taken counter is finished where a clerk would: on the counter page,
+    // opened from the dashboard's link with the counter and the manager's role filled in.
+    const [serving] = await Promise.all([office.waitForEvent('page'), dashboard.click('#remote-serve')]);
+    await serving.waitForLoadState();
+    assert.equal(await serving.inputValue('#counter-number'), '1');
+    assert.equal(await serving.inputValue('#role'), 'ROLE_MANAGER');
+    await serving.fill('#user', manager.user);
+    await serving.fill('#secret', manager.secret);
+    await serving.fill('#counter-number', '2');
+    await serving.click('#sign-in-button');
+    await serving.locator('#sign-in-error', { hasText: 'Counter 2 is not yours: a manager takes a counter over on the dashboard first' }).waitFor();
+    await serving.fill('#secret', manager.secret);
+    await serving.fill('#counter-number', '1');
+    await serving.click('#sign-in-button');
+    await serving.locator('#desk').waitFor();
+    await serving.locator('#current', { hasText: second }).waitFor();
+    await serving.click('#act-start');
+    await serving.locator('#act-done:not([disabled])').waitFor();
+    await serving.click('#act-done');
+    await serving.locator('#message', { hasText: `${second} served.` }).waitFor();
+    await shoot(serving, 'audit-manager-at-counter');
+    await serving.click('#act-close');
+    await serving.locator('#current', { hasText: 'closed' }).waitFor();
+    await serving.close();
+
     // A dashboard opened now lists the day so far, the same rows, not only what comes after.
     const later = await open(await browser.newContext({ viewport: SCREEN }), `${server.url}/dashboard`, errors);
     await submit(later, manager);

@@ -29,6 +29,8 @@ function part(key, lines, always) {
 }
 
 function render() {
+    // The chosen file's name, in place of the browser's own words (admin.html .file-pick).
+    $('config-file-name').textContent = $('config-file').files[0]?.name ?? staffSay('admin.config.noFile');
     const where = $('config-result');
     where.hidden = !result;
     if (!result) return where.replaceChildren();
@@ -43,9 +45,9 @@ function render() {
 // A picked file goes into the text box (where it can be read and edited), unless it is too large to send.
 async function picked() {
     const file = $('config-file').files[0];
-    if (!file) return;
     result = null;
-    render();
+    render();  // says the file's name too
+    if (!file) return;
     const large = tooLarge(file.size);
     if (large) {
         $('config-text').value = '';

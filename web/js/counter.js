@@ -1,5 +1,6 @@
 // The counter page: what novbe-counter does, in a browser. The clerk signs in to a counter,
-// which opens if closed; the current ticket with its elapsed time, the lines of the counter's
+// which opens if closed (a manager signs in to one they took over on the dashboard, which opens
+// the page as counter.html?counter=N&role=manager); the current ticket with its elapsed time, the lines of the counter's
 // services (live, from a board subscription of that zone), the clerk's figures (following what
 // any client of theirs does), and one button (or key) per action, enabled only when it can act.
 // Words are the staff.counter.* sentences in the staff language (js/staff_language.js); refusals
@@ -234,11 +235,13 @@ async function signIn(event) {
     user = $('user').value.trim();
     number = Number($('counter-number').value);
     $('sign-in-error').textContent = '';
+    view = null;  // an earlier attempt's counter: the new link's statuses would render it with no welcome
     link?.close();
     // Until this attempt has signed in, its refusal is said in the form alone: a banner of its own
     // outlived it, and said "does not know this user or secret" to a manager with the right one.
     let banner = () => {};
-    link = new Link({ role: 'ROLE_CLERK', user, secret: $('secret').value, clientName: 'counter page' }, {
+    const role = $('role').value;
+    link = new Link({ role, user, secret: $('secret').value, clientName: 'counter page' }, {
         onStatus: (s) => {
             if (s.signedOut && view) return signedOut();  // before the banner, whose timer would outlive it
             banner(s);
@@ -248,6 +251,12 @@ async function signIn(event) {
     try {
         await link.start();  // fails while the server is away (its schema cannot be fetched)
         view = (await link.request('getCounter', { counter: number })).counter;
+        // A manager serves only at a counter they hold (docs/DOMAIN.md#counter-ownership); said
+        // now, not as a refusal of each button later.
+        if (role === 'ROLE_MANAGER' && (view.status === 'COUNTER_STATUS_CLOSED' || view.clerk !== user)) {
+            $('sign-in-error').textContent = staffSay('counter.notHeld', { n: number });
+            return link.close();
+        }
     } catch (refusal) {
         $('sign-in-error').textContent = describe(refusal instanceof Refusal ? refusal : new Refusal('ERROR_CODE_UNAVAILABLE', ''), staffLanguage());
         return link.close();
@@ -283,6 +292,9 @@ async function signIn(event) {
 }
 
 mountStaffLanguagePicker(document.querySelector('header'));  // the sign-in form in this browser's language
+const asked = new URLSearchParams(location.search);  // the dashboard's link after a take-over
+if (/^[0-9]{1,4}$/.test(asked.get('counter') ?? '')) $('counter-number').value = asked.get('counter');
+if (asked.get('role') === 'manager') $('role').value = 'ROLE_MANAGER';
 $('sign-in').addEventListener('submit', signIn);
 // Disabled in the HTML until here: a click before the words and this handler were in place was a
 // plain form submit that reloaded the page and lost what was typed.

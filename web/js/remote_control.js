@@ -35,6 +35,10 @@ const endDay = make('button', { id: 'remote-end-day', type: 'button', className:
 const confirmDay = make('button', { id: 'remote-end-day-confirm', type: 'button', hidden: true });
 const keepDay = make('button', { id: 'remote-end-day-keep', type: 'button', className: 'quiet', hidden: true });
 const status = make('p', { id: 'remote-status', role: 'status' });
+// After a take-over, the counter page for it (js/counter.js): where the manager finishes the
+// ticket at it, or closes it; in a new tab, so the dashboard stays.
+const serve = make('a', { id: 'remote-serve', target: '_blank', rel: 'noopener', hidden: true });
+let served = 0;  // the counter taken over last, 0: none
 
 function reasonOptions(select) {
     const centre = link?.welcome?.centre;
@@ -64,6 +68,9 @@ function render() {
             textContent: nameIn(s.names, staffLanguage(), centre, s.id) })));
     reasonOptions(counterReason);
     reasonOptions(ticketReason);
+    serve.hidden = served === 0;
+    serve.href = `/counter.html?counter=${served}&role=manager`;
+    serve.textContent = staffSay('remote.serveHere', { n: served });
     status.className = said?.refusal ? 'refused' : '';
     status.textContent = !said ? '' : said.refusal ? describe(said.refusal, staffLanguage()) : staffSay(...said);
 }
@@ -82,10 +89,18 @@ async function run(command, fields, done) {
 }
 
 const n = () => Number(counter.value);
-takeOver.addEventListener('click', () => run('takeOverCounter', { counter: n(), reasonCode: counterReason.value, reason: words.value.trim() },
-    ['remote.didTakeOver', { n: n() }]));
+takeOver.addEventListener('click', () => {
+    const which = n();
+    run('takeOverCounter', { counter: which, reasonCode: counterReason.value, reason: words.value.trim() },
+        ['remote.didTakeOver', { n: which }]).then((ok) => { if (ok) { served = which; render(); } });
+});
 pause.addEventListener('click', () => run('pauseCounter', { counter: n(), reason: words.value.trim() }, ['remote.didPause', { n: n() }]));
-close.addEventListener('click', () => run('closeCounter', { counter: n() }, ['remote.didClose', { n: n() }]));
+// The link stays while the counter may still be the manager's: a close refused for the ticket
+// at it is when it is needed.
+close.addEventListener('click', () => {
+    const which = n();
+    run('closeCounter', { counter: which }, ['remote.didClose', { n: which }]).then((ok) => { if (ok && which === served) { served = 0; render(); } });
+});
 cancel.addEventListener('click', () => {
     const which = number.value.trim().toUpperCase();
     run('cancelTicket', { number: which, reason: ticketReason.value }, ['remote.didCancel', { number: which }])
@@ -117,7 +132,7 @@ if (container) {
     counterRow.append(counter, counterReason, words, takeOver, pause, close);
     ticketRow.append(number, ticketReason, cancel, moveTo, move);
     dayRow.append(endDay, confirmDay, keepDay);
-    container.append(title, counterRow, ticketRow, dayRow, status);
+    container.append(title, counterRow, ticketRow, dayRow, status, serve);
     document.getElementById('sign-in')?.addEventListener('submit', () => {
         credentials = { user: document.getElementById('user').value.trim(), secret: document.getElementById('secret').value };
     }, true);
