@@ -272,10 +272,13 @@ core::event event_decoder::operator()(std::string_view bytes) {
     auto ev = decode(m, config);
     std::visit(
         [&](auto const& e) {
-            if constexpr (requires { e.counter; })
-                if (!config.find_counter(e.counter))
+            if constexpr (requires { e.counter; }) {
+                // A manager's move (MoveTicket) is a transfer at no counter.
+                bool const at_no_counter = std::is_same_v<std::decay_t<decltype(e)>, core::ticket_transferred> && e.counter == 0;
+                if (!at_no_counter && !config.find_counter(e.counter))
                     throw codec_error("it names counter " + std::to_string(e.counter) +
                                       ", which the configuration does not have");
+            }
         },
         ev);
     return ev;

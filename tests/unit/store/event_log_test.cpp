@@ -97,6 +97,33 @@ TEST(event_log, an_admins_calendar_is_replayed_after_a_crash) {
     EXPECT_TRUE(again.centre.appointments().calendar_set());
 }
 
+// A manager's move (docs/DOMAIN.md#transfer) is a transfer at no counter: a start replays it, from
+// the log and into the resume window, rather than refusing the log as naming counter 0.
+TEST(event_log, a_managers_move_is_replayed_after_a_crash) {
+    temp_dir dir;
+    event_source source;
+    {
+        auto opened = event_log::open(at(dir.file("centre.db")), source.centre().config());
+        ASSERT_FALSE(append_and_wait(*opened.log, source.run(core::issue_ticket{0, core::priority_class::normal, "en", {3, 3}})).ec);
+        auto moved = source.run(core::move_ticket{"A001", 1, "wrong_service"});
+        ASSERT_EQ(1u, moved.size());
+        ASSERT_FALSE(append_and_wait(*opened.log, moved).ec);
+        opened.log->close();
+    }
+    {  // as a crash leaves it: no snapshot
+        database db(dir.file("centre.db"));
+        db.exec("DELETE FROM snapshots");
+    }
+    auto options = at(dir.file("centre.db"));
+    std::size_t told = 0;
+    options.resume_window = 100;
+    options.recent = [&](std::uint64_t, core::event const&, core::centre const&, core::actor const&) { ++told; };
+    auto again = event_log::open(std::move(options), source.centre().config());
+    EXPECT_TRUE(again.centre == source.centre());
+    EXPECT_EQ(1u, again.centre.queue(1).size()) << "A001 waits in the second line";
+    EXPECT_EQ(again.last_sequence, told);
+}
+
 TEST(event_log, concurrent_appends_are_all_durable_without_gaps) {
     temp_dir dir;
     event_source source;
