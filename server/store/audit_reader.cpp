@@ -1,5 +1,6 @@
 #include "audit_reader.hpp"
 
+#include "audit_words.hpp"
 #include "schema.hpp"
 #include "setup_codec.hpp"
 #include "stored.pb.h"
@@ -41,52 +42,6 @@ core::actor actor_of(pb::StoredEvent const& m) {
     return {role, m.actor()};
 }
 
-// An admin's calendar in a line: the week, then the dates (at most ten of each shown).
-std::string calendar_words(pb::StoredCalendar const& stored) {
-    static constexpr std::array<char const*, 7> days{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    core::calendar_config cal;
-    try {
-        cal = detail::get(stored);
-    } catch (std::exception const&) {
-        return "hours (unreadable)";
-    }
-    std::string out;
-    for (std::size_t i = 0; i < 7; ++i) {
-        auto const& h = cal.weekly[i];
-        out += std::string(i ? ", " : "") + days[i] + " " +
-               (h ? core::hours_text(h->opening) + "-" + core::hours_text(h->closing) : std::string("closed"));
-    }
-    auto list = [&](char const* what, auto const& dates, auto&& text) {
-        if (dates.empty()) return;
-        out += std::string("; ") + what + " (" + std::to_string(dates.size()) + "):";
-        std::size_t shown = 0;
-        for (auto const& d : dates)
-            if (shown++ < 10) out += " " + text(d);
-    };
-    list("holidays", cal.holidays, [](core::day_number d) { return core::date_text(d); });
-    list("exceptions", cal.exceptions, [](auto const& e) {
-        return core::date_text(e.first) + " " + core::hours_text(e.second.opening) + "-" + core::hours_text(e.second.closing);
-    });
-    return out;
-}
-
-// A user's row says what changed ("ana: secret reset"); events from before the change was kept
-// say the name and whether the user is disabled, as they always did.
-std::string user_words(pb::UserSet const& set) {
-    static constexpr std::array<char const*, 3> roles{"clerk", "manager", "admin"};
-    auto role = [](std::uint32_t r) { return r < roles.size() ? std::string(roles[r]) : "role " + std::to_string(r); };
-    auto const& user = set.user();
-    if (!set.has_change()) return user.name() + (user.disabled() ? " (disabled)" : "");
-    auto const& change = set.change();
-    if (change.added()) return user.name() + ": added as " + role(user.role()) + (user.disabled() ? ", disabled" : "");
-    std::string what;
-    auto also = [&](std::string const& words) { what += (what.empty() ? "" : ", ") + words; };
-    if (change.role_was() != user.role()) also("role " + role(change.role_was()) + " to " + role(user.role()));
-    if (change.was_disabled() != user.disabled()) also(user.disabled() ? "disabled" : "enabled");
-    if (change.secret_reset()) also("secret reset");
-    return user.name() + ": " + (what.empty() ? "unchanged" : what);
-}
-
 // The reason code and the words of the kinds that carry them (docs/DOMAIN.md#reasons).
 void reasons_of(pb::StoredEvent const& m, audit_entry& e) {
     if (m.has_ticket_called()) e.reason_code = m.ticket_called().reason();
@@ -99,11 +54,14 @@ void reasons_of(pb::StoredEvent const& m, audit_entry& e) {
     } else if (m.has_counter_paused()) e.words = m.counter_paused().reason();
     else if (m.has_hall_message_set()) e.words = m.hall_message_set().text();
     else if (m.has_user_set()) e.words = user_words(m.user_set());
-    else if (m.has_device_set()) e.words = m.device_set().device().name() + (m.device_set().device().revoked() ? " (revoked)" : "");
-    else if (m.has_service_set()) e.words = m.service_set().service().id() + (m.service_set().service().retired() ? " (retired)" : "");
-    else if (m.has_counter_set())
-        e.words = "counter " + std::to_string(m.counter_set().counter().number()) + (m.counter_set().counter().retired() ? " (retired)" : "");
+    else if (m.has_device_set()) e.words = device_words(m.device_set());
+    else if (m.has_service_set()) e.words = service_words(m.service_set());
+    else if (m.has_counter_set()) e.words = counter_words(m.counter_set());
     else if (m.has_calendar_set()) e.words = calendar_words(m.calendar_set().calendar());
+    else if (m.has_alert_changed()) {
+        e.service = m.alert_changed().service();
+        e.words = alert_words(m.alert_changed());
+    }
 }
 
 bool out_of_turn(pb::StoredEvent const& m) {

@@ -24,9 +24,10 @@ public:
 };
 
 std::string encode_event(core::event const& ev, core::centre_config const& config, core::actor const& by = {});
-// What a user_set changes from the roster as it is before it, as bytes to append to the event's
-// (a UserSet.change, merged by protobuf); empty for the other kinds.
-std::string encode_user_change(core::event const& ev, core::roster const& before);
+// What a set-up event (user_set, device_set, service_set, counter_set) changes from the centre as
+// it is before it, as bytes to append to the event's (UserSet.change, DeviceSet.was, ...: merged
+// by protobuf), for the audit trail; empty for the other kinds.
+std::string encode_change(core::event const& ev, core::centre const& before);
 core::event decode_event(std::string_view bytes, core::centre_config const& config);  // throws codec_error
 core::actor decode_actor(std::string_view bytes);                                     // throws codec_error
 

@@ -222,17 +222,37 @@ std::string encode_event(core::event const& ev, core::centre_config const& confi
     return m.SerializeAsString();
 }
 
-std::string encode_user_change(core::event const& ev, core::roster const& before) {
-    auto const* set = std::get_if<core::user_set>(&ev);
-    if (!set) return {};
+std::string encode_change(core::event const& ev, core::centre const& before) {
     pb::StoredEvent m;
-    auto& change = *m.mutable_user_set()->mutable_change();
-    if (auto const* was = before.find_user(set->user.name)) {
-        change.set_role_was(static_cast<std::uint32_t>(was->role));
-        change.set_was_disabled(was->disabled);
-        change.set_secret_reset(was->secret_hash != set->user.secret_hash);
+    if (auto const* user = std::get_if<core::user_set>(&ev)) {
+        auto& change = *m.mutable_user_set()->mutable_change();
+        if (auto const* was = before.roster().find_user(user->user.name)) {
+            change.set_role_was(static_cast<std::uint32_t>(was->role));
+            change.set_was_disabled(was->disabled);
+            change.set_secret_reset(was->secret_hash != user->user.secret_hash);
+        } else {
+            change.set_added(true);
+        }
+    } else if (auto const* device = std::get_if<core::device_set>(&ev)) {
+        auto const& devices = before.roster().devices;
+        if (device->index < devices.size()) {
+            put(*m.mutable_device_set()->mutable_was(), devices[device->index]);
+            m.mutable_device_set()->mutable_was()->clear_token_hash();
+        } else {
+            m.mutable_device_set()->set_added(true);
+        }
+    } else if (auto const* service = std::get_if<core::service_set>(&ev)) {
+        if (auto index = before.config().find_service(service->config.id))
+            put(*m.mutable_service_set()->mutable_was(), before.config().services[*index]);
+        else
+            m.mutable_service_set()->set_added(true);
+    } else if (auto const* counter = std::get_if<core::counter_set>(&ev)) {
+        if (auto const* was = before.config().find_counter(counter->config.number))
+            put(*m.mutable_counter_set()->mutable_was(), *was, before.config());
+        else
+            m.mutable_counter_set()->set_added(true);
     } else {
-        change.set_added(true);
+        return {};
     }
     return m.SerializeAsString();
 }

@@ -230,7 +230,7 @@ std::error_code event_log::write_events(std::vector<pending>& batch) {
                     report_->close_left_open(shadow_.day(), day->day);
                     new_day_ = true;
                 }
-                auto const change = encode_user_change(ev, shadow_.roster());  // from the user as it was
+                auto const change = encode_change(ev, shadow_);  // from the set-up as it was
                 shadow_.apply(ev);
                 if (auto t = ticket_changed(ev, shadow_)) touched_.push_back(*t);
                 if (auto const* closed = std::get_if<core::day_closed>(&ev)) report_->close_waiting(shadow_.day(), closed->at);

@@ -1,6 +1,7 @@
 // The audit trail as a manager queries it: from the log on disk, newest first, filtered and
 // paged, each row saying who did what to which ticket and why.
 #include "store/audit_reader.hpp"
+#include "store/audit_words.hpp"
 
 #include "store_fixture.hpp"
 
@@ -126,6 +127,53 @@ TEST(audit_reader_users, say_what_each_change_did) {
     EXPECT_EQ((std::vector<std::string>{"ana: role manager to clerk, enabled", "ana: disabled", "ana: role clerk to manager",
                                         "ana: secret reset", "ana: added as clerk", "root: added as admin"}),
               words);
+}
+
+// Devices, services and counters likewise: an add, a rename and a retirement read apart.
+TEST(audit_reader_users, say_what_each_set_up_change_did) {
+    temp_dir dir;
+    auto const path = dir.file("centre.db");
+    event_source source;
+    {
+        auto opened = event_log::open({.path = path}, source.centre().config());
+        core::actor root{core::actor_role::admin, "root"};
+        auto run = [&](core::command const& cmd) {
+            auto events = source.run(cmd);
+            ASSERT_FALSE(events.empty()) << cmd.index();
+            append_as(*opened.log, events, root);
+        };
+        run(core::add_device{"kiosk 1", core::device_kind::kiosk, "$argon2id$k", 0, "root"});
+        run(core::change_device{.name = "kiosk 1", .rename = "kiosk hall", .by = "root"});
+        run(core::change_device{.name = "kiosk hall", .revoke = true, .by = "root"});
+        run(core::add_service{{.id = "tax", .prefix = "T", .names = {{"en", "Tax"}}}, "root"});
+        run(core::change_service{.id = "tax", .names = std::map<std::string, std::string>{{"en", "Taxes"}},
+                                 .target_wait = std::chrono::minutes(20), .by = "root"});
+        run(core::add_counter{{.number = 7, .name = "Counter 7", .services = {0}}, "root"});
+        run(core::change_counter{.number = 7, .services = std::vector<core::service_index>{0, 3}, .by = "root"});
+        run(core::retire_counter{7, "root"});
+        opened.log->close();
+    }
+    audit_reader reader(path);
+    auto page = reader.read({.from_day = 0, .to_day = 1'000'000, .kinds = audit_kinds::setup});
+    std::vector<std::string> words;
+    for (auto const& r : page.rows) words.push_back(r.words);
+    EXPECT_EQ((std::vector<std::string>{"counter 7: retired", "counter 7: services passport to passport, tax",
+                                        "counter 7: added, serving passport", "tax: name in en, target wait 15 min to 20 min",
+                                        "tax: added (prefix T)", "kiosk hall: revoked", "kiosk hall: renamed from kiosk 1",
+                                        "kiosk 1: added as kiosk"}),
+              words);
+}
+
+TEST(audit_words, an_alert_says_which_wait_and_the_advice) {
+    v1::AlertChanged alert;
+    alert.set_service("passport");
+    alert.set_level(2);
+    alert.set_counters_needed(2);
+    alert.add_could_open(3);
+    alert.add_could_open(5);
+    EXPECT_EQ("raised: the maximum wait; 2 more counters would clear it; could open: counter 3, 5", alert_words(alert));
+    alert.set_level(0);
+    EXPECT_EQ("cleared", alert_words(alert));
 }
 
 }  // namespace
