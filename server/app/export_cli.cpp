@@ -7,6 +7,7 @@
 #include "net/hub.hpp"
 #include "net/protocol.hpp"
 #include "net/setup_handlers.hpp"
+#include "net/service_handlers.hpp"
 #include "store/event_log.hpp"
 
 #include <cstdio>
@@ -62,16 +63,25 @@ v1::ClientMessage ask(void (*what)(v1::ClientMessage&)) {
 
 // The log of a stopped server, recovered as `run` recovers it; the lock refuses a live one.
 void with_stopped_centre(std::string const& data_dir, net::settings const& settings, std::function<void(core::centre const&)> const& use) {
-    data_dir_lock only_reader(data_dir);
     auto db = (std::filesystem::path(data_dir) / "centre.db").string();
+    // Before the lock, which would leave a novbe.lock in a folder that is no server's.
+    if (!std::filesystem::is_directory(data_dir)) throw config_error(data_dir + ": no such data folder");
     if (!std::filesystem::exists(db)) throw config_error(db + ": no centre.db in this data folder");
+    data_dir_lock only_reader(data_dir);
     // With run's resume window, so the same snapshot is chosen. Nothing is written (no seeding):
     // a log no start of this server has seeded is replayed over the file's services and counters,
     // as its next start does before seeding it (docs/SETUP.md#one-source-of-truth).
     auto opened = store::event_log::open({.path = db, .retention_days = settings.retention_days, .resume_window = net::hub().keep(),
                                           .recent = [](std::uint64_t, core::event const&, core::centre const&, core::actor const&) {},
-                                          .booking = settings.booking},
+                                          .booking = settings.booking,
+                                          // Another centre's file is refused, as its start would refuse it.
+                                          .owner = store::folder_owner{.id = settings.profile.id,
+                                                                       .languages = settings.profile.languages,
+                                                                       .only_check = true}},
                                          settings.centre);
+    if (!opened.languages_before.empty())
+        std::fprintf(stderr, "the file changes the centre's languages from %s to %s (a start applies that)\n",
+                     net::listed(opened.languages_before).c_str(), net::listed(settings.profile.languages).c_str());
     use(opened.centre);
     opened.log->close();
 }

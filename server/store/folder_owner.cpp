@@ -28,6 +28,7 @@ std::vector<std::string> claim_folder(database& db, folder_owner const& owner) {
     transaction tx(db);
     statement read(db, "SELECT id, languages FROM centre_owner");
     if (!read.step()) {
+        if (owner.only_check) return {};
         statement(db, "INSERT INTO centre_owner (id, languages) VALUES (?1, ?2)")
             .bind_text(1, owner.id)
             .bind_text(2, joined(owner.languages))
@@ -45,6 +46,7 @@ std::vector<std::string> claim_folder(database& db, folder_owner const& owner) {
     if (!owner.languages_may_change)
         throw store_error(db.path() + ": this centre's languages are " + joined(languages) + "; the file's [centre] languages are " +
                           joined(owner.languages) + " (give the file the server runs with; a start with a new list changes them)");
+    if (owner.only_check) return languages;
     statement(db, "UPDATE centre_owner SET languages = ?1").bind_text(1, joined(owner.languages)).run();
     tx.commit();
     return languages;

@@ -15,12 +15,15 @@ struct folder_owner {
     // A start (`run`) may change the languages, as it may any [centre] key; an offline command
     // acts for the running server and must use its file, so it refuses a change instead.
     bool languages_may_change = true;
+    // A reader's look (check-config, config export on a stopped folder): the id is checked, and
+    // nothing is recorded or changed.
+    bool only_check = false;
 };
 
 // Records `owner` in a folder that has none yet (a new one, or one from before schema 6), or
 // checks it against the one recorded: another id is refused (store_error), and so are other
-// languages unless they may change, in which case the new ones are kept. Returns the languages
-// kept before, when they changed; empty otherwise.
+// languages unless they may change, in which case the new ones are kept (unless `only_check`).
+// Returns the languages kept before, when they differ; empty otherwise.
 std::vector<std::string> claim_folder(database& db, folder_owner const& owner);
 
 }  // namespace novbe::store

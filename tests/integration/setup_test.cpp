@@ -276,6 +276,9 @@ TEST_F(setup_test, the_command_line_administers_a_stopped_servers_data_folder_wi
                              {"device", "add", "--name", "kiosk 10", "--role", "kiosk"});
     EXPECT_EQ(1, another.exit_code);
     EXPECT_NE(std::string::npos, another.err.find("the file's [centre] id is 'ganja-2'")) << another.err;
+    auto checked = with_file(std::regex_replace(good, std::regex("id = \"demo-baku-1\""), "id = \"ganja-2\""), {"check-config"});
+    EXPECT_EQ(1, checked.exit_code) << "check-config --data says what the next start would: it refuses that file";
+    EXPECT_NE(std::string::npos, checked.err.find("belongs to centre 'demo-baku-1'")) << checked.err;
     auto english = with_file(std::regex_replace(good, std::regex("\nlanguages = \\[[^\n]*\\]"), "\nlanguages = [\"en\"]"),
                              {"service", "add", "--id", "visa", "--prefix", "V", "--names", "en=Visa"});
     EXPECT_EQ(1, english.exit_code);

@@ -54,6 +54,14 @@ TEST_F(folder_owner_test, a_start_may_change_the_languages_an_offline_command_ma
     EXPECT_TRUE(languages_before_.empty());
 }
 
+TEST_F(folder_owner_test, a_readers_look_checks_the_id_and_changes_nothing) {
+    ASSERT_EQ("", open_as({.id = "baku-1", .languages = {"az", "en"}}));
+    EXPECT_NE("", open_as({.id = "ganja-2", .languages = {"az", "en"}, .only_check = true}));
+    EXPECT_EQ("", open_as({.id = "baku-1", .languages = {"en"}, .only_check = true}));
+    EXPECT_EQ((std::vector<std::string>{"az", "en"}), languages_before_) << "what a start would change";
+    EXPECT_EQ("", open_as({.id = "baku-1", .languages = {"az", "en"}, .languages_may_change = false})) << "and it did not";
+}
+
 TEST_F(folder_owner_test, a_folder_from_before_owners_were_kept_takes_the_first_file_it_is_opened_with) {
     ASSERT_EQ("", open_as({.id = "baku-1", .languages = {"az"}}));
     {
