@@ -28,6 +28,12 @@ std::string capital(std::string text) {
     return text;
 }
 
+// Named when it is a plain id, so an admin sees which of theirs was wrong; never echoed raw.
+outcome no_service(std::string const& id) {
+    if (id.empty() || id.size() > max_setup_name || !is_plain_text(id)) return errc::unknown_service;
+    return {errc::unknown_service, "There is no service '" + id + "' in this centre (services are named by id)."};
+}
+
 outcome wrong(std::string const& problem) { return {errc::invalid_argument, capital(problem) + "."}; }
 
 // The service as a command leaves it; refusals name it (its id was checked first).
@@ -111,7 +117,7 @@ outcome decide_setup(centre const& c, add_service const& cmd, time_point now) {
 
 outcome decide_setup(centre const& c, change_service const& cmd, time_point now) {
     auto index = c.config().find_service(cmd.id);
-    if (!index) return errc::unknown_service;
+    if (!index) return no_service(cmd.id);
     auto const& was = c.config().services[*index];
     if (was.retired) return errc::service_retired;
     auto service = was;
@@ -137,7 +143,7 @@ outcome decide_setup(centre const& c, change_service const& cmd, time_point now)
 outcome decide_setup(centre const& c, retire_service const& cmd, time_point now) {
     if (cmd.by.empty()) return errc::invalid_argument;
     auto index = c.config().find_service(cmd.id);
-    if (!index) return errc::unknown_service;
+    if (!index) return no_service(cmd.id);
     if (c.config().services[*index].retired) return errc::service_retired;
     if (!c.queue(*index).empty()) return errc::service_has_waiting;
     // A citizen's booking is never dropped unseen: the admin cancels or moves them first.

@@ -52,8 +52,11 @@ outcome decide_setup(centre const& c, add_device const& cmd, time_point now) {
     if (cmd.by.empty() || !is_hash(cmd.token_hash)) return errc::invalid_argument;
     if (!is_setup_name(cmd.name)) return bad_device_name();
     if (cmd.kind > device_kind::rating_pad) return {errc::invalid_argument, "A device is a kiosk, a board or a rating pad."};
-    if (cmd.kind == device_kind::rating_pad ? !c.find_counter(cmd.stands_at) : cmd.stands_at != 0)
-        return errc::unknown_counter;
+    if (cmd.kind != device_kind::rating_pad && cmd.stands_at != 0) return errc::invalid_argument;  // net refuses it in words
+    if (cmd.kind == device_kind::rating_pad && cmd.stands_at == 0)
+        return {errc::unknown_counter, "A rating device needs the counter it stands at."};
+    if (cmd.kind == device_kind::rating_pad && !c.find_counter(cmd.stands_at))
+        return {errc::unknown_counter, "There is no counter " + std::to_string(cmd.stands_at) + " in this centre for the rating device."};
     if (cmd.kind == device_kind::rating_pad && c.config().find_counter(cmd.stands_at)->retired)
         return {errc::counter_retired, "Counter " + std::to_string(cmd.stands_at) + " is retired: it serves nobody to rate."};
     if (c.roster().find_device(cmd.name)) return errc::duplicate_name;

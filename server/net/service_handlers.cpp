@@ -42,7 +42,7 @@ std::variant<std::vector<core::service_index>, refusal> services_of(core::centre
     for (auto const& id : ids) {
         auto s = c.config().find_service(id);
         if (!s) {
-            auto const shown = id.size() <= 64 ? "'" + id + "'" : "of " + std::to_string(id.size()) + " bytes";
+            auto const shown = id.size() <= 64 && core::is_plain_text(id) ? "'" + id + "'" : "of " + std::to_string(id.size()) + " bytes";
             return refusal{v1::ERROR_CODE_UNKNOWN_SERVICE, "There is no service " + shown + " in this centre (services are named by id)."};
         }
         out.push_back(*s);

@@ -119,9 +119,11 @@ made setup_add_device(command_context const& x, M const& m) {
     auto const& in = m.add_device();
     auto kind = device_kind_of(in.role());
     if (!kind) return refusal{v1::ERROR_CODE_INVALID_ARGUMENT, "A device's role is kiosk, board or rating device."};
+    // A counter given to a kiosk or board is refused, never dropped: the admin meant something.
+    if (*kind != core::device_kind::rating_pad && in.counter() != 0)
+        return refusal{v1::ERROR_CODE_INVALID_ARGUMENT, "Only a rating device stands at a counter; a kiosk or board takes no counter."};
     auto token = new_device_token();
-    auto stands_at = *kind == core::device_kind::rating_pad ? in.counter() : 0;
-    return action{core::add_device{in.name(), *kind, device_token_hash(token), stands_at, x.who.user},
+    return action{core::add_device{in.name(), *kind, device_token_hash(token), in.counter(), x.who.user},
                   [token](core::centre const& c, v1::Reply& r) {
                       *r.mutable_device_added()->mutable_device() = device_info(c.roster().devices.back());
                       r.mutable_device_added()->set_token(token);

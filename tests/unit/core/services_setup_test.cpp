@@ -67,7 +67,10 @@ TEST_F(services_setup, ids_prefixes_and_numbers_are_unique_and_values_bounded) {
     lone.agency_names.clear();
     EXPECT_EQ("invalid_argument: Agency 'new_agency' is new: it needs names, one in each of the centre's languages.",
               said(add_service{lone, "root"}));
-    EXPECT_EQ("unknown_service", run(change_service{.id = "ghost", .by = "root"}));
+    EXPECT_EQ("unknown_service: There is no service 'ghost' in this centre (services are named by id).",
+              said(change_service{.id = "ghost", .by = "root"}));
+    EXPECT_EQ("unknown_service: ", said(change_service{.id = "gh\x1bost", .by = "root"}))
+        << "the code's own sentence: an id with a control character is never echoed";
     EXPECT_EQ("unknown_counter", run(change_counter{.number = 99, .by = "root"}));
 }
 

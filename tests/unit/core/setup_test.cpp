@@ -75,7 +75,11 @@ TEST_F(setup, names_are_unique_and_bounded) {
 TEST_F(setup, devices_are_added_renamed_and_revoked_for_good) {
     EXPECT_EQ("ok", run(add_device{"kiosk-1", device_kind::kiosk, "h1", 0, "root"}));
     EXPECT_EQ("ok", run(add_device{"pad", device_kind::rating_pad, "h2", 1, "root"}));
-    EXPECT_EQ("unknown_counter", run(add_device{"pad-9", device_kind::rating_pad, "h3", 9, "root"}));
+    EXPECT_EQ("unknown_counter: There is no counter 9 in this centre for the rating device.",
+              said(add_device{"pad-9", device_kind::rating_pad, "h3", 9, "root"}));
+    EXPECT_EQ("unknown_counter: A rating device needs the counter it stands at.",
+              said(add_device{"pad-0", device_kind::rating_pad, "h3", 0, "root"}));
+    EXPECT_EQ("invalid_argument", run(add_device{"kiosk-9", device_kind::kiosk, "h3", 1, "root"})) << "never dropped";
     EXPECT_EQ("duplicate_name", run(add_device{"kiosk-1", device_kind::board, "h3", 0, "root"}));
     EXPECT_EQ("duplicate_token", run(add_device{"kiosk-2", device_kind::kiosk, "h1", 0, "root"}));
     EXPECT_EQ("invalid_argument: A device's name has 1 to 64 bytes, one line of text.",
