@@ -34,8 +34,11 @@ void websocket_session::run(http::request<http::string_body> request) {
     timeouts.idle_timeout = websocket::stream_base::none();
     ws_.set_option(timeouts);
     ws_.control_callback([this](websocket::frame_type, beast::string_view) { heard_ = true; });  // pongs too
-    ws_.set_option(websocket::stream_base::decorator([](websocket::response_type& res) {
-        res.set(http::field::sec_websocket_protocol, "novbe.v1");
+    // RFC 6455 4.2.2: the server names only a subprotocol the client offered (a strict client
+    // fails the handshake otherwise); one that offers none is served all the same.
+    auto const offered = std::string(request[http::field::sec_websocket_protocol]).find("novbe.v1") != std::string::npos;
+    ws_.set_option(websocket::stream_base::decorator([offered](websocket::response_type& res) {
+        if (offered) res.set(http::field::sec_websocket_protocol, "novbe.v1");
         res.set(http::field::server, "novbe-server");
     }));
     ws_.read_message_max(state_->limit.max_frame_bytes);

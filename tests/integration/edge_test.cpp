@@ -121,6 +121,20 @@ TEST(edge, without_public_names_only_this_machines_names_are_answered) {
                                                      "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
                                                      "Sec-WebSocket-Protocol: novbe.v1\r\n\r\n");
     EXPECT_EQ(421, upgrade.status);
+    // The subprotocol is named back only when offered (RFC 6455 4.2.2); a client offering none
+    // is served all the same.
+    auto upgrade_to = [&](std::string const& offer) {
+        return http_exchange(process.port(), "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port +
+                                                 "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                                                 "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n" +
+                                                 offer + "\r\n");
+    };
+    auto offered = upgrade_to("Sec-WebSocket-Protocol: chat, novbe.v1\r\n");
+    EXPECT_EQ(101, offered.status);
+    EXPECT_EQ("novbe.v1", offered.headers["sec-websocket-protocol"]);
+    auto none = upgrade_to("");
+    EXPECT_EQ(101, none.status);
+    EXPECT_FALSE(none.headers.contains("sec-websocket-protocol")) << none.headers["sec-websocket-protocol"];
     // The demo's pages as a browser opens them (http://127.0.0.1:PORT/board) still connect.
     ws_client page(process.port(), "http://127.0.0.1:" + port);
     EXPECT_TRUE(page.hello(v1::ROLE_BOARD).reply().has_welcome());
