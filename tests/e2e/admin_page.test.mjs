@@ -299,6 +299,19 @@ test('an admin adds a clerk (the secret typed twice), disables them and their co
 
     await row(page, 'users', 'name', 'rashad').locator('select').selectOption('ROLE_MANAGER');
     await row(page, 'users', 'name', 'rashad').locator('td', { hasText: /^Manager$/ }).waitFor();
+    // A manager made a clerk again: their open dashboard says so at once and keeps no controls.
+    const office = await open(await browser.newContext({ viewport: LAPTOP }), `${server.url}/dashboard`, []);
+    await office.fill('#user', 'rashad');
+    await office.fill('#secret', 'rashad-secret-9');
+    await office.click('#sign-in-button');
+    await office.locator('#board').waitFor();
+    await row(page, 'users', 'name', 'rashad').locator('select').selectOption('ROLE_CLERK');
+    await office.locator('#offline', { hasText: az['staff.dashboard.signedOut'] }).waitFor({ timeout: 5000 });
+    assert.ok(await office.locator('#board').isHidden(), 'no controls the server would refuse');
+    await shoot(office, 'admin-manager-demoted-dashboard');
+    await office.context().close();
+    await row(page, 'users', 'name', 'rashad').locator('select').selectOption('ROLE_MANAGER');
+    await row(page, 'users', 'name', 'rashad').locator('td', { hasText: /^Manager$/ }).waitFor();
     await allInside(page, LAPTOP);
     await shoot(page, 'admin-users-laptop');
     assert.deepEqual(errors, []);
@@ -341,7 +354,7 @@ test('in Russian: the headings, the forms and a refusal, nothing off screen at e
         await page.locator('#counter-error', { hasText: ru['staff.admin.noServices'] }).waitFor();
         await page.click('#counter-add-service-button');
         await page.click('#counter-save');
-        await page.locator('#counter-error', { hasText: ru['staffRefusal.ERROR_CODE_DUPLICATE_NAME'] }).waitFor();
+        await page.locator('#counter-error', { hasText: ru['staff.admin.counterNumberTaken'].replace('{n}', '1') }).waitFor();
         await allInside(page, viewport);
         await shoot(page, `admin-ru-${viewport.width}`);
         assert.deepEqual(errors, []);

@@ -94,6 +94,10 @@ test('a chosen call needs a reason, and the dashboard lists it live with who and
     await dashboard.fill('#remote-words', 'anna was called away');
     await dashboard.click('#remote-take-over');
     await said('Counter 1 is yours now.');
+    // The clerk's page follows: no longer hers, and no button the server would refuse.
+    await counter.locator('#current', { hasText: `Counter 1 is ${manager.user}'s now: a manager took it over.` }).waitFor();
+    assert.ok(await counter.locator('#act-start').isDisabled() && await counter.locator('#act-no-show').isDisabled());
+    await shoot(counter, 'audit-counter-taken-over');
     await dashboard.click('#remote-close');
     await said('A ticket is still at this counter');  // the called ticket is served to the end first
     // The dashboard scrolls; each control, once scrolled to, lies wholly on the 1366x768 screen.

@@ -2,7 +2,7 @@
 // form that adds a counter or changes the one chosen (name, services in the order to serve them,
 // routing); retire from its row after a second, in-place confirmation, refused in words while
 // it is open or has a ticket at it. A counter without a name is shown as "Counter N".
-import { $, admin, button, attempt, centreNow, counterName, hasOwnName, make, refusalWords, say, serviceName, within } from './admin_form.js';
+import { $, admin, button, attempt, centreNow, counterName, hasOwnName, make, refusalWords, Said, say, serviceName, within } from './admin_form.js';
 import { staffSay } from './staff_language.js';
 
 let editing = 0;             // the number of the counter in the form, 0 when adding
@@ -90,7 +90,15 @@ async function save(event) {
         // A name cleared is the one the server gives a counter without one (an empty name on the
         // wire changes nothing): "Counter N", as a file names it, shown in the staff language.
         if (editing) centreNow(await admin.link.request('changeCounter', { number: editing, ...fields, name: fields.name || `Counter ${editing}` }));
-        else centreNow(await admin.link.request('addCounter', { counter: { number: Number($('counter-number').value), ...fields } }));
+        else {
+            const number = Number($('counter-number').value);
+            try {
+                centreNow(await admin.link.request('addCounter', { counter: { number, ...fields } }));
+            } catch (refusal) {
+                // DUPLICATE_NAME's words speak of a name; here it is the number that is taken.
+                throw refusal.code === 'ERROR_CODE_DUPLICATE_NAME' ? new Said('admin.counterNumberTaken', { n: number }) : refusal;
+            }
+        }
     });
     if (done) clear();
 }

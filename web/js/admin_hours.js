@@ -139,9 +139,10 @@ async function saveWeek(event) {
 function chosenDate(input) {
     const text = input.value.trim();
     if (!text) throw new Said('admin.hours.pickDate');
-    const day = /^\d{4}-\d\d-\d\d$/.test(text) ? new Date(`${text}T00:00:00Z`) : null;
-    const real = day && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;  // not 2026-02-31
-    if (!real) throw new Said('admin.hours.dateForm', { date: text });
+    if (!/^\d{4}-\d\d-\d\d$/.test(text)) throw new Said('admin.hours.dateForm', { date: text });
+    const day = new Date(`${text}T00:00:00Z`);
+    // Written right but no day of the calendar (2026-02-30): said so, not as a wrong form.
+    if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text) throw new Said('admin.hours.noSuchDate', { date: text });
     return text;
 }
 

@@ -40,7 +40,7 @@ function render() {
     $('title').textContent = document.title;
     if (!centre) return;
     renderCounters();
-    $('audit-error').textContent = problem ? describe(problem, staffLanguage()) : '';
+    $('audit-error').textContent = !problem ? '' : problem.key ? staffSay(problem.key) : describe(problem, staffLanguage());
     const rows = page?.rows ?? [];
     $('audit-rows').replaceChildren(...rows.map((r) => {
         const tr = make('tr');
@@ -60,7 +60,23 @@ function render() {
     $('page-number').textContent = page ? staffSay('auditPage.page', { page: befores.length }) : '';
 }
 
+// The server's own limits on a range (docs/DOMAIN.md#audit), said in the staff language before
+// asking: its refusal names GetAudit's fields, which a manager does not read.
+function rangeProblem(filter) {
+    const from = Date.parse(filter.fromDay);
+    const to = Date.parse(filter.toDay);
+    if (Number.isNaN(from) || Number.isNaN(to)) return null;  // the server says what is wrong
+    if (to < from) return 'auditPage.toBeforeFrom';
+    return (to - from) / 86400000 + 1 > 31 ? 'auditPage.tooManyDays' : null;
+}
+
 async function ask(before, filter = query) {
+    const wrong = rangeProblem(filter);
+    if (wrong) {
+        problem = { key: wrong };
+        render();
+        return null;
+    }
     try {
         const reply = await link.request('getAudit', { ...filter, beforeSequence: before }, 30000);
         problem = null;
@@ -73,8 +89,8 @@ async function ask(before, filter = query) {
 }
 
 async function show(before) {
-    const got = await ask(before);
-    if (got) page = got;
+    // A refused query leaves no rows of an earlier one under its error, as if they answered it.
+    page = await ask(before);
     render();
 }
 

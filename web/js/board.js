@@ -137,7 +137,7 @@ function render() {
     $('hall-message').textContent = state.hallMessage;
     $('hall-message').hidden = !state.hallMessage;
     for (const [id, key] of [['latest-counter-label', 'counter'], ['calls-title', 'calls'],
-        ['serving-title', 'nowServing']]) $(id).textContent = say(lang, key);
+        ['serving-title', 'nowServing'], ['sound-on', 'soundOn']]) $(id).textContent = say(lang, key);
     renderRefusal();
     renderCalls(lang);
     renderCounters(lang);

@@ -32,6 +32,7 @@ function sentence(c) {
     const since = (ms) => clock((Date.now() - ms) / 1000);
     const t = c.current;
     const counter = counterName(c);
+    if (notMine(c)) return staffSay('counter.takenOver', { counter, clerk: c.clerk });
     if (c.status === 'COUNTER_STATUS_SERVING' && t) {
         const values = { counter, number: t.number, service: serviceName(t.serviceId), n: t.recalls };
         if (t.state === 'TICKET_STATE_SERVING') return staffSay('counter.isServing', { ...values, time: since(t.startedAtMs) });
@@ -41,8 +42,13 @@ function sentence(c) {
     return staffSay(c.status === 'COUNTER_STATUS_OPEN' ? 'counter.isOpen' : 'counter.isClosed', { counter });
 }
 
+// Taken over by a manager (docs/DOMAIN.md#counter-ownership): this page can do nothing at it,
+// and says so, rather than offering buttons the server would refuse.
+const notMine = (c) => c.status !== 'COUNTER_STATUS_CLOSED' && Boolean(c.clerk) && c.clerk !== user;
+
 // Which actions can act now, from the counter's state (and the link: offline, none can).
 function possible(c) {
+    if (notMine(c)) return Object.fromEntries(Object.keys(ACTIONS).map((id) => [id, false]));
     const held = c.status === 'COUNTER_STATUS_SERVING' ? c.current?.state : '';
     const idle = c.status === 'COUNTER_STATUS_OPEN';
     return {

@@ -47,7 +47,8 @@ function counterStatus(c) {
 
 function renderCounters() {
     const now = Date.now();
-    $('counters').replaceChildren(...[...counters.values()].sort((a, b) => a.number - b.number).map((c) => {
+    const retired = new Set((centre?.counters ?? []).filter((c) => c.retired).map((c) => c.number));
+    $('counters').replaceChildren(...[...counters.values()].filter((c) => !retired.has(c.number)).sort((a, b) => a.number - b.number).map((c) => {
         const tr = document.createElement('tr');
         tr.dataset.counter = c.number;
         const t = c.current;
@@ -176,10 +177,21 @@ async function refreshRows() {
     } catch { /* shown by the banner */ }
 }
 
+// A service or counter set up at runtime (docs/SETUP.md#services-and-counters-at-runtime): the
+// centre follows, a retired counter leaves the table, and the remote control hears of it.
+function setUp(list, item, same) {
+    const at = list.findIndex(same);
+    if (at >= 0) list[at] = item;
+    else list.push(item);
+    window.dispatchEvent(new CustomEvent('novbe:setup', { detail: centre }));
+}
+
 function apply(e) {
     const at = (n) => counters.get(n);
     const k = e.kind;
-    if (k === 'alertChanged') alertChanged(e.alertChanged);
+    if (k === 'serviceChanged') setUp(centre.services, e.serviceChanged.service, (s) => s.id === e.serviceChanged.service.id);
+    else if (k === 'counterSetUp') setUp(centre.counters, e.counterSetUp.counter, (c) => c.number === e.counterSetUp.counter.number);
+    else if (k === 'alertChanged') alertChanged(e.alertChanged);
     else if (k === 'counterChanged') counters.set(e.counterChanged.counter.number, e.counterChanged.counter);
     else if (k === 'ticketCalled' && at(e.ticketCalled.counter)) {
         const c = at(e.ticketCalled.counter);

@@ -55,8 +55,15 @@ async function attempt(hello) {
     }
     const banner = offlineBanner($('offline'), (s) => (s.refused ? staffSay('dashboard.signedOut')
         : staffSay('dashboard.offline', { time: centreTime(s.since, link.welcome.centre.timeZone) })));
-    follow = banner;
-    banner(link.status);
+    // Signed out by an admin (disabled, a new secret, another role: docs/SETUP.md): said at once,
+    // and the page's controls go, rather than "Reconnecting…" over controls that would be refused.
+    follow = (s) => {
+        if (!s.signedOut && !s.refused) return banner(s);
+        link.close();
+        $('board').hidden = true;
+        banner({ ...s, refused: true });
+    };
+    follow(link.status);
     return link;
 }
 

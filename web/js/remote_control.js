@@ -39,6 +39,7 @@ const status = make('p', { id: 'remote-status', role: 'status' });
 // ticket at it, or closes it; in a new tab, so the dashboard stays.
 const serve = make('a', { id: 'remote-serve', target: '_blank', rel: 'noopener', hidden: true });
 let served = 0;  // the counter taken over last, 0: none
+let setUpNow = null;  // the centre as the dashboard follows it (js/dashboard.js 'novbe:setup'), once it changed
 
 function reasonOptions(select) {
     const centre = link?.welcome?.centre;
@@ -58,13 +59,14 @@ function render() {
     endDay.textContent = staffSay('remote.endDay');
     confirmDay.textContent = staffSay('remote.endDayConfirm');
     keepDay.textContent = staffSay('remote.endDayKeep');
-    const centre = link?.welcome?.centre;
+    const centre = setUpNow ?? link?.welcome?.centre;
     const chosen = counter.value;
-    counter.replaceChildren(...(centre?.counters ?? []).map((c) => make('option', { value: String(c.number), selected: String(c.number) === chosen,
+    // Retired ones are no place to act on or move a ticket to.
+    counter.replaceChildren(...(centre?.counters ?? []).filter((c) => !c.retired).map((c) => make('option', { value: String(c.number), selected: String(c.number) === chosen,
         textContent: staffSay('dashboard.counterNumber', { number: c.number }) })));
     const to = moveTo.value;
     moveTo.replaceChildren(make('option', { value: '', textContent: staffSay('auditPage.moveTo') }),
-        ...(centre?.services ?? []).map((s) => make('option', { value: s.id, selected: s.id === to,
+        ...(centre?.services ?? []).filter((s) => !s.retired).map((s) => make('option', { value: s.id, selected: s.id === to,
             textContent: nameIn(s.names, staffLanguage(), centre, s.id) })));
     reasonOptions(counterReason);
     reasonOptions(ticketReason);
@@ -108,9 +110,10 @@ cancel.addEventListener('click', () => {
 });
 move.addEventListener('click', () => {
     const which = number.value.trim().toUpperCase();
-    const service = link?.welcome?.centre?.services?.find((s) => s.id === moveTo.value);
+    const centre = setUpNow ?? link?.welcome?.centre;
+    const service = centre?.services?.find((s) => s.id === moveTo.value);
     run('moveTicket', { number: which, toServiceId: moveTo.value, reason: ticketReason.value },
-        ['auditPage.didMove', { number: which, service: nameIn(service?.names, staffLanguage(), link?.welcome?.centre, moveTo.value) }])
+        ['auditPage.didMove', { number: which, service: nameIn(service?.names, staffLanguage(), centre, moveTo.value) }])
         .then((ok) => { if (ok) number.value = ''; });
 });
 // Ending the day closes every waiting ticket unserved: it asks once more, in place.
@@ -138,5 +141,6 @@ if (container) {
     }, true);
     if (signedIn) new MutationObserver(start).observe(signedIn, { attributes: true, attributeFilter: ['hidden'] });
     onStaffLanguage(render);
+    window.addEventListener('novbe:setup', (e) => { setUpNow = e.detail; render(); });
     render();
 }
