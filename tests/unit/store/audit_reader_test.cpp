@@ -101,67 +101,55 @@ TEST_F(audit_reader_test, another_day_has_nothing) {
     EXPECT_EQ(8u, reader.read({.from_day = day_ - 3, .to_day = day_ + 3}).rows.size());
 }
 
-// A user's row says what the command changed, not only who the user is now: a reset secret, a
-// new role and a disabled account read differently, and a change that touches nothing is no row.
-TEST(audit_reader_users, say_what_each_change_did) {
+// The set-up commands, each run and logged as root, then the audit's words of the set-up rows,
+// newest first (rows before any day belong to their time's day: the range takes them all).
+std::vector<std::string> set_up_words(std::vector<core::command> const& commands) {
     temp_dir dir;
     auto const path = dir.file("centre.db");
     event_source source;
     {
         auto opened = event_log::open({.path = path}, source.centre().config());
-        core::actor root{core::actor_role::admin, "root"};
-        append_as(*opened.log, source.run(core::add_user{"root", core::staff_role::admin, "$argon2id$root", "config"}), root);
-        append_as(*opened.log, source.run(core::add_user{"ana", core::staff_role::clerk, "$argon2id$1", "root"}), root);
-        append_as(*opened.log, source.run(core::change_user{.name = "ana", .secret_hash = "$argon2id$2", .by = "root"}), root);
-        append_as(*opened.log, source.run(core::change_user{.name = "ana", .role = core::staff_role::manager, .by = "root"}), root);
-        append_as(*opened.log, source.run(core::change_user{.name = "ana", .disabled = true, .by = "root"}), root);
-        append_as(*opened.log,
-                  source.run(core::change_user{.name = "ana", .role = core::staff_role::clerk, .disabled = false, .by = "root"}),
-                  root);
+        for (auto const& cmd : commands) {
+            auto events = source.run(cmd);
+            EXPECT_FALSE(events.empty()) << "refused: command " << cmd.index();
+            append_as(*opened.log, events, {core::actor_role::admin, "root"});
+        }
         opened.log->close();
     }
-    audit_reader reader(path);
-    auto page = reader.read({.from_day = 0, .to_day = 1'000'000, .kinds = audit_kinds::setup});  // before any day: their time's
     std::vector<std::string> words;
-    for (auto const& r : page.rows) words.push_back(r.words);
+    for (auto const& r : audit_reader(path).read({.from_day = 0, .to_day = 1'000'000, .kinds = audit_kinds::setup}).rows)
+        words.push_back(r.words);
+    return words;
+}
+
+// A user's row says what the command changed, not only who the user is now: a reset secret, a
+// new role and a disabled account read differently.
+TEST(audit_reader_users, say_what_each_change_did) {
     EXPECT_EQ((std::vector<std::string>{"ana: role manager to clerk, enabled", "ana: disabled", "ana: role clerk to manager",
                                         "ana: secret reset", "ana: added as clerk", "root: added as admin"}),
-              words);
+              set_up_words({core::add_user{"root", core::staff_role::admin, "$argon2id$root", "config"},
+                            core::add_user{"ana", core::staff_role::clerk, "$argon2id$1", "root"},
+                            core::change_user{.name = "ana", .secret_hash = "$argon2id$2", .by = "root"},
+                            core::change_user{.name = "ana", .role = core::staff_role::manager, .by = "root"},
+                            core::change_user{.name = "ana", .disabled = true, .by = "root"},
+                            core::change_user{.name = "ana", .role = core::staff_role::clerk, .disabled = false, .by = "root"}}));
 }
 
 // Devices, services and counters likewise: an add, a rename and a retirement read apart.
 TEST(audit_reader_users, say_what_each_set_up_change_did) {
-    temp_dir dir;
-    auto const path = dir.file("centre.db");
-    event_source source;
-    {
-        auto opened = event_log::open({.path = path}, source.centre().config());
-        core::actor root{core::actor_role::admin, "root"};
-        auto run = [&](core::command const& cmd) {
-            auto events = source.run(cmd);
-            ASSERT_FALSE(events.empty()) << cmd.index();
-            append_as(*opened.log, events, root);
-        };
-        run(core::add_device{"kiosk 1", core::device_kind::kiosk, "$argon2id$k", 0, "root"});
-        run(core::change_device{.name = "kiosk 1", .rename = "kiosk hall", .by = "root"});
-        run(core::change_device{.name = "kiosk hall", .revoke = true, .by = "root"});
-        run(core::add_service{{.id = "tax", .prefix = "T", .names = {{"en", "Tax"}}}, "root"});
-        run(core::change_service{.id = "tax", .names = std::map<std::string, std::string>{{"en", "Taxes"}},
-                                 .target_wait = std::chrono::minutes(20), .by = "root"});
-        run(core::add_counter{{.number = 7, .name = "Counter 7", .services = {0}}, "root"});
-        run(core::change_counter{.number = 7, .services = std::vector<core::service_index>{0, 3}, .by = "root"});
-        run(core::retire_counter{7, "root"});
-        opened.log->close();
-    }
-    audit_reader reader(path);
-    auto page = reader.read({.from_day = 0, .to_day = 1'000'000, .kinds = audit_kinds::setup});
-    std::vector<std::string> words;
-    for (auto const& r : page.rows) words.push_back(r.words);
     EXPECT_EQ((std::vector<std::string>{"counter 7: retired", "counter 7: services passport to passport, tax",
                                         "counter 7: added, serving passport", "tax: name in en, target wait 15 min to 20 min",
                                         "tax: added (prefix T)", "kiosk hall: revoked", "kiosk hall: renamed from kiosk 1",
                                         "kiosk 1: added as kiosk"}),
-              words);
+              set_up_words({core::add_device{"kiosk 1", core::device_kind::kiosk, "$argon2id$k", 0, "root"},
+                            core::change_device{.name = "kiosk 1", .rename = "kiosk hall", .by = "root"},
+                            core::change_device{.name = "kiosk hall", .revoke = true, .by = "root"},
+                            core::add_service{{.id = "tax", .prefix = "T", .names = {{"en", "Tax"}}}, "root"},
+                            core::change_service{.id = "tax", .names = std::map<std::string, std::string>{{"en", "Taxes"}},
+                                                 .target_wait = std::chrono::minutes(20), .by = "root"},
+                            core::add_counter{{.number = 7, .name = "Counter 7", .services = {0}}, "root"},
+                            core::change_counter{.number = 7, .services = std::vector<core::service_index>{0, 3}, .by = "root"},
+                            core::retire_counter{7, "root"}}));
 }
 
 TEST(audit_words, an_alert_says_which_wait_and_the_advice) {

@@ -14,6 +14,12 @@ namespace {
 
 log_options at(std::string path) { return log_options{.path = std::move(path), .snapshot_every = 100}; }
 
+// As a crash before any snapshot leaves the file: a start must replay every event.
+void no_snapshots(std::string const& path) {
+    database db(path);
+    db.exec("DELETE FROM snapshots");
+}
+
 TEST(event_log, a_new_file_starts_empty_and_appends_get_consecutive_sequences) {
     temp_dir dir;
     auto opened = event_log::open(at(dir.file("centre.db")), core::testing::small_centre());
@@ -86,10 +92,7 @@ TEST(event_log, an_admins_calendar_is_replayed_after_a_crash) {
         ASSERT_FALSE(append_and_wait(*opened.log, set).ec);
         opened.log->close();
     }
-    {  // as a crash leaves it: no snapshot
-        database db(dir.file("centre.db"));
-        db.exec("DELETE FROM snapshots");
-    }
+    no_snapshots(dir.file("centre.db"));
     auto again = event_log::open(at(dir.file("centre.db")), source.centre().config());
     EXPECT_GT(again.replayed, 0u);
     EXPECT_TRUE(again.centre == source.centre());
@@ -110,10 +113,7 @@ TEST(event_log, a_managers_move_is_replayed_after_a_crash) {
         ASSERT_FALSE(append_and_wait(*opened.log, moved).ec);
         opened.log->close();
     }
-    {  // as a crash leaves it: no snapshot
-        database db(dir.file("centre.db"));
-        db.exec("DELETE FROM snapshots");
-    }
+    no_snapshots(dir.file("centre.db"));
     auto options = at(dir.file("centre.db"));
     std::size_t told = 0;
     options.resume_window = 100;
