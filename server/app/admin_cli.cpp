@@ -84,8 +84,10 @@ std::optional<std::vector<v1::ServerMessage>> ask_running(std::string const& wor
     char const* admin = std::getenv("NOVBE_ADMIN");
     char const* secret = std::getenv("NOVBE_SECRET");
     auto user = o.contains("admin") ? o.at("admin") : admin ? std::string(admin) : std::string();
-    if (user.empty() || !secret) {
-        std::fprintf(stderr, "novbe-server: %s needs an admin: --admin NAME (or NOVBE_ADMIN) and NOVBE_SECRET\n", words.c_str());
+    if (user.empty() || !secret) {  // says which of the two is missing
+        std::fprintf(stderr, "novbe-server: %s needs %s\n", words.c_str(),
+                     user.empty() ? "an admin: --admin NAME (or NOVBE_ADMIN) and NOVBE_SECRET"
+                                  : "the admin's secret in NOVBE_SECRET (the environment, never the command line)");
         return std::nullopt;
     }
     opts.hello.set_role(v1::ROLE_ADMIN);

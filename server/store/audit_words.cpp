@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 
 namespace novbe::store {
 
@@ -30,15 +31,17 @@ std::string joined(google::protobuf::RepeatedPtrField<std::string> const& ids) {
     return out.empty() ? "none" : out;
 }
 
-// The languages whose name differs, added or dropped: "name in en, ru".
+// The languages whose name differs, added or dropped, in alphabetical order (a protobuf map's
+// order is no order: the same row would read differently at each read): "name in en, ru".
 template <class Names>
 std::string languages_changed(Names const& was, Names const& now) {
-    std::string out;
-    auto note = [&](std::string const& language) { out += (out.empty() ? "" : ", ") + language; };
+    std::set<std::string> changed;
     for (auto const& [language, name] : now)
-        if (auto at = was.find(language); at == was.end() || at->second != name) note(language);
+        if (auto at = was.find(language); at == was.end() || at->second != name) changed.insert(language);
     for (auto const& [language, name] : was)
-        if (!now.contains(language)) note(language);
+        if (!now.contains(language)) changed.insert(language);
+    std::string out;
+    for (auto const& language : changed) out += (out.empty() ? "" : ", ") + language;
     return out;
 }
 
