@@ -4,6 +4,7 @@
 #include "app/config_file.hpp"
 #include "app/data_dir_lock.hpp"
 #include "app/setup_seed.hpp"
+#include "app/stopped_admin.hpp"
 #include "net/hub.hpp"
 #include "net/protocol.hpp"
 #include "net/setup_handlers.hpp"
@@ -63,22 +64,13 @@ v1::ClientMessage ask(void (*what)(v1::ClientMessage&)) {
 
 // The log of a stopped server, recovered as `run` recovers it; the lock refuses a live one.
 void with_stopped_centre(std::string const& data_dir, net::settings const& settings, std::function<void(core::centre const&)> const& use) {
-    auto db = (std::filesystem::path(data_dir) / "centre.db").string();
-    // Before the lock, which would leave a novbe.lock in a folder that is no server's.
-    if (!std::filesystem::is_directory(data_dir)) throw config_error(data_dir + ": no such data folder");
-    if (!std::filesystem::exists(db)) throw config_error(db + ": no centre.db in this data folder");
+    auto db = stopped_centre_db(data_dir, "");
     data_dir_lock only_reader(data_dir);
-    // With run's resume window, so the same snapshot is chosen. Nothing is written (no seeding):
-    // a log no start of this server has seeded is replayed over the file's services and counters,
-    // as its next start does before seeding it (docs/SETUP.md#one-source-of-truth).
-    auto opened = store::event_log::open({.path = db, .retention_days = settings.retention_days, .resume_window = net::hub().keep(),
-                                          .recent = [](std::uint64_t, core::event const&, core::centre const&, core::actor const&) {},
-                                          .booking = settings.booking,
-                                          // Another centre's file is refused, as its start would refuse it.
-                                          .owner = store::folder_owner{.id = settings.profile.id,
-                                                                       .languages = settings.profile.languages,
-                                                                       .only_check = true}},
-                                         settings.centre);
+    // Nothing is written (no seeding): a log no start of this server has seeded is replayed over
+    // the file's services and counters, as its next start does before seeding it
+    // (docs/SETUP.md#one-source-of-truth). Another centre's file is refused, as its start would.
+    auto opened = open_stopped_log(db, settings, {.id = settings.profile.id, .languages = settings.profile.languages,
+                                                  .only_check = true});
     if (!opened.languages_before.empty())
         std::fprintf(stderr, "the file changes the centre's languages from %s to %s (a start applies that)\n",
                      net::listed(opened.languages_before).c_str(), net::listed(settings.profile.languages).c_str());

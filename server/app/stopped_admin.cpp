@@ -26,25 +26,30 @@ std::string stopped_admin_name() {
     return std::string(core::stopped_folder_actor) + (who && who->pw_name ? std::string(who->pw_name) : "uid " + std::to_string(::geteuid())) + ")";
 }
 
+std::string stopped_centre_db(std::string const& data_dir, std::string const& hint) {
+    if (!std::filesystem::is_directory(data_dir)) throw config_error(data_dir + ": no such data folder");
+    auto db = (std::filesystem::path(data_dir) / "centre.db").string();
+    if (!std::filesystem::exists(db)) throw config_error(db + ": no centre.db in this data folder" + hint);
+    return db;
+}
+
+store::event_log::opened open_stopped_log(std::string const& db, net::settings const& settings, store::folder_owner owner) {
+    return store::event_log::open({.path = db, .retention_days = settings.retention_days, .resume_window = net::hub().keep(),
+                                   .recent = [](std::uint64_t, core::event const&, core::centre const&, core::actor const&) {},
+                                   .booking = settings.booking,
+                                   .owner = std::move(owner)},
+                                  settings.centre);
+}
+
 std::vector<v1::ServerMessage> ask_stopped_centre(std::string const& data_dir, std::string const& config_path,
                                                   std::vector<v1::ClientMessage> const& ms) {
     auto settings = load_config(config_path);
-    auto db = (std::filesystem::path(data_dir) / "centre.db").string();
     // Nothing is seeded here: a folder no server has started on is set up by its first start.
-    // Looked at before the lock is taken, so a refusal leaves no novbe.lock behind.
-    if (!std::filesystem::is_directory(data_dir)) throw config_error(data_dir + ": no such data folder");
-    if (!std::filesystem::exists(db))
-        throw config_error(db + ": no centre.db in this data folder (a server's first start makes it; until then, "
-                                "add users to the file: user add --config FILE)");
+    auto db = stopped_centre_db(data_dir, " (a server's first start makes it; until then, add users to the file: user add --config FILE)");
     data_dir_lock only_writer(data_dir);
     net::hub subscribers;  // nobody listens; the dispatcher's service needs one
-    auto opened = store::event_log::open({.path = db, .retention_days = settings.retention_days, .resume_window = subscribers.keep(),
-                                          .recent = [](std::uint64_t, core::event const&, core::centre const&, core::actor const&) {},
-                                          .booking = settings.booking,
-                                          .owner = store::folder_owner{.id = settings.profile.id,
-                                                                       .languages = settings.profile.languages,
-                                                                       .languages_may_change = false}},
-                                         settings.centre);
+    auto opened = open_stopped_log(db, settings, {.id = settings.profile.id, .languages = settings.profile.languages,
+                                                  .languages_may_change = false});
     boost::asio::io_context io(1);
     auto busy = boost::asio::make_work_guard(io);  // between answers the loop waits for the writer, never stops
     boost::asio::thread_pool sign_in(1);
