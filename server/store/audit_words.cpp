@@ -25,9 +25,11 @@ private:
 
 std::string minutes(std::int64_t ms) { return std::to_string(ms / 60000) + " min"; }
 
-std::string joined(google::protobuf::RepeatedPtrField<std::string> const& ids) {
+// "a, b, c", or "none".
+template <class Strings>
+std::string joined(Strings const& texts) {
     std::string out;
-    for (auto const& id : ids) out += (out.empty() ? "" : ", ") + id;
+    for (auto const& text : texts) out += (out.empty() ? "" : ", ") + text;
     return out.empty() ? "none" : out;
 }
 
@@ -40,9 +42,7 @@ std::string languages_changed(Names const& was, Names const& now) {
         if (auto at = was.find(language); at == was.end() || at->second != name) changed.insert(language);
     for (auto const& [language, name] : was)
         if (!now.contains(language)) changed.insert(language);
-    std::string out;
-    for (auto const& language : changed) out += (out.empty() ? "" : ", ") + language;
-    return out;
+    return changed.empty() ? std::string() : joined(changed);
 }
 
 }  // namespace
@@ -85,12 +85,11 @@ std::string user_words(pb::UserSet const& set) {
     if (!set.has_change()) return user.name() + (user.disabled() ? " (disabled)" : "");
     auto const& change = set.change();
     if (change.added()) return user.name() + ": added as " + role(user.role()) + (user.disabled() ? ", disabled" : "");
-    std::string what;
-    auto also = [&](std::string const& words) { what += (what.empty() ? "" : ", ") + words; };
-    if (change.role_was() != user.role()) also("role " + role(change.role_was()) + " to " + role(user.role()));
-    if (change.was_disabled() != user.disabled()) also(user.disabled() ? "disabled" : "enabled");
-    if (change.secret_reset()) also("secret reset");
-    return user.name() + ": " + (what.empty() ? "unchanged" : what);
+    changes what;
+    if (change.role_was() != user.role()) what.add("role " + role(change.role_was()) + " to " + role(user.role()));
+    if (change.was_disabled() != user.disabled()) what.add(user.disabled() ? "disabled" : "enabled");
+    if (change.secret_reset()) what.add("secret reset");
+    return user.name() + ": " + what.said();
 }
 
 std::string device_words(pb::DeviceSet const& set) {
