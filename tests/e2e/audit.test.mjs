@@ -112,7 +112,9 @@ test('a chosen call needs a reason, and the dashboard lists it live with who and
     // The ticket still at the taken counter is finished where a clerk would: on the counter page,
     // opened from the dashboard's link with the counter and the manager's role filled in.
     const [serving] = await Promise.all([office.waitForEvent('page'), dashboard.click('#remote-serve')]);
-    await serving.waitForLoadState();
+    // The popup is about:blank at first: wait for the page's own script, which enables the button
+    // after filling the form from the link.
+    await serving.locator('#sign-in-button:not([disabled])').waitFor();
     assert.equal(await serving.inputValue('#counter-number'), '1');
     assert.equal(await serving.inputValue('#role'), 'ROLE_MANAGER');
     await serving.fill('#user', manager.user);
